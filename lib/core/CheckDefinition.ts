@@ -1,0 +1,46 @@
+import type { HealthCheck } from './HealthCheck.js';
+
+/**
+ * A class that builds a {@link HealthCheck}; its constructor arguments come
+ * from the container.
+ *
+ * @example
+ * ```ts
+ * import { HealthCheck, type HealthCheckClass } from 'pulsecheck';
+ *
+ * class AlwaysWorking extends HealthCheck { check(): void {} }
+ * const checks: HealthCheckClass[] = [AlwaysWorking];
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- constructor parameters are whatever the container injects
+export type HealthCheckClass = abstract new (...args: any[]) => HealthCheck;
+
+/**
+ * A check class as recorded by {@link registerHealthCheck}, with every
+ * option resolved to its value.
+ *
+ * @example
+ * ```ts
+ * import { defaultRegistry } from 'pulsecheck';
+ *
+ * for (const definition of defaultRegistry.list()) {
+ *   console.log(definition.name, definition.critical, definition.tags);
+ * }
+ * ```
+ */
+export interface CheckDefinition {
+  /** The decorated class. */
+  readonly target: HealthCheckClass;
+  /** The name in reports. */
+  readonly name: string;
+  /** Whether a failure fails the report. */
+  readonly critical: boolean;
+  /** The check's own timeout, if it set one (else the module default applies). */
+  readonly timeoutMs: number | undefined;
+  /** The check's tags. */
+  readonly tags: readonly string[];
+  /** The human description, if any. */
+  readonly description: string | undefined;
+  /** The check's own cache TTL, if it set one (else the module default applies). */
+  readonly cacheTtlMs: number | undefined;
+}

@@ -1,0 +1,47 @@
+import type { HealthCheckClass } from './CheckDefinition.js';
+import { HealthCheck } from './HealthCheck.js';
+
+/** @internal Names the check in error messages, before its name is known. */
+export function describeClass(target: unknown): string {
+  if (typeof target === 'function' && target.name !== '') return `class ${target.name}`;
+  if (typeof target === 'function') return 'an anonymous class';
+  return `${String(target)} (${typeof target})`;
+}
+
+/** @internal Throws a TypeError unless `target` is a class extending HealthCheck. */
+export function assertHealthCheckClass(target: unknown, where: string): asserts target is HealthCheckClass {
+  const prototype: unknown = typeof target === 'function' ? (target as { prototype?: unknown }).prototype : undefined;
+  if (!(prototype instanceof HealthCheck)) {
+    throw new TypeError(`${where}: ${describeClass(target)} does not extend HealthCheck`);
+  }
+}
+
+/** @internal Throws a RangeError unless `value` is a positive finite number of milliseconds. */
+export function assertPositiveMs(value: unknown, option: string, owner: string): asserts value is number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new RangeError(`${owner}: ${option} must be a positive finite number of milliseconds, got ${String(value)}`);
+  }
+}
+
+/** @internal Throws a RangeError unless `value` is a non-negative finite number of milliseconds. */
+export function assertNonNegativeMs(value: unknown, option: string, owner: string): asserts value is number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new RangeError(`${owner}: ${option} must be a non-negative finite number of milliseconds, got ${String(value)}`);
+  }
+}
+
+/** @internal Throws a TypeError unless `value` is an array of non-empty strings. */
+export function assertTags(value: unknown, option: string, owner: string): asserts value is readonly string[] {
+  if (!Array.isArray(value) || value.some((tag) => typeof tag !== 'string' || tag === '')) {
+    throw new TypeError(`${owner}: ${option} must be an array of non-empty strings`);
+  }
+}
+
+/** @internal Throws a TypeError naming any key of `options` not in `known` (catches typos like `timout`). */
+export function assertKnownKeys(options: object, known: readonly string[], owner: string): void {
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      throw new TypeError(`${owner}: unknown option '${key}' (expected one of: ${known.join(', ')})`);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import { HealthCheckError, type HealthCheckErrorOptions } from './HealthCheckError.js';
+
+/**
+ * The dependency could not be reached, or refused to do its work. Reported as kind `unavailable`; fails the check.
+ *
+ * @example
+ * ```ts
+ * import { ServiceUnavailable } from 'pulsecheck';
+ *
+ * throw new ServiceUnavailable('database unreachable', { cause: new Error('connect ECONNREFUSED') });
+ * ```
+ */
+export class ServiceUnavailable extends HealthCheckError {
+  override name = 'ServiceUnavailable';
+
+  /**
+   * @param message - A readable, one-line description of the problem.
+   * @param options - `cause`: the underlying error, kept for logs.
+   */
+  constructor(message: string, options?: HealthCheckErrorOptions) {
+    super(message, options, 'unavailable');
+  }
+}

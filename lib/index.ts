@@ -1,0 +1,44 @@
+/**
+ * pulsecheck: health checks for Node services.
+ *
+ * A check is a class that extends {@link HealthCheck}; {@link registerHealthCheck}
+ * records it; {@link healthModule} binds it into an Inversify container;
+ * {@link HealthService.run} runs the checks and returns a {@link HealthReport};
+ * the serializers and {@link respond} render it for HTTP.
+ *
+ * @packageDocumentation
+ */
+import 'reflect-metadata';
+
+export type { BackgroundOptions } from './core/BackgroundOptions.js';
+export type { CheckContext } from './core/CheckContext.js';
+export type { CheckDefinition, HealthCheckClass } from './core/CheckDefinition.js';
+export { defaultRegistry } from './core/defaultRegistry.js';
+export { HealthCheck } from './core/HealthCheck.js';
+export { HealthCheckRegistry } from './core/HealthCheckRegistry.js';
+export { healthModule, type HealthModuleOptions } from './core/healthModule.js';
+export { HealthService } from './core/HealthService.js';
+export { DEFAULT_TIMEOUT_MS, type HealthServiceOptions } from './core/HealthServiceOptions.js';
+export type { RegisterOptions } from './core/RegisterOptions.js';
+export { registerHealthCheck } from './core/registerHealthCheck.js';
+export type { Probe, RunOptions } from './core/RunOptions.js';
+export type { StatusChangeListener } from './core/StatusChangeListener.js';
+export { HEALTH_CHECK, HEALTH_SERVICE_OPTIONS } from './core/tokens.js';
+
+export { HealthCheckError, type HealthCheckErrorOptions } from './errors/HealthCheckError.js';
+export { ServiceReturnedUnexpectedResult } from './errors/ServiceReturnedUnexpectedResult.js';
+export { ServiceUnavailable } from './errors/ServiceUnavailable.js';
+export { ServiceWarning } from './errors/ServiceWarning.js';
+
+export type { CheckError } from './report/CheckError.js';
+export type { CheckErrorKind } from './report/CheckErrorKind.js';
+export type { CheckResult } from './report/CheckResult.js';
+export type { HealthReport } from './report/HealthReport.js';
+export type { HealthStatus } from './report/HealthStatus.js';
+export type { Observation } from './report/Observation.js';
+
+// --- rendering (lib/render) ---
+
+// --- process checks (lib/checks/process) ---
+
+// --- HTTP helpers (lib/http) ---

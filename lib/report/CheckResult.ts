@@ -1,0 +1,42 @@
+import type { CheckError } from './CheckError.js';
+import type { HealthStatus } from './HealthStatus.js';
+import type { Observation } from './Observation.js';
+
+/**
+ * The outcome of one check within a {@link HealthReport}. Plain, frozen data:
+ * `JSON.parse(JSON.stringify(result))` deep-equals it.
+ *
+ * @example
+ * ```ts
+ * import type { CheckResult } from 'pulsecheck';
+ *
+ * const describe = (result: CheckResult): string =>
+ *   `${result.name} ${result.status} in ${result.durationMs.toFixed(1)} ms: ${result.output}`;
+ * ```
+ */
+export interface CheckResult {
+  /** The check's registered name (default: its class name). */
+  readonly name: string;
+  /** `fail` when any error that is not a warning was recorded, `warn` for warnings only, else `pass`. */
+  readonly status: HealthStatus;
+  /** Whether a failure of this check fails the whole report (HTTP 503). */
+  readonly critical: boolean;
+  /** The check's tags, as registered. */
+  readonly tags: readonly string[];
+  /** How long the execution took, in milliseconds (at most about the timeout). */
+  readonly durationMs: number;
+  /** `"working"`, or one `"<kind>: <message>"` line per error, joined by `\n`. */
+  readonly output: string;
+  /** The problems found; empty when working. */
+  readonly errors: readonly CheckError[];
+  /** Values the check recorded with {@link CheckContext.observe}. */
+  readonly observations: Readonly<Record<string, Observation>>;
+  /**
+   * Present and `true` only when this result was not produced for this run
+   * but reused: from the check's result cache (`cacheTtlMs`) or from the
+   * background schedule ({@link HealthService.start}).
+   */
+  readonly cached?: true;
+  /** With `cached`: how old the reused result is, in milliseconds. */
+  readonly ageMs?: number;
+}
