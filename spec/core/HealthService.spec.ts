@@ -11,7 +11,7 @@ import {
   type CheckResult,
   type HealthStatus,
 } from '../../lib/index.js';
-import { activeResources, checkClass, deferred, serviceFor, sleep } from './fixtures.js';
+import { activeTimers, checkClass, deferred, serviceFor, sleep } from './fixtures.js';
 
 describe('HealthService.run', () => {
   let registry: HealthCheckRegistry;
@@ -348,9 +348,9 @@ describe('HealthService.run', () => {
       }, { timeoutMs: 5_000 });
       checkClass(registry, 'Hung', () => new Promise<void>(() => undefined), { timeoutMs: 20 });
       const service = serviceFor(registry);
-      const before = activeResources().Timeout ?? 0;
+      const before = await activeTimers();
       for (let index = 0; index < 20; index += 1) await service.run({ fresh: true });
-      expect(activeResources().Timeout ?? 0).to.equal(before);
+      expect(await activeTimers()).to.equal(before);
     });
   });
 
@@ -811,7 +811,7 @@ describe('HealthService.start', () => {
       finished = true;
     });
     const service = serviceFor(registry);
-    const before = activeResources().Timeout ?? 0;
+    const before = await activeTimers();
     service.start({ intervalMs: 10 });
     const stopping = service.stop();
     setTimeout(() => {
@@ -820,7 +820,7 @@ describe('HealthService.start', () => {
     await stopping;
     expect(finished).to.equal(true);
     expect(service.running).to.equal(false);
-    expect(activeResources().Timeout ?? 0).to.equal(before);
+    expect(await activeTimers()).to.equal(before);
     clock = sinon.useFakeTimers();
   });
 

@@ -58,3 +58,13 @@ export function activeResources(): Record<string, number> {
   for (const kind of process.getActiveResourcesInfo()) counts[kind] = (counts[kind] ?? 0) + 1;
   return counts;
 }
+
+/**
+ * How many ref'ed timers are active, counted after one turn of the event loop
+ * (mocha arms its own per-test timer once the test returns its promise, so a
+ * count taken synchronously at the start of a test would miss it).
+ */
+export async function activeTimers(): Promise<number> {
+  await new Promise((resolve) => setImmediate(resolve));
+  return activeResources().Timeout ?? 0;
+}
