@@ -1,6 +1,7 @@
 import { assertKnownKeys } from '../core/validateOptions.js';
 import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthReport } from '../report/HealthReport.js';
+import type { Observation } from '../report/Observation.js';
 import { checkedAt } from './checkedAt.js';
 import type { DetailLevel } from './DetailLevel.js';
 import type { Serializer } from './Serializer.js';
@@ -31,7 +32,7 @@ interface ComponentDetails {
   componentType: 'component';
   observedValue?: number | string | boolean;
   observedUnit?: string;
-  status: string;
+  status?: string;
   time?: string;
   output?: string;
 }
@@ -117,18 +118,15 @@ export class HealthJsonSerializer implements Serializer {
     };
     for (const check of report.checks) {
       const component = keyPart(check.name);
-      const base = baseDetails(report, check, full);
       if (!full) {
-        add(component, base);
+        add(component, details(report, check, full));
         continue;
       }
       const observations = Object.entries(check.observations);
       if (!observations.some(([key]) => key === 'responseTime')) {
-        add(`${component}:responseTime`, { ...base, observedValue: check.durationMs, observedUnit: 'ms' });
+        add(`${component}:responseTime`, details(report, check, full, { value: check.durationMs, unit: 'ms' }));
       }
-      for (const [key, { value, unit }] of observations) {
-        add(`${component}:${keyPart(key)}`, unit === undefined ? { ...base, observedValue: value } : { ...base, observedValue: value, observedUnit: unit });
-      }
+      for (const [key, observation] of observations) add(`${component}:${keyPart(key)}`, details(report, check, full, observation));
     }
     const output = full && report.status !== 'pass' ? failingOutput(report) : '';
     return JSON.stringify({
@@ -143,12 +141,18 @@ function keyPart(text: string): string {
   return text.replaceAll(':', '_');
 }
 
-function baseDetails(report: HealthReport, check: CheckResult, full: boolean): ComponentDetails {
+/** One entry, its keys in the draft's order; the observation only at detail `full`. */
+function details(report: HealthReport, check: CheckResult, full: boolean, observed?: Observation): ComponentDetails {
+  const entry: ComponentDetails = { componentId: check.name, componentType: 'component' };
+  if (observed !== undefined) {
+    entry.observedValue = observed.value;
+    if (observed.unit !== undefined) entry.observedUnit = observed.unit;
+  }
+  entry.status = check.status;
   const time = checkedAt(report, check);
-  const details: ComponentDetails = { componentId: check.name, componentType: 'component', status: check.status };
-  if (time !== undefined) details.time = time;
-  if (full && check.status !== 'pass') details.output = check.output;
-  return details;
+  if (time !== undefined) entry.time = time;
+  if (full && check.status !== 'pass') entry.output = check.output;
+  return entry;
 }
 
 function failingOutput(report: HealthReport): string {
