@@ -58,7 +58,7 @@ const style = `
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
-.wrap{max-width:75rem;margin:0 auto;padding:0 1rem}
+.wrap{max-width:75rem;margin:0 auto;padding-left:1rem;padding-right:1rem}
 .pass{--c:var(--pass);--c-bg:var(--pass-bg)}.warn{--c:var(--warn);--c-bg:var(--warn-bg)}.fail{--c:var(--fail);--c-bg:var(--fail-bg)}
 .banner{background:var(--c-bg);border-bottom:4px solid var(--c);padding:1.25rem 0 1rem}
 h1{margin:0;font-size:1rem;font-weight:600;color:var(--muted);overflow-wrap:anywhere}
@@ -66,7 +66,7 @@ h1{margin:0;font-size:1rem;font-weight:600;color:var(--muted);overflow-wrap:anyw
 .overall strong{font-size:2.1rem;line-height:1.15;color:var(--c)}
 .code{font-weight:600;font-variant-numeric:tabular-nums;padding:.05rem .5rem;border:1px solid var(--c);border-radius:999px;color:var(--fg);background:var(--card)}
 .meta{margin:0;color:var(--muted)}
-main{padding-bottom:1rem}
+main{padding-bottom:.5rem}
 h2{font-size:1.05rem;margin:1.5rem 0 .6rem;display:flex;align-items:center;gap:.45rem}
 h2 .icon{color:var(--c)}
 .count{color:var(--muted);font-weight:500}
@@ -78,13 +78,16 @@ h2 .icon{color:var(--c)}
 .errors{margin:.6rem 0 0;padding:.45rem .65rem;list-style:none;background:var(--c-bg);border-radius:6px;font:.82rem/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace}
 .errors li+li{margin-top:.3rem}
 .kind{font-weight:700}
-dl{margin:.6rem 0 0;display:grid;grid-template-columns:max-content 1fr;gap:.1rem .8rem;font-size:.85rem}
+dl{margin:.6rem 0 0;font-size:.85rem}
 dt{color:var(--muted)}dd{margin:0;font-variant-numeric:tabular-nums}
-.obs{border-top:1px dashed var(--line);padding-top:.45rem}
+.facts{display:flex;flex-wrap:wrap;gap:.2rem 1.5rem}
+.obs{border-top:1px dashed var(--line);padding-top:.4rem}
+.obs div{display:flex;justify-content:space-between;align-items:baseline;gap:1rem;padding:.1rem 0}
+.obs dd{text-align:right}
 .tags{list-style:none;margin:.6rem 0 0;padding:0;display:flex;flex-wrap:wrap;gap:.3rem}
 .tags li{font-size:.75rem;padding:0 .45rem;border-radius:4px;border:1px solid var(--line);color:var(--muted)}
 .empty{margin:1.5rem 0;color:var(--muted)}
-footer{color:var(--muted);font-size:.8rem;padding:1rem 1rem 1.5rem}
+footer{color:var(--muted);font-size:.8rem;padding-top:1rem;padding-bottom:1.5rem}
 `.trim();
 
 /**
@@ -214,7 +217,7 @@ export class HtmlSerializer implements Serializer {
       const facts = [`<div><dt>Duration</dt><dd>${escapeHtml(formatMs(check.durationMs))}</dd></div>`];
       const time = checkedAt(report, check);
       if (time !== undefined) facts.push(`<div><dt>Last checked</dt><dd>${timeElement(time)}</dd></div>`);
-      body += `<dl>${facts.join('')}</dl>\n`;
+      body += `<dl class="facts">${facts.join('')}</dl>\n`;
       const observations = Object.entries(check.observations);
       if (observations.length > 0) {
         const rows = observations.map(([key, observation]) => `<div><dt>${escapeHtml(key)}</dt><dd>${escapeHtml(formatObservation(observation))}</dd></div>`);
