@@ -38,6 +38,15 @@ export type { HealthStatus } from './report/HealthStatus.js';
 export type { Observation } from './report/Observation.js';
 
 // --- rendering (lib/render) ---
+export type { DetailLevel } from './render/DetailLevel.js';
+export { HealthJsonSerializer, type HealthJsonSerializerOptions } from './render/HealthJsonSerializer.js';
+export type { HealthResponse } from './render/HealthResponse.js';
+export { HtmlSerializer, type HtmlSerializerOptions } from './render/HtmlSerializer.js';
+export { JsonSerializer, type JsonSerializerOptions } from './render/JsonSerializer.js';
+export { OpenMetricsSerializer, type OpenMetricsSerializerOptions } from './render/OpenMetricsSerializer.js';
+export { respond } from './render/respond.js';
+export type { RespondRequest } from './render/RespondRequest.js';
+export type { Serializer } from './render/Serializer.js';
 
 // --- process checks (lib/checks/process) ---
 
