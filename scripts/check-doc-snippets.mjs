@@ -20,9 +20,15 @@
  *
  *   docs/guides/writing-checks.md:42:7: error TS2304: Cannot find name 'foo'.
  *
+ * A block whose info string names a file (```ts file=src/checks/MyCheck.ts)
+ * is written under that path, in a directory of its own document, so that
+ * another block of the same document can import it
+ * (`import { MyCheck } from '../src/checks/MyCheck.js'`).
+ *
  * Opting a block out (sparingly, for code that is deliberately not
  * compilable): give it the info string ```ts ignore, or put
- * `<!-- snippet: skip -->` on the line before the fence (Markdown only).
+ * `<!-- snippet: skip -->` (optionally with a reason: `<!-- snippet: skip (needs
+ * @nestjs/terminus) -->`) on the line before the fence (Markdown only).
  *
  * Usage: node scripts/check-doc-snippets.mjs [--root DIR] [--project TSCONFIG] [FILE...]
  *   --root DIR         where README.md, docs/ and lib/ are searched, and where
@@ -37,7 +43,7 @@ import { fileURLToPath } from 'node:url';
 
 const repository = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const languages = new Set(['ts', 'typescript']);
-const skipComment = /^\s*<!--\s*snippet:\s*skip\s*-->\s*$/;
+const skipComment = /^\s*<!--\s*snippet:\s*skip\b.*-->\s*$/;
 
 /**
  * A code block taken out of a document.
@@ -46,6 +52,7 @@ const skipComment = /^\s*<!--\s*snippet:\s*skip\s*-->\s*$/;
  * @property {string} code - The code, each line stripped of the document's indentation or ` * ` prefix.
  * @property {number[]} lines - For each line of `code`, its 1-based line in the document.
  * @property {number[]} columns - For each line of `code`, how many characters were stripped before it.
+ * @property {string} [file] - The path the info string gave it (`file=...`), if any.
  */
 
 /**
@@ -80,18 +87,32 @@ export function extractFromMarkdown(text, source) {
       break;
     }
     const previous = lines.slice(0, start).findLast((line) => line.trim() !== '');
-    if (/\bignore\b/.test(rest) || (previous !== undefined && skipComment.test(previous))) {
+    if (rest.trim().split(/\s+/).includes('ignore') || (previous !== undefined && skipComment.test(previous))) {
       result.skipped++;
       continue;
     }
     const body = lines.slice(start + 1, end);
     const strip = body.map((line) => Math.min(indent.length, line.length - line.trimStart().length));
-    result.snippets.push({
+    /** @type {Snippet} */
+    const snippet = {
       source,
       code: body.map((line, i) => line.slice(strip[i])).join('\n'),
       lines: body.map((_, i) => start + 2 + i),
       columns: strip,
-    });
+    };
+    const file = /(?:^|\s)file=(\S+)/.exec(rest)?.[1];
+    if (file !== undefined) {
+      if (!/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[\w./-]+\.m?tsx?$/.test(file)) {
+        result.problems.push(`${source}:${start + 1}:1: error: file=${file} must be a relative path to a .ts file, without '..'`);
+        continue;
+      }
+      if (result.snippets.some((other) => other.file === file)) {
+        result.problems.push(`${source}:${start + 1}:1: error: another block of this document is already file=${file}`);
+        continue;
+      }
+      snippet.file = file;
+    }
+    result.snippets.push(snippet);
   }
   return result;
 }
@@ -272,8 +293,9 @@ async function main(argv) {
   /** @type {Map<string, Snippet>} */
   const byFile = new Map();
   for (const snippet of snippets) {
-    const name = `${snippet.source.replace(/[/\\]/g, '__')}-${snippet.lines[0] ?? 0}.ts`;
-    const path = join(out, name);
+    const document = snippet.source.replace(/[/\\]/g, '__');
+    const path = snippet.file === undefined ? join(out, `${document}-${snippet.lines[0] ?? 0}.ts`) : join(out, document, snippet.file);
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, `${snippet.code}\n`);
     byFile.set(path, snippet);
   }

@@ -45,7 +45,7 @@ const files: Record<string, string> = {
     '@registerHealthCheck({ registry })', // 8
     'class Fine extends HealthCheck { check(): void {} }', // 9
     'const container = new Container();', // 10
-    'await container.load(healthModule({ registry }));', // 11
+    'container.load(healthModule({ registry }));', // 11
     'const report = await container.get(HealthService).run();', // 12
     'const status: string = report.status;', // 13
     'console.log(status, Fine.name);', // 14
@@ -86,10 +86,24 @@ const files: Record<string, string> = {
     'this block is deliberately not compilable', // 20
     fence, // 21
     '', // 22
-    '<!-- snippet: skip -->', // 23
+    '<!-- snippet: skip (pseudo-code) -->', // 23
     `${fence}ts`, // 24
     'neither is this one', // 25
     fence, // 26
+    '',
+  ].join('\n'),
+  'docs/guides/files.md': [
+    '# Blocks that name their file', // 1
+    '', // 2
+    `${fence}ts file=src/answer.ts`, // 3
+    'export const answer = 42;', // 4
+    fence, // 5
+    '', // 6
+    `${fence}ts file=test/answer.spec.ts`, // 7
+    "import { answer } from '../src/answer.js';", // 8
+    'const text: string = answer;', // 9 → TS2322 at column 7: the type crossed from the other block
+    'console.log(text);', // 10
+    fence, // 11
     '',
   ].join('\n'),
   'docs/api/generated.md': [`${fence}ts`, 'generated output is never checked', fence, ''].join('\n'),
@@ -165,7 +179,7 @@ describe('scripts/check-doc-snippets.mjs', function () {
   describe('having snippets that do not compile', function () {
     it('exits 1', function () {
       expect(everything.status).to.equal(1);
-      expect(everything.stderr).to.match(/check-doc-snippets: 5 errors \(7 snippets checked in 4 files, 2 skipped\)/);
+      expect(everything.stderr).to.match(/check-doc-snippets: 6 errors \(9 snippets checked in 5 files, 2 skipped\)/);
     });
 
     it('reports each error at its line and column in the Markdown file', function () {
@@ -183,12 +197,17 @@ describe('scripts/check-doc-snippets.mjs', function () {
       expect(errorLocations(everything.stdout)).to.include.members(['lib/example.ts:6:10: error TS2322', 'lib/unfenced.ts:4:8: error TS2322']);
     });
 
+    it('lets a block import another block of the same document by the file= its info string names', function () {
+      expect(errorLocations(everything.stdout)).to.include('docs/guides/files.md:9:7: error TS2322');
+      expect(everything.stdout).not.to.contain("Cannot find module '../src/answer.js'");
+    });
+
     it('prints the compiler message after the location', function () {
       expect(everything.stdout).to.contain("docs/guides/broken.md:16:22: error TS2304: Cannot find name 'missingName'.");
     });
 
     it('reports nothing else: skipped blocks, non-TypeScript blocks, docs/api/ and good blocks are not errors', function () {
-      expect(errorLocations(everything.stdout)).to.have.lengthOf(5);
+      expect(errorLocations(everything.stdout)).to.have.lengthOf(6);
     });
   });
 
