@@ -30,10 +30,18 @@
  * `<!-- snippet: skip -->` (optionally with a reason: `<!-- snippet: skip (needs
  * @nestjs/terminus) -->`) on the line before the fence (Markdown only).
  *
- * Usage: node scripts/check-doc-snippets.mjs [--root DIR] [--project TSCONFIG] [FILE...]
+ * The compiled snippets are also linted for three mistakes the compiler lets
+ * through: awaiting what is not a promise (`await-thenable`), dropping a
+ * promise (`no-floating-promises`) and passing an async function where a
+ * void callback is expected (`no-misused-promises`):
+ *
+ *   lib/core/healthModule.ts:61:4: error @typescript-eslint/await-thenable: Unexpected `await` of a non-Promise value.
+ *
+ * Usage: node scripts/check-doc-snippets.mjs [--root DIR] [--project TSCONFIG] [--no-lint] [FILE...]
  *   --root DIR         where README.md, docs/ and lib/ are searched, and where
  *                      build/doc-snippets/ is written (default: the repository)
  *   --project TSCONFIG the compiler settings (default: tsconfig.base.json of the repository)
+ *   --no-lint          skip the lint rules (type-check only)
  *   FILE...            check only these .md / .ts files (relative to --root)
  * Exit status: 0 when every snippet compiles, 1 when one does not, 2 on a usage error.
  */
@@ -43,6 +51,12 @@ import { fileURLToPath } from 'node:url';
 
 const repository = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const languages = new Set(['ts', 'typescript']);
+/** Lint rules applied to snippets (see `lint`). */
+const lintRules = /** @type {const} */ ({
+  '@typescript-eslint/await-thenable': 'error',
+  '@typescript-eslint/no-floating-promises': 'error',
+  '@typescript-eslint/no-misused-promises': 'error',
+});
 const skipComment = /^\s*<!--\s*snippet:\s*skip\b.*-->\s*$/;
 
 /**
@@ -221,11 +235,12 @@ function defaultFiles(root) {
 
 /**
  * @param {string[]} argv
- * @returns {{ root: string, project: string, files: string[] }}
+ * @returns {{ root: string, project: string, files: string[], lintSnippets: boolean }}
  */
 function parseArguments(argv) {
   let root = repository;
   let project = join(repository, 'tsconfig.base.json');
+  let lintSnippets = true;
   /** @type {string[]} */
   const files = [];
   for (let i = 0; i < argv.length; i++) {
@@ -235,6 +250,8 @@ function parseArguments(argv) {
       if (value === undefined) throw new UsageError(`${argument} needs a value`);
       if (argument === '--root') root = resolve(value);
       else project = resolve(value);
+    } else if (argument === '--no-lint') {
+      lintSnippets = false;
     } else if (argument === '--help' || argument === '-h') {
       throw new UsageError('');
     } else if (argument.startsWith('-')) {
@@ -243,7 +260,7 @@ function parseArguments(argv) {
       files.push(argument);
     }
   }
-  return { root, project, files };
+  return { root, project, files, lintSnippets };
 }
 
 class UsageError extends Error {}
@@ -259,10 +276,10 @@ async function main(argv) {
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     if (error.message !== '') console.error(`check-doc-snippets: ${error.message}`);
-    console.error('usage: node scripts/check-doc-snippets.mjs [--root DIR] [--project TSCONFIG] [FILE...]');
+    console.error('usage: node scripts/check-doc-snippets.mjs [--root DIR] [--project TSCONFIG] [--no-lint] [FILE...]');
     return 2;
   }
-  const { root, project } = options;
+  const { root, project, lintSnippets } = options;
   if (!existsSync(join(repository, 'dist', 'index.d.ts'))) {
     console.error("check-doc-snippets: dist/ is not built, so 'pulsecheck' cannot be resolved: run `npm run build` first");
     return 2;
@@ -301,7 +318,8 @@ async function main(argv) {
   }
 
   const { default: ts } = await import('typescript');
-  const diagnostics = byFile.size === 0 ? [] : compile(ts, project, [...byFile.keys()]);
+  const compiled = byFile.size === 0 ? undefined : compile(ts, project, [...byFile.keys()]);
+  const diagnostics = compiled?.diagnostics ?? [];
   const reports = [...problems];
   let errors = problems.length;
   for (const diagnostic of diagnostics) {
@@ -319,6 +337,16 @@ async function main(argv) {
       const sourceLine = snippet.lines[line] ?? snippet.lines.at(-1) ?? 0;
       const column = character + 1 + (snippet.columns[line] ?? 0);
       reports.push(`${snippet.source}:${sourceLine}:${column}: ${category} TS${diagnostic.code}: ${message}`);
+    }
+  }
+  if (compiled?.program !== undefined && lintSnippets) {
+    for (const finding of await lint(compiled.program, root, [...byFile.keys()])) {
+      const snippet = byFile.get(finding.file);
+      const where = snippet === undefined
+        ? `${relative(root, finding.file)}:${finding.line}:${finding.column}`
+        : `${snippet.source}:${snippet.lines[finding.line - 1] ?? 0}:${finding.column + (snippet.columns[finding.line - 1] ?? 0)}`;
+      reports.push(`${where}: error ${finding.rule}: ${finding.message}`);
+      errors++;
     }
   }
   for (const report of reports) console.log(report);
@@ -362,7 +390,46 @@ function compile(ts, project, files) {
   delete options.outDir;
   delete options.tsBuildInfoFile;
   const program = ts.createProgram(parsed.fileNames, options);
-  return ts.getPreEmitDiagnostics(program);
+  return { diagnostics: ts.getPreEmitDiagnostics(program), program };
+}
+
+/**
+ * Lints the snippets for the mistakes the compiler lets through but the
+ * project's lint forbids in real code: awaiting what is not a promise,
+ * dropping a promise, passing an async function where a void callback is
+ * expected. Reuses the compiled program, so it costs little.
+ *
+ * @param {import('typescript').Program} program
+ * @param {string} cwd
+ * @param {string[]} files
+ * @returns {Promise<{ file: string, line: number, column: number, rule: string, message: string }[]>}
+ */
+async function lint(program, cwd, files) {
+  const { ESLint } = await import('eslint');
+  const { default: tseslint } = await import('typescript-eslint');
+  const eslint = new ESLint({
+    cwd,
+    overrideConfigFile: true,
+    ignore: false,
+    overrideConfig: [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tseslint.parser, parserOptions: { programs: [program] } },
+        plugins: { '@typescript-eslint': tseslint.plugin },
+        rules: lintRules,
+      },
+    ],
+  });
+  const results = await eslint.lintFiles(files);
+  return results.flatMap((result) =>
+    result.messages.map((message) => ({
+      file: resolve(result.filePath),
+      line: message.line,
+      column: message.column,
+      rule: message.ruleId ?? 'eslint',
+      message: message.message,
+    })),
+  );
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -22,11 +22,11 @@ function runChecker(args: readonly string[]): Promise<Outcome> {
   });
 }
 
-/** The `file:line:col: error TSnnnn` part of each error line the checker printed. */
+/** The `file:line:col: error TSnnnn` (or `error <lint rule>`) part of each error line the checker printed. */
 function errorLocations(stdout: string): string[] {
   return stdout
     .split('\n')
-    .map((line) => /^(\S+:\d+:\d+: error TS\d+):/.exec(line)?.[1])
+    .map((line) => /^(\S+:\d+:\d+: error (?:TS\d+|@typescript-eslint\/[a-z-]+)):/.exec(line)?.[1])
     .filter((location) => location !== undefined);
 }
 
@@ -90,6 +90,11 @@ const files: Record<string, string> = {
     `${fence}ts`, // 24
     'neither is this one', // 25
     fence, // 26
+    '', // 27
+    `${fence}ts`, // 28
+    'await 42;', // 29 → await-thenable at column 1: compiles, but is a mistake the lint catches
+    'Promise.resolve(1);', // 30 → no-floating-promises at column 1
+    fence, // 31
     '',
   ].join('\n'),
   'docs/guides/files.md': [
@@ -179,7 +184,7 @@ describe('scripts/check-doc-snippets.mjs', function () {
   describe('having snippets that do not compile', function () {
     it('exits 1', function () {
       expect(everything.status).to.equal(1);
-      expect(everything.stderr).to.match(/check-doc-snippets: 6 errors \(9 snippets checked in 5 files, 2 skipped\)/);
+      expect(everything.stderr).to.match(/check-doc-snippets: 8 errors \(10 snippets checked in 5 files, 2 skipped\)/);
     });
 
     it('reports each error at its line and column in the Markdown file', function () {
@@ -202,12 +207,19 @@ describe('scripts/check-doc-snippets.mjs', function () {
       expect(everything.stdout).not.to.contain("Cannot find module '../src/answer.js'");
     });
 
+    it('lints the snippets for awaited non-promises and dropped promises, which compile', function () {
+      expect(errorLocations(everything.stdout)).to.include.members([
+        'docs/guides/broken.md:29:1: error @typescript-eslint/await-thenable',
+        'docs/guides/broken.md:30:1: error @typescript-eslint/no-floating-promises',
+      ]);
+    });
+
     it('prints the compiler message after the location', function () {
       expect(everything.stdout).to.contain("docs/guides/broken.md:16:22: error TS2304: Cannot find name 'missingName'.");
     });
 
     it('reports nothing else: skipped blocks, non-TypeScript blocks, docs/api/ and good blocks are not errors', function () {
-      expect(errorLocations(everything.stdout)).to.have.lengthOf(6);
+      expect(errorLocations(everything.stdout)).to.have.lengthOf(8);
     });
   });
 
