@@ -21,6 +21,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve } from 'node:path';
 import { Application, Converter, ReflectionKind } from 'typedoc';
+import ts from 'typescript';
 
 /**
  * The public entry points of the package in `root`: for each `exports`
@@ -32,7 +33,7 @@ import { Application, Converter, ReflectionKind } from 'typedoc';
  */
 export function publicEntryPoints(root) {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  const build = JSON.parse(readFileSync(join(root, 'tsconfig.build.json'), 'utf8'));
+  const build = ts.readConfigFile(join(root, 'tsconfig.build.json'), (path) => ts.sys.readFile(path)).config ?? {};
   const rootDir = resolve(root, build.compilerOptions?.rootDir ?? 'lib');
   const outDir = resolve(root, build.compilerOptions?.outDir ?? 'dist');
   /** @type {Map<string, string>} */
