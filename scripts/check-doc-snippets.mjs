@@ -317,12 +317,12 @@ async function main(argv) {
     byFile.set(path, snippet);
   }
 
-  const { default: ts } = await import('typescript');
-  const compiled = byFile.size === 0 ? undefined : compile(ts, project, [...byFile.keys()]);
+  const { default: ts } = byFile.size === 0 ? { default: undefined } : await import('typescript');
+  const compiled = ts === undefined ? undefined : compile(ts, project, [...byFile.keys()]);
   const diagnostics = compiled?.diagnostics ?? [];
   const reports = [...problems];
   let errors = problems.length;
-  for (const diagnostic of diagnostics) {
+  for (const diagnostic of ts === undefined ? [] : diagnostics) {
     const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n').replace(/\n/g, '\n    ');
     const category = diagnostic.category === ts.DiagnosticCategory.Error ? 'error' : 'warning';
     if (category === 'error') errors++;
