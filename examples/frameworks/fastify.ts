@@ -27,7 +27,10 @@ export function createFastifyApp(health: HealthService): FastifyInstance {
   for (const path of endpoints.paths) {
     app.all(path, async (request, reply) => {
       const response = await endpoints.handle({ method: request.method, url: request.url, headers: request.headers });
-      if (response === undefined) return reply.callNotFound();
+      if (response === undefined) {
+        reply.callNotFound();
+        return reply;
+      }
       return reply.code(response.statusCode).headers(response.headers).send(response.body);
     });
   }

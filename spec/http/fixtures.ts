@@ -16,7 +16,7 @@ export interface Switches {
 }
 
 /** A service with three checks: `Process` (tagged live), `Database` (critical), `Cache` (non-critical). */
-export async function makeHealth(): Promise<{ health: HealthService; switches: Switches }> {
+export function makeHealth(): { health: HealthService; switches: Switches } {
   const registry = new HealthCheckRegistry();
   const switches: Switches = { databaseDown: false, cacheSlow: false, databaseRuns: 0 };
 
@@ -42,9 +42,8 @@ export async function makeHealth(): Promise<{ health: HealthService; switches: S
     }
   }
 
-  void [ProcessHealthCheck, DatabaseHealthCheck, CacheHealthCheck];
   const container = new Container();
-  await container.load(healthModule({ registry }));
+  container.load(healthModule({ checks: [ProcessHealthCheck, DatabaseHealthCheck, CacheHealthCheck] }));
   return { health: container.get(HealthService), switches };
 }
 

@@ -5,7 +5,10 @@ import { behavesLikeAHealthRecipe } from './recipeSuite.js';
 
 describe('examples/frameworks/koa', () => {
   behavesLikeAHealthRecipe(async (health) => {
-    const server = createServer(createKoaApp(health).callback());
+    const handle = createKoaApp(health).callback();
+    const server = createServer((req, res) => {
+      void handle(req, res);
+    });
     const url = await listen(server);
     return { url, close: () => close(server) };
   });

@@ -17,7 +17,7 @@ describe('examples/frameworks/node-http', () => {
 
   describe('for any other caller', () => {
     it('shows each check state without its error message', async () => {
-      const { health, switches } = await makeHealth();
+      const { health, switches } = makeHealth();
       const server = createNodeServer(health, { opsToken: 's3cret' });
       const url = await listen(server);
       try {

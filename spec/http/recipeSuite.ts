@@ -33,7 +33,7 @@ export function behavesLikeAHealthRecipe(start: StartApp, headers: Readonly<Reco
     });
 
   before(async () => {
-    ({ health, switches } = await makeHealth());
+    ({ health, switches } = makeHealth());
     app = await start(health);
   });
 
@@ -125,7 +125,7 @@ export function behavesLikeAHealthRecipe(start: StartApp, headers: Readonly<Reco
   });
 
   it('keeps liveness passing while readiness fails after beginShutdown()', async () => {
-    const draining = await makeHealth();
+    const draining = makeHealth();
     const other = await start(draining.health);
     try {
       const readyBefore = await fetch(`${other.url}/health/ready`, { headers: { ...headers, accept: 'application/json' } });
