@@ -14,9 +14,9 @@ const symbols: Readonly<Record<HealthStatus, string>> = { pass: '✔', warn: '!'
  *
  * @example
  * ```text
- * ✔ Process                    pass    0.1 ms  working
- * ✖ Database                   fail    1.3 ms  unavailable: connect ECONNREFUSED 10.0.0.7:5432
- * ! Cache (non-critical)       warn    0.2 ms  warning: p99 latency 250 ms
+ * ✔ Process               pass  0.1 ms  working
+ * ✖ Database              fail  1.3 ms  unavailable: connect ECONNREFUSED 10.0.0.7:5432
+ * ! Cache (non-critical)  warn  0.2 ms  warning: p99 latency 250 ms
  * fail: 3 checks (1 pass, 1 warn, 1 fail) in 1.6 ms
  * ```
  */

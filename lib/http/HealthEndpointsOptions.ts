@@ -7,13 +7,14 @@ import type { DetailLevel } from './renderTypes.js';
  *
  * @example
  * ```ts
- * import { DEFAULT_HEALTH_ROUTES, type HealthEndpointsOptions } from 'pulsecheck';
+ * import { DEFAULT_HEALTH_ROUTES, HealthService, healthEndpoints, type HealthEndpointsOptions } from 'pulsecheck';
  *
  * const options: HealthEndpointsOptions = {
  *   routes: { ...DEFAULT_HEALTH_ROUTES, '/health/db': { tags: ['db'] } },
  *   detail: (request) => (request.headers?.['x-internal'] === '1' ? 'full' : 'status'),
  *   refreshSeconds: 10,
  * };
+ * console.log(healthEndpoints(new HealthService([]), options).paths);
  * ```
  */
 export interface HealthEndpointsOptions {

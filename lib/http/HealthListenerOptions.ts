@@ -7,7 +7,8 @@ import type { HealthEndpointsOptions } from './HealthEndpointsOptions.js';
  *
  * @example
  * ```ts
- * import type { HealthListenerOptions } from 'pulsecheck';
+ * import { createServer } from 'node:http';
+ * import { createHealthListener, HealthService, type HealthListenerOptions } from 'pulsecheck';
  *
  * const options: HealthListenerOptions = {
  *   detail: 'status',
@@ -15,6 +16,7 @@ import type { HealthEndpointsOptions } from './HealthEndpointsOptions.js';
  *     res.writeHead(200, { 'Content-Type': 'text/plain' }).end('hello\n');
  *   },
  * };
+ * createServer(createHealthListener(new HealthService([]), options)).listen(8080);
  * ```
  */
 export interface HealthListenerOptions extends HealthEndpointsOptions {

@@ -6,13 +6,15 @@
  *
  * @example
  * ```ts
- * import type { HealthRequest } from 'pulsecheck';
+ * import { HealthService, healthEndpoints, type HealthRequest } from 'pulsecheck';
  *
  * const request: HealthRequest = {
  *   method: 'GET',
  *   url: '/health/ready?format=html',
  *   headers: { accept: 'application/json' },
  * };
+ * const response = await healthEndpoints(new HealthService([])).handle(request);
+ * console.log(response?.statusCode);
  * ```
  */
 export interface HealthRequest {
