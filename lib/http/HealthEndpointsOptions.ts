@@ -1,6 +1,6 @@
 import type { RunOptions } from '../core/RunOptions.js';
+import type { DetailLevel } from '../render/DetailLevel.js';
 import type { HealthRequest } from './HealthRequest.js';
-import type { DetailLevel } from './renderTypes.js';
 
 /**
  * Options of {@link healthEndpoints} (and of {@link createHealthListener}).
@@ -37,7 +37,8 @@ export interface HealthEndpointsOptions {
    */
   readonly detail?: DetailLevel | ((request: HealthRequest) => DetailLevel | Promise<DetailLevel>);
   /**
-   * Makes the HTML page reload itself every this many seconds.
+   * Makes the HTML page reload itself every this many seconds (a positive
+   * whole number).
    * @defaultValue no auto-refresh
    */
   readonly refreshSeconds?: number;

@@ -1,12 +1,13 @@
 import type { HealthService } from '../core/HealthService.js';
 import type { RunOptions } from '../core/RunOptions.js';
 import { assertKnownKeys } from '../core/validateOptions.js';
+import type { DetailLevel } from '../render/DetailLevel.js';
+import type { HealthResponse } from '../render/HealthResponse.js';
 import { respond } from '../render/respond.js';
 import { DEFAULT_HEALTH_ROUTES } from './defaultHealthRoutes.js';
 import type { HealthEndpointsOptions } from './HealthEndpointsOptions.js';
 import type { HealthRequest } from './HealthRequest.js';
 import { plainResponse } from './plainResponse.js';
-import type { DetailLevel, HealthResponse } from './renderTypes.js';
 import { reportError } from './reportError.js';
 
 /**
@@ -72,7 +73,7 @@ const servedMethods = ['GET', 'HEAD'];
  *   unknown or has the wrong type, a path does not start with `/` or appears
  *   twice, or a route names a check the service does not have.
  * @throws RangeError for a route with an unknown probe, or a
- *   `refreshSeconds` that is not a positive number.
+ *   `refreshSeconds` that is not a positive whole number.
  *
  * @example
  * ```ts
@@ -102,8 +103,8 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
     throw new TypeError(`healthEndpoints: detail must be 'full', 'status', 'summary' or a function, got ${String(detail)}`);
   }
   const { refreshSeconds } = options;
-  if (refreshSeconds !== undefined && (typeof refreshSeconds !== 'number' || !Number.isFinite(refreshSeconds) || refreshSeconds <= 0)) {
-    throw new RangeError(`healthEndpoints: refreshSeconds must be a positive number of seconds, got ${String(refreshSeconds)}`);
+  if (refreshSeconds !== undefined && (typeof refreshSeconds !== 'number' || !Number.isSafeInteger(refreshSeconds) || refreshSeconds < 1)) {
+    throw new RangeError(`healthEndpoints: refreshSeconds must be a positive whole number of seconds, got ${String(refreshSeconds)}`);
   }
   if (options.onError !== undefined && typeof options.onError !== 'function') throw new TypeError('healthEndpoints: onError must be a function');
   const onError = options.onError;

@@ -117,6 +117,8 @@ describe('healthEndpoints', () => {
         expect(response?.statusCode, method).to.equal(405);
         expect(response?.headers.Allow).to.equal('GET, HEAD');
         expect(response?.headers['Cache-Control']).to.equal('no-store');
+        expect(response?.headers.allow, 'lower-case alias').to.equal('GET, HEAD');
+        expect(Object.keys(response?.headers ?? {})).to.deep.equal(['Content-Type', 'Cache-Control', 'Content-Length', 'Allow']);
         expect(response?.body).to.include(method.toUpperCase());
       }
       expect(switches.databaseRuns).to.equal(0);
@@ -250,7 +252,8 @@ describe('healthEndpoints', () => {
       ['an unknown check name', () => healthEndpoints(health, { routes: { '/h': { names: ['Db'] } } }), /no check named 'Db' \(known: Process, Database, Cache\)/],
       ['malformed tags', () => healthEndpoints(health, { routes: { '/h': { tags: 'db' as never } } }), /tags must be an array of non-empty strings/],
       ['an unknown detail level', () => healthEndpoints(health, { detail: 'all' as never }), /detail must be 'full', 'status', 'summary' or a function, got all/],
-      ['a non-positive refreshSeconds', () => healthEndpoints(health, { refreshSeconds: 0 }), /refreshSeconds must be a positive number/],
+      ['a non-positive refreshSeconds', () => healthEndpoints(health, { refreshSeconds: 0 }), /refreshSeconds must be a positive whole number of seconds, got 0/],
+      ['a fractional refreshSeconds', () => healthEndpoints(health, { refreshSeconds: 2.5 }), /refreshSeconds must be a positive whole number of seconds, got 2.5/],
       ['an onError that is not a function', () => healthEndpoints(health, { onError: 'log' as never }), /onError must be a function/],
     ];
     for (const [what, call, message] of cases) {
