@@ -1,17 +1,10 @@
 /**
  * Recipe: health endpoints in an Express 5 application.
  *
- * The health paths are ordinary Express routes: `healthEndpoints` says which
- * paths it owns and turns each request into a status, headers and body.
- * `app.all` lets it answer HEAD (same status and headers, no body) and
- * 405 for other methods. (The one-liner alternative is
+ * The health paths are ordinary Express routes; `healthEndpoints` turns
+ * each request into a status, headers and a body. `app.all` lets it answer
+ * HEAD, and 405 for other methods. (The one-line alternative:
  * `app.use(createHealthListener(health))`.)
- *
- *   /health          every check: 200, or 503 when a critical check fails
- *   /health/live     liveness      /health/ready   readiness
- *   /health/startup  startup
- *
- * JSON for `Accept: application/json`, an HTML page for a browser.
  */
 import express, { type Express } from 'express';
 import { healthEndpoints, type HealthService } from 'pulsecheck';
@@ -27,12 +20,13 @@ export function createExpressApp(health: HealthService): Express {
   const endpoints = healthEndpoints(health);
 
   app.all([...endpoints.paths], async (req, res, next) => {
-    const response = await endpoints.handle({ method: req.method, url: req.url, headers: req.headers });
+    const { method, url, headers } = req;
+    const response = await endpoints.handle({ method, url, headers });
     if (response === undefined) {
       next();
       return;
     }
-    // end(), not send(): the headers (Content-Length included, for HEAD) are already right.
+    // end(), not send(): the headers are right already (Content-Length too, for HEAD).
     res.status(response.statusCode).set(response.headers).end(response.body);
   });
 

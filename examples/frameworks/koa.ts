@@ -1,15 +1,8 @@
 /**
- * Recipe: health endpoints in a Koa 3 application (no router needed).
+ * Recipe: health endpoints in a Koa 3 application, without a router.
  *
  * A middleware asks `healthEndpoints` first; requests for other paths go on
- * to the rest of the application. HEAD gets the same status and headers
- * with no body; other methods on a health path get 405.
- *
- *   /health          every check: 200, or 503 when a critical check fails
- *   /health/live     liveness      /health/ready   readiness
- *   /health/startup  startup
- *
- * JSON for `Accept: application/json`, an HTML page for a browser.
+ * to the rest of the application.
  */
 import Koa from 'koa';
 import { healthEndpoints, type HealthService } from 'pulsecheck';
@@ -25,7 +18,8 @@ export function createKoaApp(health: HealthService): Koa {
   const endpoints = healthEndpoints(health);
 
   app.use(async (ctx, next) => {
-    const response = await endpoints.handle({ method: ctx.method, url: ctx.url, headers: ctx.headers });
+    const { method, url, headers } = ctx;
+    const response = await endpoints.handle({ method, url, headers });
     if (response === undefined) {
       await next();
       return;

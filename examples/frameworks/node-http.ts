@@ -1,19 +1,10 @@
 /**
  * Recipe: health endpoints on a plain node:http server.
  *
- * `createHealthListener` serves the health routes and hands every other
- * request to the application. Callers that present the operations token
- * see each check's error message; everyone else sees only state words
- * (`"working"`, `"unavailable"`), which is enough for a load balancer.
- *
- *   GET  /health          every check: 200, or 503 when a critical check fails
- *   GET  /health/live     liveness (checks tagged `live`)
- *   GET  /health/ready    readiness (503 once beginShutdown() was called)
- *   GET  /health/startup  startup
- *   HEAD on any of them   same status and headers, no body
- *
- * JSON for `Accept: application/json`, an HTML page for a browser,
- * `?format=json|html|health+json|openmetrics` to choose explicitly.
+ * `createHealthListener` answers the health routes and hands every other
+ * request to the application. Callers with the operations token see each
+ * check's error message; everyone else sees only state words ("working",
+ * "unavailable"), which is all a load balancer needs.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -21,7 +12,7 @@ import { createHealthListener, type HealthRequest, type HealthService } from 'pu
 
 /** Options of {@link createNodeServer}. */
 export interface NodeServerOptions {
-  /** Callers sending `Authorization: Bearer <opsToken>` see error messages. Without it, nobody does. */
+  /** Callers sending `Authorization: Bearer <opsToken>` see error messages. */
   readonly opsToken?: string;
 }
 
@@ -38,9 +29,11 @@ export function createNodeServer(health: HealthService, options: NodeServerOptio
     fallback: (req, res) => {
       // The application's own routes.
       if (req.url === '/') {
-        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ service: 'orders' }));
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ service: 'orders' }));
       } else {
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('not found\n');
       }
     },
   });

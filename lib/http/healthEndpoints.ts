@@ -81,7 +81,7 @@ const servedMethods = ['GET', 'HEAD'];
  * import { HealthService, healthEndpoints, healthModule } from 'pulsecheck';
  *
  * const container = new Container();
- * await container.load(healthModule());
+ * container.load(healthModule());
  * const endpoints = healthEndpoints(container.get(HealthService), {
  *   // Only callers that present the operations token see error messages.
  *   detail: (request) => (request.headers?.authorization === `Bearer ${process.env.OPS_TOKEN ?? ''}` ? 'full' : 'status'),

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import express from 'express';
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import { createHealthListener, type HealthService } from 'pulsecheck';
 import { close, listen, makeHealth } from './fixtures.js';
@@ -119,5 +120,36 @@ describe('createHealthListener', () => {
     expect(() => createHealthListener(health, { fallback: 'app' as never })).to.throw(TypeError, /fallback must be a function/);
     expect(() => createHealthListener(health, { detail: 'everything' as never })).to.throw(TypeError, /detail must be/);
     expect(() => createHealthListener(null as unknown as HealthService)).to.throw(TypeError, /service must be a HealthService/);
+  });
+});
+
+describe('createHealthListener as Express middleware', () => {
+  let server: ReturnType<typeof createServer> | undefined;
+
+  afterEach(async () => {
+    if (server !== undefined) await close(server);
+    server = undefined;
+  });
+
+  it('serves the health routes at the root and under a mount path, and passes the rest on', async () => {
+    const { health, switches } = makeHealth();
+    switches.databaseDown = true;
+    const app = express();
+    app.use(createHealthListener(health));
+    app.use('/ops', createHealthListener(health));
+    app.get('/', (_req, res) => {
+      res.send('orders');
+    });
+    server = createServer(app);
+    const url = await listen(server);
+    const json = { accept: 'application/json' };
+    expect((await fetch(`${url}/health/live`, { headers: json })).status).to.equal(200);
+    const mounted = await fetch(`${url}/ops/health/ready`, { headers: json });
+    expect(mounted.status).to.equal(503);
+    expect(Object.keys((await mounted.json()) as object)).to.deep.equal(['Database', 'Cache']);
+    expect(await (await fetch(url)).text()).to.equal('orders');
+    const missing = await fetch(`${url}/ops/nothing`);
+    expect(missing.status).to.equal(404);
+    await missing.text();
   });
 });
