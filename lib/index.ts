@@ -51,3 +51,9 @@ export type { Serializer } from './render/Serializer.js';
 // --- process checks (lib/checks/process) ---
 
 // --- HTTP helpers (lib/http) ---
+export { createHealthListener } from './http/createHealthListener.js';
+export { DEFAULT_HEALTH_ROUTES } from './http/defaultHealthRoutes.js';
+export { healthEndpoints, type HealthEndpoints } from './http/healthEndpoints.js';
+export type { HealthEndpointsOptions } from './http/HealthEndpointsOptions.js';
+export type { HealthListenerOptions } from './http/HealthListenerOptions.js';
+export type { HealthRequest } from './http/HealthRequest.js';
