@@ -14,6 +14,8 @@ import { recordTiming } from '../../support/timings.js';
 
 const timeoutMs = 300;
 const margin = 300;
+/** A check expected to work gets a generous budget: the machine is shared and busy. */
+const workingTimeoutMs = 5000;
 let sequence = 0;
 
 /** A name for this spec's connections, so it only ever counts and kills its own. */
@@ -71,7 +73,7 @@ describe('PostgresHealthCheck against PostgreSQL (integration)', function () {
   it('reports working through a pool, from the decorator alone, with the latency', async () => {
     const registry = new HealthCheckRegistry();
 
-    @registerHealthCheck({ name: 'DatabaseHealthCheck', registry, timeoutMs })
+    @registerHealthCheck({ name: 'DatabaseHealthCheck', registry, timeoutMs: workingTimeoutMs })
     class DatabaseHealthCheck extends PostgresHealthCheck {}
 
     const pool = makePool();
@@ -93,7 +95,7 @@ describe('PostgresHealthCheck against PostgreSQL (integration)', function () {
     const client = new pg.Client({ connectionString: serviceUrl('postgres'), application_name: applicationName() });
     await client.connect();
     closers.push(() => client.end());
-    const result = await runCheck(new PostgresHealthCheck(client), timeoutMs);
+    const result = await runCheck(new PostgresHealthCheck(client), workingTimeoutMs);
     recordTiming('PostgreSQL', 'healthy (client)', result);
     expect(result.output).to.equal('working');
     expect(result.observations.latencyMs?.unit).to.equal('ms');
@@ -139,7 +141,7 @@ describe('PostgresHealthCheck against PostgreSQL (integration)', function () {
     closers.push(() => proxy.close());
     const pool = makePool({ connectionString: urlWith({ port: proxy.port }) });
     const check = new PostgresHealthCheck(pool);
-    expect((await runCheck(check, timeoutMs)).output).to.equal('working');
+    expect((await runCheck(check, workingTimeoutMs)).output).to.equal('working');
     expect(proxy.openConnections).to.equal(1);
 
     proxy.stall();
@@ -152,7 +154,7 @@ describe('PostgresHealthCheck against PostgreSQL (integration)', function () {
     expect(pool.waitingCount).to.equal(0);
 
     proxy.resume();
-    const recovered = await runCheck(check, timeoutMs);
+    const recovered = await runCheck(check, workingTimeoutMs);
     expect(recovered.output, 'a new connection once the server answers again').to.equal('working');
   });
 
@@ -169,7 +171,7 @@ describe('PostgresHealthCheck against PostgreSQL (integration)', function () {
     const name = applicationName();
     const pool = makePool({ application_name: name, max: 1 });
     const check = new PostgresHealthCheck(pool);
-    expect((await runCheck(check, timeoutMs)).output).to.equal('working');
+    expect((await runCheck(check, workingTimeoutMs)).output).to.equal('working');
     expect(pool.idleCount).to.equal(1);
 
     // Synchronous: the pool cannot notice before the check runs (see terminatePgBackendsSync).
@@ -180,7 +182,7 @@ describe('PostgresHealthCheck against PostgreSQL (integration)', function () {
     expect(failed.output).to.match(/^unavailable: PostgreSQL query failed: (terminating connection due to administrator command \(SQLSTATE 57P01\)|Connection terminated unexpectedly)$/);
     expect(pool.totalCount, 'the dead client was discarded').to.equal(0);
 
-    const recovered = await runCheck(check, timeoutMs);
+    const recovered = await runCheck(check, workingTimeoutMs);
     recordTiming('PostgreSQL', 'recovered after the kill', recovered);
     expect(recovered.output).to.equal('working');
     expect(await serverConnections(name)).to.equal(1);
@@ -190,10 +192,10 @@ describe('PostgresHealthCheck against PostgreSQL (integration)', function () {
     const name = applicationName();
     const pool = makePool({ application_name: name });
     const check = new PostgresHealthCheck(pool);
-    expect((await runCheck(check, timeoutMs)).output).to.equal('working');
+    expect((await runCheck(check, workingTimeoutMs)).output).to.equal('working');
     const before = activeResources();
 
-    const service = new HealthService([check], { defaultTimeoutMs: timeoutMs });
+    const service = new HealthService([check], { defaultTimeoutMs: workingTimeoutMs });
     const outputs = new Map<string, number>();
     for (let run = 0; run < 300; run += 1) {
       const output = (await service.run()).checks[0]!.output;
