@@ -20,25 +20,20 @@ export function rabbitmqctlAvailable(): Promise<boolean> {
   return available;
 }
 
-interface ListedConnection {
-  readonly name: string;
-  readonly channels: number;
-  readonly client_properties: readonly (readonly unknown[])[];
-}
-
-/** The broker's view of the connection named `connectionName`: its broker-side name and channel count. */
-export async function findConnection(connectionName: string): Promise<{ name: string; channels: number } | undefined> {
-  const { stdout } = await run('rabbitmqctl', ['-q', 'list_connections', '--formatter', 'json', 'name', 'channels', 'client_properties'], { timeout: 20_000 });
-  const listed = JSON.parse(stdout) as ListedConnection[];
-  const found = listed.find((connection) =>
-    connection.client_properties.some((property) => property[0] === 'connection_name' && property[2] === connectionName),
-  );
-  return found === undefined ? undefined : { name: found.name, channels: found.channels };
+/** The broker's view of the connection named `connectionName`: its process id (for close_connection) and channel count. */
+export async function findConnection(connectionName: string): Promise<{ pid: string; channels: number } | undefined> {
+  // The tab-separated listing prints pids in the form close_connection accepts (the JSON one does not).
+  const { stdout } = await run('rabbitmqctl', ['-q', '--no-table-headers', 'list_connections', 'pid', 'channels', 'client_properties'], { timeout: 20_000 });
+  const marker = `{"connection_name","${connectionName}"}`;
+  const line = stdout.split('\n').find((candidate) => candidate.includes(marker));
+  if (line === undefined) return undefined;
+  const [pid = '', channels = ''] = line.split('\t');
+  return { pid, channels: Number(channels) };
 }
 
 /** Closes the connection named `connectionName` from the broker's side (the client sees CONNECTION_FORCED). */
 export async function closeConnection(connectionName: string, reason: string): Promise<void> {
   const found = await findConnection(connectionName);
   if (found === undefined) throw new Error(`rabbitmqctl: no connection named ${connectionName}`);
-  await run('rabbitmqctl', ['-q', 'close_connection', found.name, reason], { timeout: 20_000 });
+  await run('rabbitmqctl', ['-q', 'close_connection', found.pid, reason], { timeout: 20_000 });
 }
