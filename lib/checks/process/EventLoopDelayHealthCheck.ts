@@ -28,7 +28,9 @@ const nsPerMs = 1e6;
  * `stop()` when it deactivates the check, e.g. on `unbind`), and the next
  * execution starts it again. The alternative, sampling only inside each
  * execution, would leave nothing running but would see only `sampleMs` out
- * of every probe interval.
+ * of every probe interval. One blind spot remains: Node's histogram does not
+ * record the first tick after a reset, so a stall that begins within
+ * `resolutionMs` after an execution goes unseen.
  *
  * The class is injectable but not registered: enable it by decorating a
  * subclass, with no constructor for the defaults, or with one that passes

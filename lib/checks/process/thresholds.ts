@@ -91,12 +91,12 @@ export function formatBytes(bytes: number): string {
   return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit] ?? ''}`;
 }
 
-/** @internal A percentage for people: `87.5%`. */
+/** @internal A percentage for people, to three significant digits: `87.5%`, `0.05%`. */
 export function formatPercent(percent: number): string {
-  return `${Math.round(percent * 10) / 10}%`;
+  return `${Number(percent.toPrecision(3))}%`;
 }
 
-/** @internal Milliseconds for people: `12.3 ms`. */
+/** @internal Milliseconds for people, to a tenth: `12.3 ms`. */
 export function formatMs(ms: number): string {
   return `${Math.round(ms * 10) / 10} ms`;
 }
