@@ -67,7 +67,7 @@ const probe = 'SELECT 1';
  * const container = new Container();
  * container.bind(PG_POOL).toConstantValue(new pg.Pool({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 2000 }));
  * container.bind(REPLICA_POOL).toConstantValue(new pg.Pool({ connectionString: process.env.REPLICA_URL, connectionTimeoutMillis: 2000 }));
- * await container.load(healthModule());
+ * container.load(healthModule());
  * const report = await container.get(HealthService).run();
  * ```
  */

@@ -49,7 +49,7 @@ const nsPerMs = 1e6;
  * }
  *
  * const container = new Container();
- * await container.load(healthModule());
+ * container.load(healthModule());
  * console.log((await container.get(HealthService).run()).status);
  * container.get(EventLoopHealthCheck).stop(); // on shutdown
  * ```

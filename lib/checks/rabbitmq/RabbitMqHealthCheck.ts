@@ -57,7 +57,7 @@ import { trackConnection } from './trackConnection.js';
  * });
  * const container = new Container();
  * container.bind(AMQP_CONNECTION).toConstantValue(connection);
- * await container.load(healthModule());
+ * container.load(healthModule());
  * const report = await container.get(HealthService).run();
  * ```
  */

@@ -55,7 +55,7 @@ import { trackClientErrors, type ClientErrors } from './trackClientErrors.js';
  * const container = new Container();
  * container.bind(REDIS_CLIENT).toConstantValue(new Redis('redis://127.0.0.1:6379/0'));
  * container.bind(SESSIONS).toConstantValue(new Redis('redis://127.0.0.1:6379/1'));
- * await container.load(healthModule());
+ * container.load(healthModule());
  * const report = await container.get(HealthService).run();
  * ```
  */

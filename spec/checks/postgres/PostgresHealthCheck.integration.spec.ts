@@ -79,7 +79,7 @@ describe('PostgresHealthCheck against PostgreSQL (integration)', function () {
     const pool = makePool();
     const container = new Container();
     container.bind(PG_POOL).toConstantValue(pool);
-    await container.load(healthModule({ registry }));
+    container.load(healthModule({ registry }));
     const report = await container.get(HealthService).run();
     const result = report.checks[0]!;
     recordTiming('PostgreSQL', 'healthy (pool)', result);

@@ -262,7 +262,7 @@ describe('PostgresHealthCheck', () => {
       const client = new FakeClient(() => Promise.resolve(one));
       const container = new Container();
       container.bind(PG_POOL).toConstantValue(client);
-      await container.load(healthModule({ registry }));
+      container.load(healthModule({ registry }));
       const report = await container.get(HealthService).run();
       expect(report.checks.map((check) => [check.name, check.output])).to.deep.equal([['DatabaseHealthCheck', 'working']]);
       expect(container.get(DatabaseHealthCheck)).to.be.instanceOf(PostgresHealthCheck);
@@ -288,7 +288,7 @@ describe('PostgresHealthCheck', () => {
       const container = new Container();
       container.bind(PG_POOL).toConstantValue(primary);
       container.bind(REPLICA_POOL).toConstantValue(replica);
-      await container.load(healthModule({ registry }));
+      container.load(healthModule({ registry }));
       const report = await container.get(HealthService).run();
       expect(report.checks.map((check) => [check.name, check.output])).to.deep.equal([
         ['DatabaseHealthCheck', 'working'],

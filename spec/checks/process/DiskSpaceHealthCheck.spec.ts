@@ -88,7 +88,7 @@ describe('DiskSpaceHealthCheck', () => {
       }
 
       const container = new Container();
-      await container.load(healthModule({ registry }));
+      container.load(healthModule({ registry }));
       const report = await container.get(HealthService).run();
       expect(report.checks.map((check) => [check.name, check.observations.path?.value])).to.deep.equal([
         ['WorkingDirectoryDiskHealthCheck', process.cwd()],

@@ -233,12 +233,12 @@ describe('EventLoopDelayHealthCheck', () => {
       }
 
       const container = new Container();
-      await container.load(healthModule({ registry }));
+      container.load(healthModule({ registry }));
       const report = await container.get(HealthService).run();
       expect(report.checks.map((check) => [check.name, check.output])).to.deep.equal([['EventLoopHealthCheck', 'working']]);
       const check = container.get(EventLoopHealthCheck);
       expect(check.running).to.equal(true);
-      await container.unbindAll();
+      container.unbindAll();
       expect(check.running).to.equal(false);
     });
   });

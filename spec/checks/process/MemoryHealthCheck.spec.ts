@@ -108,7 +108,7 @@ describe('MemoryHealthCheck', () => {
       }
 
       const container = new Container();
-      await container.load(healthModule({ registry }));
+      container.load(healthModule({ registry }));
       const report = await container.get(HealthService).run();
       expect(report.checks.map((check) => [check.name, check.status])).to.deep.equal([
         ['ProcessMemoryHealthCheck', 'pass'],

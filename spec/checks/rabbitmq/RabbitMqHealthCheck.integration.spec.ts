@@ -87,7 +87,7 @@ describe('RabbitMqHealthCheck against RabbitMQ (integration)', function () {
     const connection = await connect();
     const container = new Container();
     container.bind(AMQP_CONNECTION).toConstantValue(connection);
-    await container.load(healthModule({ registry }));
+    container.load(healthModule({ registry }));
     const result = (await container.get(HealthService).run()).checks[0]!;
     recordTiming('RabbitMQ', 'healthy', result);
     expect(result.name).to.equal('QueueHealthCheck');

@@ -220,7 +220,7 @@ describe('RabbitMqHealthCheck', () => {
       const container = new Container();
       container.bind(AMQP_CONNECTION).toConstantValue(queue);
       container.bind(EVENTS).toConstantValue(() => events);
-      await container.load(healthModule({ registry }));
+      container.load(healthModule({ registry }));
       const report = await container.get(HealthService).run();
       expect(report.checks.map((check) => [check.name, check.output])).to.deep.equal([
         ['QueueHealthCheck', 'working'],

@@ -67,7 +67,7 @@ describe('RedisHealthCheck against Redis (integration)', function () {
     const client = await ready(makeClient());
     const container = new Container();
     container.bind(REDIS_CLIENT).toConstantValue(client);
-    await container.load(healthModule({ registry }));
+    container.load(healthModule({ registry }));
     const result = (await container.get(HealthService).run()).checks[0]!;
     recordTiming('Redis', 'healthy', result);
     expect(result.name).to.equal('CacheHealthCheck');
@@ -130,7 +130,7 @@ describe('RedisHealthCheck against Redis (integration)', function () {
     const check = new RedisHealthCheck(client);
     expect((await runCheck(check, workingTimeoutMs)).output).to.equal('working');
 
-    const id = (await client.client('ID')) as number;
+    const id = await client.client('ID');
     const admin = await ready(makeClient({ connectionName: 'pulsecheck-spec-admin' }));
     const closed = once(client, 'close');
     expect(await admin.client('KILL', 'ID', String(id))).to.equal(1);

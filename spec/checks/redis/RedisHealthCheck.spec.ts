@@ -174,7 +174,7 @@ describe('RedisHealthCheck', () => {
       const container = new Container();
       container.bind(REDIS_CLIENT).toConstantValue(cache);
       container.bind(SESSIONS).toConstantValue(sessions);
-      await container.load(healthModule({ registry }));
+      container.load(healthModule({ registry }));
       const report = await container.get(HealthService).run();
       expect(report.checks.map((check) => [check.name, check.output])).to.deep.equal([
         ['CacheHealthCheck', 'working'],
