@@ -57,7 +57,7 @@ describe('RabbitMqHealthCheck', () => {
       expect(() => new RabbitMqHealthCheck('amqp://localhost' as unknown as AmqpConnectionSource)).to.throw(TypeError, /got string/);
     });
 
-    it('accepts amqplib connections by type', () => {
+    it('fits amqplib connections, recovering connections and providers (checked when the spec compiles)', () => {
       const plain = (model: amqp.ChannelModel): AmqpConnectionSource => model;
       const recovering = (model: amqp.RecoveringChannelModel): AmqpConnectionSource => model;
       const provider = (current: () => amqp.ChannelModel | undefined): AmqpConnectionSource => current;
