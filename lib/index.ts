@@ -49,6 +49,13 @@ export type { RespondRequest } from './render/RespondRequest.js';
 export type { Serializer } from './render/Serializer.js';
 
 // --- process checks (lib/checks/process) ---
+export { DiskSpaceHealthCheck } from './checks/process/DiskSpaceHealthCheck.js';
+export type { DiskSpaceHealthCheckOptions } from './checks/process/DiskSpaceHealthCheckOptions.js';
+export { EventLoopDelayHealthCheck } from './checks/process/EventLoopDelayHealthCheck.js';
+export type { EventLoopDelayHealthCheckOptions } from './checks/process/EventLoopDelayHealthCheckOptions.js';
+export { MemoryHealthCheck } from './checks/process/MemoryHealthCheck.js';
+export type { MemoryHealthCheckOptions } from './checks/process/MemoryHealthCheckOptions.js';
+export type { Threshold } from './checks/process/Threshold.js';
 
 // --- HTTP helpers (lib/http) ---
 export { createHealthListener } from './http/createHealthListener.js';
