@@ -36,16 +36,7 @@ export function serviceFor(registry: HealthCheckRegistry, options: Omit<HealthMo
   return container.get(HealthService);
 }
 
-/** A promise and the functions that settle it, for checks the test finishes by hand. */
-export function deferred<T = void>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (reason: unknown) => void } {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+export { deferred } from '../support/deferred.js';
 
 /** Resolves after `ms` milliseconds of real time. */
 export function sleep(ms: number): Promise<void> {

@@ -11,18 +11,8 @@ import { requireService, serviceUrl } from '../../support/services.js';
 import { StallingProxy } from '../../support/StallingProxy.js';
 import { terminatePgBackendsSync } from '../../support/terminatePgBackendsSync.js';
 import { recordTiming } from '../../support/timings.js';
+import { margin, timeoutMs, uniqueConnectionName as applicationName, workingTimeoutMs } from '../../support/integrationBudget.js';
 
-const timeoutMs = 300;
-const margin = 300;
-/** A check expected to work gets a generous budget: the machine is shared and busy. */
-const workingTimeoutMs = 5000;
-let sequence = 0;
-
-/** A name for this spec's connections, so it only ever counts and kills its own. */
-function applicationName(): string {
-  sequence += 1;
-  return `pulsecheck-spec-${process.pid}-${sequence}`;
-}
 
 /** The service URL with another host/port/user/password. */
 function urlWith(changes: { port?: number; user?: string; password?: string }): string {

@@ -11,17 +11,7 @@ import {
   type PgQueryResultLike,
 } from '../../../lib/checks/postgres/index.js';
 import { kinds, runCheck } from '../../support/runCheck.js';
-
-/** A promise with its settle functions, for queries and checkouts the spec controls. */
-function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from '../../support/deferred.js';
 
 const one: PgQueryResultLike = { rows: [{ '?column?': 1 }] };
 

@@ -12,18 +12,8 @@ import { kinds, runCheck } from '../../support/runCheck.js';
 import { requireService, serviceUrl } from '../../support/services.js';
 import { StallingProxy } from '../../support/StallingProxy.js';
 import { recordTiming } from '../../support/timings.js';
+import { margin, timeoutMs, uniqueConnectionName as connectionName, workingTimeoutMs } from '../../support/integrationBudget.js';
 
-const timeoutMs = 300;
-const margin = 300;
-/** A check expected to work gets a generous budget: the machine is shared and busy. */
-const workingTimeoutMs = 5000;
-let sequence = 0;
-
-/** A name for this spec's connections (client property connection_name), so it only counts and closes its own. */
-function connectionName(): string {
-  sequence += 1;
-  return `pulsecheck-spec-${process.pid}-${sequence}`;
-}
 
 /** The service URL with another port and/or password. */
 function urlWith(changes: { port?: number; password?: string }): string {

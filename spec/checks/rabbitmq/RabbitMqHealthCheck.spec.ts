@@ -11,6 +11,7 @@ import {
   type AmqpConnectionSource,
 } from '../../../lib/checks/rabbitmq/index.js';
 import { kinds, runCheck } from '../../support/runCheck.js';
+import { deferred } from '../../support/deferred.js';
 
 const watched = ['close', 'blocked', 'unblocked', 'disconnect', 'connect', 'connect-failed', 'reconnect-failed'];
 
@@ -35,16 +36,6 @@ class FakeConnection extends EventEmitter implements AmqpConnectionLike {
   listening(): number {
     return watched.reduce((sum, event) => sum + this.listenerCount(event), 0);
   }
-}
-
-function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
 }
 
 describe('RabbitMqHealthCheck', () => {

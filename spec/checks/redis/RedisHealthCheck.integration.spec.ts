@@ -11,18 +11,8 @@ import { kinds, runCheck } from '../../support/runCheck.js';
 import { requireService, serviceUrl } from '../../support/services.js';
 import { StallingProxy } from '../../support/StallingProxy.js';
 import { recordTiming } from '../../support/timings.js';
+import { margin, timeoutMs, uniqueConnectionName as connectionName, workingTimeoutMs } from '../../support/integrationBudget.js';
 
-const timeoutMs = 300;
-const margin = 300;
-/** A check expected to work gets a generous budget: the machine is shared and busy. */
-const workingTimeoutMs = 5000;
-let sequence = 0;
-
-/** A name for this spec's connections (CLIENT SETNAME), so it only counts and kills its own. */
-function connectionName(): string {
-  sequence += 1;
-  return `pulsecheck-spec-${process.pid}-${sequence}`;
-}
 
 describe('RedisHealthCheck against Redis (integration)', function () {
   this.timeout(30_000);

@@ -6,6 +6,7 @@ import sinon from 'sinon';
 import { HealthCheckRegistry, HealthService, healthModule, registerHealthCheck } from '../../../lib/index.js';
 import { REDIS_CLIENT, RedisHealthCheck, type RedisPingable } from '../../../lib/checks/redis/index.js';
 import { kinds, runCheck } from '../../support/runCheck.js';
+import { deferred } from '../../support/deferred.js';
 
 /** An ioredis-shaped client: an event emitter with a status and a scripted PING. */
 class FakeRedis extends EventEmitter implements RedisPingable {
@@ -18,16 +19,6 @@ class FakeRedis extends EventEmitter implements RedisPingable {
     this.pings += 1;
     return this.answer();
   }
-}
-
-function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
 }
 
 describe('RedisHealthCheck', () => {
