@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'build/', 'docs/api/', 'node_modules/', 'bench/node_modules/', 'bench/results/', 'coverage/'] },
+  { ignores: ['scratch/', 'dist/', 'build/', 'docs/api/', 'node_modules/', 'bench/node_modules/', 'bench/results/', 'coverage/'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -13,6 +13,7 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-invalid-void-type': ['error', { allowAsThisParameter: true }],
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
       '@typescript-eslint/no-extraneous-class': 'off',

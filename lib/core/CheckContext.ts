@@ -2,7 +2,8 @@
  * What one execution of a check receives. A fresh context is made for every
  * execution, so nothing recorded in one execution reaches another.
  *
- * Anything recorded after the check's timeout is ignored.
+ * Anything recorded after the check's timeout is ignored. The methods may be
+ * destructured (`check({ signal, addError })`): they do not depend on `this`.
  *
  * @example
  * ```ts
@@ -38,7 +39,7 @@ export interface CheckContext {
    *   recorded as `unavailable`; anything else as `unknown error` with a
    *   readable message.
    */
-  addError(error: unknown): void;
+  addError(this: void, error: unknown): void;
 
   /**
    * Records a warning: the check reports `warn` (HTTP 200) unless it also
@@ -46,7 +47,7 @@ export interface CheckContext {
    *
    * @param message - What deserves attention.
    */
-  addWarning(message: string): void;
+  addWarning(this: void, message: string): void;
 
   /**
    * Records a measured value under `key` in the result's `observations`
@@ -56,5 +57,5 @@ export interface CheckContext {
    * @param value - A number, string or boolean.
    * @param unit - The unit of `value` (`"ms"`, `"bytes"`).
    */
-  observe(key: string, value: number | string | boolean, unit?: string): void;
+  observe(this: void, key: string, value: number | string | boolean, unit?: string): void;
 }

@@ -36,8 +36,14 @@ const brand = Symbol.for('pulsecheck.HealthCheckError');
  * ```
  */
 export class HealthCheckError extends Error {
+  static {
+    // On the prototype, not per instance: a check may throw one on every probe.
+    Object.defineProperty(this.prototype, 'name', { value: 'HealthCheckError', writable: true, configurable: true });
+    Object.defineProperty(this.prototype, brand, { value: true });
+  }
+
   /** The class name (`'HealthCheckError'`, or the subclass's, such as `'ServiceUnavailable'`). */
-  override name = 'HealthCheckError';
+  declare name: string;
 
   /** The kind of problem, as it appears in the report. */
   readonly kind: CheckErrorKind;
@@ -54,7 +60,6 @@ export class HealthCheckError extends Error {
   constructor(message: string, options?: HealthCheckErrorOptions, kind: CheckErrorKind = 'unknown error') {
     super(message, options !== undefined && 'cause' in options ? { cause: options.cause } : undefined);
     this.kind = kind;
-    Object.defineProperty(this, brand, { value: true });
   }
 
   /**

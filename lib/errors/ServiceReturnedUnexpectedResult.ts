@@ -11,8 +11,12 @@ import { HealthCheckError, type HealthCheckErrorOptions } from './HealthCheckErr
  * ```
  */
 export class ServiceReturnedUnexpectedResult extends HealthCheckError {
-  /** Always `'ServiceReturnedUnexpectedResult'`. */
-  override name = 'ServiceReturnedUnexpectedResult';
+  static {
+    Object.defineProperty(this.prototype, 'name', { value: 'ServiceReturnedUnexpectedResult', writable: true, configurable: true });
+  }
+
+  /** The class name, `"ServiceReturnedUnexpectedResult"`. */
+  declare name: string;
 
   /**
    * Creates an error of kind `unexpected result`.

@@ -11,8 +11,12 @@ import { HealthCheckError, type HealthCheckErrorOptions } from './HealthCheckErr
  * ```
  */
 export class ServiceUnavailable extends HealthCheckError {
-  /** Always `'ServiceUnavailable'`. */
-  override name = 'ServiceUnavailable';
+  static {
+    Object.defineProperty(this.prototype, 'name', { value: 'ServiceUnavailable', writable: true, configurable: true });
+  }
+
+  /** The class name, `"ServiceUnavailable"`. */
+  declare name: string;
 
   /**
    * Creates an error of kind `unavailable`.

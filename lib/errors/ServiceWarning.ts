@@ -11,8 +11,12 @@ import { HealthCheckError, type HealthCheckErrorOptions } from './HealthCheckErr
  * ```
  */
 export class ServiceWarning extends HealthCheckError {
-  /** Always `'ServiceWarning'`. */
-  override name = 'ServiceWarning';
+  static {
+    Object.defineProperty(this.prototype, 'name', { value: 'ServiceWarning', writable: true, configurable: true });
+  }
+
+  /** The class name, `"ServiceWarning"`. */
+  declare name: string;
 
   /**
    * Creates an error of kind `warning`.

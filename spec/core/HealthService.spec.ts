@@ -354,6 +354,80 @@ describe('HealthService.run', () => {
     });
   });
 
+  describe('the context', () => {
+    it('keeps working when the check destructures it', async () => {
+      checkClass(registry, 'Destructured', ({ addError, addWarning, observe, signal }) => {
+        observe('aborted', signal.aborted);
+        addWarning('careful');
+        addError('down');
+      });
+      const [result] = (await serviceFor(registry).run()).checks;
+      expect(result?.errors).to.deep.equal([{ kind: 'warning', message: 'careful' }, { kind: 'unavailable', message: 'down' }]);
+      expect(result?.observations).to.deep.equal({ aborted: { value: false } });
+    });
+
+    it('hands a check that reads its signal only after the timeout an already-aborted signal', async () => {
+      const late = deferred();
+      let signal: AbortSignal | undefined;
+      checkClass(registry, 'LateReader', async (context) => {
+        await late.promise;
+        signal = context.signal;
+      }, { timeoutMs: 20 });
+      const report = await serviceFor(registry).run();
+      late.resolve();
+      await sleep(5);
+      expect(report.checks[0]?.errors[0]?.kind).to.equal('timeout');
+      expect(signal?.aborted).to.equal(true);
+      expect((signal?.reason as DOMException).name).to.equal('TimeoutError');
+    });
+  });
+
+  describe('deadlines', () => {
+    let clock: sinon.SinonFakeTimers;
+    beforeEach(() => {
+      clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+    });
+    afterEach(() => {
+      clock.restore();
+    });
+
+    it('gives a run that starts later its own full timeout, not the rest of an earlier run\'s', async () => {
+      checkClass(registry, 'Hung', () => new Promise<void>(() => undefined), { timeoutMs: 100 });
+      const service = serviceFor(registry);
+      const first = service.run({ fresh: true });
+      await clock.tickAsync(60);
+      let secondDone = false;
+      const second = service.run({ fresh: true }).then((report) => {
+        secondDone = true;
+        return report;
+      });
+      await clock.tickAsync(40);
+      expect((await first).checks[0]?.errors[0]?.kind).to.equal('timeout');
+      await clock.tickAsync(59);
+      expect(secondDone).to.equal(false);
+      await clock.tickAsync(1);
+      expect((await second).checks[0]?.output).to.equal('timeout: did not finish within 100 ms');
+    });
+
+    it('times out each check of one run by its own timeout', async () => {
+      checkClass(registry, 'Short', () => new Promise<void>(() => undefined), { timeoutMs: 50 });
+      checkClass(registry, 'Long', () => new Promise<void>(() => undefined), { timeoutMs: 200 });
+      checkClass(registry, 'Finishes', () => new Promise<void>((resolve) => setTimeout(resolve, 120)), { timeoutMs: 200 });
+      const running = serviceFor(registry).run();
+      await clock.tickAsync(200);
+      const report = await running;
+      expect(report.checks.map((check) => check.output)).to.deep.equal(['timeout: did not finish within 50 ms', 'timeout: did not finish within 200 ms', 'working']);
+      expect(report.checks[2]?.durationMs).to.equal(120);
+    });
+
+    it('arms no timer for a check that returns synchronously', async () => {
+      checkClass(registry, 'Sync', () => undefined);
+      const running = serviceFor(registry).run();
+      expect(clock.countTimers()).to.equal(0);
+      await running;
+    });
+  });
+
   describe('concurrency', () => {
     it('runs checks concurrently', async () => {
       for (let index = 0; index < 10; index += 1) checkClass(registry, `Slow${index}`, () => sleep(100));
