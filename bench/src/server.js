@@ -43,9 +43,25 @@ if (spec.lib === 'constant') {
   server.on('request', (_request, response) => {
     send(response, 200, body);
   });
+} else if (spec.lib === 'constant-async') {
+  // The same constant, answered from an async function after a few awaits: what any handler that awaits pays.
+  const answer = async () => {
+    for (let index = 0; index < 4; index += 1) await null;
+    return JSON.stringify({ postgres: 'working', redis: 'working', rabbitmq: 'working' });
+  };
+  server.on('request', (_request, response) => {
+    answer().then((body) => send(response, 200, body));
+  });
 } else {
-  clients = await openClients(spec.role ?? spec.lib, { pgPort: spec.pgPort });
-  const checks = dependencyChecks(clients, counts);
+  let checks;
+  if (spec.checks === 'trivial') {
+    // No client open: the same endpoint over three trivial checks (to tell the library's cost from the clients').
+    const { trivialChecks } = await import('./works.js');
+    checks = trivialChecks(3, 'pass');
+  } else {
+    clients = await openClients(spec.role ?? spec.lib, { pgPort: spec.pgPort });
+    checks = dependencyChecks(clients, counts);
+  }
   runner = await library(spec.lib).create({ checks, timeoutMs: spec.timeoutMs, cacheTtlMs: spec.cacheTtlMs ?? 0 });
   if (spec.lib === 'godaddy') {
     const { createTerminus, HealthCheckError } = await import('@godaddy/terminus');
@@ -107,6 +123,11 @@ process.on('message', (message) => {
     case 'stats':
       process.send({ type: 'stats', id: message.id, stats: snapshot() });
       break;
+    case 'cpu': {
+      const { user, system } = process.cpuUsage();
+      process.send({ type: 'cpu', id: message.id, cpuUs: user + system });
+      break;
+    }
     case 'timings': {
       const eventLoopDelayMs = { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
       loopDelay.reset();

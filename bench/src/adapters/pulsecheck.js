@@ -1,7 +1,14 @@
-// pulsecheck, from the built package (../dist): one HealthCheck subclass per check, registered with
-// registerHealthCheck() called as a plain function, bound by healthModule() into an Inversify container.
+// pulsecheck, from the built package (../dist, or the build BENCH_PULSECHECK_DIST points at, to compare a
+// patch): one HealthCheck subclass per check, registered with registerHealthCheck() called as a plain
+// function, bound by healthModule() into an Inversify container.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Container } from 'inversify';
-import { HealthCheck, HealthCheckRegistry, HealthService, healthModule, registerHealthCheck } from '../../../dist/index.js';
+
+const dist = process.env.BENCH_PULSECHECK_DIST;
+const { HealthCheck, HealthCheckRegistry, HealthService, healthModule, registerHealthCheck } = await import(
+  dist === undefined || dist === '' ? new URL('../../../dist/index.js', import.meta.url).href : pathToFileURL(resolve(dist)).href
+);
 
 
 /**

@@ -97,6 +97,7 @@ function cannon(url) {
 export async function stormThroughput(rounds = config.rounds) {
   const targets = [
     { key: 'constant', label: 'bare node:http constant handler', spec: { lib: 'constant', role: 'constant' } },
+    { key: 'constant-async', label: 'reference: the constant from an async function (4 awaits)', spec: { lib: 'constant-async', role: 'constant-async' } },
     ...stormVariants
       .filter((variant) => variant.cacheTtlMs > 0)
       .map((variant) => ({ key: variant.key, label: variant.label, spec: { lib: variant.lib, role: `cannon-${variant.key}`, timeoutMs: config.checkTimeoutMs, cacheTtlMs: variant.cacheTtlMs } })),
@@ -106,10 +107,15 @@ export async function stormThroughput(rounds = config.rounds) {
     for (const target of targets) servers.push({ target, server: await startServer(target.spec) });
     const measure = async ({ target, server }) => {
       await server.request('reset-counts');
+      const cpu0 = (await server.request('cpu')).cpuUs;
       const result = await cannon(server.url);
+      const cpuUs = (await server.request('cpu')).cpuUs - cpu0;
       const { counts } = await server.stats();
       return {
         rps: result.requests.average,
+        // Requests per CPU-second of the endpoint process: its capacity, whoever else used the machine meanwhile.
+        rpsPerCpuSec: result.requests.total / (cpuUs / 1e6),
+        cpuUsPerRequest: cpuUs / result.requests.total,
         latencyP50: result.latency.p50,
         latencyP99: result.latency.p99,
         non2xx: result.non2xx,
@@ -129,7 +135,8 @@ export async function stormThroughput(rounds = config.rounds) {
         const after = await measure(constant);
         row.constant.push(after);
         const neighbours = (row.constant.at(-2).rps + after.rps) / 2;
-        row[endpoint.target.key] = { ...measured, ratio: measured.rps / neighbours };
+        const neighboursCpu = (row.constant.at(-2).rpsPerCpuSec + after.rpsPerCpuSec) / 2;
+        row[endpoint.target.key] = { ...measured, ratio: measured.rps / neighbours, cpuRatio: measured.rpsPerCpuSec / neighboursCpu };
       }
       perRound.push(row);
     }
@@ -140,6 +147,9 @@ export async function stormThroughput(rounds = config.rounds) {
         label: target.label,
         rps: round(median(rows.map((row) => row.rps)), 0),
         ratioToConstant: target.key === 'constant' ? 1 : round(median(rows.map((row) => row.ratio)), 3),
+        rpsPerCpuSec: round(median(rows.map((row) => row.rpsPerCpuSec)), 0),
+        cpuUsPerRequest: round(median(rows.map((row) => row.cpuUsPerRequest)), 2),
+        cpuRatioToConstant: target.key === 'constant' ? 1 : round(median(rows.map((row) => row.cpuRatio)), 3),
         latencyP50: median(rows.map((row) => row.latencyP50)),
         latencyP99: median(rows.map((row) => row.latencyP99)),
         non2xx: rows.reduce((sum, row) => sum + row.non2xx, 0),
