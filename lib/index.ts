@@ -38,7 +38,29 @@ export type { HealthStatus } from './report/HealthStatus.js';
 export type { Observation } from './report/Observation.js';
 
 // --- rendering (lib/render) ---
+export type { DetailLevel } from './render/DetailLevel.js';
+export { HealthJsonSerializer, type HealthJsonSerializerOptions } from './render/HealthJsonSerializer.js';
+export type { HealthResponse } from './render/HealthResponse.js';
+export { HtmlSerializer, type HtmlSerializerOptions } from './render/HtmlSerializer.js';
+export { JsonSerializer, type JsonSerializerOptions } from './render/JsonSerializer.js';
+export { OpenMetricsSerializer, type OpenMetricsSerializerOptions } from './render/OpenMetricsSerializer.js';
+export { respond } from './render/respond.js';
+export type { RespondRequest } from './render/RespondRequest.js';
+export type { Serializer } from './render/Serializer.js';
 
 // --- process checks (lib/checks/process) ---
+export { DiskSpaceHealthCheck } from './checks/process/DiskSpaceHealthCheck.js';
+export type { DiskSpaceHealthCheckOptions } from './checks/process/DiskSpaceHealthCheckOptions.js';
+export { EventLoopDelayHealthCheck } from './checks/process/EventLoopDelayHealthCheck.js';
+export type { EventLoopDelayHealthCheckOptions } from './checks/process/EventLoopDelayHealthCheckOptions.js';
+export { MemoryHealthCheck } from './checks/process/MemoryHealthCheck.js';
+export type { MemoryHealthCheckOptions } from './checks/process/MemoryHealthCheckOptions.js';
+export type { Threshold } from './checks/process/Threshold.js';
 
 // --- HTTP helpers (lib/http) ---
+export { createHealthListener } from './http/createHealthListener.js';
+export { DEFAULT_HEALTH_ROUTES } from './http/defaultHealthRoutes.js';
+export { healthEndpoints, type HealthEndpoints } from './http/healthEndpoints.js';
+export type { HealthEndpointsOptions } from './http/HealthEndpointsOptions.js';
+export type { HealthListenerOptions } from './http/HealthListenerOptions.js';
+export type { HealthRequest } from './http/HealthRequest.js';

@@ -19,7 +19,7 @@ import type { CheckDefinition, HealthCheckClass } from './CheckDefinition.js';
  * class AlwaysWorking extends HealthCheck { check(): void {} }
  *
  * const container = new Container();
- * await container.load(healthModule({ registry }));
+ * container.load(healthModule({ registry }));
  * const report = await container.get(HealthService).run();
  * console.log(report.status); // "pass"
  * ```

@@ -64,7 +64,7 @@ interface Background {
  * }
  *
  * const container = new Container();
- * await container.load(healthModule({ registry }));
+ * container.load(healthModule({ registry }));
  * const health = container.get(HealthService);
  * const report = await health.run({ probe: 'readiness' });
  * console.log(report.httpStatus, report.checks.map((check) => `${check.name}: ${check.output}`));

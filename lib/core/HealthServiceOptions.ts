@@ -9,7 +9,7 @@
  * import { healthModule, type HealthServiceOptions } from 'pulsecheck';
  *
  * const options: HealthServiceOptions = { defaultTimeoutMs: 500, defaultCacheTtlMs: 2_000 };
- * await new Container().load(healthModule(options));
+ * new Container().load(healthModule(options));
  * ```
  */
 export interface HealthServiceOptions {

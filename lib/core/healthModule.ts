@@ -58,7 +58,7 @@ const moduleOptionKeys = ['registry', 'checks', 'defaultTimeoutMs', 'defaultCach
  * import { HealthService, healthModule } from 'pulsecheck';
  *
  * const container = new Container();
- * await container.load(healthModule({ defaultTimeoutMs: 500 }));
+ * container.load(healthModule({ defaultTimeoutMs: 500 }));
  * const report = await container.get(HealthService).run();
  * console.log(report.status);
  * ```

@@ -8,6 +8,11 @@ import { HealthCheckRegistry } from './HealthCheckRegistry.js';
 import type { RegisterOptions } from './RegisterOptions.js';
 import { assertHealthCheckClass, assertKnownKeys, assertNonNegativeMs, assertPositiveMs, assertTags, describeClass } from './validateOptions.js';
 
+const registeredIn = new WeakMap<HealthCheckClass, HealthCheckRegistry>();
+const madeInjectable = new WeakSet<HealthCheckClass>();
+/** The metadata key inversify 8 sets on a class decorated with `@injectable()`; applying it twice throws. */
+const injectableFlagKey = '@inversifyjs/core/classIsInjectableFlagReflectKey';
+
 const knownOptions = ['name', 'critical', 'timeoutMs', 'tags', 'description', 'cacheTtlMs', 'registry'] as const;
 
 /**
@@ -57,7 +62,14 @@ export function registerHealthCheck(options: RegisterOptions = {}): <T extends H
     assertHealthCheckClass(target, 'registerHealthCheck');
     const definition = resolveDefinition(target, options);
     const registry = options.registry ?? defaultRegistry;
+    const previous = registeredIn.get(target);
+    if (previous !== undefined && previous !== registry && previous.has(target)) {
+      throw new Error(
+        `registerHealthCheck('${definition.name}'): class ${target.name} is already registered in another registry; a class is recorded in one registry only (list it in healthModule({ checks }) to run it elsewhere)`,
+      );
+    }
     registry.add(definition);
+    registeredIn.set(target, registry);
     makeInjectable(target);
     rememberDefinition(definition);
     return target;
@@ -102,9 +114,16 @@ function resolveDefinition(target: HealthCheckClass, options: RegisterOptions): 
  * otherwise pass `undefined` for each of them).
  */
 function makeInjectable(target: HealthCheckClass): void {
-  injectable()(target);
+  if (madeInjectable.has(target)) return;
+  madeInjectable.add(target);
+  if (!isInjectable(target)) injectable()(target);
   const base: unknown = Object.getPrototypeOf(target);
   if (base === HealthCheck || typeof base !== 'function') return;
   const ownConstructor = Reflect.getOwnMetadata('design:paramtypes', target) !== undefined;
   injectFromBase({ extendConstructorArguments: !ownConstructor, extendProperties: true })(target);
+}
+
+/** Whether inversify already has class metadata for `target` itself (the user also wrote `@injectable()`). */
+function isInjectable(target: HealthCheckClass): boolean {
+  return Reflect.getOwnMetadata(injectableFlagKey, target) === true;
 }

@@ -36,12 +36,16 @@ const brand = Symbol.for('pulsecheck.HealthCheckError');
  * ```
  */
 export class HealthCheckError extends Error {
+  /** The class name (`'HealthCheckError'`, or the subclass's, such as `'ServiceUnavailable'`). */
   override name = 'HealthCheckError';
 
   /** The kind of problem, as it appears in the report. */
   readonly kind: CheckErrorKind;
 
   /**
+   * Creates an error of the given kind (`unknown error` when none is
+   * given). Prefer a subclass, which fixes the kind.
+   *
    * @param message - A readable, one-line description of the problem.
    * @param options - `cause`: the underlying error.
    * @param kind - The report kind; subclasses fix it.

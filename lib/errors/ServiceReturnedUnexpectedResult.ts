@@ -11,9 +11,12 @@ import { HealthCheckError, type HealthCheckErrorOptions } from './HealthCheckErr
  * ```
  */
 export class ServiceReturnedUnexpectedResult extends HealthCheckError {
+  /** Always `'ServiceReturnedUnexpectedResult'`. */
   override name = 'ServiceReturnedUnexpectedResult';
 
   /**
+   * Creates an error of kind `unexpected result`.
+   *
    * @param message - A readable, one-line description of the problem.
    * @param options - `cause`: the underlying error, kept for logs.
    */

@@ -11,9 +11,12 @@ import { HealthCheckError, type HealthCheckErrorOptions } from './HealthCheckErr
  * ```
  */
 export class ServiceUnavailable extends HealthCheckError {
+  /** Always `'ServiceUnavailable'`. */
   override name = 'ServiceUnavailable';
 
   /**
+   * Creates an error of kind `unavailable`.
+   *
    * @param message - A readable, one-line description of the problem.
    * @param options - `cause`: the underlying error, kept for logs.
    */

@@ -11,9 +11,12 @@ import { HealthCheckError, type HealthCheckErrorOptions } from './HealthCheckErr
  * ```
  */
 export class ServiceWarning extends HealthCheckError {
+  /** Always `'ServiceWarning'`. */
   override name = 'ServiceWarning';
 
   /**
+   * Creates an error of kind `warning`.
+   *
    * @param message - A readable, one-line description of the problem.
    * @param options - `cause`: the underlying error, kept for logs.
    */

@@ -1,0 +1,32 @@
+/**
+ * The example service's health checks. Each bundled check is enabled by a
+ * subclass with the decorator alone; its client comes from the container.
+ */
+import { DiskSpaceHealthCheck, EventLoopDelayHealthCheck, MemoryHealthCheck, registerHealthCheck } from 'pulsecheck';
+import { PostgresHealthCheck } from 'pulsecheck/postgres';
+import { RabbitMqHealthCheck } from 'pulsecheck/rabbitmq';
+import { RedisHealthCheck } from 'pulsecheck/redis';
+
+/** PostgreSQL: `SELECT 1` through the app's pool. Critical: no database, no service. */
+@registerHealthCheck({ name: 'DatabaseHealthCheck', tags: ['ready'], description: 'PostgreSQL, through the application pool' })
+export class DatabaseHealthCheck extends PostgresHealthCheck {}
+
+/** Redis: PING. Critical as well; make it `critical: false` if the app can run without its cache. */
+@registerHealthCheck({ name: 'CacheHealthCheck', tags: ['ready'], description: 'Redis cache' })
+export class CacheHealthCheck extends RedisHealthCheck {}
+
+/** RabbitMQ: opens and closes a channel on the app's current connection. */
+@registerHealthCheck({ name: 'QueueHealthCheck', tags: ['ready'], description: 'RabbitMQ broker' })
+export class QueueHealthCheck extends RabbitMqHealthCheck {}
+
+/** The process itself: liveness, so Kubernetes restarts a pod whose event loop is stuck. */
+@registerHealthCheck({ name: 'EventLoopHealthCheck', tags: ['live'], description: 'Event-loop delay (p99)' })
+export class EventLoopHealthCheck extends EventLoopDelayHealthCheck {}
+
+/** Heap and RSS against their limits; a warning first, then a failure. */
+@registerHealthCheck({ name: 'MemoryHealthCheck', tags: ['live'], description: 'Heap and resident memory' })
+export class ProcessMemoryHealthCheck extends MemoryHealthCheck {}
+
+/** Free space where the service writes; non-critical: a full disk degrades, it does not take the service down. */
+@registerHealthCheck({ name: 'DiskSpaceHealthCheck', critical: false, description: 'Free space on the working directory' })
+export class WorkDiskSpaceHealthCheck extends DiskSpaceHealthCheck {}

@@ -1,0 +1,92 @@
+/**
+ * The pulsecheck example service: `npm run example`.
+ *
+ * Serves the health of PostgreSQL, Redis, RabbitMQ and the process itself on
+ * http://127.0.0.1:3000 (PORT and HOST override it):
+ *   /health         every check (JSON for `Accept: application/json`, HTML for a browser)
+ *   /health/live    liveness: the process checks only
+ *   /health/ready   readiness: the dependencies (503 "shutting down" once SIGTERM arrived)
+ *   /health/startup startup
+ * `?format=json|html|health+json|openmetrics|prometheus` overrides the Accept header.
+ * With a dependency down, /health answers 503 and names it.
+ */
+import { createServer } from 'node:http';
+import { Container } from 'inversify';
+import { createHealthListener, HealthService, healthModule } from 'pulsecheck';
+import { PG_POOL } from 'pulsecheck/postgres';
+import { AMQP_CONNECTION } from 'pulsecheck/rabbitmq';
+import { REDIS_CLIENT } from 'pulsecheck/redis';
+import './checks.js';
+import { createClients, urls } from './clients.js';
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '127.0.0.1';
+const drainMs = Number(process.env.DRAIN_MS ?? 0);
+
+const clients = createClients();
+const container = new Container();
+container.bind(PG_POOL).toConstantValue(clients.pool);
+container.bind(REDIS_CLIENT).toConstantValue(clients.redis);
+container.bind(AMQP_CONNECTION).toConstantValue(clients.amqp);
+container.load(healthModule());
+const health = container.get(HealthService);
+
+health.onStatusChange((check, previous, current) => {
+  if (previous === undefined && current === 'pass') return;
+  console.log(`[example] ${check.name}: ${previous ?? 'unknown'} -> ${current}${current === 'pass' ? '' : ` (${check.output.replaceAll('\n', '; ')})`}`);
+});
+
+const index = `<!doctype html><html lang="en"><meta charset="utf-8"><title>pulsecheck example</title>
+<h1>pulsecheck example</h1><ul>
+<li><a href="/health">/health</a> (<a href="/health?format=json">json</a>, <a href="/health?format=health+json">health+json</a>, <a href="/health?format=openmetrics">openmetrics</a>)</li>
+<li><a href="/health/live">/health/live</a></li><li><a href="/health/ready">/health/ready</a></li><li><a href="/health/startup">/health/startup</a></li></ul>`;
+
+const server = createServer(
+  createHealthListener(health, {
+    refreshSeconds: 10,
+    fallback: (request, response) => {
+      if (request.url === '/') response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(index);
+      else response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
+    },
+  }),
+);
+
+server.listen(port, host, () => {
+  console.log(`[example] serving http://${host}:${port}/health (PostgreSQL ${redactUrl(urls.postgres)}, Redis ${redactUrl(urls.redis)}, RabbitMQ ${redactUrl(urls.amqp)})`);
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[example] ${signal}: readiness now answers 503; draining for ${drainMs} ms`);
+  health.beginShutdown();
+  await new Promise((resolve) => setTimeout(resolve, drainMs));
+  await new Promise<void>((resolve) => {
+    server.close(() => {
+      resolve();
+    });
+    server.closeAllConnections();
+  });
+  await health.stop();
+  container.unbindAll(); // stops the event-loop monitor (@preDestroy)
+  await clients.close();
+  console.log('[example] stopped');
+  // Everything is closed, so the process ends by itself; if a driver still holds a handle, do not hang the deploy.
+  setTimeout(() => {
+    console.error('[example] still running 5 s after shutdown:', process.getActiveResourcesInfo().join(', '));
+    process.exit(1);
+  }, 5_000).unref();
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    shutdown(signal).catch((error: unknown) => {
+      console.error('[example] shutdown failed', error);
+      process.exitCode = 1;
+    });
+  });
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+}

@@ -1,0 +1,195 @@
+import { injectable, preDestroy, unmanaged } from 'inversify';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import type { CheckContext } from '../../core/CheckContext.js';
+import { HealthCheck } from '../../core/HealthCheck.js';
+import { abortReason } from '../shared/untilAborted.js';
+import type { EventLoopDelayHealthCheckOptions } from './EventLoopDelayHealthCheckOptions.js';
+import { applyThreshold, assertOptionsObject, formatMs, round2, validateThreshold } from './thresholds.js';
+
+const nsPerMs = 1e6;
+
+/**
+ * Checks this process's event-loop delay (`perf_hooks.monitorEventLoopDelay`):
+ * the 99th percentile of the delay since the previous execution against a
+ * warn and a fail {@link Threshold} in milliseconds (see
+ * {@link EventLoopDelayHealthCheckOptions} for the defaults). A loop that
+ * is often blocked answers every request late, health checks included.
+ *
+ * Observes `p99Ms`, `maxMs`, `meanMs` (ms, the delay beyond the monitor's
+ * resolution) and `samples`.
+ *
+ * **Sampling.** The monitor starts with the first execution, not in the
+ * constructor, and then keeps running, so each execution reports the whole
+ * interval since the previous one (a short stall between two probes is not
+ * missed) and resets it. The first execution has no history yet: it samples
+ * for `sampleMs` before it reports. The running monitor is one libuv timer
+ * (`unref`ed: it never keeps the process alive) waking every `resolutionMs`;
+ * {@link EventLoopDelayHealthCheck.stop} stops it (the container also calls
+ * `stop()` when it deactivates the check, e.g. on `unbind`), and the next
+ * execution starts it again. The alternative, sampling only inside each
+ * execution, would leave nothing running but would see only `sampleMs` out
+ * of every probe interval. One blind spot remains: Node's histogram does not
+ * record the first tick after a reset, so a stall that begins within
+ * `resolutionMs` after an execution goes unseen.
+ *
+ * The class is injectable but not registered: enable it by decorating a
+ * subclass, with no constructor for the defaults, or with one that passes
+ * options to `super`. Options are validated when the check is constructed.
+ *
+ * @example
+ * ```ts
+ * import { Container } from 'inversify';
+ * import { EventLoopDelayHealthCheck, HealthService, healthModule, registerHealthCheck } from 'pulsecheck';
+ *
+ * @registerHealthCheck({ tags: ['live'] })
+ * class EventLoopHealthCheck extends EventLoopDelayHealthCheck {
+ *   constructor() {
+ *     super({ p99Ms: { warn: 50, fail: 200 } });
+ *   }
+ * }
+ *
+ * const container = new Container();
+ * container.load(healthModule());
+ * console.log((await container.get(HealthService).run()).status);
+ * container.get(EventLoopHealthCheck).stop(); // on shutdown
+ * ```
+ */
+@injectable()
+export class EventLoopDelayHealthCheck extends HealthCheck {
+  /** The limits and sampling in force: the options given, each missing one at its default. */
+  readonly options: Readonly<Required<EventLoopDelayHealthCheckOptions>>;
+  #monitor: IntervalHistogram | undefined;
+  #warmUp: Promise<void> | undefined;
+
+  /**
+   * @param options - The limits and sampling; each one left out keeps its default.
+   * @throws TypeError when `options` is not an object or has an unknown key,
+   *   or `p99Ms` is not an object with only `warn` and `fail`.
+   * @throws RangeError when a limit or `sampleMs` is not a positive finite
+   *   number, `resolutionMs` not a positive integer, or `warn` exceeds `fail`.
+   */
+  constructor(@unmanaged() options: EventLoopDelayHealthCheckOptions = {}) {
+    super();
+    const owner = new.target.name;
+    assertOptionsObject(options, ['p99Ms', 'resolutionMs', 'sampleMs'], owner);
+    const resolutionMs = options.resolutionMs ?? 10;
+    if (typeof resolutionMs !== 'number' || !Number.isInteger(resolutionMs) || resolutionMs < 1) {
+      throw new RangeError(`${owner}: resolutionMs must be a positive integer number of milliseconds, got ${String(resolutionMs)}`);
+    }
+    const sampleMs = options.sampleMs ?? 100;
+    if (typeof sampleMs !== 'number' || !Number.isFinite(sampleMs) || sampleMs <= 0) {
+      throw new RangeError(`${owner}: sampleMs must be a positive finite number of milliseconds, got ${String(sampleMs)}`);
+    }
+    this.options = Object.freeze({
+      p99Ms: validateThreshold(options.p99Ms ?? { warn: 100, fail: 500 }, { option: 'p99Ms', direction: 'above', percent: false }, owner),
+      resolutionMs,
+      sampleMs,
+    });
+  }
+
+  /** Whether the delay monitor is running (from the first execution until {@link EventLoopDelayHealthCheck.stop}). */
+  get running(): boolean {
+    return this.#monitor !== undefined;
+  }
+
+  /**
+   * Reports the delay since the previous execution (the first one samples
+   * for `sampleMs` first) and starts a new interval.
+   *
+   * @param context - Receives the observations, warnings and errors; an
+   *   abort during the first sampling ends the wait at once.
+   */
+  async check(context: CheckContext): Promise<void> {
+    let monitor = this.#monitor;
+    if (monitor === undefined) {
+      monitor = this.createMonitor(this.options.resolutionMs);
+      monitor.enable();
+      this.#monitor = monitor;
+      this.#warmUp = delay(this.options.sampleMs, context.signal);
+    }
+    const warmUp = this.#warmUp;
+    if (warmUp !== undefined) {
+      try {
+        await untilAbortedOrDone(warmUp, context.signal);
+      } finally {
+        if (this.#warmUp === warmUp) this.#warmUp = undefined;
+      }
+    }
+
+    const samples = monitor.count;
+    const resolution = this.options.resolutionMs;
+    const beyondResolution = (ns: number): number => Math.max(0, ns / nsPerMs - resolution);
+    const p99 = beyondResolution(monitor.percentile(99));
+    const max = beyondResolution(monitor.max);
+    const mean = samples > 0 ? beyondResolution(monitor.mean) : 0;
+    monitor.reset();
+
+    context.observe('samples', samples);
+    if (samples === 0) return; // executions closer together than the resolution: nothing to judge yet
+    context.observe('p99Ms', round2(p99), 'ms');
+    context.observe('maxMs', round2(max), 'ms');
+    context.observe('meanMs', round2(mean), 'ms');
+    applyThreshold(context, 'event-loop delay p99', p99, this.options.p99Ms, 'above', formatMs, ` (max ${formatMs(max)}, ${samples} samples)`);
+  }
+
+  /**
+   * Stops the delay monitor, if it runs; the next execution starts it again.
+   * Safe to call at any time, any number of times.
+   */
+  @preDestroy()
+  stop(): void {
+    const monitor = this.#monitor;
+    this.#monitor = undefined;
+    this.#warmUp = undefined;
+    monitor?.disable();
+  }
+
+  /**
+   * Creates the (disabled) delay monitor; the check enables it. Override it
+   * to substitute a fake in tests.
+   *
+   * @param resolutionMs - The sampling interval.
+   * @returns A histogram of delays in nanoseconds.
+   */
+  protected createMonitor(resolutionMs: number): IntervalHistogram {
+    return monitorEventLoopDelay({ resolution: resolutionMs });
+  }
+}
+
+/** Resolves after `ms`, or rejects with the abort reason as soon as `signal` aborts (clearing its timer). */
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal.aborted) {
+      reject(abortReason(signal));
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(abortReason(signal));
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Waits for `promise` within `signal` (another execution's warm-up may be aborted by that execution's own signal). */
+function untilAbortedOrDone(promise: Promise<void>, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = (): void => {
+      reject(abortReason(signal));
+    };
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+    const done = (): void => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    };
+    promise.then(done, done);
+  });
+}

@@ -1,0 +1,31 @@
+/** @internal The text of `pulsecheck --help`. */
+export const usage = `Usage: pulsecheck --module <path> [options]
+
+Runs the health checks of a module once, prints the report, and exits
+0 when it passes or warns, 1 when it fails, 2 on a usage or loading error.
+
+Options:
+  -m, --module <path>   The module to load, relative to the current directory
+                        (required). It exports 'health' (or a default export):
+                        a HealthService, an Inversify Container with
+                        healthModule() loaded, or a function (may be async)
+                        returning one. A module with neither export has the
+                        checks it registers with @registerHealthCheck() run.
+      --tags <a,b>      Only checks with at least one of these tags.
+      --names <A,B>     Only the checks with these names.
+      --probe <probe>   Only the checks of a probe: liveness, readiness, startup.
+      --format <fmt>    text (default), json, html, health+json, openmetrics,
+                        prometheus.
+      --timeout-ms <n>  Time limit: checks without their own timeout get n ms
+                        (when pulsecheck builds the service); loading the module
+                        and the run are each given up after n ms (the run gets
+                        250 ms more, to report checks that time out at n ms),
+                        exiting 1.
+  -h, --help            Show this help.
+  -v, --version         Show the version.
+
+Examples:
+  pulsecheck --module ./dist/health.js
+  pulsecheck -m ./dist/health.js --probe readiness --format json
+  pulsecheck -m ./dist/health.js --tags db,cache --timeout-ms 2000
+`;

@@ -1,0 +1,53 @@
+import type { RunOptions } from '../core/RunOptions.js';
+import type { DetailLevel } from '../render/DetailLevel.js';
+import type { HealthRequest } from './HealthRequest.js';
+
+/**
+ * Options of {@link healthEndpoints} (and of {@link createHealthListener}).
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_HEALTH_ROUTES, HealthService, healthEndpoints, type HealthEndpointsOptions } from 'pulsecheck';
+ *
+ * const options: HealthEndpointsOptions = {
+ *   routes: { ...DEFAULT_HEALTH_ROUTES, '/health/db': { tags: ['db'] } },
+ *   detail: (request) => (request.headers?.['x-internal'] === '1' ? 'full' : 'status'),
+ *   refreshSeconds: 10,
+ * };
+ * console.log(healthEndpoints(new HealthService([]), options).paths);
+ * ```
+ */
+export interface HealthEndpointsOptions {
+  /**
+   * Which paths are served, and which checks each one runs (the options
+   * given to {@link HealthService.run}). Paths must start with `/`; a
+   * trailing slash is ignored, on routes and on requests alike.
+   * @defaultValue {@link DEFAULT_HEALTH_ROUTES}: `/health` (every check),
+   * `/health/live`, `/health/ready`, `/health/startup` (the probes)
+   */
+  readonly routes?: Readonly<Record<string, RunOptions>>;
+  /**
+   * How much each response shows: a level for everyone, or a function that
+   * picks one per request (sync or async), e.g. `full` for callers that
+   * present a valid token and `status` for the rest. If the function throws,
+   * rejects or returns something else than a level, the response shows
+   * `summary` (it fails closed) and the error goes to `onError`.
+   * @defaultValue `'full'` (check names and their redacted error messages,
+   * which existing monitors parse)
+   */
+  readonly detail?: DetailLevel | ((request: HealthRequest) => DetailLevel | Promise<DetailLevel>);
+  /**
+   * Makes the HTML page reload itself every this many seconds (a positive
+   * whole number).
+   * @defaultValue no auto-refresh
+   */
+  readonly refreshSeconds?: number;
+  /**
+   * Receives the unexpected errors that a request survives: a `detail`
+   * function that throws, a `run()` that rejects (a route naming an unknown
+   * check), a fallback that throws. Never called for unhealthy checks, which
+   * are data.
+   * @defaultValue a `process.emitWarning`
+   */
+  readonly onError?: (error: unknown) => void;
+}

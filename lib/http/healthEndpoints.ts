@@ -1,0 +1,221 @@
+import type { HealthService } from '../core/HealthService.js';
+import type { RunOptions } from '../core/RunOptions.js';
+import { assertKnownKeys } from '../core/validateOptions.js';
+import type { DetailLevel } from '../render/DetailLevel.js';
+import type { HealthResponse } from '../render/HealthResponse.js';
+import { respond } from '../render/respond.js';
+import { DEFAULT_HEALTH_ROUTES } from './defaultHealthRoutes.js';
+import type { HealthEndpointsOptions } from './HealthEndpointsOptions.js';
+import type { HealthRequest } from './HealthRequest.js';
+import { plainResponse } from './plainResponse.js';
+import { reportError } from './reportError.js';
+
+/**
+ * The health routes of one {@link HealthService}, made by
+ * {@link healthEndpoints}: the paths it owns and a framework-agnostic
+ * handler that turns a request into the status, headers and body to send.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from 'node:http';
+ * import { HealthService, healthEndpoints } from 'pulsecheck';
+ *
+ * const endpoints = healthEndpoints(new HealthService([]));
+ * createServer((req, res) => {
+ *   void endpoints.handle({ method: req.method, url: req.url ?? '/', headers: req.headers }).then((response) => {
+ *     if (response === undefined) res.writeHead(404).end();
+ *     else res.writeHead(response.statusCode, response.headers).end(response.body);
+ *   });
+ * });
+ * ```
+ */
+export interface HealthEndpoints {
+  /** The paths served, normalised (no trailing slash), in the order given. */
+  readonly paths: readonly string[];
+  /**
+   * Serves one request, or declines it.
+   *
+   * - A path it does not own: resolves `undefined` (hand the request on, or 404).
+   * - `GET` or `HEAD` on an owned path: runs the route's checks and resolves
+   *   the negotiated response (`respond()`): `report.httpStatus` (200 or
+   *   503), `Content-Type` by `?format=`, then `Accept`, then
+   *   `Content-Type` of the request; `Cache-Control: no-store`; for `HEAD`
+   *   the same status and headers with an empty body.
+   * - Any other method on an owned path: 405 with `Allow: GET, HEAD`.
+   *
+   * Never rejects: an unexpected error becomes a 500 response (and goes to
+   * `onError`).
+   *
+   * @param request - The method, URL and headers of the request.
+   * @returns The response to send, or `undefined` for a path it does not own.
+   */
+  handle(request: HealthRequest): Promise<HealthResponse | undefined>;
+}
+
+const optionKeys = ['routes', 'detail', 'refreshSeconds', 'onError'] as const;
+const routeKeys = ['tags', 'names', 'probe', 'fresh'] as const;
+const probes: readonly string[] = ['liveness', 'readiness', 'startup'];
+const detailLevels: readonly string[] = ['full', 'status', 'summary'];
+const servedMethods = ['GET', 'HEAD'];
+
+/**
+ * Builds the health routes of a {@link HealthService} for any HTTP
+ * framework: a table of paths, each running a selection of checks, and a
+ * `handle(request)` that answers a request to one of them with the
+ * negotiated report (see {@link HealthEndpoints.handle}) or declines it.
+ * Everything is validated here, once, so that `handle` never throws.
+ *
+ * @param service - The service whose checks the routes run.
+ * @param options - Routes, detail level, HTML refresh and error hook; see
+ *   {@link HealthEndpointsOptions}.
+ * @returns The endpoints.
+ * @throws TypeError when `service` is not a HealthService, an option is
+ *   unknown or has the wrong type, a path does not start with `/` or appears
+ *   twice, or a route names a check the service does not have.
+ * @throws RangeError for a route with an unknown probe, or a
+ *   `refreshSeconds` that is not a positive whole number.
+ *
+ * @example
+ * ```ts
+ * import { Container } from 'inversify';
+ * import { HealthService, healthEndpoints, healthModule } from 'pulsecheck';
+ *
+ * const container = new Container();
+ * container.load(healthModule());
+ * const endpoints = healthEndpoints(container.get(HealthService), {
+ *   // Only callers that present the operations token see error messages.
+ *   detail: (request) => (request.headers?.authorization === `Bearer ${process.env.OPS_TOKEN ?? ''}` ? 'full' : 'status'),
+ * });
+ *
+ * const response = await endpoints.handle({ method: 'GET', url: '/health/ready', headers: { accept: 'application/json' } });
+ * console.log(response?.statusCode, response?.headers['Content-Type'], response?.body);
+ * ```
+ */
+export function healthEndpoints(service: HealthService, options: HealthEndpointsOptions = {}): HealthEndpoints {
+  if (typeof service !== 'object' || service === null || typeof (service as { run?: unknown }).run !== 'function') {
+    throw new TypeError(`healthEndpoints: service must be a HealthService, got ${service === null ? 'null' : typeof service}`);
+  }
+  if (typeof options !== 'object' || options === null) throw new TypeError('healthEndpoints: options must be an object');
+  assertKnownKeys(options, optionKeys, 'healthEndpoints');
+  const routes = resolveRoutes(service, options.routes ?? DEFAULT_HEALTH_ROUTES);
+  const detail = options.detail ?? 'full';
+  if (typeof detail !== 'function' && !detailLevels.includes(detail)) {
+    throw new TypeError(`healthEndpoints: detail must be 'full', 'status', 'summary' or a function, got ${String(detail)}`);
+  }
+  const { refreshSeconds } = options;
+  if (refreshSeconds !== undefined && (typeof refreshSeconds !== 'number' || !Number.isSafeInteger(refreshSeconds) || refreshSeconds < 1)) {
+    throw new RangeError(`healthEndpoints: refreshSeconds must be a positive whole number of seconds, got ${String(refreshSeconds)}`);
+  }
+  if (options.onError !== undefined && typeof options.onError !== 'function') throw new TypeError('healthEndpoints: onError must be a function');
+  const onError = options.onError;
+
+  const detailFor = async (request: HealthRequest): Promise<DetailLevel> => {
+    if (typeof detail !== 'function') return detail;
+    try {
+      const level: unknown = await detail(request);
+      if (typeof level === 'string' && detailLevels.includes(level)) return level as DetailLevel;
+      reportError(onError, new TypeError(`healthEndpoints: detail() returned ${typeof level === 'string' ? `'${level}'` : String(level)}; expected 'full', 'status' or 'summary' (answering with 'summary')`));
+    } catch (error) {
+      reportError(onError, error);
+    }
+    return 'summary';
+  };
+
+  return {
+    paths: Object.freeze([...routes.keys()]),
+    async handle(request: HealthRequest): Promise<HealthResponse | undefined> {
+      if (typeof request !== 'object' || request === null || typeof request.url !== 'string') return undefined;
+      const { path, query } = splitTarget(request.url);
+      const run = routes.get(normalizePath(path));
+      if (run === undefined) return undefined;
+      const method = typeof request.method === 'string' && request.method !== '' ? request.method.toUpperCase() : 'GET';
+      if (!servedMethods.includes(method)) {
+        return plainResponse(405, `method ${method} not allowed; use GET or HEAD`, method, { Allow: servedMethods.join(', ') });
+      }
+      try {
+        const level = await detailFor(request);
+        const report = await service.run(run);
+        const headers = request.headers ?? {};
+        const accept = header(headers, 'accept');
+        const contentType = header(headers, 'content-type');
+        return respond(report, {
+          accept: typeof accept === 'string' || accept === undefined ? accept : [...accept],
+          contentType: typeof contentType === 'string' || contentType === undefined ? contentType : contentType.join(', '),
+          format: new URLSearchParams(query).get('format') ?? undefined,
+          detail: level,
+          method,
+          ...(refreshSeconds === undefined ? {} : { refreshSeconds }),
+        });
+      } catch (error) {
+        reportError(onError, error);
+        return plainResponse(500, 'health endpoint error', method);
+      }
+    },
+  };
+}
+
+function resolveRoutes(service: HealthService, given: Readonly<Record<string, RunOptions>>): ReadonlyMap<string, RunOptions> {
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    throw new TypeError('healthEndpoints: routes must be an object mapping paths to run options');
+  }
+  const known = typeof service.definitions === 'function' ? new Set(service.definitions().map((definition) => definition.name)) : undefined;
+  const routes = new Map<string, RunOptions>();
+  for (const [path, run] of Object.entries(given)) {
+    const where = `healthEndpoints: route '${path}'`;
+    if (!path.startsWith('/')) throw new TypeError(`${where}: a path must start with '/'`);
+    const normalized = normalizePath(path);
+    if (routes.has(normalized)) throw new TypeError(`${where}: the path '${normalized}' is given twice`);
+    if (typeof run !== 'object' || run === null || Array.isArray(run)) {
+      throw new TypeError(`${where}: expected run options such as { probe: 'readiness' } or {} for every check, got ${run === null ? 'null' : typeof run}`);
+    }
+    assertKnownKeys(run, routeKeys, where);
+    if (run.probe !== undefined && !probes.includes(run.probe)) {
+      throw new RangeError(`${where}: probe must be one of ${probes.join(', ')}, got ${String(run.probe)}`);
+    }
+    for (const key of ['tags', 'names'] as const) {
+      const list = run[key];
+      if (list !== undefined && (!Array.isArray(list) || list.some((item) => typeof item !== 'string' || item === ''))) {
+        throw new TypeError(`${where}: ${key} must be an array of non-empty strings`);
+      }
+    }
+    const unknown = known === undefined ? [] : (run.names ?? []).filter((name) => !known.has(name));
+    if (unknown.length > 0) {
+      throw new TypeError(`${where}: the service has no check named ${unknown.map((name) => `'${name}'`).join(', ')} (known: ${[...(known ?? [])].join(', ') || '(none)'})`);
+    }
+    if (run.fresh !== undefined && typeof run.fresh !== 'boolean') throw new TypeError(`${where}: fresh must be a boolean`);
+    routes.set(normalized, Object.freeze({ ...run }));
+  }
+  return routes;
+}
+
+/** Drops trailing slashes: `/health/` and `/health` are the same route. */
+function normalizePath(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  return trimmed === '' ? '/' : trimmed;
+}
+
+/** Splits a request target (origin form, or an absolute URL) into its path and query string. */
+function splitTarget(url: string): { path: string; query: string } {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    try {
+      const parsed = new URL(url);
+      return { path: parsed.pathname, query: parsed.search.slice(1) };
+    } catch {
+      return { path: '', query: '' };
+    }
+  }
+  const hash = url.indexOf('#');
+  const target = hash === -1 ? url : url.slice(0, hash);
+  const mark = target.indexOf('?');
+  return mark === -1 ? { path: target, query: '' } : { path: target.slice(0, mark), query: target.slice(mark + 1) };
+}
+
+/** A header by name: the lowercase key first (node:http), then any casing. */
+function header(headers: NonNullable<HealthRequest['headers']>, name: string): string | readonly string[] | undefined {
+  const exact = headers[name];
+  if (exact !== undefined) return exact;
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === name) return value;
+  }
+  return undefined;
+}

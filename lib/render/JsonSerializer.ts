@@ -1,0 +1,146 @@
+import { assertKnownKeys } from '../core/validateOptions.js';
+import type { CheckResult } from '../report/CheckResult.js';
+import type { HealthReport } from '../report/HealthReport.js';
+import type { DetailLevel } from './DetailLevel.js';
+import type { Serializer } from './Serializer.js';
+import { assertOptionsObject, assertReport, resolveDetail } from './validateRenderInput.js';
+
+/**
+ * Options of a {@link JsonSerializer}.
+ *
+ * @example
+ * ```ts
+ * import { JsonSerializer, type JsonSerializerOptions } from 'pulsecheck';
+ *
+ * const options: JsonSerializerOptions = { detailed: true, detail: 'status' };
+ * const serializer = new JsonSerializer(options);
+ * ```
+ */
+export interface JsonSerializerOptions {
+  /**
+   * Write the whole report (the shape of `JSON.stringify(report)`, trimmed to
+   * the detail level) instead of the flat `{ name: output }` map.
+   * @defaultValue `false`
+   */
+  readonly detailed?: boolean;
+  /**
+   * How much to reveal; see {@link DetailLevel}.
+   * @defaultValue `'full'`
+   */
+  readonly detail?: DetailLevel;
+}
+
+const optionKeys = ['detailed', 'detail'] as const;
+
+/**
+ * Writes a report as `application/json`.
+ *
+ * By default, the flat map that existing monitors parse, one entry per check
+ * in report order, the value being the check's `output`:
+ * `{"DatabaseHealthCheck":"working","QueueHealthCheck":"unavailable: connection refused"}`.
+ * With `detailed: true`, the whole report, as `JSON.stringify(report)` would
+ * write it.
+ *
+ * By detail level:
+ * - `full`: as above.
+ * - `status`: flat map values are `"working"` or the check's distinct error
+ *   kinds (`"unavailable, timeout"`); the detailed report keeps `status`,
+ *   `httpStatus`, `startedAt` and, per check, `name`, `status` and `critical`.
+ * - `summary`: `{"status":"fail"}`, in both modes.
+ *
+ * @example
+ * ```ts
+ * import { JsonSerializer, type HealthReport } from 'pulsecheck';
+ *
+ * const report: HealthReport = {
+ *   status: 'fail',
+ *   httpStatus: 503,
+ *   startedAt: new Date().toISOString(),
+ *   durationMs: 3.1,
+ *   checks: [
+ *     { name: 'QueueHealthCheck', status: 'fail', critical: true, tags: [], durationMs: 2.9,
+ *       output: 'unavailable: connection refused', errors: [{ kind: 'unavailable', message: 'connection refused' }], observations: {} },
+ *   ],
+ * };
+ * console.log(new JsonSerializer().serialize(report)); // {"QueueHealthCheck":"unavailable: connection refused"}
+ * console.log(new JsonSerializer({ detail: 'status' }).serialize(report)); // {"QueueHealthCheck":"unavailable"}
+ * ```
+ */
+export class JsonSerializer implements Serializer {
+  /** Always `application/json`. */
+  readonly contentType = 'application/json';
+  readonly #detailed: boolean;
+  readonly #detail: DetailLevel;
+
+  /**
+   * @param options - Flat or detailed, and the detail level; see {@link JsonSerializerOptions}.
+   * @throws TypeError when an option has the wrong type or an unknown key.
+   */
+  constructor(options: JsonSerializerOptions = {}) {
+    assertOptionsObject(options, 'JsonSerializer');
+    assertKnownKeys(options, optionKeys, 'JsonSerializer');
+    if (options.detailed !== undefined && typeof options.detailed !== 'boolean') {
+      throw new TypeError(`JsonSerializer: detailed must be a boolean, got ${typeof options.detailed}`);
+    }
+    this.#detailed = options.detailed ?? false;
+    this.#detail = resolveDetail(options.detail, 'JsonSerializer');
+  }
+
+  /**
+   * Renders the report as JSON.
+   *
+   * @param report - The report to render.
+   * @returns Compact JSON text.
+   * @throws TypeError when `report` is not a report.
+   */
+  serialize(report: HealthReport): string {
+    assertReport(report, 'JsonSerializer.serialize');
+    if (this.#detail === 'summary') return JSON.stringify({ status: report.status });
+    if (this.#detailed) return JSON.stringify(this.#detail === 'full' ? fullReport(report) : statusReport(report));
+    const value = this.#detail === 'full' ? (check: CheckResult) => check.output : stateWords;
+    // Written by hand rather than through an object: keeps report order even
+    // for integer-like names, and a check named "__proto__" stays a key.
+    const entries = report.checks.map((check) => `${JSON.stringify(check.name)}:${JSON.stringify(value(check))}`);
+    return `{${entries.join(',')}}`;
+  }
+}
+
+/** `"working"`, or the check's distinct error kinds joined by `, `. */
+function stateWords(check: CheckResult): string {
+  const kinds = [...new Set(check.errors.map((error) => error.kind))];
+  if (kinds.length > 0) return kinds.join(', ');
+  return check.status === 'pass' ? 'working' : check.status;
+}
+
+function fullReport(report: HealthReport): object {
+  return {
+    status: report.status,
+    httpStatus: report.httpStatus,
+    startedAt: report.startedAt,
+    durationMs: report.durationMs,
+    checks: report.checks.map((check) => ({
+      name: check.name,
+      status: check.status,
+      critical: check.critical,
+      tags: [...check.tags],
+      durationMs: check.durationMs,
+      output: check.output,
+      errors: check.errors.map((error) => ({ kind: error.kind, message: error.message })),
+      // fromEntries defines keys, so an observation named "__proto__" stays data
+      observations: Object.fromEntries(
+        Object.entries(check.observations).map(([key, { value, unit }]) => [key, unit === undefined ? { value } : { value, unit }]),
+      ),
+      ...(check.cached === true ? { cached: true } : {}),
+      ...(check.ageMs === undefined ? {} : { ageMs: check.ageMs }),
+    })),
+  };
+}
+
+function statusReport(report: HealthReport): object {
+  return {
+    status: report.status,
+    httpStatus: report.httpStatus,
+    startedAt: report.startedAt,
+    checks: report.checks.map((check) => ({ name: check.name, status: check.status, critical: check.critical })),
+  };
+}

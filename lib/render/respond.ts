@@ -1,0 +1,110 @@
+import { assertKnownKeys } from '../core/validateOptions.js';
+import type { HealthReport } from '../report/HealthReport.js';
+import { fallbackFormat, findFormat, offers, type Format } from './formats.js';
+import type { HealthResponse } from './HealthResponse.js';
+import { negotiate, parseMediaType } from './negotiate.js';
+import type { RespondRequest } from './RespondRequest.js';
+import { assertOptionsObject, assertRefreshSeconds, assertReport, resolveDetail } from './validateRenderInput.js';
+
+const requestKeys = ['accept', 'contentType', 'format', 'detail', 'method', 'refreshSeconds'] as const;
+
+/**
+ * Turns a report into an HTTP response for any framework: the status code,
+ * the headers and the body, in the format the request asks for.
+ *
+ * Which format:
+ * 1. `format` (`json`, `html`, `health+json`/`healthjson`, `openmetrics`,
+ *    `prometheus`; case-insensitive), when it names one; an unknown value is
+ *    ignored, never an error.
+ * 2. Otherwise the `Accept` header, with q-values and specificity (an exact
+ *    type beats `type/*`, which beats `*\/*`; `q=0` excludes):
+ *    `application/json` and `application/*` → JSON; `text/html` and `*\/*`
+ *    (browsers) → HTML; `application/health+json` → health+json;
+ *    `application/openmetrics-text` (Prometheus's scrape header) →
+ *    OpenMetrics; `text/plain` → Prometheus text 0.0.4.
+ * 3. A request whose `Content-Type` is `application/json` and whose `Accept`
+ *    is no more specific than `*\/*` gets JSON.
+ * 4. Anything else (no `Accept`, an empty or malformed one, or one that
+ *    matches nothing, such as `image/png`) gets JSON: a health endpoint always
+ *    answers, never with 406.
+ *
+ * The status code is the report's `httpStatus`. The headers are always
+ * `Content-Type`, `Cache-Control: no-store`, `Vary: Accept` and
+ * `Content-Length`, under their canonical names, with lower-case
+ * non-enumerable aliases (see {@link HealthResponse}). A `HEAD` request gets
+ * the same status and headers (`Content-Length` of the body it would have
+ * got) and an empty body.
+ *
+ * @param report - The report to answer with.
+ * @param request - What the request asks for; see {@link RespondRequest}.
+ * @returns The status code, headers and body; the headers object is a fresh
+ *   one, which the caller may add to.
+ * @throws TypeError when `report` is not a report, `request` is not an
+ *   object or has an unknown key, or `detail` is not a {@link DetailLevel}.
+ * @throws RangeError when `refreshSeconds` is not a positive integer.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from 'node:http';
+ * import { respond, type HealthService } from 'pulsecheck';
+ *
+ * declare const health: HealthService; // from your container
+ *
+ * createServer((req, res) => {
+ *   void health.run().then((report) => {
+ *     const format = new URL(req.url ?? '/', 'http://localhost').searchParams.get('format') ?? undefined;
+ *     const { statusCode, headers, body } = respond(report, { accept: req.headers.accept, contentType: req.headers['content-type'], format, method: req.method });
+ *     res.writeHead(statusCode, headers).end(body);
+ *   });
+ * }).listen(8080);
+ * ```
+ */
+export function respond(report: HealthReport, request: RespondRequest = {}): HealthResponse {
+  assertReport(report, 'respond');
+  assertOptionsObject(request, 'respond');
+  assertKnownKeys(request, requestKeys, 'respond');
+  const detail = resolveDetail(request.detail, 'respond');
+  const refreshSeconds = request.refreshSeconds;
+  if (refreshSeconds !== undefined) assertRefreshSeconds(refreshSeconds, 'respond');
+
+  const format = findFormat(request.format) ?? formatFor(request.accept, request.contentType);
+  const serializer = format.create({ detail, refreshSeconds });
+  const body = serializer.serialize(report);
+  const headers = withLowerCaseAliases({
+    'Content-Type': serializer.contentType,
+    'Cache-Control': 'no-store',
+    Vary: 'Accept',
+    'Content-Length': String(Buffer.byteLength(body, 'utf8')),
+  });
+  const head = typeof request.method === 'string' && request.method.trim().toUpperCase() === 'HEAD';
+  return { statusCode: report.httpStatus, headers, body: head ? '' : body };
+}
+
+function formatFor(accept: unknown, contentType: unknown): Format {
+  const match = negotiate(accept, offers);
+  if ((match === undefined || match.specificity === 0) && isJson(contentType)) return fallbackFormat;
+  return match === undefined ? fallbackFormat : (offers[match.index]?.format ?? fallbackFormat);
+}
+
+function isJson(contentType: unknown): boolean {
+  if (typeof contentType !== 'string') return false;
+  const mediaType = parseMediaType(contentType);
+  return mediaType !== undefined && mediaType.type === 'application' && mediaType.subtype === 'json';
+}
+
+/** Adds a non-enumerable, read-write lower-case alias for each header. */
+function withLowerCaseAliases(headers: Record<string, string>): Record<string, string> {
+  for (const name of Object.keys(headers)) {
+    const alias = name.toLowerCase();
+    if (alias === name) continue;
+    Object.defineProperty(headers, alias, {
+      enumerable: false,
+      configurable: true,
+      get: () => headers[name],
+      set: (value: string) => {
+        headers[name] = value;
+      },
+    });
+  }
+  return headers;
+}

@@ -1,0 +1,53 @@
+import { expect } from 'chai';
+import { HealthCheck, HealthCheckRegistry, registerHealthCheck } from '../../lib/index.js';
+
+describe('HealthCheckRegistry', () => {
+  let A: typeof HealthCheck;
+  let B: typeof HealthCheck;
+  beforeEach(() => {
+    // fresh classes per test: a class is recorded in one registry only
+    A = class A extends HealthCheck {
+      check(): void {}
+    };
+    B = class B extends HealthCheck {
+      check(): void {}
+    };
+  });
+
+  it('lists checks in registration order', () => {
+    const registry = new HealthCheckRegistry();
+    registerHealthCheck({ registry, name: 'second' })(B);
+    registerHealthCheck({ registry, name: 'first' })(A);
+    expect(registry.list().map((definition) => definition.name)).to.deep.equal(['second', 'first']);
+  });
+
+  it('finds a check by name or class, deletes and clears', () => {
+    const registry = new HealthCheckRegistry();
+    registerHealthCheck({ registry, name: 'a' })(A);
+    expect(registry.has('a')).to.equal(true);
+    expect(registry.has(A)).to.equal(true);
+    expect(registry.has(B)).to.equal(false);
+    expect(registry.get('a')?.target).to.equal(A);
+    expect(registry.delete('a')).to.equal(true);
+    expect(registry.delete('a')).to.equal(false);
+    registerHealthCheck({ registry, name: 'b' })(B);
+    registry.clear();
+    expect(registry.size).to.equal(0);
+  });
+
+  it('returns a copy from list(), so callers cannot change it', () => {
+    const registry = new HealthCheckRegistry();
+    registerHealthCheck({ registry, name: 'a' })(A);
+    registry.list().pop();
+    expect(registry.size).to.equal(1);
+  });
+
+  it('refuses the same class twice, saying so', () => {
+    const registry = new HealthCheckRegistry();
+    class Twice extends HealthCheck {
+      check(): void {}
+    }
+    registerHealthCheck({ registry })(Twice);
+    expect(() => registerHealthCheck({ registry })(Twice)).to.throw(/'Twice' is already registered in this registry: it is already registered/);
+  });
+});

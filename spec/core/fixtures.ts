@@ -1,0 +1,61 @@
+import { Container } from 'inversify';
+import {
+  HealthCheck,
+  HealthCheckRegistry,
+  HealthService,
+  healthModule,
+  registerHealthCheck,
+  type CheckContext,
+  type HealthModuleOptions,
+  type RegisterOptions,
+} from '../../lib/index.js';
+
+/** The body of a check made by {@link checkClass}. */
+export type CheckBody = (context: CheckContext) => void | Promise<void>;
+
+/** Makes (and registers in `registry`) a check class named `name` whose check() calls `body`. */
+export function checkClass(
+  registry: HealthCheckRegistry,
+  name: string,
+  body: CheckBody,
+  options: Omit<RegisterOptions, 'name' | 'registry'> = {},
+): typeof HealthCheck {
+  const made = class extends HealthCheck {
+    check(context: CheckContext): void | Promise<void> {
+      return body(context);
+    }
+  };
+  registerHealthCheck({ ...options, name, registry })(made);
+  return made;
+}
+
+/** Loads `healthModule({ registry, ...options })` into a fresh container and returns its HealthService. */
+export function serviceFor(registry: HealthCheckRegistry, options: Omit<HealthModuleOptions, 'registry' | 'checks'> = {}): HealthService {
+  const container = new Container();
+  container.load(healthModule({ ...options, registry }));
+  return container.get(HealthService);
+}
+
+export { deferred } from '../support/deferred.js';
+
+/** Resolves after `ms` milliseconds of real time. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The count of each kind of active libuv resource (timers, sockets, ...). */
+export function activeResources(): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const kind of process.getActiveResourcesInfo()) counts[kind] = (counts[kind] ?? 0) + 1;
+  return counts;
+}
+
+/**
+ * How many ref'ed timers are active, counted after one turn of the event loop
+ * (mocha arms its own per-test timer once the test returns its promise, so a
+ * count taken synchronously at the start of a test would miss it).
+ */
+export async function activeTimers(): Promise<number> {
+  await new Promise((resolve) => setImmediate(resolve));
+  return activeResources().Timeout ?? 0;
+}

@@ -1,0 +1,281 @@
+import { expect } from 'chai';
+import { request as httpRequest, createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { respond } from '../../lib/render/respond.js';
+import type { HealthReport } from '../../lib/report/HealthReport.js';
+import { aReport, databaseAndQueue, unavailable, working } from './fixtures.js';
+
+const jsonType = 'application/json';
+const htmlType = 'text/html; charset=utf-8';
+const healthJsonType = 'application/health+json';
+const openMetricsType = 'application/openmetrics-text; version=1.0.0; charset=utf-8';
+const prometheusType = 'text/plain; version=0.0.4; charset=utf-8';
+
+const typeFor = (request: Parameters<typeof respond>[1]): string | undefined => respond(databaseAndQueue(), request).headers['Content-Type'];
+
+const chrome = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7';
+const firefox = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+const prometheus2 = 'application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1';
+const prometheus3 =
+  'application/openmetrics-text;version=1.0.0;escaping=allow-utf-8,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=1.0.0;escaping=allow-utf-8;q=0.5,text/plain;version=0.0.4;q=0.4,*/*;q=0.1';
+
+describe('respond', () => {
+  describe('status code', () => {
+    it('is the report httpStatus: 503 for fail, 200 for warn and pass', () => {
+      expect(respond(databaseAndQueue()).statusCode).to.equal(503);
+      expect(respond(aReport([unavailable('cache', 'x', { critical: false })])).statusCode).to.equal(200);
+      expect(respond(aReport([working('db')])).statusCode).to.equal(200);
+    });
+  });
+
+  describe('format', () => {
+    it('beats Accept', () => {
+      expect(typeFor({ format: 'json', accept: 'text/html' })).to.equal(jsonType);
+      expect(typeFor({ format: 'html', accept: 'application/json' })).to.equal(htmlType);
+      expect(typeFor({ format: 'health+json', accept: 'text/html' })).to.equal(healthJsonType);
+      expect(typeFor({ format: 'healthjson' })).to.equal(healthJsonType);
+      expect(typeFor({ format: 'openmetrics', accept: 'application/json' })).to.equal(openMetricsType);
+      expect(typeFor({ format: 'prometheus', accept: 'text/html' })).to.equal(prometheusType);
+    });
+
+    it('is case-insensitive', () => {
+      expect(typeFor({ format: 'HTML', accept: 'application/json' })).to.equal(htmlType);
+      expect(typeFor({ format: 'Health+JSON' })).to.equal(healthJsonType);
+    });
+
+    it('is ignored when unknown or empty, falling back to Accept, without throwing', () => {
+      expect(typeFor({ format: 'xml', accept: 'text/html' })).to.equal(htmlType);
+      expect(typeFor({ format: '', accept: 'text/plain' })).to.equal(prometheusType);
+      expect(typeFor({ format: '<script>', accept: undefined })).to.equal(jsonType);
+      expect(typeFor({ format: ['html'] as never, accept: 'application/json' })).to.equal(jsonType);
+    });
+  });
+
+  describe('Accept negotiation', () => {
+    const cases: [string, string | string[], string][] = [
+      ['application/json → JSON', 'application/json', jsonType],
+      ['application/* → JSON', 'application/*', jsonType],
+      ['text/html → HTML', 'text/html', htmlType],
+      ['*/* → HTML', '*/*', htmlType],
+      ["Chrome's Accept → HTML", chrome, htmlType],
+      ["Firefox's Accept → HTML", firefox, htmlType],
+      ['application/health+json → health+json', 'application/health+json', healthJsonType],
+      ['application/openmetrics-text → OpenMetrics', 'application/openmetrics-text', openMetricsType],
+      ["Prometheus 2's scrape Accept → OpenMetrics", prometheus2, openMetricsType],
+      ["Prometheus 3's scrape Accept → OpenMetrics", prometheus3, openMetricsType],
+      ['text/plain → Prometheus text 0.0.4', 'text/plain', prometheusType],
+      ['text/plain;version=0.0.4 with */* → Prometheus text 0.0.4', 'text/plain;version=0.0.4;q=1,*/*;q=0.1', prometheusType],
+      ['q-values: JSON preferred over HTML', 'text/html;q=0.4, application/json;q=0.9', jsonType],
+      ['specificity: an exact type beats */* at the same q', '*/*, application/health+json', healthJsonType],
+      ['q=0 excludes HTML from */*', 'text/html;q=0, */*', jsonType],
+      ['q=0 excludes JSON from application/*', 'application/json;q=0, application/*', healthJsonType],
+      ['repeated Accept headers are joined', ['image/png', 'application/health+json'], healthJsonType],
+    ];
+    for (const [rule, accept, type] of cases) {
+      it(rule, () => {
+        expect(typeFor({ accept })).to.equal(type);
+      });
+    }
+  });
+
+  describe('Content-Type: application/json', () => {
+    it('gets JSON when Accept is */*', () => {
+      expect(typeFor({ accept: '*/*', contentType: 'application/json' })).to.equal(jsonType);
+    });
+
+    it('gets JSON whatever its parameters', () => {
+      expect(typeFor({ accept: '*/*', contentType: 'Application/JSON; charset=UTF-8' })).to.equal(jsonType);
+    });
+
+    it('does not override a more specific Accept', () => {
+      expect(typeFor({ accept: 'text/html', contentType: 'application/json' })).to.equal(htmlType);
+      expect(typeFor({ accept: 'text/*', contentType: 'application/json' })).to.equal(htmlType);
+    });
+
+    it('is ignored when it is another type', () => {
+      expect(typeFor({ accept: '*/*', contentType: 'text/plain' })).to.equal(htmlType);
+      expect(typeFor({ accept: '*/*', contentType: 'application/jsonp' })).to.equal(htmlType);
+    });
+  });
+
+  describe('fallback to JSON', () => {
+    for (const accept of [undefined, '', '   ', 'garbage', ';;;', 'text/', 'q=abc', ',', 'image/png', 'image/png, image/*;q=0.5', 'application/json;q=0']) {
+      it(`answers JSON for Accept ${JSON.stringify(accept)}`, () => {
+        const response = respond(databaseAndQueue(), { accept });
+        expect(response.headers['Content-Type']).to.equal(jsonType);
+        expect(JSON.parse(response.body)).to.deep.equal({ DatabaseHealthCheck: 'working', QueueHealthCheck: 'unavailable: connection refused' });
+      });
+    }
+
+    it('answers JSON for an Accept of the wrong type, without throwing', () => {
+      expect(typeFor({ accept: 42 as never })).to.equal(jsonType);
+      expect(typeFor({ accept: [undefined, 7] as never })).to.equal(jsonType);
+    });
+
+    it('answers JSON without a request', () => {
+      expect(respond(databaseAndQueue()).headers['Content-Type']).to.equal(jsonType);
+    });
+  });
+
+  describe('headers', () => {
+    it('are exactly Content-Type, Cache-Control, Vary and Content-Length, under canonical names', () => {
+      const { headers } = respond(databaseAndQueue(), { accept: 'text/html' });
+      expect(Object.keys(headers)).to.deep.equal(['Content-Type', 'Cache-Control', 'Vary', 'Content-Length']);
+      expect(headers).to.deep.include({ 'Content-Type': htmlType, 'Cache-Control': 'no-store', Vary: 'Accept' });
+    });
+
+    it('give the byte length of the UTF-8 body, not its character count', () => {
+      const report = aReport([unavailable('Datenbank ✔', 'Verbindung abgelehnt: Zeitüberschreitung 🙈')]);
+      const { headers, body } = respond(report, { format: 'json' });
+      expect(headers['Content-Length']).to.equal(String(Buffer.byteLength(body, 'utf8')));
+      expect(Number(headers['Content-Length'])).to.be.greaterThan(body.length);
+    });
+
+    it('can be read in lower case too, through aliases that iteration does not see', () => {
+      const { headers } = respond(databaseAndQueue(), { accept: 'text/html' });
+      expect(headers['content-type']).to.equal(htmlType);
+      expect(headers['cache-control']).to.equal('no-store');
+      expect(headers.vary).to.equal('Accept');
+      expect(headers['content-length']).to.equal(headers['Content-Length']);
+      expect(Object.keys(headers)).not.to.include('content-type');
+      expect(Object.keys({ ...headers })).to.have.length(4);
+      expect(Object.keys(JSON.parse(JSON.stringify(headers)) as object)).to.have.length(4);
+      const seen: string[] = [];
+      for (const name in headers) seen.push(name);
+      expect(seen).to.have.length(4);
+    });
+
+    it('keep an alias and its header in step when either is written', () => {
+      const { headers } = respond(databaseAndQueue());
+      headers['cache-control'] = 'no-cache';
+      expect(headers['Cache-Control']).to.equal('no-cache');
+      headers['Content-Type'] = 'application/x-custom';
+      expect(headers['content-type']).to.equal('application/x-custom');
+    });
+
+    it('are a fresh object on every call', () => {
+      const report = databaseAndQueue();
+      expect(respond(report).headers).not.to.equal(respond(report).headers);
+    });
+  });
+
+  describe('HEAD', () => {
+    it('gets the same status and headers, with the would-be Content-Length, and an empty body', () => {
+      const report = databaseAndQueue();
+      const get = respond(report, { accept: 'text/html', method: 'GET' });
+      const head = respond(report, { accept: 'text/html', method: 'HEAD' });
+      expect(head.statusCode).to.equal(503);
+      expect(head.body).to.equal('');
+      expect({ ...head.headers }).to.deep.equal({ ...get.headers });
+      expect(Number(head.headers['Content-Length'])).to.equal(Buffer.byteLength(get.body)).and.be.greaterThan(0);
+    });
+
+    it('is recognised in any case', () => {
+      expect(respond(databaseAndQueue(), { method: 'head' }).body).to.equal('');
+    });
+
+    it('does not empty the body of other methods', () => {
+      for (const method of ['GET', 'POST', undefined, 'HEADER']) {
+        expect(respond(databaseAndQueue(), { method }).body, String(method)).not.to.equal('');
+      }
+    });
+  });
+
+  describe('detail and refreshSeconds', () => {
+    it('pass the detail level to the serializer, full by default', () => {
+      expect(respond(databaseAndQueue(), { detail: 'summary' }).body).to.equal('{"status":"fail"}');
+      expect(JSON.parse(respond(databaseAndQueue(), { detail: 'status' }).body)).to.deep.equal({ DatabaseHealthCheck: 'working', QueueHealthCheck: 'unavailable' });
+      expect(respond(databaseAndQueue(), { format: 'html' }).body).to.include('connection refused');
+    });
+
+    it('pass refreshSeconds to the HTML page', () => {
+      expect(respond(databaseAndQueue(), { accept: 'text/html', refreshSeconds: 30 }).body).to.include('<meta http-equiv="refresh" content="30">');
+    });
+  });
+
+  describe('bad input', () => {
+    it('throws a TypeError for something that is not a report', () => {
+      expect(() => respond(undefined as never)).to.throw(TypeError, /respond: report must be a HealthReport/);
+      expect(() => respond({ checks: 'none' } as never)).to.throw(TypeError, /respond: report must be a HealthReport/);
+    });
+
+    it('throws a TypeError for a request that is not an object or has an unknown key', () => {
+      expect(() => respond(databaseAndQueue(), 'text/html' as never)).to.throw(TypeError, /respond: options must be an object/);
+      expect(() => respond(databaseAndQueue(), { acept: 'text/html' } as never)).to.throw(TypeError, /respond: unknown option 'acept'/);
+    });
+
+    it('throws for an invalid detail level or refreshSeconds, whatever the format', () => {
+      expect(() => respond(databaseAndQueue(), { detail: 'everything' as never })).to.throw(TypeError, /respond: detail must be one of/);
+      expect(() => respond(databaseAndQueue(), { refreshSeconds: 0, accept: 'application/json' })).to.throw(RangeError, /respond: refreshSeconds/);
+    });
+  });
+
+  describe('through node:http', () => {
+    let server: Server;
+    let port: number;
+    let report: HealthReport = databaseAndQueue();
+
+    before(async () => {
+      server = createServer((req, res) => {
+        const format = new URL(req.url ?? '/', 'http://localhost').searchParams.get('format') ?? undefined;
+        const { statusCode, headers, body } = respond(report, { accept: req.headers.accept, contentType: req.headers['content-type'], format, method: req.method });
+        res.writeHead(statusCode, headers).end(body);
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      port = (server.address() as AddressInfo).port;
+    });
+
+    after(async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) => {
+        server.close((error) => {
+          if (error === undefined) resolve();
+          else reject(error);
+        });
+      });
+    });
+
+    const fetchRaw = (path: string, method: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; rawHeaders: string[]; headers: IncomingHttpHeaders; body: string }>((resolve, reject) => {
+        const request = httpRequest({ host: '127.0.0.1', port, path, method, headers: { ...headers, connection: 'close' } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            resolve({ status: response.statusCode ?? 0, rawHeaders: response.rawHeaders, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') });
+          });
+          response.on('error', reject);
+        });
+        request.on('error', reject);
+        request.end();
+      });
+
+    it('sends each header once, and the body matching Content-Length', async () => {
+      report = aReport([unavailable('Datenbank ✔', 'Zeitüberschreitung')]);
+      const response = await fetchRaw('/health', 'GET', { accept: 'text/html' });
+      expect(response.status).to.equal(503);
+      const names = response.rawHeaders.filter((_, index) => index % 2 === 0).map((name) => name.toLowerCase());
+      for (const name of ['content-type', 'cache-control', 'vary', 'content-length']) {
+        expect(names.filter((seen) => seen === name), name).to.have.length(1);
+      }
+      expect(response.headers['content-type']).to.equal(htmlType);
+      expect(Number(response.headers['content-length'])).to.equal(Buffer.byteLength(response.body));
+      expect(response.body).to.include('Datenbank ✔');
+    });
+
+    it('answers a HEAD with headers only', async () => {
+      report = databaseAndQueue();
+      const response = await fetchRaw('/health', 'HEAD', { accept: 'application/health+json' });
+      expect(response.status).to.equal(503);
+      expect(response.headers['content-type']).to.equal(healthJsonType);
+      expect(Number(response.headers['content-length'])).to.be.greaterThan(0);
+      expect(response.body).to.equal('');
+    });
+
+    it('honours ?format= from the query string, including health+json whose + decodes to a space', async () => {
+      report = databaseAndQueue();
+      const response = await fetchRaw('/health?format=health+json', 'GET', { accept: 'text/html' });
+      expect(response.headers['content-type']).to.equal(healthJsonType);
+      expect((JSON.parse(response.body) as { status: string }).status).to.equal('fail');
+    });
+  });
+});

@@ -1,0 +1,19 @@
+/**
+ * Runs check instances the way an application does, through a real
+ * HealthService, and returns one check's result.
+ */
+import { HealthService, type CheckResult, type HealthCheck } from '../../lib/index.js';
+
+/** Runs `check` once under `timeoutMs` (through a HealthService of its own) and returns its result. */
+export async function runCheck(check: HealthCheck, timeoutMs = 1000): Promise<CheckResult> {
+  const service = new HealthService([check], { defaultTimeoutMs: timeoutMs });
+  const report = await service.run();
+  const result = report.checks[0];
+  if (result === undefined) throw new Error('runCheck: the report has no result');
+  return result;
+}
+
+/** The kinds of a result's errors, in order. */
+export function kinds(result: CheckResult): string[] {
+  return result.errors.map((error) => error.kind);
+}
