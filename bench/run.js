@@ -7,6 +7,7 @@ import { runChild } from './src/child.js';
 import { config } from './src/config.js';
 import { machineInfo } from './src/machine.js';
 import { profileAggregation } from './src/profile.js';
+import { usesBundledChecks } from './src/adapters/pulsecheck.js';
 import { renderMarkdown } from './src/report.js';
 import { hangScenario } from './src/scenarios/hang.js';
 import { stormCounts, stormThroughput, stormVariants } from './src/scenarios/storm.js';
@@ -108,6 +109,8 @@ async function scenario5() {
 
 async function main() {
   const results = { machine: await machineInfo(), config: { ...config }, scenarios: {}, skipped: {}, errors: {} };
+  // Scenarios 3–5 run pulsecheck's own PostgresHealthCheck, RedisHealthCheck and RabbitMqHealthCheck when the build has them.
+  results.pulsecheckDependencyChecks = (await usesBundledChecks()) ? 'bundled' : 'bench';
   const services = await probeServices();
   results.services = services;
   const down = unreachableReason(services);

@@ -52,3 +52,25 @@ export async function closeClients(clients) {
     clients.amqp?.close(),
   ]);
 }
+
+/**
+ * The same clients, each wrapped so that every dependency call the bundled pulsecheck checks make is
+ * counted like the calls of `dependencyChecks` (pg Pool `connect`, ioredis `ping`, amqplib `createChannel`);
+ * everything else passes through to the real client.
+ */
+export function countingClients(clients, counts) {
+  const counting = (target, method, key) =>
+    new Proxy(target, {
+      get(object, property) {
+        if (property === method) {
+          return (...args) => {
+            counts[key] += 1;
+            return object[method](...args);
+          };
+        }
+        const value = Reflect.get(object, property, object);
+        return typeof value === 'function' ? value.bind(object) : value;
+      },
+    });
+  return { pool: counting(clients.pool, 'connect', 'pg'), redis: counting(clients.redis, 'ping', 'redis'), amqp: counting(clients.amqp, 'createChannel', 'amqp') };
+}

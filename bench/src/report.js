@@ -190,7 +190,8 @@ function concurrencySection(data) {
 function hangSection(data) {
   const lines = ['## 3. One dependency hangs', ''];
   lines.push(
-    `An endpoint with the PostgreSQL (\`SELECT 1\` through a pg Pool, max 10, connectionTimeoutMillis 5000), Redis (PING) and RabbitMQ (open + close a channel) checks, ` +
+    `An endpoint with the PostgreSQL (\`SELECT 1\` through a pg Pool, max 10, connectionTimeoutMillis 5000), Redis (PING) and RabbitMQ (open + close a channel) checks ` +
+      `(one HTTP endpoint over node:http; @godaddy/terminus wraps the server itself), ` +
       `each library in its own process. PostgreSQL is reached through a local proxy that, on cue, stops answering: new connections are accepted and never answered, ` +
       `open ones freeze both ways. A prober sends GET /health ${data.ratePerSec} times a second (new connection each, giving up after ${data.probeClientTimeoutMs} ms like a probe's timeoutSeconds): ` +
       `healthy, then ${data.hangMs / 1000} s of hang, then the proxy delivers everything it held (the server answers again). Per-check timeout ${data.timeoutMs} ms where the library has one. ` +
@@ -368,6 +369,11 @@ export function renderMarkdown(results) {
     ),
     '',
     'Where a library cannot do something (no timeout, no aggregation, no cache) its row says so instead of being left out; every library does the same work through the same clients.',
+    '',
+    results.pulsecheckDependencyChecks === 'bundled'
+      ? 'In scenarios 3–5, pulsecheck runs its bundled checks (`PostgresHealthCheck`: pool `connect()` + `SELECT 1` + `release()`, discarding the connection on timeout; `RedisHealthCheck`: PING; ' +
+          '`RabbitMqHealthCheck`: open + close a channel), rendered by its `respond()`; the peers run the same calls, written as each one\'s docs show (`pool.query(\'SELECT 1\')`, `redis.ping()`, `createChannel()` + `close()`).'
+      : 'In scenarios 3–5, every library (pulsecheck included) runs the bench\'s own check bodies: `pool.query(\'SELECT 1\')`, `redis.ping()`, `createChannel()` + `close()`.',
     '',
   );
   const s = results.scenarios;

@@ -6,7 +6,7 @@ import http from 'node:http';
 import { Buffer } from 'node:buffer';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { library } from './adapters/index.js';
-import { closeClients, openClients } from './clients.js';
+import { closeClients, countingClients, openClients } from './clients.js';
 import { dependencyChecks, newCounts } from './works.js';
 
 const spec = JSON.parse(process.env.BENCH_SERVER_SPEC ?? '{}');
@@ -62,7 +62,12 @@ if (spec.lib === 'constant') {
     clients = await openClients(spec.role ?? spec.lib, { pgPort: spec.pgPort });
     checks = dependencyChecks(clients, counts);
   }
-  runner = await library(spec.lib).create({ checks, timeoutMs: spec.timeoutMs, cacheTtlMs: spec.cacheTtlMs ?? 0 });
+  runner = await library(spec.lib).create({
+    checks,
+    timeoutMs: spec.timeoutMs,
+    cacheTtlMs: spec.cacheTtlMs ?? 0,
+    clients: clients === undefined ? undefined : countingClients(clients, counts),
+  });
   if (spec.lib === 'godaddy') {
     const { createTerminus, HealthCheckError } = await import('@godaddy/terminus');
     const { aggregate } = await import('./adapters/bare.js');

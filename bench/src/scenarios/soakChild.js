@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { library } from '../adapters/index.js';
-import { closeClients, openClients } from '../clients.js';
+import { closeClients, countingClients, openClients } from '../clients.js';
 import { processChecks } from '../processChecks.js';
 import { dependencyChecks, newCounts } from '../works.js';
 
@@ -18,7 +18,11 @@ if (typeof globalThis.gc !== 'function') throw new Error('soakChild: run with --
 const clients = await openClients(`soak-${key}`);
 const counts = newCounts();
 const process_ = processChecks();
-const runner = await library(key).create({ checks: [...dependencyChecks(clients, counts), ...process_.checks], timeoutMs: 800 });
+const runner = await library(key).create({
+  checks: [...dependencyChecks(clients, counts), ...process_.checks],
+  timeoutMs: 800,
+  clients: countingClients(clients, counts),
+});
 
 async function collect() {
   for (let index = 0; index < 3; index += 1) {
