@@ -262,8 +262,10 @@ function hangSection(data) {
 function stormSection(data) {
   const lines = ['## 4. Probe storm', ''];
   lines.push(
-    `${data.probes} probes at once against the endpoint with the three real checks; every call reaching a client (pg \`query\`, ioredis \`ping\`, amqplib \`createChannel\`) is counted. ` +
-      `"HTTP" fires ${data.probes} concurrent GETs (new connections); "in-process" makes ${data.probes} concurrent \`run()\` calls. Medians over rounds; a cached variant starts each storm with an expired cache.`,
+    `${data.probes} probes at once against the endpoint with the three real checks; every dependency call is counted where it reaches the client ` +
+      '(pg Pool `query()` for the peers and `connect()` for pulsecheck\'s PostgresHealthCheck, ioredis `ping()`, amqplib `createChannel()`). ' +
+      `"HTTP" sends ${data.probes} concurrent GETs on ${data.probes} keep-alive connections opened beforehand (so that the storm is not spread over ${data.probes} TCP handshakes); ` +
+      `"in-process" makes ${data.probes} concurrent \`run()\` calls. Medians over rounds; a cached variant starts each storm with an expired cache.`,
     '',
     table(
       ['variant', 'HTTP: pg / redis / amqp calls', 'HTTP: 200 / other', 'HTTP: storm wall ms', 'in-process: pg / redis / amqp calls'],
