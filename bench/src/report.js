@@ -355,6 +355,8 @@ export function renderMarkdown(results) {
     '',
     table(['bar', 'measured', ''], bars(results)),
     '',
+    'Why a bar is missed, and patches to `lib/` measured against this bench (not applied): [bench/proposals/README.md](../bench/proposals/README.md).',
+    '',
   ];
   for (const [name, reason] of Object.entries(results.skipped)) parts.push(`**Scenario ${name} ${reason}**`, '');
   for (const [name, error] of Object.entries(results.errors)) parts.push(`**Scenario ${name} failed:** \`${String(error).split('\n')[0]}\``, '');
