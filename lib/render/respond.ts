@@ -96,7 +96,7 @@ function isJson(contentType: unknown): boolean {
  * name, defined once (defining accessors on each response's own headers object cost more than the rest
  * of respond() together).
  */
-const lowerCaseAliases: object = Object.create(
+const lowerCaseAliases = Object.create(
   Object.prototype,
   Object.fromEntries(
     ['Content-Type', 'Cache-Control', 'Vary', 'Content-Length'].map((name) => [
@@ -113,4 +113,4 @@ const lowerCaseAliases: object = Object.create(
       },
     ]),
   ),
-);
+) as object;
