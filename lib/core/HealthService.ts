@@ -158,7 +158,12 @@ export class HealthService {
       return buildReport(startedAt, t0, report.checks.map((result) => reuse(result, ageMs)));
     }
 
-    const results = await Promise.all(selected.map((slot) => this.#resultFor(slot, fresh)));
+    const pending = selected.map((slot) => this.#resultFor(slot, fresh));
+    // Cached and background results are ready at once: skip Promise.all's extra turns for them.
+    const results = pending.every((result) => !(result instanceof Promise))
+      ? (pending as CheckResult[])
+      : // eslint-disable-next-line @typescript-eslint/await-thenable -- Promise.all takes ready values beside promises
+        await Promise.all(pending);
     const report = buildReport(startedAt, t0, results);
     if (options.probe === 'startup' && this.#latchStartup && report.status !== 'fail' && options.tags === undefined && options.names === undefined) {
       this.#latchedStartup = { report, at: performance.now() };
@@ -297,17 +302,17 @@ export class HealthService {
     }
   }
 
-  #resultFor(slot: Slot, fresh: boolean): Promise<CheckResult> {
+  #resultFor(slot: Slot, fresh: boolean): CheckResult | Promise<CheckResult> {
     if (fresh) return this.#execute(slot);
     const now = performance.now();
     const latest = slot.latest;
     const background = this.#background;
     if (background !== undefined && latest !== undefined) {
       const ageMs = round(now - latest.finishedAt);
-      return Promise.resolve(ageMs > background.staleAfterMs ? staleResult(slot.definition, ageMs, background.staleAfterMs) : reuse(latest.result, ageMs));
+      return ageMs > background.staleAfterMs ? staleResult(slot.definition, ageMs, background.staleAfterMs) : reuse(latest.result, ageMs);
     }
     if (slot.cacheTtlMs > 0 && latest !== undefined && now - latest.finishedAt < slot.cacheTtlMs) {
-      return Promise.resolve(reuse(latest.result, round(now - latest.finishedAt)));
+      return reuse(latest.result, round(now - latest.finishedAt));
     }
     if (this.#singleFlight && slot.inFlight !== undefined) return slot.inFlight;
     return this.#execute(slot);

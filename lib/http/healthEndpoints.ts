@@ -133,7 +133,7 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
         return plainResponse(405, `method ${method} not allowed; use GET or HEAD`, method, { Allow: servedMethods.join(', ') });
       }
       try {
-        const level = await detailFor(request);
+        const level = typeof detail === 'function' ? await detailFor(request) : detail;
         const report = await service.run(run);
         const headers = request.headers ?? {};
         const accept = header(headers, 'accept');
@@ -141,7 +141,7 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
         return respond(report, {
           accept: typeof accept === 'string' || accept === undefined ? accept : [...accept],
           contentType: typeof contentType === 'string' || contentType === undefined ? contentType : contentType.join(', '),
-          format: new URLSearchParams(query).get('format') ?? undefined,
+          format: query === '' ? undefined : (new URLSearchParams(query).get('format') ?? undefined),
           detail: level,
           method,
           ...(refreshSeconds === undefined ? {} : { refreshSeconds }),
