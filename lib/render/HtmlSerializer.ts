@@ -262,8 +262,25 @@ function formatMs(ms: number): string {
   return `${(ms / 60_000).toFixed(1)} min`;
 }
 
+/** Observations as people read them: `78.6 GiB`, `24.7 ms`; other values as recorded, with their unit. */
 function formatObservation({ value, unit }: Observation): string {
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    if (unit === 'bytes' && Math.abs(value) >= 1024) return formatBytes(value);
+    if (unit === 'ms') return formatMs(value);
+  }
   const text = String(value);
   if (unit === undefined || unit === '') return text;
   return unit === '%' ? `${text}${unit}` : `${text} ${unit}`;
+}
+
+const byteUnits = ['KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
+
+function formatBytes(bytes: number): string {
+  let value = bytes / 1024;
+  let unit = 0;
+  while (Math.abs(value) >= 1024 && unit < byteUnits.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(Math.abs(value) < 10 ? 2 : 1)} ${byteUnits[unit] ?? 'KiB'}`;
 }

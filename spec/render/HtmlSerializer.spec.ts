@@ -113,6 +113,27 @@ describe('HtmlSerializer', () => {
       expect(tile).not.to.include('non-critical');
     });
 
+    it('shows byte and millisecond observations in readable units', () => {
+      const check = aCheck({
+        name: 'disk',
+        observations: {
+          freeBytes: { value: 84_390_211_584, unit: 'bytes' },
+          heapUsed: { value: 12_557_272, unit: 'bytes' },
+          tiny: { value: 2_048, unit: 'bytes' },
+          small: { value: 512, unit: 'bytes' },
+          latencyMs: { value: 24.662, unit: 'ms' },
+          slowMs: { value: 1_500, unit: 'ms' },
+        },
+      });
+      const tile = tileOf(render(aReport([check])), 'disk');
+      expect(tile).to.include('<dt>freeBytes</dt><dd>78.6 GiB</dd>');
+      expect(tile).to.include('<dt>heapUsed</dt><dd>12.0 MiB</dd>');
+      expect(tile).to.include('<dt>tiny</dt><dd>2.00 KiB</dd>');
+      expect(tile).to.include('<dt>small</dt><dd>512 bytes</dd>');
+      expect(tile).to.include('<dt>latencyMs</dt><dd>24.7 ms</dd>');
+      expect(tile).to.include('<dt>slowMs</dt><dd>1.50 s</dd>');
+    });
+
     it('marks a non-critical check with a badge', () => {
       const tile = tileOf(render(aReport([unavailable('cache', 'down', { critical: false })])), 'cache');
       expect(tile).to.include('<span class="badge">non-critical</span>');
