@@ -12,6 +12,7 @@ import { StallingProxy } from '../../support/StallingProxy.js';
 import { terminatePgBackendsSync } from '../../support/terminatePgBackendsSync.js';
 import { recordTiming } from '../../support/timings.js';
 import { margin, timeoutMs, uniqueConnectionName as applicationName, workingTimeoutMs } from '../../support/integrationBudget.js';
+import { tallyOutputs } from '../../support/tallyOutputs.js';
 
 
 /** The service URL with another host/port/user/password. */
@@ -186,12 +187,7 @@ describe('PostgresHealthCheck against PostgreSQL (integration)', function () {
     const before = activeResources();
 
     const service = new HealthService([check], { defaultTimeoutMs: workingTimeoutMs });
-    const outputs = new Map<string, number>();
-    for (let run = 0; run < 300; run += 1) {
-      const output = (await service.run()).checks[0]!.output;
-      outputs.set(output, (outputs.get(output) ?? 0) + 1);
-    }
-    expect([...outputs]).to.deep.equal([['working', 300]]);
+    expect(await tallyOutputs(service, 300)).to.deep.equal([['working', 300]]);
     expect(pool.totalCount - pool.idleCount, 'checked-out clients').to.equal(0);
     expect(pool.waitingCount, 'callers waiting').to.equal(0);
     expect(await serverConnections(name), 'server connections').to.equal(pool.totalCount);

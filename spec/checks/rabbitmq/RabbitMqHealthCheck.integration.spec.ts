@@ -13,6 +13,7 @@ import { requireService, serviceUrl } from '../../support/services.js';
 import { StallingProxy } from '../../support/StallingProxy.js';
 import { recordTiming } from '../../support/timings.js';
 import { margin, timeoutMs, uniqueConnectionName as connectionName, workingTimeoutMs } from '../../support/integrationBudget.js';
+import { tallyOutputs } from '../../support/tallyOutputs.js';
 
 
 /** The service URL with another port and/or password. */
@@ -238,12 +239,7 @@ describe('RabbitMqHealthCheck against RabbitMQ (integration)', function () {
     const listeners = connection.eventNames().map((event) => [event, connection.listenerCount(event)]);
 
     const service = new HealthService([check], { defaultTimeoutMs: workingTimeoutMs });
-    const outputs = new Map<string, number>();
-    for (let run = 0; run < 300; run += 1) {
-      const output = (await service.run()).checks[0]!.output;
-      outputs.set(output, (outputs.get(output) ?? 0) + 1);
-    }
-    expect([...outputs]).to.deep.equal([['working', 300]]);
+    expect(await tallyOutputs(service, 300)).to.deep.equal([['working', 300]]);
     expect(openChannels(connection), 'channels amqplib holds open').to.equal(0);
     expect(connection.eventNames().map((event) => [event, connection.listenerCount(event)]), 'listeners').to.deep.equal(listeners);
     if (await rabbitmqctlAvailable()) {

@@ -12,6 +12,7 @@ import { requireService, serviceUrl } from '../../support/services.js';
 import { StallingProxy } from '../../support/StallingProxy.js';
 import { recordTiming } from '../../support/timings.js';
 import { margin, timeoutMs, uniqueConnectionName as connectionName, workingTimeoutMs } from '../../support/integrationBudget.js';
+import { tallyOutputs } from '../../support/tallyOutputs.js';
 
 
 describe('RedisHealthCheck against Redis (integration)', function () {
@@ -145,12 +146,7 @@ describe('RedisHealthCheck against Redis (integration)', function () {
     const errorListeners = client.listenerCount('error');
 
     const service = new HealthService([check], { defaultTimeoutMs: workingTimeoutMs });
-    const outputs = new Map<string, number>();
-    for (let run = 0; run < 300; run += 1) {
-      const output = (await service.run()).checks[0]!.output;
-      outputs.set(output, (outputs.get(output) ?? 0) + 1);
-    }
-    expect([...outputs]).to.deep.equal([['working', 300]]);
+    expect(await tallyOutputs(service, 300)).to.deep.equal([['working', 300]]);
     expect(client.listenerCount('error'), 'listeners on the client').to.equal(errorListeners);
     expect(await listedConnections(name), 'connections Redis lists under our name').to.equal(1);
     expect(await settleResources(before), 'extra handles').to.deep.equal({});
