@@ -4,6 +4,8 @@ import { fallbackFormat, findFormat, offers, type Format } from './formats.js';
 import type { HealthResponse } from './HealthResponse.js';
 import { negotiate, parseMediaType } from './negotiate.js';
 import type { RespondRequest } from './RespondRequest.js';
+import type { DetailLevel } from './DetailLevel.js';
+import type { Serializer } from './Serializer.js';
 import { assertOptionsObject, assertRefreshSeconds, assertReport, resolveDetail } from './validateRenderInput.js';
 
 const requestKeys = ['accept', 'contentType', 'format', 'detail', 'method', 'refreshSeconds'] as const;
@@ -68,7 +70,7 @@ export function respond(report: HealthReport, request: RespondRequest = {}): Hea
   if (refreshSeconds !== undefined) assertRefreshSeconds(refreshSeconds, 'respond');
 
   const format = findFormat(request.format) ?? formatFor(request.accept, request.contentType);
-  const serializer = format.create({ detail, refreshSeconds });
+  const serializer = serializerFor(format, detail, refreshSeconds);
   const body = serializer.serialize(report);
   const headers: Record<string, string> = Object.create(lowerCaseAliases) as Record<string, string>;
   headers['Content-Type'] = serializer.contentType;
@@ -79,7 +81,36 @@ export function respond(report: HealthReport, request: RespondRequest = {}): Hea
   return { statusCode: report.httpStatus, headers, body: head ? '' : body };
 }
 
+/**
+ * The formats already negotiated, by Accept and Content-Type: a health
+ * endpoint sees the same few header values on every probe. Bounded, so
+ * hostile or random headers cannot grow it without limit.
+ */
+const negotiated = new Map<string, Format>();
+/** Serializers are stateless: one per format, detail and refresh interval serves every response. */
+const serializers = new Map<string, Serializer>();
+const memoLimit = 256;
+
+function remember<T>(memo: Map<string, T>, key: string, value: T): T {
+  if (memo.size >= memoLimit) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 function formatFor(accept: unknown, contentType: unknown): Format {
+  if ((typeof accept !== 'string' && accept !== undefined) || (typeof contentType !== 'string' && contentType !== undefined)) {
+    return negotiateFormat(accept, contentType);
+  }
+  const key = `${accept ?? ''}\u0000${contentType ?? ''}`;
+  return negotiated.get(key) ?? remember(negotiated, key, negotiateFormat(accept, contentType));
+}
+
+function serializerFor(format: Format, detail: DetailLevel, refreshSeconds: number | undefined): Serializer {
+  const key = `${format.name}\u0000${detail}\u0000${refreshSeconds ?? ''}`;
+  return serializers.get(key) ?? remember(serializers, key, format.create({ detail, refreshSeconds }));
+}
+
+function negotiateFormat(accept: unknown, contentType: unknown): Format {
   const match = negotiate(accept, offers);
   if ((match === undefined || match.specificity === 0) && isJson(contentType)) return fallbackFormat;
   return match === undefined ? fallbackFormat : (offers[match.index]?.format ?? fallbackFormat);
