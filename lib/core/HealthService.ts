@@ -8,6 +8,7 @@ import { definitionOf } from './checkDefinitions.js';
 import { buildResult, executeCheck } from './executeCheck.js';
 import { HealthCheck } from './HealthCheck.js';
 import { DEFAULT_TIMEOUT_MS, type HealthServiceOptions } from './HealthServiceOptions.js';
+import { roundMs } from './roundMs.js';
 import type { Probe, RunOptions } from './RunOptions.js';
 import type { StatusChangeListener } from './StatusChangeListener.js';
 import { HEALTH_CHECK, HEALTH_SERVICE_OPTIONS } from './tokens.js';
@@ -154,7 +155,7 @@ export class HealthService {
     }
     if (options.probe === 'startup' && this.#latchedStartup !== undefined && !fresh) {
       const { report, at } = this.#latchedStartup;
-      const ageMs = round(performance.now() - at);
+      const ageMs = roundMs(performance.now() - at);
       return buildReport(startedAt, t0, report.checks.map((result) => reuse(result, ageMs)));
     }
 
@@ -308,11 +309,11 @@ export class HealthService {
     const latest = slot.latest;
     const background = this.#background;
     if (background !== undefined && latest !== undefined) {
-      const ageMs = round(now - latest.finishedAt);
+      const ageMs = roundMs(now - latest.finishedAt);
       return ageMs > background.staleAfterMs ? staleResult(slot.definition, ageMs, background.staleAfterMs) : reuse(latest.result, ageMs);
     }
     if (slot.cacheTtlMs > 0 && latest !== undefined && now - latest.finishedAt < slot.cacheTtlMs) {
-      return reuse(latest.result, round(now - latest.finishedAt));
+      return reuse(latest.result, roundMs(now - latest.finishedAt));
     }
     if (this.#singleFlight && slot.inFlight !== undefined) return slot.inFlight;
     return this.#execute(slot);
@@ -341,10 +342,6 @@ export class HealthService {
       }
     }
   }
-}
-
-function round(ms: number): number {
-  return Math.round(ms * 1000) / 1000;
 }
 
 function reuse(result: CheckResult, ageMs: number): CheckResult {
@@ -383,7 +380,7 @@ function buildReport(startedAt: Date, t0: number, checks: readonly CheckResult[]
     status,
     httpStatus: status === 'fail' ? 503 : 200,
     startedAt: startedAt.toISOString(),
-    durationMs: round(performance.now() - t0),
+    durationMs: roundMs(performance.now() - t0),
     checks: Object.freeze([...checks]),
   });
 }

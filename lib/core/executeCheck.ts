@@ -8,6 +8,7 @@ import { DeadlineGroup } from './DeadlineGroup.js';
 import type { HealthCheck } from './HealthCheck.js';
 import { makeCheckError, toCheckError } from './toCheckError.js';
 import { redactSecrets } from './redactSecrets.js';
+import { roundMs } from './roundMs.js';
 
 const noErrors: readonly CheckError[] = Object.freeze([]);
 const noObservations: Readonly<Record<string, Observation>> = Object.freeze({});
@@ -151,7 +152,7 @@ export function buildResult(
     status: statusOf(errors),
     critical: definition.critical,
     tags: definition.tags,
-    durationMs: Math.round(durationMs * 1000) / 1000,
+    durationMs: roundMs(durationMs),
     output: errors.length === 0 ? 'working' : errors.map((error) => `${error.kind}: ${error.message}`).join('\n'),
     errors: errors.length === 0 ? noErrors : Object.freeze([...errors]),
     observations,
