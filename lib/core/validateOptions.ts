@@ -45,3 +45,36 @@ export function assertKnownKeys(options: object, known: readonly string[], owner
     }
   }
 }
+
+/** @internal Names a value in an error message: strings quoted, numbers with their type, objects by kind. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'string':
+      return `'${value}'`;
+    case 'number':
+    case 'bigint':
+    case 'boolean':
+    case 'undefined':
+      return `${String(value)} (${typeof value})`;
+    case 'symbol':
+      return value.toString();
+    case 'function':
+      return 'a function';
+    default:
+      return 'an object';
+  }
+}
+
+/**
+ * @internal Throws a TypeError unless `options` is undefined or a plain
+ * object; with `known`, also unless every key is one of them.
+ */
+export function assertOptionsObject(options: unknown, owner: string, known?: readonly string[]): asserts options is object | undefined {
+  if (options === undefined) return;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TypeError(`${owner}: options must be an object, got ${describeValue(options)}`);
+  }
+  if (known !== undefined) assertKnownKeys(options, known, owner);
+}

@@ -1,11 +1,11 @@
-import { assertKnownKeys } from '../core/validateOptions.js';
 import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import type { Observation } from '../report/Observation.js';
 import { checkedAt } from './checkedAt.js';
 import type { DetailLevel } from './DetailLevel.js';
 import type { Serializer } from './Serializer.js';
-import { assertOptionsObject, assertReport, resolveDetail } from './validateRenderInput.js';
+import { assertOptionsObject } from '../core/validateOptions.js';
+import { assertReport, resolveDetail } from './validateRenderInput.js';
 
 /**
  * Options of a {@link HealthJsonSerializer}.
@@ -94,8 +94,7 @@ export class HealthJsonSerializer implements Serializer {
    * @throws TypeError when an option has the wrong type or an unknown key.
    */
   constructor(options: HealthJsonSerializerOptions = {}) {
-    assertOptionsObject(options, 'HealthJsonSerializer');
-    assertKnownKeys(options, ['detail'], 'HealthJsonSerializer');
+    assertOptionsObject(options, 'HealthJsonSerializer', ['detail']);
     this.#detail = resolveDetail(options.detail, 'HealthJsonSerializer');
   }
 

@@ -1,4 +1,3 @@
-import { assertKnownKeys } from '../core/validateOptions.js';
 import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import type { HealthStatus } from '../report/HealthStatus.js';
@@ -7,7 +6,8 @@ import { checkedAt } from './checkedAt.js';
 import type { DetailLevel } from './DetailLevel.js';
 import { escapeHtml } from './escapeHtml.js';
 import type { Serializer } from './Serializer.js';
-import { assertOptionsObject, assertRefreshSeconds, assertReport, resolveDetail } from './validateRenderInput.js';
+import { assertOptionsObject } from '../core/validateOptions.js';
+import { assertRefreshSeconds, assertReport, resolveDetail } from './validateRenderInput.js';
 
 /**
  * Options of an {@link HtmlSerializer}.
@@ -130,8 +130,7 @@ export class HtmlSerializer implements Serializer {
    * @throws RangeError when `refreshSeconds` is not a positive integer.
    */
   constructor(options: HtmlSerializerOptions = {}) {
-    assertOptionsObject(options, 'HtmlSerializer');
-    assertKnownKeys(options, optionKeys, 'HtmlSerializer');
+    assertOptionsObject(options, 'HtmlSerializer', optionKeys);
     this.#detail = resolveDetail(options.detail, 'HtmlSerializer');
     const title = options.title ?? 'Health';
     if (typeof title !== 'string' || title.trim() === '') throw new TypeError('HtmlSerializer: title must be a non-empty string');

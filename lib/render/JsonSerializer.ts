@@ -1,9 +1,9 @@
-import { assertKnownKeys } from '../core/validateOptions.js';
 import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import type { DetailLevel } from './DetailLevel.js';
 import type { Serializer } from './Serializer.js';
-import { assertOptionsObject, assertReport, resolveDetail } from './validateRenderInput.js';
+import { assertOptionsObject } from '../core/validateOptions.js';
+import { assertReport, resolveDetail } from './validateRenderInput.js';
 
 /**
  * Options of a {@link JsonSerializer}.
@@ -77,8 +77,7 @@ export class JsonSerializer implements Serializer {
    * @throws TypeError when an option has the wrong type or an unknown key.
    */
   constructor(options: JsonSerializerOptions = {}) {
-    assertOptionsObject(options, 'JsonSerializer');
-    assertKnownKeys(options, optionKeys, 'JsonSerializer');
+    assertOptionsObject(options, 'JsonSerializer', optionKeys);
     if (options.detailed !== undefined && typeof options.detailed !== 'boolean') {
       throw new TypeError(`JsonSerializer: detailed must be a boolean, got ${typeof options.detailed}`);
     }

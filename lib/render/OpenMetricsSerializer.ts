@@ -1,9 +1,9 @@
-import { assertKnownKeys } from '../core/validateOptions.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import type { HealthStatus } from '../report/HealthStatus.js';
 import type { DetailLevel } from './DetailLevel.js';
 import type { Serializer } from './Serializer.js';
-import { assertOptionsObject, assertReport, resolveDetail } from './validateRenderInput.js';
+import { assertOptionsObject } from '../core/validateOptions.js';
+import { assertReport, resolveDetail } from './validateRenderInput.js';
 
 /**
  * Options of an {@link OpenMetricsSerializer}.
@@ -107,8 +107,7 @@ export class OpenMetricsSerializer implements Serializer {
    *   or the prefix is not a valid metric name.
    */
   constructor(options: OpenMetricsSerializerOptions = {}) {
-    assertOptionsObject(options, 'OpenMetricsSerializer');
-    assertKnownKeys(options, optionKeys, 'OpenMetricsSerializer');
+    assertOptionsObject(options, 'OpenMetricsSerializer', optionKeys);
     this.#detail = resolveDetail(options.detail, 'OpenMetricsSerializer');
     const prefix = options.prefix ?? 'pulsecheck';
     if (typeof prefix !== 'string' || !prefixPattern.test(prefix)) {

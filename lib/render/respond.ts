@@ -1,4 +1,4 @@
-import { assertKnownKeys } from '../core/validateOptions.js';
+import { assertOptionsObject } from '../core/validateOptions.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import { fallbackFormat, findFormat, offers, type Format } from './formats.js';
 import type { HealthResponse } from './HealthResponse.js';
@@ -6,7 +6,7 @@ import { negotiate, parseMediaType } from './negotiate.js';
 import type { RespondRequest } from './RespondRequest.js';
 import type { DetailLevel } from './DetailLevel.js';
 import type { Serializer } from './Serializer.js';
-import { assertOptionsObject, assertRefreshSeconds, assertReport, resolveDetail } from './validateRenderInput.js';
+import { assertRefreshSeconds, assertReport, resolveDetail } from './validateRenderInput.js';
 
 const requestKeys = ['accept', 'contentType', 'format', 'detail', 'method', 'refreshSeconds'] as const;
 
@@ -63,8 +63,7 @@ const requestKeys = ['accept', 'contentType', 'format', 'detail', 'method', 'ref
  */
 export function respond(report: HealthReport, request: RespondRequest = {}): HealthResponse {
   assertReport(report, 'respond');
-  assertOptionsObject(request, 'respond');
-  assertKnownKeys(request, requestKeys, 'respond');
+  assertOptionsObject(request, 'respond', requestKeys);
   const detail = resolveDetail(request.detail, 'respond');
   const refreshSeconds = request.refreshSeconds;
   if (refreshSeconds !== undefined) assertRefreshSeconds(refreshSeconds, 'respond');

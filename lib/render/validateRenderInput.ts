@@ -1,3 +1,4 @@
+import { describeValue as describe } from '../core/validateOptions.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import type { DetailLevel } from './DetailLevel.js';
 
@@ -24,32 +25,5 @@ export function assertRefreshSeconds(value: unknown, owner: string): asserts val
 export function assertReport(value: unknown, owner: string): asserts value is HealthReport {
   if (typeof value !== 'object' || value === null || !Array.isArray((value as { checks?: unknown }).checks)) {
     throw new TypeError(`${owner}: report must be a HealthReport (an object with a checks array), got ${describe(value)}`);
-  }
-}
-
-/** @internal Throws a TypeError unless `value` is a plain options object (or undefined). */
-export function assertOptionsObject(value: unknown, owner: string): asserts value is object | undefined {
-  if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
-    throw new TypeError(`${owner}: options must be an object, got ${describe(value)}`);
-  }
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  switch (typeof value) {
-    case 'string':
-      return `'${value}'`;
-    case 'number':
-    case 'bigint':
-    case 'boolean':
-    case 'undefined':
-      return `${String(value)} (${typeof value})`;
-    case 'symbol':
-      return value.toString();
-    case 'function':
-      return 'a function';
-    default:
-      return 'an object';
   }
 }

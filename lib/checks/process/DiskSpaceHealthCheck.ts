@@ -5,7 +5,8 @@ import { describeThrown } from '../../core/describeThrown.js';
 import { HealthCheck } from '../../core/HealthCheck.js';
 import { ServiceUnavailable } from '../../errors/ServiceUnavailable.js';
 import type { DiskSpaceHealthCheckOptions } from './DiskSpaceHealthCheckOptions.js';
-import { applyThreshold, assertOptionsObject, formatBytes, formatPercent, round2, validateThreshold, type ThresholdSpec } from './thresholds.js';
+import { assertOptionsObject } from '../../core/validateOptions.js';
+import { applyThreshold, formatBytes, formatPercent, round2, validateThreshold, type ThresholdSpec } from './thresholds.js';
 
 const specs = {
   freePercent: { option: 'freePercent', direction: 'below', percent: true },
@@ -59,7 +60,7 @@ export class DiskSpaceHealthCheck extends HealthCheck {
   constructor(@unmanaged() options: DiskSpaceHealthCheckOptions = {}) {
     super();
     const owner = new.target.name;
-    assertOptionsObject(options, ['path', 'freePercent', 'freeBytes'], owner);
+    assertOptionsObject(options, owner, ['path', 'freePercent', 'freeBytes']);
     const path = options.path ?? process.cwd();
     if (typeof path !== 'string' || path.trim() === '') {
       throw new TypeError(`${owner}: path must be a non-empty string, got ${typeof path === 'string' ? 'an empty string' : typeof path}`);

@@ -4,7 +4,8 @@ import type { CheckContext } from '../../core/CheckContext.js';
 import { HealthCheck } from '../../core/HealthCheck.js';
 import { abortReason } from '../shared/untilAborted.js';
 import type { EventLoopDelayHealthCheckOptions } from './EventLoopDelayHealthCheckOptions.js';
-import { applyThreshold, assertOptionsObject, formatMs, round2, validateThreshold } from './thresholds.js';
+import { assertOptionsObject } from '../../core/validateOptions.js';
+import { applyThreshold, formatMs, round2, validateThreshold } from './thresholds.js';
 
 const nsPerMs = 1e6;
 
@@ -71,7 +72,7 @@ export class EventLoopDelayHealthCheck extends HealthCheck {
   constructor(@unmanaged() options: EventLoopDelayHealthCheckOptions = {}) {
     super();
     const owner = new.target.name;
-    assertOptionsObject(options, ['p99Ms', 'resolutionMs', 'sampleMs'], owner);
+    assertOptionsObject(options, owner, ['p99Ms', 'resolutionMs', 'sampleMs']);
     const resolutionMs = options.resolutionMs ?? 10;
     if (typeof resolutionMs !== 'number' || !Number.isInteger(resolutionMs) || resolutionMs < 1) {
       throw new RangeError(`${owner}: resolutionMs must be a positive integer number of milliseconds, got ${String(resolutionMs)}`);

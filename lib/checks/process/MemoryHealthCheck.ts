@@ -4,7 +4,8 @@ import { getHeapStatistics } from 'node:v8';
 import type { CheckContext } from '../../core/CheckContext.js';
 import { HealthCheck } from '../../core/HealthCheck.js';
 import type { MemoryHealthCheckOptions } from './MemoryHealthCheckOptions.js';
-import { applyThreshold, assertOptionsObject, formatBytes, formatPercent, round2, validateThreshold, type ThresholdSpec } from './thresholds.js';
+import { assertOptionsObject } from '../../core/validateOptions.js';
+import { applyThreshold, formatBytes, formatPercent, round2, validateThreshold, type ThresholdSpec } from './thresholds.js';
 
 const specs = {
   heapUsedPercent: { option: 'heapUsedPercent', direction: 'above', percent: true },
@@ -66,7 +67,7 @@ export class MemoryHealthCheck extends HealthCheck {
   constructor(@unmanaged() options: MemoryHealthCheckOptions = {}) {
     super();
     const owner = new.target.name;
-    assertOptionsObject(options, Object.keys(specs), owner);
+    assertOptionsObject(options, owner, Object.keys(specs));
     this.options = Object.freeze({
       heapUsedPercent: validateThreshold(options.heapUsedPercent ?? defaults.heapUsedPercent, specs.heapUsedPercent, owner),
       heapUsedBytes: validateThreshold(options.heapUsedBytes ?? defaults.heapUsedBytes, specs.heapUsedBytes, owner),

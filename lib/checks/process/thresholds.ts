@@ -106,11 +106,3 @@ export function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-/** @internal Throws a TypeError unless `options` is undefined or a plain object with only `known` keys. */
-export function assertOptionsObject(options: unknown, known: readonly string[], owner: string): asserts options is object | undefined {
-  if (options === undefined) return;
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new TypeError(`${owner}: options must be an object, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
-  }
-  assertKnownKeys(options, known, owner);
-}
