@@ -8,9 +8,10 @@ import { describeKind } from '../shared/describeKind.js';
 import { elapsedMs } from '../shared/elapsedMs.js';
 import { OneAtATime } from '../shared/OneAtATime.js';
 import { untilAborted } from '../shared/untilAborted.js';
+import { untilEvent, type RemovableEmitter } from '../shared/untilEvent.js';
 import type { RedisPingable } from './RedisPingable.js';
 import { REDIS_CLIENT } from './tokens.js';
-import { trackClientErrors, type ClientErrors } from './trackClientErrors.js';
+import { connectingStatuses, trackClientErrors, type ClientErrors } from './trackClientErrors.js';
 
 /**
  * Checks a Redis server through the application's own ioredis client
@@ -18,9 +19,17 @@ import { trackClientErrors, type ClientErrors } from './trackClientErrors.js';
  * {@link REDIS_CLIENT}: it sends `PING`, expects `PONG`, and observes the round
  * trip as `latencyMs` (ms).
  *
- * When the client is not connected (`status` is not `'ready'`) it reports
- * `unavailable` at once, with the status and the last connection error,
- * instead of queueing the `PING` in ioredis's offline queue until the timeout.
+ * A client still making its first connection (a fresh `new Redis(url)`,
+ * status `connecting` or `connect`, no connection error yet) is waited for
+ * until it is `ready`, within the check's timeout: a module that creates its
+ * client at load time, or a startup probe right after boot, is not failed
+ * against a healthy Redis (`connectWaitMs` observes the wait). A lazy client
+ * (`lazyConnect`, status `wait`) is connected by the `PING` itself, as by the
+ * application's first command. Once the client has had a connection error
+ * or lost its connection (status `reconnecting`, `close`, `end`, or
+ * `connecting` again), it reports `unavailable` at once, with the status and
+ * the last connection error, instead of queueing the `PING` in ioredis's
+ * offline queue until the timeout.
  * A `PING` abandoned at the timeout stays in ioredis's command queue until the
  * server answers or the connection drops (set the client's `commandTimeout`
  * to bound that); later executions wait for it instead of adding more.
@@ -93,10 +102,7 @@ export class RedisHealthCheck extends HealthCheck {
     const { signal } = context;
     const client = this.#client;
     const status = String(client.status);
-    if (status !== 'ready') {
-      const lastError = this.#errors?.lastError;
-      throw new ServiceUnavailable(`Redis client is not ready (status: ${status})${lastError === undefined ? '' : `; last error: ${lastError}`}`);
-    }
+    if (status !== 'ready') await this.#untilReady(context, status);
     const { promise: pinging, startedAt } = await this.#pings.start(context, 'pendingPingMs', () => client.ping());
     let reply: unknown;
     try {
@@ -109,6 +115,30 @@ export class RedisHealthCheck extends HealthCheck {
       throw new ServiceReturnedUnexpectedResult(`Redis answered PING with ${describeReply(reply)} instead of "PONG"`);
     }
   }
+
+  /**
+   * Returns once the PING may be sent, or throws: a client still making its
+   * first connection is waited for (until `ready`, or the first `error`,
+   * `close` or `end`, within the signal); a lazy client (`wait`) is left to
+   * connect on the PING itself; any other status fails at once.
+   */
+  async #untilReady(context: CheckContext, status: string): Promise<void> {
+    const client = this.#client;
+    const errors = this.#errors;
+    if (errors?.firstConnection !== true || !connectingStatuses.has(status)) throw notReady(status, errors?.lastError);
+    context.observe('statusAtStart', status);
+    if (status === 'wait') return; // lazyConnect: ioredis connects on the first command, and PING is that command
+    if (typeof client.removeListener !== 'function') throw notReady(status, errors.lastError);
+    const startedAt = performance.now();
+    const event = await untilEvent(client as RemovableEmitter, ['ready', 'error', 'close', 'end'], context.signal);
+    context.observe('connectWaitMs', elapsedMs(startedAt), 'ms');
+    const now = String(client.status);
+    if (event !== 'ready' || now !== 'ready') throw notReady(now, errors.lastError);
+  }
+}
+
+function notReady(status: string, lastError: string | undefined): ServiceUnavailable {
+  return new ServiceUnavailable(`Redis client is not ready (status: ${status})${lastError === undefined ? '' : `; last error: ${lastError}`}`);
 }
 
 function describeReply(reply: unknown): string {

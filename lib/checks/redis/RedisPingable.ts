@@ -4,8 +4,11 @@
  * `Cluster` has both, and a test can hand in a small fake.
  *
  * When the client is also an event emitter (`on`), the check listens to its
- * `error` and `ready` events (once per client object) to name the last
- * connection error while the client is not ready.
+ * `error`, `ready`, `close` and `end` events (once per client object) to name
+ * the last connection error while the client is not ready, and to know
+ * whether it is still making its first connection; with `removeListener`
+ * too, it waits for that first connection (its own listeners are removed
+ * however the wait ends).
  *
  * @example
  * ```ts
@@ -29,6 +32,14 @@ export interface RedisPingable {
    * @param listener - Called with the event's arguments.
    */
   on?(event: string, listener: (...args: unknown[]) => void): unknown;
+  /**
+   * Removes an event listener the check added while waiting for the first
+   * connection.
+   *
+   * @param event - The event name.
+   * @param listener - The listener to remove.
+   */
+  removeListener?(event: string, listener: (...args: unknown[]) => void): unknown;
   /**
    * How many listeners an event has (used to keep ioredis's own report of an
    * unhandled `error` event when the check's listener is the only one).

@@ -81,14 +81,49 @@ describe('RedisHealthCheck against Redis (integration)', function () {
     expect(result.durationMs).to.be.below(timeoutMs);
   });
 
-  it('reports a server that accepts and never answers as not ready at once (ioredis waits for its HELLO)', async () => {
+  it('waits for a client created just now (status connecting) and reports working once it is ready', async () => {
+    const client = makeClient();
+    expect(client.status).to.equal('connecting');
+    const result = await runCheck(new RedisHealthCheck(client), workingTimeoutMs);
+    recordTiming('Redis', 'fresh client (first connection waited for)', result);
+    expect(result.output).to.equal('working');
+    expect(result.observations.statusAtStart?.value).to.equal('connecting');
+    expect(result.observations.connectWaitMs?.value).to.be.a('number');
+    for (const event of ['ready', 'error', 'close', 'end']) expect(client.listenerCount(event), `${event} listeners`).to.be.at.most(2);
+  });
+
+  it('connects a lazy client (lazyConnect) with its PING and reports working', async () => {
+    const client = new Redis(serviceUrl('redis'), { connectionName: connectionName(), lazyConnect: true });
+    clients.push(client);
+    expect(client.status).to.equal('wait');
+    const result = await runCheck(new RedisHealthCheck(client), workingTimeoutMs);
+    expect(result.output).to.equal('working');
+    expect(client.status).to.equal('ready');
+  });
+
+  it('fails a fresh client whose first connection is refused as soon as it is, with the reason', async () => {
+    const port = await closedPort();
+    const client = makeClient({}, `redis://127.0.0.1:${port}`);
+    const result = await runCheck(new RedisHealthCheck(client), timeoutMs);
+    recordTiming('Redis', 'fresh client, refused', result);
+    expect(result.output).to.match(new RegExp(`^unavailable: Redis client is not ready \\(status: \\w+\\); last error: connect ECONNREFUSED 127\\.0\\.0\\.1:${port}$`));
+    expect(result.durationMs).to.be.below(timeoutMs);
+  });
+
+  it('times out on a server that accepts and never answers (ioredis waits for its ready check), removing its listeners', async () => {
     const hung = await HungServer.start();
     closers.push(() => hung.close());
     const client = makeClient({}, `redis://127.0.0.1:${hung.port}`);
     await once(client, 'connect');
-    const result = await runCheck(new RedisHealthCheck(client), timeoutMs);
-    recordTiming('Redis', 'hung server (HELLO unanswered)', result);
-    expect(result.output).to.equal('unavailable: Redis client is not ready (status: connect)');
+    const check = new RedisHealthCheck(client);
+    const listeners = client.listenerCount('ready');
+    const result = await runCheck(check, timeoutMs);
+    recordTiming('Redis', 'hung server (ready check unanswered)', result);
+    expect(kinds(result)).to.deep.equal(['timeout']);
+    expect(result.observations.statusAtStart?.value).to.equal('connect');
+    expect(result.durationMs).to.be.below(timeoutMs + margin);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(client.listenerCount('ready'), 'ready listeners after the timeout').to.equal(listeners);
     client.disconnect();
     await hung.waitUntilIdle(1000);
   });
@@ -143,11 +178,11 @@ describe('RedisHealthCheck against Redis (integration)', function () {
     const check = new RedisHealthCheck(client);
     expect((await runCheck(check, workingTimeoutMs)).output).to.equal('working');
     const before = activeResources();
-    const errorListeners = client.listenerCount('error');
+    const listeners = ['error', 'ready', 'close', 'end'].map((event) => client.listenerCount(event));
 
     const service = new HealthService([check], { defaultTimeoutMs: workingTimeoutMs });
     expect(await tallyOutputs(service, 300)).to.deep.equal([['working', 300]]);
-    expect(client.listenerCount('error'), 'listeners on the client').to.equal(errorListeners);
+    expect(['error', 'ready', 'close', 'end'].map((event) => client.listenerCount(event)), 'listeners on the client').to.deep.equal(listeners);
     expect(await listedConnections(name), 'connections Redis lists under our name').to.equal(1);
     expect(await settleResources(before), 'extra handles').to.deep.equal({});
   });

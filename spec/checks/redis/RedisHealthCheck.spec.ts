@@ -7,6 +7,7 @@ import { HealthCheckRegistry, HealthService, healthModule, registerHealthCheck }
 import { REDIS_CLIENT, RedisHealthCheck, type RedisPingable } from '../../../lib/checks/redis/index.js';
 import { kinds, runCheck } from '../../support/runCheck.js';
 import { deferred } from '../../support/deferred.js';
+import { tallyOutputs } from '../../support/tallyOutputs.js';
 
 /** An ioredis-shaped client: an event emitter with a status and a scripted PING. */
 class FakeRedis extends EventEmitter implements RedisPingable {
@@ -49,6 +50,8 @@ describe('RedisHealthCheck', () => {
       new RedisHealthCheck(client);
       expect(client.listenerCount('error')).to.equal(1);
       expect(client.listenerCount('ready')).to.equal(1);
+      expect(client.listenerCount('close')).to.equal(1);
+      expect(client.listenerCount('end')).to.equal(1);
     });
   });
 
@@ -141,6 +144,121 @@ describe('RedisHealthCheck', () => {
       hung.reject(new Error('Command timed out')); // settles late: observed, not unhandled
       expect((await runCheck(check)).output).to.equal('working');
       expect(calls).to.equal(2);
+    });
+  });
+
+  describe('while the client makes its first connection', () => {
+    /** A fresh client: created in `status`, connecting in the background. */
+    function connectingClient(status: string): FakeRedis {
+      const client = new FakeRedis();
+      client.status = status;
+      client.on('error', () => undefined); // the application's own listener
+      return client;
+    }
+
+    /** Listeners on the client besides the check's own four (error, ready, close, end) and the application's error listener. */
+    function extraListeners(client: FakeRedis): number {
+      return ['ready', 'error', 'close', 'end'].reduce((sum, event) => sum + client.listenerCount(event), 0) - 5;
+    }
+
+    for (const status of ['connecting', 'connect']) {
+      it(`waits for a client in status ${status} to become ready, then PINGs, observing the wait, and removes its listeners`, async () => {
+        const client = connectingClient(status);
+        const check = new RedisHealthCheck(client);
+        setTimeout(() => {
+          client.status = 'ready';
+          client.emit('ready');
+        }, 30);
+        const result = await runCheck(check, 2000);
+        expect(result.output).to.equal('working');
+        expect(client.pings).to.equal(1);
+        expect(result.observations.statusAtStart?.value).to.equal(status);
+        expect(result.observations.connectWaitMs?.value).to.be.a('number').that.is.at.least(20);
+        expect(extraListeners(client), 'listeners left on the client').to.equal(0);
+      });
+    }
+
+    it('fails with the connection error as soon as the first attempt fails, without PING', async () => {
+      const client = connectingClient('connecting');
+      const check = new RedisHealthCheck(client);
+      setTimeout(() => {
+        client.emit('error', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6390'), { code: 'ECONNREFUSED' }));
+      }, 10);
+      const result = await runCheck(check, 2000);
+      expect(result.output).to.equal('unavailable: Redis client is not ready (status: connecting); last error: connect ECONNREFUSED 127.0.0.1:6390');
+      expect(result.durationMs).to.be.below(1000);
+      expect(client.pings).to.equal(0);
+      expect(extraListeners(client)).to.equal(0);
+    });
+
+    it('fails when the client is closed or ended while connecting', async () => {
+      for (const [event, status] of [['close', 'reconnecting'], ['end', 'end']] as const) {
+        const client = connectingClient('connect');
+        const check = new RedisHealthCheck(client);
+        setTimeout(() => {
+          client.status = status;
+          client.emit(event);
+        }, 10);
+        expect((await runCheck(check, 2000)).output).to.equal(`unavailable: Redis client is not ready (status: ${status})`);
+        expect(extraListeners(client)).to.equal(0);
+      }
+    });
+
+    it('times out on a client that never becomes ready, and removes its listeners at the timeout', async () => {
+      const client = connectingClient('connect');
+      const result = await runCheck(new RedisHealthCheck(client), 40);
+      expect(kinds(result)).to.deep.equal(['timeout']);
+      expect(result.observations.statusAtStart?.value).to.equal('connect');
+      expect(client.pings).to.equal(0);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(extraListeners(client)).to.equal(0);
+    });
+
+    it('leaves no listener behind over 300 executions that time out', async () => {
+      const client = connectingClient('connecting');
+      const service = new HealthService([new RedisHealthCheck(client)], { defaultTimeoutMs: 1 });
+      expect(await tallyOutputs(service, 300)).to.deep.equal([['timeout: did not finish within 1 ms', 300]]);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(extraListeners(client)).to.equal(0);
+    });
+
+    it('lets a lazy client (lazyConnect, status wait) connect on the PING itself', async () => {
+      const client = new FakeRedis(() => {
+        client.status = 'ready';
+        return Promise.resolve('PONG');
+      });
+      client.status = 'wait';
+      const result = await runCheck(new RedisHealthCheck(client));
+      expect(result.output).to.equal('working');
+      expect(result.observations.statusAtStart?.value).to.equal('wait');
+      expect(client.pings).to.equal(1);
+    });
+
+    it('fails at once, with the last error, once the client has failed and is connecting again', async () => {
+      const client = connectingClient('connecting');
+      const check = new RedisHealthCheck(client);
+      client.emit('error', new Error('connect ECONNREFUSED 127.0.0.1:6390'));
+      client.status = 'connecting'; // the retry
+      const result = await runCheck(check, 2000);
+      expect(result.output).to.equal('unavailable: Redis client is not ready (status: connecting); last error: connect ECONNREFUSED 127.0.0.1:6390');
+      expect(result.durationMs).to.be.below(1000);
+      expect(extraListeners(client)).to.equal(0);
+    });
+
+    it('fails at once when a client that was ready is connecting again, though it reported no error', async () => {
+      const client = connectingClient('connecting');
+      const check = new RedisHealthCheck(client);
+      client.status = 'ready';
+      client.emit('ready');
+      client.status = 'close';
+      client.emit('close');
+      client.status = 'connecting';
+      expect((await runCheck(check, 2000)).output).to.equal('unavailable: Redis client is not ready (status: connecting)');
+    });
+
+    it('fails at once for a client it cannot wait on (no removeListener)', async () => {
+      const client: RedisPingable = { status: 'connecting', ping: () => Promise.resolve('PONG'), on: () => undefined };
+      expect((await runCheck(new RedisHealthCheck(client), 2000)).output).to.equal('unavailable: Redis client is not ready (status: connecting)');
     });
   });
 
