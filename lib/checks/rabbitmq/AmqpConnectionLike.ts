@@ -5,6 +5,11 @@
  * `RecoveringChannelModel` that `connect(url, { recovery: true })` returns)
  * has it, and a test can hand in a small fake.
  *
+ * A connection from `amqplib/callback_api` is accepted too: its
+ * `createChannel(options, callback)` declares a callback parameter, so the
+ * check passes a callback and waits for the broker's answer, then closes the
+ * channel with `close(callback)`.
+ *
  * When the connection is also an event emitter (`on`), the check listens
  * (once per connection object) to `close`, `blocked` and `unblocked`, and, for
  * a recovering connection, `disconnect`, `connect`, `connect-failed` and
@@ -19,7 +24,12 @@
  * ```
  */
 export interface AmqpConnectionLike {
-  /** Opens a channel (the check closes it again at once). */
+  /**
+   * Opens a channel (the check closes it again at once). With the promise
+   * API it resolves to the channel; with `amqplib/callback_api` (a
+   * `createChannel` declaring two parameters) the check calls it with a
+   * callback instead, and does not use its return value.
+   */
   createChannel(): Promise<AmqpChannelLike>;
   /**
    * Adds an event listener.
@@ -54,6 +64,73 @@ export interface AmqpChannelLike {
 }
 
 /**
+ * An `amqplib/callback_api` connection (`Connection` or
+ * `RecoveringConnection`) as {@link RabbitMqHealthCheck} uses it: it opens a
+ * channel with a callback, waits for the broker's answer, and closes the
+ * channel again. The check tells it from a promise-API connection by its
+ * `createChannel` declaring two parameters (`options, callback`), as
+ * amqplib's does.
+ *
+ * @example
+ * ```ts
+ * import amqp from 'amqplib/callback_api';
+ * import type { AmqpCallbackConnectionLike } from 'pulsecheck/rabbitmq';
+ *
+ * amqp.connect(process.env.AMQP_URL ?? 'amqp://127.0.0.1', (error, connection) => {
+ *   if (error !== null) throw error;
+ *   const checked: AmqpCallbackConnectionLike = connection;
+ *   console.log(typeof checked.createChannel);
+ * });
+ * ```
+ */
+export interface AmqpCallbackConnectionLike {
+  /**
+   * Opens a channel and calls `callback` once the broker has answered.
+   *
+   * @param callback - Called with `null` and the channel, or with the error.
+   */
+  createChannel(callback: (error: Error | null, channel: AmqpCallbackChannelLike) => void): unknown;
+  /**
+   * Adds an event listener.
+   *
+   * @param event - The event name.
+   * @param listener - Called with the event's arguments.
+   */
+  on?(event: string, listener: (...args: unknown[]) => void): unknown;
+  /**
+   * Removes an event listener.
+   *
+   * @param event - The event name.
+   * @param listener - The listener to remove.
+   */
+  removeListener?(event: string, listener: (...args: unknown[]) => void): unknown;
+}
+
+/**
+ * A channel opened by an `amqplib/callback_api` connection, as
+ * {@link RabbitMqHealthCheck} closes it.
+ *
+ * @example
+ * ```ts
+ * import type { AmqpCallbackChannelLike } from 'pulsecheck/rabbitmq';
+ *
+ * const channel: AmqpCallbackChannelLike = {
+ *   close: (callback) => {
+ *     callback(null);
+ *   },
+ * };
+ * ```
+ */
+export interface AmqpCallbackChannelLike {
+  /**
+   * Closes the channel.
+   *
+   * @param callback - Called with `null` once closed, or with the error.
+   */
+  close(callback: (error?: unknown) => void): unknown;
+}
+
+/**
  * Returns the application's *current* AMQP connection, for applications that
  * replace their connection when it drops (amqplib's plain connections do not
  * reconnect). Return `undefined` (or throw the last connection error, whose
@@ -72,11 +149,11 @@ export interface AmqpChannelLike {
  * };
  * ```
  */
-export type AmqpConnectionProvider = () => AmqpConnectionLike | undefined | null;
+export type AmqpConnectionProvider = () => AmqpConnectionLike | AmqpCallbackConnectionLike | undefined | null;
 
 /**
- * What can be bound under {@link AMQP_CONNECTION}: a connection, or a
- * function returning the current one.
+ * What can be bound under {@link AMQP_CONNECTION}: a connection (promise API
+ * or `amqplib/callback_api`), or a function returning the current one.
  *
  * @example
  * ```ts
@@ -85,4 +162,4 @@ export type AmqpConnectionProvider = () => AmqpConnectionLike | undefined | null
  * const source: AmqpConnectionSource = () => undefined; // not connected yet
  * ```
  */
-export type AmqpConnectionSource = AmqpConnectionLike | AmqpConnectionProvider;
+export type AmqpConnectionSource = AmqpConnectionLike | AmqpCallbackConnectionLike | AmqpConnectionProvider;

@@ -8,13 +8,15 @@ import { elapsedMs } from '../shared/elapsedMs.js';
 import { noop } from '../shared/noop.js';
 import { OneAtATime } from '../shared/OneAtATime.js';
 import { untilAborted } from '../shared/untilAborted.js';
-import type { AmqpChannelLike, AmqpConnectionLike, AmqpConnectionSource } from './AmqpConnectionLike.js';
+import type { AmqpCallbackConnectionLike, AmqpConnectionLike, AmqpConnectionSource } from './AmqpConnectionLike.js';
+import { openProbeChannel, type ProbeChannel } from './openProbeChannel.js';
 import { AMQP_CONNECTION } from './tokens.js';
 import { trackConnection } from './trackConnection.js';
 
 /**
  * Checks a RabbitMQ broker through the application's own amqplib connection
- * (promise API), injected under {@link AMQP_CONNECTION}, or through a function
+ * (promise API, or `amqplib/callback_api`), injected under
+ * {@link AMQP_CONNECTION}, or through a function
  * returning the current connection ({@link AmqpConnectionProvider}, for
  * applications that reconnect by replacing their connection): it opens a
  * channel and closes it again, which proves the broker answers on this
@@ -27,6 +29,12 @@ import { trackConnection } from './trackConnection.js';
  * disk alarm: publishing would hang). It listens to the connection's events
  * for that, once per connection object, and removes its listeners when the
  * connection is closed for good.
+ *
+ * With an `amqplib/callback_api` connection it opens the channel with a
+ * callback and waits for the broker's answer the same way, so a frozen
+ * broker times out instead of passing. A connection whose `createChannel()`
+ * returns something other than a promise, and takes no callback, is never
+ * reported working: the check fails with a `TypeError` naming what to bind.
  *
  * It closes every channel it opens, also one that opens only after the
  * check's timeout. While an abandoned channel open is still pending (a broker
@@ -67,7 +75,8 @@ export class RabbitMqHealthCheck extends HealthCheck {
   readonly #opens = new OneAtATime();
 
   /**
-   * @param connection - The application's amqplib connection, or a function
+   * @param connection - The application's amqplib connection (promise API or
+   *   `amqplib/callback_api`), or a function
    *   returning the current one; the check never closes a connection.
    * @throws TypeError when `connection` is neither a function nor an object
    *   with a `createChannel` method.
@@ -76,7 +85,7 @@ export class RabbitMqHealthCheck extends HealthCheck {
     super();
     if (typeof connection !== 'function' && !isConnection(connection)) {
       throw new TypeError(
-        `${new.target.name}: expected an amqplib connection (promise API), an object with a createChannel() method, or a function returning the current connection (bound under AMQP_CONNECTION), got ${describeKind(connection)}`,
+        `${new.target.name}: expected an amqplib connection (promise API or callback_api), an object with a createChannel() method, or a function returning the current connection (bound under AMQP_CONNECTION), got ${describeKind(connection)}`,
       );
     }
     this.#source = connection;
@@ -99,8 +108,8 @@ export class RabbitMqHealthCheck extends HealthCheck {
     if (state.down !== undefined) throw new ServiceUnavailable(`RabbitMQ ${state.down}`);
     if (state.blocked !== undefined) throw new ServiceUnavailable(`RabbitMQ blocked the connection: ${state.blocked}`);
 
-    const { promise: opening, startedAt } = await this.#opens.start(context, 'pendingOpenMs', () => connection.createChannel());
-    let channel: AmqpChannelLike;
+    const { promise: opening, startedAt } = await this.#opens.start(context, 'pendingOpenMs', () => openProbeChannel(connection));
+    let channel: ProbeChannel;
     try {
       channel = await untilAborted(opening, signal);
     } catch (error) {
@@ -108,6 +117,9 @@ export class RabbitMqHealthCheck extends HealthCheck {
         // The channel may still open after the timeout: close it then.
         opening.then(closeQuietly, noop);
         throw error;
+      }
+      if (error instanceof TypeError && error.message.startsWith('createChannel')) {
+        throw new TypeError(`${this.constructor.name}: the connection's ${error.message}`);
       }
       throw new ServiceUnavailable(`RabbitMQ could not open a channel: ${describeThrown(error)}`, { cause: error });
     }
@@ -121,7 +133,7 @@ export class RabbitMqHealthCheck extends HealthCheck {
     context.observe('latencyMs', elapsedMs(startedAt), 'ms');
   }
 
-  #current(): AmqpConnectionLike {
+  #current(): AmqpConnectionLike | AmqpCallbackConnectionLike {
     const source = this.#source;
     if (typeof source !== 'function') return source;
     let connection: unknown;
@@ -140,16 +152,16 @@ export class RabbitMqHealthCheck extends HealthCheck {
   }
 }
 
-function isConnection(value: unknown): value is AmqpConnectionLike {
+function isConnection(value: unknown): value is AmqpConnectionLike | AmqpCallbackConnectionLike {
   return typeof value === 'object' && value !== null && typeof (value as { createChannel?: unknown }).createChannel === 'function';
 }
 
-function closeChannel(channel: AmqpChannelLike): Promise<void> {
+function closeChannel(channel: ProbeChannel): Promise<void> {
   return new Promise<void>((resolve) => {
     resolve(channel.close());
   });
 }
 
-function closeQuietly(channel: AmqpChannelLike): void {
+function closeQuietly(channel: ProbeChannel): void {
   closeChannel(channel).catch(noop);
 }

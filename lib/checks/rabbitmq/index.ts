@@ -7,6 +7,6 @@
  */
 import 'reflect-metadata';
 
-export type { AmqpChannelLike, AmqpConnectionLike, AmqpConnectionProvider, AmqpConnectionSource } from './AmqpConnectionLike.js';
+export type { AmqpCallbackChannelLike, AmqpCallbackConnectionLike, AmqpChannelLike, AmqpConnectionLike, AmqpConnectionProvider, AmqpConnectionSource } from './AmqpConnectionLike.js';
 export { RabbitMqHealthCheck } from './RabbitMqHealthCheck.js';
 export { AMQP_CONNECTION } from './tokens.js';

@@ -1,5 +1,5 @@
 import { describeThrown } from '../../core/describeThrown.js';
-import type { AmqpConnectionLike } from './AmqpConnectionLike.js';
+import type { AmqpCallbackConnectionLike, AmqpConnectionLike } from './AmqpConnectionLike.js';
 
 /** @internal What the check knows about one connection, from its events. */
 export interface ConnectionState {
@@ -22,7 +22,7 @@ const states = new WeakMap<object, ConnectionState>();
  * good. A connection that is not an event emitter gets a state that never
  * changes (its failures show when a channel cannot be opened).
  */
-export function trackConnection(connection: AmqpConnectionLike): ConnectionState {
+export function trackConnection(connection: AmqpConnectionLike | AmqpCallbackConnectionLike): ConnectionState {
   const known = states.get(connection);
   if (known !== undefined) return known;
   const state: ConnectionState = { closed: undefined, down: undefined, blocked: undefined };

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import amqp from 'amqplib';
+import amqpCallback from 'amqplib/callback_api';
 import { Container } from 'inversify';
 import { once } from 'node:events';
 import { HealthCheckRegistry, HealthService, healthModule, registerHealthCheck } from '../../../lib/index.js';
@@ -149,6 +150,75 @@ describe('RabbitMqHealthCheck against RabbitMQ (integration)', function () {
 
     await connection.close();
     await proxy.waitUntilIdle(1000);
+  });
+
+  describe('with an amqplib/callback_api connection', () => {
+    function connectWithCallbacks(url = serviceUrl('rabbitmq')): Promise<amqpCallback.Connection> {
+      return new Promise((resolve, reject) => {
+        amqpCallback.connect(url, { clientProperties: { connection_name: connectionName() } }, (error, connection) => {
+          if (error !== null) {
+            reject(error);
+            return;
+          }
+          connection.on('error', () => undefined);
+          let open = true;
+          connection.on('close', () => {
+            open = false;
+          });
+          closers.push(
+            () =>
+              new Promise<void>((done) => {
+                if (open) connection.close(() => done());
+                else done();
+              }),
+          );
+          resolve(connection);
+        });
+      });
+    }
+
+    it('reports working after a real round trip, and closes its channel', async () => {
+      const connection = await connectWithCallbacks();
+      const result = await runCheck(new RabbitMqHealthCheck(connection), workingTimeoutMs);
+      recordTiming('RabbitMQ', 'healthy (callback_api)', result);
+      expect(result.output).to.equal('working');
+      expect(openChannels(connection as unknown as amqp.ChannelModel)).to.equal(0);
+    });
+
+    it('times out, never passes, while the broker is frozen; closes the late channel once it answers', async () => {
+      const target = new URL(serviceUrl('rabbitmq'));
+      const proxy = await StallingProxy.start({ host: target.hostname, port: Number(target.port || 5672) });
+      closers.push(() => proxy.close());
+      const connection = await connectWithCallbacks(urlWith({ port: proxy.port }));
+      const check = new RabbitMqHealthCheck(connection);
+      expect((await runCheck(check, workingTimeoutMs)).output).to.equal('working');
+
+      proxy.stall();
+      const frozen = await runCheck(check, timeoutMs);
+      recordTiming('RabbitMQ', 'frozen broker (callback_api)', frozen);
+      expect(kinds(frozen)).to.deep.equal(['timeout']);
+      expect(frozen.durationMs).to.be.at.least(timeoutMs - 1).and.below(timeoutMs + margin);
+
+      proxy.resume();
+      const deadline = performance.now() + 3000;
+      while (openChannels(connection as unknown as amqp.ChannelModel) > 0 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(openChannels(connection as unknown as amqp.ChannelModel), 'channels left open').to.equal(0);
+      expect((await runCheck(check, workingTimeoutMs)).output).to.equal('working');
+    });
+
+    it('times out against a server that accepts and never answers after the handshake began (HungServer behind a recovering callback connection)', async () => {
+      const hung = await HungServer.start();
+      closers.push(() => hung.close());
+      const connection = amqpCallback.connect(urlWith({ port: hung.port }), { timeout: 1000, recovery: { waitForConnect: false, initialDelay: 50, maxDelay: 200 } });
+      connection.on('error', () => undefined);
+      const result = await runCheck(new RabbitMqHealthCheck(connection), timeoutMs);
+      recordTiming('RabbitMQ', 'hung server (callback_api, recovering)', result);
+      expect(kinds(result)).to.deep.equal(['timeout']);
+      await new Promise<void>((done) => {
+        connection.close(() => done());
+      });
+      await hung.waitUntilIdle(3000);
+    });
   });
 
   it('reports a wrong password as unavailable with a readable reason', async () => {

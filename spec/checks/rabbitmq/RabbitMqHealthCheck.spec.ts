@@ -1,11 +1,14 @@
 import { expect } from 'chai';
 import type amqp from 'amqplib';
+import type amqpCallback from 'amqplib/callback_api';
 import { Container, inject } from 'inversify';
 import { EventEmitter } from 'node:events';
 import { HealthCheckRegistry, HealthService, healthModule, registerHealthCheck } from '../../../lib/index.js';
 import {
   AMQP_CONNECTION,
   RabbitMqHealthCheck,
+  type AmqpCallbackChannelLike,
+  type AmqpCallbackConnectionLike,
   type AmqpChannelLike,
   type AmqpConnectionLike,
   type AmqpConnectionSource,
@@ -52,7 +55,9 @@ describe('RabbitMqHealthCheck', () => {
       const plain = (model: amqp.ChannelModel): AmqpConnectionSource => model;
       const recovering = (model: amqp.RecoveringChannelModel): AmqpConnectionSource => model;
       const provider = (current: () => amqp.ChannelModel | undefined): AmqpConnectionSource => current;
-      expect([plain, recovering, provider]).to.have.length(3);
+      const callbacks = (connection: amqpCallback.Connection): AmqpConnectionSource => connection;
+      const recoveringCallbacks = (connection: amqpCallback.RecoveringConnection): AmqpConnectionSource => connection;
+      expect([plain, recovering, provider, callbacks, recoveringCallbacks]).to.have.length(5);
     });
 
     it('listens to a connection once, however many checks share it, and not to a provider', () => {
@@ -155,6 +160,77 @@ describe('RabbitMqHealthCheck', () => {
       late.reject(new Error('Connection closed (Error: Unexpected close)')); // fails late: observed, not unhandled
       expect((await runCheck(check)).output).to.equal('working');
       expect(calls).to.equal(2);
+    });
+  });
+
+  describe('check, given an amqplib/callback_api connection', () => {
+    /** A callback_api-shaped connection: createChannel(options, cb) returns the channel before the broker answers. */
+    class FakeCallbackConnection extends EventEmitter implements AmqpCallbackConnectionLike {
+      opened = 0;
+      closed = 0;
+      answers: ((error: Error | null) => void)[] = [];
+      /** Whether the broker answers Channel.Open at once, fails it, or never answers. */
+      constructor(private readonly broker: 'answers' | 'frozen' | Error = 'answers') {
+        super();
+      }
+      createChannel(options: unknown, callback?: (error: Error | null, channel: AmqpCallbackChannelLike) => void): AmqpCallbackChannelLike {
+        const cb = callback ?? (options as (error: Error | null, channel: AmqpCallbackChannelLike) => void);
+        const channel: AmqpCallbackChannelLike = {
+          close: (done) => {
+            this.closed += 1;
+            setImmediate(() => {
+              done(null);
+            });
+          },
+        };
+        const answer = (error: Error | null): void => {
+          if (error === null) this.opened += 1;
+          cb(error, channel);
+        };
+        if (this.broker === 'answers') setImmediate(answer, null);
+        else if (this.broker instanceof Error) setImmediate(answer, this.broker);
+        else this.answers.push(answer);
+        return channel; // returned at once, whatever the broker does: not proof of anything
+      }
+    }
+
+    it('opens a channel with a callback, waits for the answer, closes it, and reports working', async () => {
+      const connection = new FakeCallbackConnection();
+      const result = await runCheck(new RabbitMqHealthCheck(connection));
+      expect(result.output).to.equal('working');
+      expect([connection.opened, connection.closed]).to.deep.equal([1, 1]);
+      expect(result.observations.latencyMs?.unit).to.equal('ms');
+    });
+
+    it('times out, instead of passing, while the broker does not answer; closes the channel that opens late', async () => {
+      const connection = new FakeCallbackConnection('frozen');
+      const check = new RabbitMqHealthCheck(connection);
+      expect(kinds(await runCheck(check, 30))).to.deep.equal(['timeout']);
+      expect(connection.answers).to.have.length(1);
+      connection.answers[0]!(null);
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect([connection.opened, connection.closed]).to.deep.equal([1, 1]);
+    });
+
+    it("reports a channel the broker refuses as unavailable with the driver's reason", async () => {
+      const result = await runCheck(new RabbitMqHealthCheck(new FakeCallbackConnection(new Error('Channel ended, no reply will be forthcoming'))));
+      expect(result.output).to.equal('unavailable: RabbitMQ could not open a channel: Channel ended, no reply will be forthcoming');
+    });
+
+    it('never passes a createChannel() that returns a channel without a promise or a callback, and names what to bind', async () => {
+      let closed = 0;
+      const connection = {
+        createChannel: () => ({
+          close: () => {
+            closed += 1;
+          },
+        }),
+      } as unknown as AmqpConnectionLike;
+      const result = await runCheck(new RabbitMqHealthCheck(connection));
+      expect(kinds(result)).to.deep.equal(['unknown error']);
+      expect(result.output).to.match(/RabbitMqHealthCheck: the connection's createChannel\(\) returned an object \(\[object Object\]\) instead of a promise.*amqplib connection \(from 'amqplib' or 'amqplib\/callback_api'\).*AMQP_CONNECTION/);
+      expect(closed, 'the stray channel was closed').to.equal(1);
     });
   });
 
