@@ -66,6 +66,11 @@ export interface PgPoolLike extends PgQueryable {
   readonly idleCount?: number;
   /** Callers waiting for a client. */
   readonly waitingCount?: number;
+  /**
+   * The pool's options; `max` (pg's default is 10) tells the check when the
+   * pool is exhausted, so that it does not queue behind the application.
+   */
+  readonly options?: { readonly max?: number };
 }
 
 /**

@@ -4,6 +4,7 @@ import { describeThrown } from '../../core/describeThrown.js';
 import { HealthCheck } from '../../core/HealthCheck.js';
 import { ServiceReturnedUnexpectedResult } from '../../errors/ServiceReturnedUnexpectedResult.js';
 import { ServiceUnavailable } from '../../errors/ServiceUnavailable.js';
+import { ServiceWarning } from '../../errors/ServiceWarning.js';
 import { attempt } from '../shared/attempt.js';
 import { describeKind } from '../shared/describeKind.js';
 import { elapsedMs } from '../shared/elapsedMs.js';
@@ -29,6 +30,17 @@ const probe = 'SELECT 1';
  * that completes after the abort is given straight back. A pool still waiting
  * for a *new* connection to a hung server is the pool's business: set
  * `connectionTimeoutMillis` on it.
+ *
+ * When the pool is exhausted (all `max` clients open and none idle, so a
+ * checkout would wait in the application's own queue), the check does not
+ * call `connect()`: it reports a warning, `warning: PostgreSQL connection
+ * pool exhausted: 10 of 10 clients in use, 3 waiting; the database was not
+ * probed, so as not to queue behind the application` (status `warn`, HTTP
+ * 200). A busy pool is not a dead database, and a 503 would take a loaded
+ * instance out of service when it is needed most; but the check neither
+ * steals a client nor leaves a waiter behind at its timeout, and the
+ * operator sees the saturation. Without `options.max` (not a `pg.Pool`), the
+ * check checks out as before.
  *
  * With a single `pg.Client` (which cannot be released), a query abandoned at
  * the timeout is left to finish or fail on its own, and later executions do
@@ -107,6 +119,8 @@ export class PostgresHealthCheck extends HealthCheck {
   async #queryThroughPool(pool: PgPoolLike, context: CheckContext): Promise<PgQueryResultLike> {
     const { signal } = context;
     observePool(pool, context);
+    const exhausted = describeExhaustion(pool);
+    if (exhausted !== undefined) throw new ServiceWarning(exhausted);
     const acquireStarted = performance.now();
     const acquiring = attempt(() => pool.connect());
     let client: PgPoolClientLike;
@@ -156,6 +170,24 @@ export class PostgresHealthCheck extends HealthCheck {
 function isPool(target: PgQueryable): target is PgPoolLike {
   const candidate = target as Partial<PgPoolLike>;
   return typeof candidate.connect === 'function' && typeof candidate.totalCount === 'number';
+}
+
+/**
+ * Why the pool cannot give the check a client without queueing behind the
+ * application, or `undefined` when it can: every client allowed (`max`) is
+ * open and none is idle beyond those already promised to waiters. A
+ * `connect()` then would add a waiter to the application's queue that a
+ * timed-out check cannot take back (pg removes waiters only on its own
+ * `connectionTimeoutMillis`), so the check does not call it.
+ */
+function describeExhaustion(pool: PgPoolLike): string | undefined {
+  const max = pool.options?.max;
+  if (typeof max !== 'number' || !(max > 0)) return undefined;
+  const { totalCount } = pool;
+  const idle = typeof pool.idleCount === 'number' ? pool.idleCount : 0;
+  const waiting = typeof pool.waitingCount === 'number' ? pool.waitingCount : 0;
+  if (totalCount < max || idle > waiting) return undefined;
+  return `PostgreSQL connection pool exhausted: ${totalCount - idle} of ${max} clients in use, ${waiting} waiting; the database was not probed, so as not to queue behind the application`;
 }
 
 function observePool(pool: PgPoolLike, context: CheckContext): void {

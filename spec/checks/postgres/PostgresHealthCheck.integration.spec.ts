@@ -179,6 +179,39 @@ describe('PostgresHealthCheck against PostgreSQL (integration)', function () {
     expect(await serverConnections(name)).to.equal(1);
   });
 
+  it('while the application holds every client: warns with the counts, leaves no waiter over 30 probes, steals none; then works once released', async () => {
+    const name = applicationName();
+    const pool = makePool({ application_name: name, max: 3 });
+    const check = new PostgresHealthCheck(pool);
+    const held = await Promise.all([pool.connect(), pool.connect(), pool.connect()]);
+    const app = pool.connect(); // the application's own waiter, queued behind its held clients
+    expect(pool.waitingCount).to.equal(1);
+
+    const service = new HealthService([check], { defaultTimeoutMs: timeoutMs });
+    const started = performance.now();
+    const outputs = await tallyOutputs(service, 30);
+    const perProbeMs = (performance.now() - started) / 30;
+    const first = (await runCheck(check, timeoutMs));
+    recordTiming('PostgreSQL', 'pool exhausted (3/3 held, 1 app waiter)', first);
+    console.log(`      (30 probes on the exhausted pool: ${perProbeMs.toFixed(2)} ms each on average)`);
+    expect(outputs).to.deep.equal([
+      ['warning: PostgreSQL connection pool exhausted: 3 of 3 clients in use, 1 waiting; the database was not probed, so as not to queue behind the application', 30],
+    ]);
+    expect(first.status).to.equal('warn');
+    expect(pool.waitingCount, "waiters in the application's queue").to.equal(1);
+    expect(pool.totalCount).to.equal(3);
+
+    held[0]!.release(); // goes to the application's waiter, not to a probe
+    const appClient = await app;
+    expect(pool.waitingCount).to.equal(0);
+    expect(pool.idleCount, 'no probe took the released client').to.equal(0);
+    for (const client of [appClient, held[1]!, held[2]!]) client.release();
+    const after = await runCheck(check, workingTimeoutMs);
+    expect(after.output).to.equal('working');
+    expect([pool.totalCount, pool.idleCount, pool.waitingCount], 'total, idle, waiting').to.deep.equal([3, 3, 0]);
+    expect(await serverConnections(name)).to.equal(3);
+  });
+
   it('leaks nothing over 300 runs: no checked-out client, no extra connection, no extra handle', async () => {
     const name = applicationName();
     const pool = makePool({ application_name: name });

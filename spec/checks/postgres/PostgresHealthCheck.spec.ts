@@ -178,6 +178,40 @@ describe('PostgresHealthCheck', () => {
       expect(result.observations.latencyMs?.unit).to.equal('ms');
     });
 
+    describe('when the pool is exhausted', () => {
+      /** A pool of at most 2 clients with the given counts. */
+      function poolWith(totalCount: number, idleCount: number, waitingCount: number): FakePool & { options: { max: number } } {
+        const pool = Object.assign(new FakePool(new FakePoolClient(() => Promise.resolve(one))), { options: { max: 2 } });
+        Object.assign(pool, { totalCount, idleCount, waitingCount });
+        return pool;
+      }
+
+      it('warns with the counts instead of queueing behind the application, and checks nothing out', async () => {
+        const pool = poolWith(2, 0, 3);
+        const result = await runCheck(new PostgresHealthCheck(pool));
+        expect(result.status).to.equal('warn');
+        expect(result.output).to.equal(
+          'warning: PostgreSQL connection pool exhausted: 2 of 2 clients in use, 3 waiting; the database was not probed, so as not to queue behind the application',
+        );
+        expect(pool.connects).to.equal(0);
+        expect(result.observations).to.deep.include({ poolTotal: { value: 2, unit: 'clients' }, poolIdle: { value: 0, unit: 'clients' }, poolWaiting: { value: 3, unit: 'clients' } });
+      });
+
+      it('also when the idle clients are already promised to waiters', async () => {
+        const pool = poolWith(2, 1, 1);
+        expect((await runCheck(new PostgresHealthCheck(pool))).output).to.match(/^warning: PostgreSQL connection pool exhausted: 1 of 2 clients in use, 1 waiting;/);
+        expect(pool.connects).to.equal(0);
+      });
+
+      it('checks out as usual when a client is idle or the pool may open another', async () => {
+        for (const [total, idle] of [[2, 1], [1, 0], [0, 0]] as const) {
+          const pool = poolWith(total, idle, 0);
+          expect((await runCheck(new PostgresHealthCheck(pool))).output, `total ${total}, idle ${idle}`).to.equal('working');
+          expect(pool.connects).to.equal(1);
+        }
+      });
+    });
+
     it('gives the client back also when the answer is unexpected', async () => {
       const pool = new FakePool(new FakePoolClient(() => Promise.resolve({ rows: [] })));
       const result = await runCheck(new PostgresHealthCheck(pool));

@@ -190,6 +190,9 @@ describe('RabbitMqHealthCheck against RabbitMQ (integration)', function () {
       const proxy = await StallingProxy.start({ host: target.hostname, port: Number(target.port || 5672) });
       closers.push(() => proxy.close());
       const connection = await connectWithCallbacks(urlWith({ port: proxy.port }));
+      closers.push(async () => {
+        proxy.resume(); // runs first (closers run in reverse): lets the connection close even if an assertion failed while stalled
+      });
       const check = new RabbitMqHealthCheck(connection);
       expect((await runCheck(check, workingTimeoutMs)).output).to.equal('working');
 
