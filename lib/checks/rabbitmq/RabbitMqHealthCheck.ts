@@ -119,7 +119,7 @@ export class RabbitMqHealthCheck extends HealthCheck {
         throw error;
       }
       if (error instanceof TypeError && error.message.startsWith('createChannel')) {
-        throw new TypeError(`${this.constructor.name}: the connection's ${error.message}`);
+        throw new TypeError(`${this.constructor.name}: the connection's ${error.message}`, { cause: error });
       }
       throw new ServiceUnavailable(`RabbitMQ could not open a channel: ${describeThrown(error)}`, { cause: error });
     }

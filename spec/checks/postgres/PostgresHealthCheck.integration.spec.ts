@@ -191,7 +191,7 @@ describe('PostgresHealthCheck against PostgreSQL (integration)', function () {
     const started = performance.now();
     const outputs = await tallyOutputs(service, 30);
     const perProbeMs = (performance.now() - started) / 30;
-    const first = (await runCheck(check, timeoutMs));
+    const first = await runCheck(check, timeoutMs);
     recordTiming('PostgreSQL', 'pool exhausted (3/3 held, 1 app waiter)', first);
     console.log(`      (30 probes on the exhausted pool: ${perProbeMs.toFixed(2)} ms each on average)`);
     expect(outputs).to.deep.equal([
@@ -201,11 +201,11 @@ describe('PostgresHealthCheck against PostgreSQL (integration)', function () {
     expect(pool.waitingCount, "waiters in the application's queue").to.equal(1);
     expect(pool.totalCount).to.equal(3);
 
-    held[0]!.release(); // goes to the application's waiter, not to a probe
+    held[0].release(); // goes to the application's waiter, not to a probe
     const appClient = await app;
     expect(pool.waitingCount).to.equal(0);
     expect(pool.idleCount, 'no probe took the released client').to.equal(0);
-    for (const client of [appClient, held[1]!, held[2]!]) client.release();
+    for (const client of [appClient, held[1], held[2]]) client.release();
     const after = await runCheck(check, workingTimeoutMs);
     expect(after.output).to.equal('working');
     expect([pool.totalCount, pool.idleCount, pool.waitingCount], 'total, idle, waiting').to.deep.equal([3, 3, 0]);

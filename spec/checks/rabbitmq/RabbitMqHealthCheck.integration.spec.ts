@@ -168,7 +168,11 @@ describe('RabbitMqHealthCheck against RabbitMQ (integration)', function () {
           closers.push(
             () =>
               new Promise<void>((done) => {
-                if (open) connection.close(() => done());
+                if (open) {
+                  connection.close(() => {
+                    done();
+                  });
+                }
                 else done();
               }),
           );
@@ -190,8 +194,9 @@ describe('RabbitMqHealthCheck against RabbitMQ (integration)', function () {
       const proxy = await StallingProxy.start({ host: target.hostname, port: Number(target.port || 5672) });
       closers.push(() => proxy.close());
       const connection = await connectWithCallbacks(urlWith({ port: proxy.port }));
-      closers.push(async () => {
+      closers.push(() => {
         proxy.resume(); // runs first (closers run in reverse): lets the connection close even if an assertion failed while stalled
+        return Promise.resolve();
       });
       const check = new RabbitMqHealthCheck(connection);
       expect((await runCheck(check, workingTimeoutMs)).output).to.equal('working');
@@ -218,7 +223,9 @@ describe('RabbitMqHealthCheck against RabbitMQ (integration)', function () {
       recordTiming('RabbitMQ', 'hung server (callback_api, recovering)', result);
       expect(kinds(result)).to.deep.equal(['timeout']);
       await new Promise<void>((done) => {
-        connection.close(() => done());
+        connection.close(() => {
+          done();
+        });
       });
       await hung.waitUntilIdle(3000);
     });
