@@ -70,7 +70,10 @@ export interface PgPoolLike extends PgQueryable {
    * The pool's options; `max` (pg's default is 10) tells the check when the
    * pool is exhausted, so that it does not queue behind the application.
    */
-  readonly options?: { readonly max?: number };
+  readonly options?: {
+    /** The most clients the pool opens at once. */
+    readonly max?: number;
+  };
 }
 
 /**
