@@ -114,7 +114,7 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
     try {
       const level: unknown = await detail(request);
       if (typeof level === 'string' && detailLevels.includes(level)) return level as DetailLevel;
-      reportError(onError, new TypeError(`healthEndpoints: detail() returned ${typeof level === 'string' ? `'${level}'` : String(level)}; expected 'full', 'status' or 'summary' (answering with 'summary')`));
+      reportError(onError, new TypeError(`healthEndpoints: detail() returned ${describeLevel(level)}; expected 'full', 'status' or 'summary' (answering with 'summary')`));
     } catch (error) {
       reportError(onError, error);
     }
@@ -186,6 +186,14 @@ function resolveRoutes(service: HealthService, given: Readonly<Record<string, Ru
     routes.set(normalized, Object.freeze({ ...run }));
   }
   return routes;
+}
+
+/** What detail() returned, without touching it beyond `typeof` (it may be a Proxy that throws on every trap). */
+function describeLevel(level: unknown): string {
+  if (typeof level === 'string') return `'${level.length > 40 ? `${level.slice(0, 40)}…` : level}'`;
+  if (level === null) return 'null';
+  if (typeof level === 'number' || typeof level === 'boolean' || typeof level === 'bigint' || typeof level === 'undefined') return String(level);
+  return typeof level === 'symbol' ? 'a symbol' : `a${typeof level === 'object' ? 'n object' : ' function'}`;
 }
 
 /** Drops trailing slashes: `/health/` and `/health` are the same route. */
