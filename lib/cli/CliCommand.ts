@@ -19,4 +19,6 @@ export type CliCommand =
       readonly probe: Probe | undefined;
       readonly format: CliFormat;
       readonly timeoutMs: number | undefined;
+      /** The limit on loading the module (`--load-timeout-ms`), when given. */
+      readonly loadTimeoutMs: number | undefined;
     };

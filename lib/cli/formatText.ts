@@ -1,16 +1,17 @@
 import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import type { HealthStatus } from '../report/HealthStatus.js';
+import { escapeControlCharacters } from './escapeControlCharacters.js';
 
-// eslint-disable-next-line no-control-regex -- replacing control characters is the point
-const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 const symbols: Readonly<Record<HealthStatus, string>> = { pass: '✔', warn: '!', fail: '✖' };
 
 /**
  * @internal Renders a report for a terminal or a probe log: one line per
  * check (`✔`/`!`/`✖`, name, status, duration, output; further error lines
- * indented below), then a summary line. Plain text, no colours.
+ * indented below), then a summary line. Plain text, no colours; control
+ * characters in names and messages are shown escaped (`\u001b`), never sent
+ * to the terminal.
  *
  * @example
  * ```text
@@ -40,9 +41,9 @@ export function formatText(report: HealthReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Terminal-safe: no line breaks or escape sequences from a name or message reach the output. */
+/** Terminal-safe: a line break or escape sequence in a name or message is shown as `\u000a`, `\u001b`, never acted on. */
 function clean(text: string): string {
-  return text.replace(controlCharacters, ' ');
+  return escapeControlCharacters(text, 'line');
 }
 
 function label(check: CheckResult): string {

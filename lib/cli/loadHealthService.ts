@@ -95,11 +95,24 @@ function isContainer(value: unknown): value is Container {
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';
-  if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'no prototype'})`;
+  if (typeof value === 'object') {
+    try {
+      const name: unknown = (value as { constructor?: { name?: unknown } }).constructor?.name;
+      return `an object (${typeof name === 'string' ? name : 'no prototype'})`;
+    } catch {
+      return 'an object';
+    }
+  }
   return `a ${typeof value}`;
 }
 
+/** The first line of what was thrown; total (a Proxy or an object without prototype is described, never rethrown). */
 function describe(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  let text: string;
+  try {
+    text = error instanceof Error ? `${String(error.name)}: ${String(error.message)}` : String(error);
+  } catch {
+    text = 'a thrown value that cannot be described';
+  }
   return text.split('\n')[0] ?? text;
 }

@@ -29,6 +29,7 @@ export function parseArguments(argv: readonly string[]): CliCommand {
         probe: { type: 'string' },
         format: { type: 'string' },
         'timeout-ms': { type: 'string' },
+        'load-timeout-ms': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -49,7 +50,8 @@ export function parseArguments(argv: readonly string[]): CliCommand {
     names: list(values.names, '--names'),
     probe: probe(values.probe),
     format: format(values.format),
-    timeoutMs: timeout(values['timeout-ms']),
+    timeoutMs: milliseconds(values['timeout-ms'], '--timeout-ms'),
+    loadTimeoutMs: milliseconds(values['load-timeout-ms'], '--load-timeout-ms'),
   };
 }
 
@@ -76,10 +78,11 @@ function format(given: string | undefined): CliFormat {
   return found;
 }
 
-function timeout(given: string | undefined): number | undefined {
+/** A duration a timer can hold: a whole number from 1 to 2,147,483,647 (beyond that, Node fires it after 1 ms). */
+function milliseconds(given: string | undefined, flag: string): number | undefined {
   if (given === undefined) return undefined;
   const value = /^\d+$/.test(given.trim()) ? Number(given.trim()) : Number.NaN;
-  if (!(value >= 1 && value <= 2_147_483_647)) throw new CliError(`--timeout-ms must be a whole number of milliseconds from 1 to 2147483647, got '${given}'`, 2, true);
+  if (!(value >= 1 && value <= 2_147_483_647)) throw new CliError(`${flag} must be a whole number of milliseconds from 1 to 2147483647, got '${given}'`, 2, true);
   return value;
 }
 

@@ -1,14 +1,17 @@
 import { createRequire } from 'node:module';
 import type { HealthService } from '../core/HealthService.js';
+import { redactSecrets } from '../core/redactSecrets.js';
 import type { RunOptions } from '../core/RunOptions.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import { JsonSerializer } from '../render/JsonSerializer.js';
 import { respond } from '../render/respond.js';
 import type { CliFormat } from './CliCommand.js';
 import { CliError } from './CliError.js';
+import { escapeControlCharacters } from './escapeControlCharacters.js';
 import { formatText } from './formatText.js';
 import { loadHealthService } from './loadHealthService.js';
 import { parseArguments } from './parseArguments.js';
+import { redactReport } from './redactReport.js';
 import { usage } from './usage.js';
 
 /** @internal What one CLI invocation prints and exits with. */
@@ -21,38 +24,102 @@ export interface CliOutcome {
 /** Extra time the run gets beyond --timeout-ms, so that checks timing out at exactly that limit are still reported. */
 const runGraceMs = 250;
 
+/** @internal How long loading the module may take when neither `--load-timeout-ms` nor `--timeout-ms` is given. */
+export const defaultLoadTimeoutMs = 10_000;
+
 /**
  * @internal The whole CLI except the process: parses `argv`, loads the
  * module, runs the checks and renders the report. Never rejects: every
  * failure is an outcome with exit code 1 or 2 and a message for stderr.
  *
+ * Loading the module (its import, top-level awaits included, and the
+ * function it exports) is bounded by `--load-timeout-ms`, else
+ * `--timeout-ms`, else {@link defaultLoadTimeoutMs}: past it, exit 2. The
+ * bin exits explicitly, so the import left pending keeps nothing alive.
+ *
+ * What it prints is redacted (`redactSecrets`: every message on stderr,
+ * every string of the report on stdout, in every format; see
+ * {@link redactReport}) and has its control characters escaped (`\u001b`),
+ * so a connection string in a load error or an escape sequence in a check
+ * name never reaches the terminal or the probe log.
+ *
  * @param argv - `process.argv.slice(2)`.
  * @param cwd - The directory the module path is resolved against.
  */
 export async function runCli(argv: readonly string[], cwd: string): Promise<CliOutcome> {
+  const { exitCode, stdout, stderr, format } = await outcomeOf(argv, cwd);
+  return {
+    exitCode,
+    stdout: escapeControlCharacters(stdout, format === 'openmetrics' || format === 'prometheus' ? 'exposition' : 'document'),
+    stderr: redactSecrets(escapeControlCharacters(stderr, 'document')),
+  };
+}
+
+async function outcomeOf(argv: readonly string[], cwd: string): Promise<CliOutcome & { readonly format?: CliFormat }> {
   try {
     const command = parseArguments(argv);
     if (command.kind === 'help') return { exitCode: 0, stdout: usage, stderr: '' };
     if (command.kind === 'version') return { exitCode: 0, stdout: `${version()}\n`, stderr: '' };
 
     const { timeoutMs } = command;
-    const service = await withDeadline(loadHealthService(command.module, { cwd, defaultTimeoutMs: timeoutMs }), timeoutMs, `loading ${command.module} took longer than ${timeoutMs} ms`);
+    const loadTimeoutMs = command.loadTimeoutMs ?? timeoutMs ?? defaultLoadTimeoutMs;
+    const service = await withDeadline(
+      loadHealthService(command.module, { cwd, defaultTimeoutMs: timeoutMs }),
+      loadTimeoutMs,
+      () =>
+        new CliError(
+          `loading ${command.module} did not finish within ${loadTimeoutMs} ms (a top-level await, or the function it exports, never settled); give it longer with --load-timeout-ms <n>`,
+          2,
+        ),
+    );
+    if (command.tags !== undefined) assertKnownTags(service, command.tags);
     const report = await withDeadline(
       run(service, { tags: command.tags, names: command.names, probe: command.probe }),
       timeoutMs === undefined ? undefined : timeoutMs + runGraceMs,
-      `the checks did not report within ${timeoutMs} ms`,
+      () => new CliError(`the checks did not report within ${timeoutMs} ms`, 1),
     );
     return {
       exitCode: report.status === 'fail' ? 1 : 0,
-      stdout: render(report, command.format),
+      stdout: render(redactReport(report), command.format),
       stderr: report.checks.length === 0 ? 'pulsecheck: warning: no check matched the selection\n' : '',
+      format: command.format,
     };
   } catch (error) {
     if (error instanceof CliError) {
       const hint = error.usage ? '\nRun pulsecheck --help for usage.' : '';
       return { exitCode: error.exitCode, stdout: '', stderr: `pulsecheck: ${error.message}${hint}\n` };
     }
-    return { exitCode: 2, stdout: '', stderr: `pulsecheck: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n` };
+    return { exitCode: 2, stdout: '', stderr: `pulsecheck: internal error: ${describeInternal(error)}\n` };
+  }
+}
+
+/** Like `--names`: a tag that no check carries is a typo, not an empty selection that passes. */
+function assertKnownTags(service: HealthService, tags: readonly string[]): void {
+  if (typeof service.definitions !== 'function') return;
+  const known = [...new Set(service.definitions().flatMap((definition) => definition.tags))];
+  const unknown = tags.filter((tag) => !known.includes(tag));
+  if (unknown.length === 0) return;
+  throw new CliError(
+    `no check has the tag ${unknown.map((tag) => `'${tag}'`).join(', ')} (known tags: ${known.length === 0 ? '(none)' : known.join(', ')})`,
+    2,
+    true,
+  );
+}
+
+/** Total: whatever was thrown (a Proxy, an object without prototype), a description, never a second throw. */
+function describeInternal(error: unknown): string {
+  try {
+    return error instanceof Error ? String(error.stack ?? error.message) : String(error);
+  } catch {
+    return 'a thrown value that cannot be described';
+  }
+}
+
+function messageOf(error: unknown): string {
+  try {
+    return error instanceof Error ? String(error.message) : String(error);
+  } catch {
+    return 'a thrown value that cannot be described';
   }
 }
 
@@ -65,7 +132,7 @@ async function run(service: HealthService, selection: { tags: RunOptions['tags']
     return await service.run(options);
   } catch (error) {
     // run() rejects only for a bad selection, such as an unknown check name.
-    throw new CliError(error instanceof Error ? error.message : String(error), 2, true);
+    throw new CliError(messageOf(error), 2, true);
   }
 }
 
@@ -77,13 +144,13 @@ function render(report: HealthReport, format: CliFormat): string {
   return text.endsWith('\n') ? text : `${text}\n`;
 }
 
-/** Settles like `promise`, or rejects with a CliError (exit 1) after `ms`; leaves no timer behind. */
-async function withDeadline<T>(promise: Promise<T>, ms: number | undefined, message: string): Promise<T> {
+/** Settles like `promise`, or rejects with the error `late()` makes after `ms`; leaves no timer behind. */
+async function withDeadline<T>(promise: Promise<T>, ms: number | undefined, late: () => CliError): Promise<T> {
   if (ms === undefined) return promise;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
-      reject(new CliError(message, 1));
+      reject(late());
     }, ms);
   });
   try {

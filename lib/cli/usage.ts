@@ -2,7 +2,9 @@
 export const usage = `Usage: pulsecheck --module <path> [options]
 
 Runs the health checks of a module once, prints the report, and exits
-0 when it passes or warns, 1 when it fails, 2 on a usage or loading error.
+0 when it passes or warns, 1 when it fails, 2 on a usage or loading error
+(a module that takes longer than the load timeout to load included).
+Secrets are redacted and control characters escaped in all it prints.
 
 Options:
   -m, --module <path>   The module to load, relative to the current directory
@@ -11,16 +13,20 @@ Options:
                         healthModule() loaded, or a function (may be async)
                         returning one. A module with neither export has the
                         checks it registers with @registerHealthCheck() run.
-      --tags <a,b>      Only checks with at least one of these tags.
+      --tags <a,b>      Only checks with at least one of these tags (a tag no
+                        check has is an error, like an unknown name).
       --names <A,B>     Only the checks with these names.
       --probe <probe>   Only the checks of a probe: liveness, readiness, startup.
       --format <fmt>    text (default), json, html, health+json, openmetrics,
                         prometheus.
       --timeout-ms <n>  Time limit: checks without their own timeout get n ms
-                        (when pulsecheck builds the service); loading the module
-                        and the run are each given up after n ms (the run gets
-                        250 ms more, to report checks that time out at n ms),
-                        exiting 1.
+                        (when pulsecheck builds the service); the run is given
+                        up after n ms (plus 250 ms, to report checks that time
+                        out at n ms), exiting 1.
+      --load-timeout-ms <n>
+                        Time limit on loading the module (its import, top-level
+                        awaits, and the function it exports): past it, exit 2.
+                        Default: --timeout-ms if given, else 10000.
   -h, --help            Show this help.
   -v, --version         Show the version.
 

@@ -29,9 +29,12 @@ export interface HealthEndpointsOptions {
   /**
    * How much each response shows: a level for everyone, or a function that
    * picks one per request (sync or async), e.g. `full` for callers that
-   * present a valid token and `status` for the rest. If the function throws,
-   * rejects or returns something else than a level, the response shows
-   * `summary` (it fails closed) and the error goes to `onError`.
+   * present a valid token and `status` for the rest. If the function throws
+   * or rejects (whatever the value: an object without prototype, a Proxy
+   * that throws on every trap, a thenable whose `then` throws) or returns
+   * something else than a level, the response shows `summary` with its
+   * usual status code (it fails closed, never a 500) and the error goes to
+   * `onError`.
    * @defaultValue `'full'` (check names and their redacted error messages,
    * which existing monitors parse)
    */
@@ -46,7 +49,9 @@ export interface HealthEndpointsOptions {
    * Receives the unexpected errors that a request survives: a `detail`
    * function that throws, a `run()` that rejects (a route naming an unknown
    * check), a fallback that throws. Never called for unhealthy checks, which
-   * are data.
+   * are data. If `onError` itself throws, or returns a promise that rejects,
+   * that becomes a process warning (`PulsecheckHttpWarning`); the response
+   * is not affected.
    * @defaultValue a `process.emitWarning`
    */
   readonly onError?: (error: unknown) => void;

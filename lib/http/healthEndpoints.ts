@@ -38,13 +38,15 @@ export interface HealthEndpoints {
    * - A path it does not own: resolves `undefined` (hand the request on, or 404).
    * - `GET` or `HEAD` on an owned path: runs the route's checks and resolves
    *   the negotiated response (`respond()`): `report.httpStatus` (200 or
-   *   503), `Content-Type` by `?format=`, then `Accept`, then
+   *   503; always 200 for OpenMetrics and Prometheus text, whose scrapes
+   *   Prometheus drops unless 2xx), `Content-Type` by `?format=`, then `Accept`, then
    *   `Content-Type` of the request; `Cache-Control: no-store`; for `HEAD`
    *   the same status and headers with an empty body.
    * - Any other method on an owned path: 405 with `Allow: GET, HEAD`.
    *
-   * Never rejects: an unexpected error becomes a 500 response (and goes to
-   * `onError`).
+   * Never rejects: a `detail` function that throws anything answers at the
+   * `summary` level; an unexpected error (say `run()` rejecting) becomes a
+   * 500 response; both go to `onError`, which may throw too.
    *
    * @param request - The method, URL and headers of the request.
    * @returns The response to send, or `undefined` for a path it does not own.
@@ -114,7 +116,7 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
     try {
       const level: unknown = await detail(request);
       if (typeof level === 'string' && detailLevels.includes(level)) return level as DetailLevel;
-      reportError(onError, new TypeError(`healthEndpoints: detail() returned ${typeof level === 'string' ? `'${level}'` : String(level)}; expected 'full', 'status' or 'summary' (answering with 'summary')`));
+      reportError(onError, new TypeError(`healthEndpoints: detail() returned ${describeLevel(level)}; expected 'full', 'status' or 'summary' (answering with 'summary')`));
     } catch (error) {
       reportError(onError, error);
     }
@@ -186,6 +188,14 @@ function resolveRoutes(service: HealthService, given: Readonly<Record<string, Ru
     routes.set(normalized, Object.freeze({ ...run }));
   }
   return routes;
+}
+
+/** What detail() returned, without touching it beyond `typeof` (it may be a Proxy that throws on every trap). */
+function describeLevel(level: unknown): string {
+  if (typeof level === 'string') return `'${level.length > 40 ? `${level.slice(0, 40)}…` : level}'`;
+  if (level === null) return 'null';
+  if (typeof level === 'number' || typeof level === 'boolean' || typeof level === 'bigint' || typeof level === 'undefined') return String(level);
+  return typeof level === 'symbol' ? 'a symbol' : `a${typeof level === 'object' ? 'n object' : ' function'}`;
 }
 
 /** Drops trailing slashes: `/health/` and `/health` are the same route. */

@@ -76,6 +76,11 @@ interface Sample {
  * family with no sample is left out. Detail `status` writes the status and
  * critical families only; `summary` writes `<prefix>_status` only.
  *
+ * Served through {@link respond} (and so through the HTTP endpoints), both
+ * formats answer 200 even when the report fails: Prometheus discards the
+ * samples of a scrape that is not 2xx, so the status has to live in these
+ * values, not in the HTTP status.
+ *
  * @example
  * ```ts
  * import { OpenMetricsSerializer, type HealthReport } from 'pulsecheck';

@@ -30,7 +30,14 @@ const requestKeys = ['accept', 'contentType', 'format', 'detail', 'method', 'ref
  *    matches nothing, such as `image/png`) gets JSON: a health endpoint always
  *    answers, never with 406.
  *
- * The status code is the report's `httpStatus`. The headers are always
+ * The status code is the report's `httpStatus` (200, or 503 when a critical
+ * check failed) for JSON, health+json and HTML, so that load balancers and
+ * uptime monitors that only read the status keep working. OpenMetrics and
+ * Prometheus text always answer 200 when a report was produced, failing or
+ * not: Prometheus discards the samples of any scrape that is not 2xx, so a
+ * 503 would make a failing dependency's own metrics (`health_check_status`
+ * and the rest) vanish exactly when they matter, and only `up` would be
+ * left. The status lives in the metric values instead. The headers are always
  * `Content-Type`, `Cache-Control: no-store`, `Vary: Accept` and
  * `Content-Length`, under their canonical names, with lower-case
  * non-enumerable aliases (see {@link HealthResponse}). A `HEAD` request gets
@@ -77,8 +84,11 @@ export function respond(report: HealthReport, request: RespondRequest = {}): Hea
   headers.Vary = 'Accept';
   headers['Content-Length'] = String(Buffer.byteLength(body, 'utf8'));
   const head = typeof request.method === 'string' && request.method.trim().toUpperCase() === 'HEAD';
-  return { statusCode: report.httpStatus, headers, body: head ? '' : body };
+  return { statusCode: metricsFormats.has(format.name) ? 200 : report.httpStatus, headers, body: head ? '' : body };
 }
+
+/** The formats a scraper reads: they answer 200 whenever a report was produced (see {@link respond}). */
+const metricsFormats: ReadonlySet<string> = new Set(['openmetrics', 'prometheus']);
 
 /**
  * The formats already negotiated, by Accept and Content-Type: a health

@@ -40,12 +40,14 @@ describe('formatText', () => {
     expect(lines[1]).to.equal(`${' '.repeat('✖ Db  fail  1.3 ms  '.length)}warning: slow`);
   });
 
-  it('keeps a name or message with line breaks or escape sequences on its own line', () => {
-    const text = formatText(report([result('Evil\n✔ Fake', { status: 'fail', output: 'unavailable: a\rb\u001b[2Jc' })], 'fail'));
+  it('keeps a name or message with line breaks or escape sequences on its own line, showing them as visible escapes', () => {
+    const text = formatText(report([result('Evil\n✔ Fake', { status: 'fail', output: 'unavailable: a\rb\u001b[2Jc\u009b1m\u202e' })], 'fail'));
     expect(text.split('\n')).to.have.length(3);
     expect(text).not.to.include('\r');
     expect(text).not.to.include('\u001b');
-    expect(text.split('\n')[0]).to.equal('✖ Evil ✔ Fake  fail  1.3 ms  unavailable: a b [2Jc');
+    expect(text).not.to.include('\u009b');
+    expect(text).not.to.include('\u202e');
+    expect(text.split('\n')[0]).to.equal('✖ Evil\\u000a✔ Fake  fail  1.3 ms  unavailable: a\\u000db\\u001b[2Jc\\u009b1m\\u202e');
   });
 
   it('says when a result was reused, and how old it is', () => {

@@ -22,11 +22,12 @@ describe('parseArguments', () => {
       probe: undefined,
       format: 'text',
       timeoutMs: undefined,
+      loadTimeoutMs: undefined,
     });
   });
 
   it('reads every option, in long, short and = forms', () => {
-    expect(parseArguments(['-m', 'h.js', '--tags=ready,db', '--names', 'A,B', '--probe', 'readiness', '--format', 'health+json', '--timeout-ms', '1500'])).to.deep.equal({
+    expect(parseArguments(['-m', 'h.js', '--tags=ready,db', '--names', 'A,B', '--probe', 'readiness', '--format', 'health+json', '--timeout-ms', '1500', '--load-timeout-ms=5000'])).to.deep.equal({
       kind: 'run',
       module: 'h.js',
       tags: ['ready', 'db'],
@@ -34,6 +35,7 @@ describe('parseArguments', () => {
       probe: 'readiness',
       format: 'health+json',
       timeoutMs: 1500,
+      loadTimeoutMs: 5000,
     });
   });
 
@@ -74,6 +76,9 @@ describe('parseArguments', () => {
       ['a zero timeout', ['-m', 'h.js', '--timeout-ms', '0'], /got '0'$/],
       ['a fractional timeout', ['-m', 'h.js', '--timeout-ms', '1.5'], /got '1\.5'$/],
       ['a timeout too large for a timer', ['-m', 'h.js', '--timeout-ms', '2147483648'], /got '2147483648'$/],
+      ['a non-numeric load timeout', ['-m', 'h.js', '--load-timeout-ms', '10s'], /^--load-timeout-ms must be a whole number of milliseconds from 1 to 2147483647, got '10s'$/],
+      ['a zero load timeout', ['-m', 'h.js', '--load-timeout-ms', '0'], /^--load-timeout-ms must be .* got '0'$/],
+      ['a load timeout too large for a timer', ['-m', 'h.js', '--load-timeout-ms', '3000000000'], /^--load-timeout-ms must be .* got '3000000000'$/],
     ];
     for (const [what, argv, message] of cases) {
       it(`throws a usage error (exit 2, with the --help hint) for ${what}`, () => {

@@ -31,6 +31,56 @@ describe('createHealthListener', () => {
     expect(await response.json()).to.deep.equal({ Process: 'working' });
   });
 
+  it('answers a metrics scrape of a failing service with 200, the failure in the metric values, and JSON with 503', async () => {
+    const made = makeHealth();
+    made.switches.databaseDown = true;
+    const url = await serve(createHealthListener(made.health));
+    const scrape = await fetch(`${url}/health`, { headers: { accept: 'application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1' } });
+    expect(scrape.status).to.equal(200);
+    expect(scrape.headers.get('content-type')).to.match(/^application\/openmetrics-text/);
+    const exposition = await scrape.text();
+    expect(exposition).to.include('pulsecheck_status{status="fail"} 1');
+    expect(exposition).to.include('pulsecheck_check_status{check="Database",status="fail"} 1');
+    const prometheus = await fetch(`${url}/health/ready?format=prometheus`, { headers: { accept: 'application/json' } });
+    expect(prometheus.status).to.equal(200);
+    expect(prometheus.headers.get('content-type')).to.match(/^text\/plain; version=0\.0\.4/);
+    expect(await prometheus.text()).to.include('pulsecheck_check_status{check="Database",status="fail"} 1');
+    expect((await fetch(`${url}/health`, { headers: { accept: 'application/json' } })).status).to.equal(503);
+    expect((await fetch(`${url}/health?format=html`)).status).to.equal(503);
+  });
+
+  it('answers the summary, not 500, when detail() throws an object without prototype and onError throws too', async () => {
+    const made = makeHealth();
+    made.switches.databaseDown = true;
+    const printers = process.listeners('warning');
+    const warnings: string[] = [];
+    const onWarning = (warning: Error): void => {
+      warnings.push(warning.message);
+    };
+    process.removeAllListeners('warning');
+    process.on('warning', onWarning);
+    try {
+      const url = await serve(
+        createHealthListener(made.health, {
+          detail: () => {
+            throw Object.create(null) as Error;
+          },
+          onError: (error) => {
+            throw error as Error;
+          },
+        }),
+      );
+      const response = await fetch(`${url}/health`, { headers: { accept: 'application/json' } });
+      expect(response.status).to.equal(503);
+      expect(await response.json()).to.deep.equal({ status: 'fail' });
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+      for (const printer of printers) process.on('warning', printer);
+    }
+    expect(warnings).to.deep.equal(['pulsecheck: health endpoint error: a thrown value that cannot be described']);
+  });
+
   it('keeps the Content-Length of the would-be body on HEAD', async () => {
     const url = await serve(createHealthListener(health));
     const body = await (await fetch(`${url}/health`, { headers: { accept: 'application/json' } })).text();

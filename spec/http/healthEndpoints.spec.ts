@@ -193,6 +193,113 @@ describe('healthEndpoints', () => {
       }
     });
 
+    describe('when the function throws or returns a hostile value', () => {
+      /** A Proxy that throws on every trap, so that even `instanceof`, `String()` or reading `then` throws. */
+      const hostile = (): object =>
+        new Proxy(
+          {},
+          Object.fromEntries(
+            ['get', 'has', 'set', 'getPrototypeOf', 'ownKeys', 'getOwnPropertyDescriptor', 'defineProperty', 'deleteProperty', 'isExtensible', 'preventExtensions', 'setPrototypeOf', 'apply', 'construct'].map((trap) => [
+              trap,
+              () => {
+                throw new Error(`trap ${trap}`);
+              },
+            ]),
+          ),
+        );
+      const cases: [string, NonNullable<HealthEndpointsOptions['detail']>][] = [
+        ['throws an object without prototype', () => {
+          throw Object.create(null) as Error;
+        }],
+        ['rejects with an object without prototype', () => Promise.reject(Object.create(null) as Error)],
+        ['throws a Proxy that throws on every trap', () => {
+          throw hostile() as Error;
+        }],
+        ['returns a Proxy that throws on every trap', () => hostile() as unknown as 'full'],
+        ['returns a thenable whose then throws', () => ({ then: () => {
+          throw Object.create(null) as Error;
+        } }) as unknown as Promise<'full'>],
+        ['returns a thenable that rejects with a Proxy', () => ({ then: (_resolve: unknown, reject: (reason: unknown) => void) => {
+          reject(hostile());
+        } }) as unknown as Promise<'full'>],
+        ['returns an object without prototype', () => Object.create(null) as 'full'],
+        ['returns a symbol', () => Symbol('full') as unknown as 'full'],
+      ];
+
+      /** Runs `act` with process warnings captured instead of printed, and unhandled rejections recorded. */
+      const capturing = async (act: () => Promise<void>): Promise<{ warnings: string[]; unhandled: unknown[] }> => {
+        const warnings: string[] = [];
+        const unhandled: unknown[] = [];
+        const onWarning = (warning: Error): void => {
+          warnings.push(warning.message);
+        };
+        const onUnhandled = (reason: unknown): void => {
+          unhandled.push(reason);
+        };
+        const printers = process.listeners('warning');
+        process.removeAllListeners('warning');
+        process.on('warning', onWarning);
+        process.on('unhandledRejection', onUnhandled);
+        try {
+          await act();
+          await new Promise((resolve) => setImmediate(resolve));
+          await new Promise((resolve) => setImmediate(resolve));
+        } finally {
+          process.off('warning', onWarning);
+          process.off('unhandledRejection', onUnhandled);
+          for (const printer of printers) process.on('warning', printer);
+        }
+        return { warnings, unhandled };
+      };
+
+      for (const [what, detail] of cases) {
+        it(`answers the summary with the report's status code, never 500, when it ${what}`, async () => {
+          switches.databaseDown = true;
+          const errors: unknown[] = [];
+          const { unhandled } = await capturing(async () => {
+            const response = await healthEndpoints(health, { detail, onError: (error) => errors.push(error) }).handle({ url: '/health', headers: json });
+            expect(response?.statusCode).to.equal(503);
+            expect(JSON.parse(response?.body ?? '')).to.deep.equal({ status: 'fail' });
+            switches.databaseDown = false;
+            const passing = await healthEndpoints(health, { detail, onError: (error) => errors.push(error) }).handle({ url: '/health', headers: json });
+            expect(passing?.statusCode).to.equal(200);
+            expect(JSON.parse(passing?.body ?? '')).to.deep.equal({ status: 'pass' });
+          });
+          expect(errors).to.have.length(2);
+          expect(unhandled).to.deep.equal([]);
+        });
+
+        it(`answers the summary, and emits a warning, when it ${what} and there is no onError, or onError throws it too`, async () => {
+          switches.databaseDown = true;
+          let thrown: unknown;
+          const { warnings, unhandled } = await capturing(async () => {
+            const onErrors: (((error: unknown) => void) | undefined)[] = [
+              undefined,
+              (error: unknown) => {
+                thrown = error;
+                throw error as Error;
+              },
+              () => {
+                throw hostile() as Error;
+              },
+              // An async hook that rejects: onError is typed to return nothing, but nothing stops it.
+              // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a hostile reason is the point
+              () => Promise.reject(hostile()),
+            ];
+            for (const onError of onErrors) {
+              const response = await healthEndpoints(health, onError === undefined ? { detail } : { detail, onError }).handle({ url: '/health', headers: json });
+              expect(response?.statusCode).to.equal(503);
+              expect(JSON.parse(response?.body ?? '')).to.deep.equal({ status: 'fail' });
+            }
+          });
+          expect(thrown).not.to.equal(undefined);
+          expect(warnings).to.have.length(4);
+          for (const warning of warnings) expect(warning).to.match(/^pulsecheck: health endpoint error: /);
+          expect(unhandled).to.deep.equal([]);
+        });
+      }
+    });
+
     it('passes refreshSeconds to the HTML page', async () => {
       const response = await healthEndpoints(health, { refreshSeconds: 15 }).handle({ url: '/health', headers: { accept: browserAccept } });
       expect(response?.body).to.match(/<meta[^>]+http-equiv="refresh"[^>]+content="15/i);

@@ -21,10 +21,24 @@ const prometheus3 =
 
 describe('respond', () => {
   describe('status code', () => {
-    it('is the report httpStatus: 503 for fail, 200 for warn and pass', () => {
+    it('is the report httpStatus for JSON, health+json and HTML: 503 for fail, 200 for warn and pass', () => {
+      for (const format of ['json', 'health+json', 'html']) {
+        expect(respond(databaseAndQueue(), { format }).statusCode, format).to.equal(503);
+        expect(respond(aReport([unavailable('cache', 'x', { critical: false })]), { format }).statusCode, format).to.equal(200);
+        expect(respond(aReport([working('db')]), { format }).statusCode, format).to.equal(200);
+      }
       expect(respond(databaseAndQueue()).statusCode).to.equal(503);
-      expect(respond(aReport([unavailable('cache', 'x', { critical: false })])).statusCode).to.equal(200);
-      expect(respond(aReport([working('db')])).statusCode).to.equal(200);
+    });
+
+    it('is 200 for OpenMetrics and Prometheus text even when the report fails, so that a scrape keeps the failing check\'s metrics', () => {
+      const failing = databaseAndQueue();
+      expect(failing.httpStatus).to.equal(503);
+      for (const request of [{ format: 'openmetrics' }, { format: 'prometheus' }, { accept: prometheus2 }, { accept: prometheus3 }, { accept: 'text/plain' }]) {
+        const response = respond(failing, request);
+        expect(response.statusCode, JSON.stringify(request)).to.equal(200);
+        expect(response.body, JSON.stringify(request)).to.include('pulsecheck_status{status="fail"} 1');
+      }
+      expect(respond(failing, { format: 'openmetrics', method: 'HEAD' }).statusCode).to.equal(200);
     });
   });
 
@@ -269,6 +283,18 @@ describe('respond', () => {
       expect(response.headers['content-type']).to.equal(healthJsonType);
       expect(Number(response.headers['content-length'])).to.be.greaterThan(0);
       expect(response.body).to.equal('');
+    });
+
+    it('answers a Prometheus scrape of a failing report with 200 and the failing check in the metric values', async () => {
+      report = databaseAndQueue();
+      for (const [path, headers] of [
+        ['/metrics', { accept: prometheus3 }],
+        ['/metrics?format=prometheus', { accept: 'application/json' }],
+      ] as const) {
+        const response = await fetchRaw(path, 'GET', headers);
+        expect(response.status, path).to.equal(200);
+        expect(response.body, path).to.include('pulsecheck_check_status{check="QueueHealthCheck",status="fail"} 1');
+      }
     });
 
     it('honours ?format= from the query string, including health+json whose + decodes to a space', async () => {
