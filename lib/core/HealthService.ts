@@ -47,8 +47,10 @@ interface Background {
  * Guarantees:
  * - checks run concurrently, each under its own timeout, so a run takes at
  *   most about the largest timeout, however many dependencies hang;
- * - `run()` never rejects because of a check: throws, rejections and
- *   timeouts become results;
+ * - `run()` never rejects because of a check or a status-change listener:
+ *   throws, rejections and timeouts become results, a listener's throw a
+ *   `PulsecheckListenerWarning`, and a run settles even if an execution
+ *   never does (250 ms after the largest timeout at the latest);
  * - concurrent runs share in-flight executions (single-flight) but never each
  *   other's reports; a returned report is frozen.
  *
@@ -89,7 +91,11 @@ export class HealthService {
    *   {@link HEALTH_CHECK} binding). Each one's name, criticality, timeout and
    *   tags come from its class's {@link registerHealthCheck} options.
    * @param options - Defaults for every check; see {@link HealthServiceOptions}.
-   * @throws TypeError when an entry is not a {@link HealthCheck} or an option is malformed.
+   * @throws TypeError when an entry is not a {@link HealthCheck}, `options`
+   *   is not a plain object, an option is unknown, or `singleFlight` or
+   *   `latchStartup` is not a boolean.
+   * @throws RangeError when `defaultTimeoutMs` or `defaultCacheTtlMs` is
+   *   malformed or exceeds 2,147,483,647 ms (the longest delay a timer can hold).
    * @throws Error when two checks share a name.
    */
   constructor(
@@ -177,6 +183,13 @@ export class HealthService {
    * Calls `listener` whenever an execution of a check ends in a different
    * status than that check's previous execution.
    *
+   * A notification goes to the listeners subscribed when it starts, in
+   * subscription order; one removed meanwhile (by itself or by another
+   * listener) is not called, one added meanwhile hears from the next change
+   * on. Whatever a listener throws becomes a process warning of type
+   * `PulsecheckListenerWarning`; it never makes `run()` reject, nor stops
+   * background mode, nor keeps the other listeners from being called.
+   *
    * @param listener - Receives the new result, the previous and the current status.
    * @returns A function that removes the listener.
    */
@@ -211,7 +224,14 @@ export class HealthService {
    * is reported as a failure.
    *
    * @param options - The interval and the staleness limit.
-   * @throws RangeError for a malformed interval or limit.
+   * Everything is validated before anything starts: when `start()` throws,
+   * nothing is left running. Once started, a round never stops the schedule,
+   * whatever the checks or the status-change listeners throw, and
+   * {@link HealthService.stop} always settles.
+   *
+   * @throws TypeError when `options` is not an object or has an unknown key.
+   * @throws RangeError for a malformed interval or limit, or one above
+   *   2,147,483,647 ms (Node would fire such a timer after 1 ms).
    * @throws Error when background mode is already running.
    */
   start(options: BackgroundOptions): void {

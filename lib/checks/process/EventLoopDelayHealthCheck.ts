@@ -67,7 +67,8 @@ export class EventLoopDelayHealthCheck extends HealthCheck {
    * @throws TypeError when `options` is not an object or has an unknown key,
    *   or `p99Ms` is not an object with only `warn` and `fail`.
    * @throws RangeError when a limit or `sampleMs` is not a positive finite
-   *   number, `resolutionMs` not a positive integer, or `warn` exceeds `fail`.
+   *   number, `resolutionMs` not a positive integer, either of those two
+   *   exceeds 2,147,483,647 ms, or `warn` exceeds `fail`.
    */
   constructor(@unmanaged() options: EventLoopDelayHealthCheckOptions = {}) {
     super();
