@@ -20,6 +20,17 @@ export interface SettleSlot {
  */
 const BACKSTOP_GRACE_MS = 250;
 
+/** The backstops to arm at the next sweep, and that sweep (one setImmediate for every run of a turn). */
+const awaitingBackstop = new Set<() => void>();
+let sweep: NodeJS.Immediate | undefined;
+
+function armBackstops(): void {
+  sweep = undefined;
+  const arms = [...awaitingBackstop];
+  awaitingBackstop.clear();
+  for (const arm of arms) arm();
+}
+
 /**
  * @internal Waits for every pending result, in order, and never rejects nor hangs: a
  * rejection becomes an `unknown error` result, and an execution still
@@ -35,8 +46,21 @@ export function settleAll(slots: readonly SettleSlot[], pending: readonly (Check
     let remaining = 0;
     let timer: NodeJS.Timeout | undefined;
     let finished = false;
+    const startedAt = performance.now();
+    let waitMs = 0;
+    // Armed once the microtasks have drained with executions still pending (a run of checks that
+    // return synchronously is over by then, and arms no timer), by one sweep shared by every run
+    // of that turn: a setImmediate per run would cost more than the run itself.
+    const armBackstop = (): void => {
+      if (finished) return;
+      let largest = 0;
+      for (const slot of slots) largest = Math.max(largest, slot.timeoutMs);
+      waitMs = Math.min(MAX_TIMER_MS, largest + BACKSTOP_GRACE_MS);
+      arm(Math.max(0, waitMs - (performance.now() - startedAt)), false);
+    };
     const finish = (): void => {
       finished = true;
+      awaitingBackstop.delete(armBackstop);
       clearTimeout(timer);
       resolve(results as CheckResult[]);
     };
@@ -61,7 +85,6 @@ export function settleAll(slots: readonly SettleSlot[], pending: readonly (Check
       finish();
       return;
     }
-    const startedAt = performance.now();
     const arm = (delayMs: number, late: boolean): void => {
       timer = setTimeout(() => {
         expire(late);
@@ -85,14 +108,8 @@ export function settleAll(slots: readonly SettleSlot[], pending: readonly (Check
       });
       finish();
     };
-    const largest = Math.max(0, ...slots.map((slot) => slot.timeoutMs));
-    const waitMs = Math.min(MAX_TIMER_MS, largest + BACKSTOP_GRACE_MS);
-    // Armed once the microtasks have drained with executions still pending: a run of checks that
-    // return synchronously is over by then, and arms no timer.
-    const immediate = setImmediate(() => {
-      if (!finished) arm(Math.max(0, waitMs - (performance.now() - startedAt)), false);
-    });
-    if (unref) immediate.unref();
+    awaitingBackstop.add(armBackstop);
+    sweep ??= setImmediate(armBackstops);
   });
 }
 
