@@ -9,13 +9,18 @@
  * ```
  */
 export interface BackgroundOptions {
-  /** Time between the end of one round of executions and the start of the next, in milliseconds. */
+  /**
+   * Time between the end of one round of executions and the start of the
+   * next, in milliseconds: positive, and at most 2,147,483,647 (about 24.8
+   * days, the longest delay a timer can hold; Node would fire a longer one
+   * after 1 ms, so it is refused with a RangeError).
+   */
   readonly intervalMs: number;
   /**
    * How old a background result may be before `run()` reports it as a
    * failure (`unavailable: stale ...`) instead of answering with it, in
-   * milliseconds.
-   * @defaultValue `3 * intervalMs` plus the largest check timeout
+   * milliseconds (positive, at most 2,147,483,647).
+   * @defaultValue `3 * intervalMs` plus the largest check timeout, capped at 2,147,483,647
    */
   readonly staleAfterMs?: number;
 }

@@ -32,9 +32,17 @@ export class HealthCheckRegistry {
    * directly only to register a class without the decorator.
    *
    * @param definition - The check class and its resolved options.
-   * @throws Error when another class is already recorded under the same name.
+   * @throws Error when another class is already recorded under the same
+   *   name, or the same class is already recorded (under any name).
    */
   add(definition: CheckDefinition): void {
+    for (const recorded of this.#byName.values()) {
+      if (recorded.target === definition.target && recorded.name !== definition.name) {
+        throw new Error(
+          `Health check class ${definition.target.name || '(anonymous)'} is already registered in this registry as '${recorded.name}'; a class is decorated once (to run it twice, make a subclass with its own name).`,
+        );
+      }
+    }
     const existing = this.#byName.get(definition.name);
     if (existing !== undefined) {
       const which = existing.target === definition.target ? 'it is already registered' : `class ${existing.target.name} already uses that name`;

@@ -13,7 +13,9 @@ import type { Probe, RunOptions } from './RunOptions.js';
 import type { StatusChangeListener } from './StatusChangeListener.js';
 import { HEALTH_CHECK, HEALTH_SERVICE_OPTIONS } from './tokens.js';
 import { makeCheckError } from './toCheckError.js';
-import { assertKnownKeys, assertNonNegativeMs, assertPositiveMs, assertTags } from './validateOptions.js';
+import { describeSafely, internalFailure } from './internalFailure.js';
+import { settleAll } from './settleAll.js';
+import { MAX_TIMER_MS, assertKnownKeys, assertNonNegativeMs, assertOptionalBoolean, assertOptionsObject, assertPositiveMs, assertTags } from './validateOptions.js';
 
 const probeTags = ['live', 'ready', 'startup'] as const;
 const probes: readonly Probe[] = ['liveness', 'readiness', 'startup'];
@@ -45,8 +47,10 @@ interface Background {
  * Guarantees:
  * - checks run concurrently, each under its own timeout, so a run takes at
  *   most about the largest timeout, however many dependencies hang;
- * - `run()` never rejects because of a check: throws, rejections and
- *   timeouts become results;
+ * - `run()` never rejects because of a check or a status-change listener:
+ *   throws, rejections and timeouts become results, a listener's throw a
+ *   `PulsecheckListenerWarning`, and a run settles even if an execution
+ *   never does (250 ms after the largest timeout at the latest);
  * - concurrent runs share in-flight executions (single-flight) but never each
  *   other's reports; a returned report is frozen.
  *
@@ -87,18 +91,24 @@ export class HealthService {
    *   {@link HEALTH_CHECK} binding). Each one's name, criticality, timeout and
    *   tags come from its class's {@link registerHealthCheck} options.
    * @param options - Defaults for every check; see {@link HealthServiceOptions}.
-   * @throws TypeError when an entry is not a {@link HealthCheck} or an option is malformed.
+   * @throws TypeError when an entry is not a {@link HealthCheck}, `options`
+   *   is not a plain object, an option is unknown, or `singleFlight` or
+   *   `latchStartup` is not a boolean.
+   * @throws RangeError when `defaultTimeoutMs` or `defaultCacheTtlMs` is
+   *   malformed or exceeds 2,147,483,647 ms (the longest delay a timer can hold).
    * @throws Error when two checks share a name.
    */
   constructor(
     @multiInject(HEALTH_CHECK) @optional() checks: readonly HealthCheck[] = [],
     @inject(HEALTH_SERVICE_OPTIONS) @optional() options: HealthServiceOptions = {},
   ) {
-    assertKnownKeys(options, serviceOptionKeys, 'HealthService');
+    assertOptionsObject(options, 'HealthService', serviceOptionKeys);
     const defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     assertPositiveMs(defaultTimeoutMs, 'defaultTimeoutMs', 'HealthService');
     const defaultCacheTtlMs = options.defaultCacheTtlMs ?? 0;
     assertNonNegativeMs(defaultCacheTtlMs, 'defaultCacheTtlMs', 'HealthService');
+    assertOptionalBoolean(options.singleFlight, 'singleFlight', 'HealthService');
+    assertOptionalBoolean(options.latchStartup, 'latchStartup', 'HealthService');
     this.#singleFlight = options.singleFlight ?? true;
     this.#latchStartup = options.latchStartup ?? true;
 
@@ -160,11 +170,8 @@ export class HealthService {
     }
 
     const pending = selected.map((slot) => this.#resultFor(slot, fresh));
-    // Cached and background results are ready at once: skip Promise.all's extra turns for them.
-    const results = pending.every((result) => !(result instanceof Promise))
-      ? (pending as CheckResult[])
-      : // eslint-disable-next-line @typescript-eslint/await-thenable -- Promise.all takes ready values beside promises
-        await Promise.all(pending);
+    // Cached and background results are ready at once: skip the wait for them.
+    const results = pending.every((result) => !(result instanceof Promise)) ? (pending as CheckResult[]) : await settleAll(selected, pending);
     const report = buildReport(startedAt, t0, results);
     if (options.probe === 'startup' && this.#latchStartup && report.status !== 'fail' && options.tags === undefined && options.names === undefined) {
       this.#latchedStartup = { report, at: performance.now() };
@@ -175,6 +182,13 @@ export class HealthService {
   /**
    * Calls `listener` whenever an execution of a check ends in a different
    * status than that check's previous execution.
+   *
+   * A notification goes to the listeners subscribed when it starts, in
+   * subscription order; one removed meanwhile (by itself or by another
+   * listener) is not called, one added meanwhile hears from the next change
+   * on. Whatever a listener throws becomes a process warning of type
+   * `PulsecheckListenerWarning`; it never makes `run()` reject, nor stops
+   * background mode, nor keeps the other listeners from being called.
    *
    * @param listener - Receives the new result, the previous and the current status.
    * @returns A function that removes the listener.
@@ -210,20 +224,38 @@ export class HealthService {
    * is reported as a failure.
    *
    * @param options - The interval and the staleness limit.
-   * @throws RangeError for a malformed interval or limit.
+   * Everything is validated before anything starts: when `start()` throws,
+   * nothing is left running. Once started, a round never stops the schedule,
+   * whatever the checks or the status-change listeners throw, and
+   * {@link HealthService.stop} always settles.
+   *
+   * @throws TypeError when `options` is not an object or has an unknown key.
+   * @throws RangeError for a malformed interval or limit, or one above
+   *   2,147,483,647 ms (Node would fire such a timer after 1 ms).
    * @throws Error when background mode is already running.
    */
   start(options: BackgroundOptions): void {
-    if (typeof options !== 'object' || options === null) throw new TypeError('HealthService.start: options must be an object with intervalMs');
+    // Everything is checked before anything changes: a start() that throws leaves nothing running.
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+      throw new TypeError('HealthService.start: options must be an object with intervalMs');
+    }
     assertKnownKeys(options, ['intervalMs', 'staleAfterMs'], 'HealthService.start');
-    assertPositiveMs(options.intervalMs, 'intervalMs', 'HealthService.start');
-    const largestTimeout = Math.max(0, ...this.#slots.map((slot) => slot.timeoutMs));
-    const staleAfterMs = options.staleAfterMs ?? 3 * options.intervalMs + largestTimeout;
-    assertPositiveMs(staleAfterMs, 'staleAfterMs', 'HealthService.start');
+    const { intervalMs, staleAfterMs: givenStaleAfterMs } = options;
+    assertPositiveMs(intervalMs, 'intervalMs', 'HealthService.start');
+    if (givenStaleAfterMs !== undefined) assertPositiveMs(givenStaleAfterMs, 'staleAfterMs', 'HealthService.start');
     if (this.#background !== undefined) throw new Error('HealthService.start: background mode is already running; call stop() first');
-    const background: Background = { intervalMs: options.intervalMs, staleAfterMs, timer: undefined, round: undefined };
+    const largestTimeout = Math.max(0, ...this.#slots.map((slot) => slot.timeoutMs));
+    const staleAfterMs = givenStaleAfterMs ?? Math.min(MAX_TIMER_MS, 3 * intervalMs + largestTimeout);
+    const background: Background = { intervalMs, staleAfterMs, timer: undefined, round: undefined };
     this.#background = background;
-    this.#tick(background);
+    try {
+      this.#tick(background);
+    } catch (error) {
+      // #tick never throws by design; should it ever, leave nothing running.
+      if (this.#background === background) this.#background = undefined;
+      clearTimeout(background.timer);
+      throw error;
+    }
   }
 
   /**
@@ -237,7 +269,8 @@ export class HealthService {
     this.#background = undefined;
     clearTimeout(background.timer);
     background.timer = undefined;
-    await background.round;
+    // A round never rejects and always settles (settleAll's backstop); stop() waits for it and no longer.
+    await background.round?.catch(noop);
   }
 
   /** Whether background mode is running. */
@@ -247,16 +280,20 @@ export class HealthService {
 
   #tick(background: Background): void {
     background.timer = undefined;
-    const round = Promise.all(this.#slots.map((slot) => this.#execute(slot))).then(() => {
+    const schedule = (): void => {
       background.round = undefined;
-      if (this.#background === background) {
-        background.timer = setTimeout(() => {
-          this.#tick(background);
-        }, background.intervalMs);
-        background.timer.unref();
-      }
-    });
-    background.round = round;
+      if (this.#background !== background) return;
+      background.timer = setTimeout(() => {
+        this.#tick(background);
+      }, background.intervalMs);
+      background.timer.unref();
+    };
+    // settleAll never rejects; the second handler is the belt to its braces, so the schedule goes on whatever happens.
+    background.round = settleAll(
+      this.#slots,
+      this.#slots.map((slot) => this.#execute(slot)),
+      true,
+    ).then(schedule, schedule);
   }
 
   #select(options: RunOptions): readonly Slot[] {
@@ -319,30 +356,63 @@ export class HealthService {
     return this.#execute(slot);
   }
 
+  /**
+   * One execution of `slot`, recorded as its latest result. Never rejects:
+   * should executeCheck itself throw or reject (it must not), that becomes
+   * an `unknown error` result too. Should it never settle, {@link settleAll}
+   * stops waiting for it, and forgets it as the slot's in-flight execution.
+   */
   #execute(slot: Slot): Promise<CheckResult> {
-    const execution = executeCheck(slot.definition, slot.instance, slot.timeoutMs).then((result) => {
+    let started: Promise<CheckResult>;
+    try {
+      started = executeCheck(slot.definition, slot.instance, slot.timeoutMs);
+    } catch (error) {
+      started = Promise.resolve(internalFailure(slot.definition, error));
+    }
+    const record = (result: CheckResult): CheckResult => {
       if (slot.inFlight === execution) slot.inFlight = undefined;
       slot.latest = { result, finishedAt: performance.now() };
       this.#notify(slot, result);
       return result;
-    });
+    };
+    const execution: Promise<CheckResult> = started.then(record, (error: unknown) => record(internalFailure(slot.definition, error)));
     slot.inFlight = execution;
     return execution;
   }
 
+  /**
+   * Tells the listeners subscribed when the notification starts, in
+   * subscription order; one unsubscribed meanwhile (by itself or another
+   * listener) is skipped, one subscribed meanwhile hears from the next
+   * change on. A listener that throws, whatever it throws, becomes a
+   * `PulsecheckListenerWarning` and the others are still called.
+   */
   #notify(slot: Slot, result: CheckResult): void {
     const previous = slot.lastStatus;
     slot.lastStatus = result.status;
-    if (previous === result.status) return;
-    for (const listener of this.#listeners) {
+    if (previous === result.status || this.#listeners.size === 0) return;
+    for (const listener of [...this.#listeners]) {
+      if (!this.#listeners.has(listener)) continue;
       try {
         listener(result, previous, result.status);
-      } catch (error) {
-        process.emitWarning(`pulsecheck: a status-change listener threw: ${error instanceof Error ? error.message : String(error)}`, 'PulsecheckListenerWarning');
+      } catch (thrown) {
+        warnListenerThrew(thrown);
       }
     }
   }
 }
+
+function noop(): void {}
+
+/** Reports a listener's throw as a process warning; building and emitting it can never throw. */
+function warnListenerThrew(thrown: unknown): void {
+  try {
+    process.emitWarning(`pulsecheck: a status-change listener threw: ${describeSafely(thrown)}`, 'PulsecheckListenerWarning');
+  } catch {
+    // a process 'warning' handler cannot break a run either
+  }
+}
+
 
 function reuse(result: CheckResult, ageMs: number): CheckResult {
   return Object.freeze({ ...result, cached: true as const, ageMs });

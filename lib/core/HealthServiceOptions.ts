@@ -14,26 +14,30 @@
  */
 export interface HealthServiceOptions {
   /**
-   * Timeout of a check that sets none, in milliseconds.
+   * Timeout of a check that sets none, in milliseconds (positive, and
+   * at most 2,147,483,647: about 24.8 days, the longest delay a timer can hold).
    * @defaultValue {@link DEFAULT_TIMEOUT_MS} (800 ms: a run fits inside a
    * Kubernetes probe's default 1 s `timeoutSeconds`)
    */
   readonly defaultTimeoutMs?: number;
   /**
-   * Cache TTL of a check that sets none, in milliseconds; `0` is off.
+   * Cache TTL of a check that sets none, in milliseconds; `0` is off
+   * (at most 2,147,483,647, like every millisecond option).
    * @defaultValue `0`
    */
   readonly defaultCacheTtlMs?: number;
   /**
    * Whether concurrent runs share the execution of a check that is already
    * in flight, instead of querying the dependency once per caller. A caller
-   * can still ask for its own execution with `run({ fresh: true })`.
+   * can still ask for its own execution with `run({ fresh: true })`. A
+   * boolean (anything else is refused with a TypeError).
    * @defaultValue `true`
    */
   readonly singleFlight?: boolean;
   /**
    * Whether a startup report that passed is kept and answered from
    * afterwards (Kubernetes stops calling the startup probe once it passes).
+   * A boolean (anything else is refused with a TypeError).
    * @defaultValue `true`
    */
   readonly latchStartup?: boolean;

@@ -37,7 +37,8 @@ export interface RegisterOptions {
   readonly critical?: boolean;
   /**
    * How long one execution may take, in milliseconds (a positive finite
-   * number). Past it the check is reported as `timeout` and its signal aborted.
+   * number, at most 2,147,483,647: about 24.8 days, the longest delay a
+   * timer can hold). Past it the check is reported as `timeout` and its signal aborted.
    * @defaultValue the module's `defaultTimeoutMs`, itself {@link DEFAULT_TIMEOUT_MS} (800 ms)
    */
   readonly timeoutMs?: number;
@@ -52,7 +53,8 @@ export interface RegisterOptions {
   readonly description?: string;
   /**
    * How long a result may be reused instead of running the check again, in
-   * milliseconds (a non-negative finite number; `0` turns caching off).
+   * milliseconds (a non-negative finite number, at most 2,147,483,647; `0`
+   * turns caching off).
    * Reused results carry `cached: true` and `ageMs`.
    * @defaultValue the module's `defaultCacheTtlMs`, itself `0` (off)
    */

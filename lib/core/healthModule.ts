@@ -6,7 +6,7 @@ import { HealthCheckRegistry } from './HealthCheckRegistry.js';
 import { HealthService } from './HealthService.js';
 import type { HealthServiceOptions } from './HealthServiceOptions.js';
 import { HEALTH_CHECK, HEALTH_SERVICE_OPTIONS } from './tokens.js';
-import { assertHealthCheckClass, assertKnownKeys, assertNonNegativeMs, assertPositiveMs } from './validateOptions.js';
+import { assertHealthCheckClass, assertKnownKeys, assertNonNegativeMs, assertOptionalBoolean, assertPositiveMs } from './validateOptions.js';
 
 /**
  * What {@link healthModule} binds: the checks of one registry or an explicit
@@ -49,8 +49,10 @@ const moduleOptionKeys = ['registry', 'checks', 'defaultTimeoutMs', 'defaultCach
  * @param options - Which checks, and defaults for the service.
  * @returns The module, for `container.load(...)`.
  * @throws TypeError when both `registry` and `checks` are given, an entry of
- *   `checks` does not extend {@link HealthCheck}, or an option is unknown.
- * @throws RangeError for a malformed `defaultTimeoutMs` or `defaultCacheTtlMs`.
+ *   `checks` does not extend {@link HealthCheck}, an option is unknown, or
+ *   `singleFlight` or `latchStartup` is not a boolean.
+ * @throws RangeError for a malformed `defaultTimeoutMs` or `defaultCacheTtlMs`
+ *   (including one above 2,147,483,647 ms).
  *
  * @example
  * ```ts
@@ -84,6 +86,8 @@ export function healthModule(options: HealthModuleOptions = {}): ContainerModule
   }
   if (options.defaultTimeoutMs !== undefined) assertPositiveMs(options.defaultTimeoutMs, 'defaultTimeoutMs', 'healthModule');
   if (options.defaultCacheTtlMs !== undefined) assertNonNegativeMs(options.defaultCacheTtlMs, 'defaultCacheTtlMs', 'healthModule');
+  assertOptionalBoolean(options.singleFlight, 'singleFlight', 'healthModule');
+  assertOptionalBoolean(options.latchStartup, 'latchStartup', 'healthModule');
 
   return new ContainerModule(({ bind }) => {
     for (const target of classes) {

@@ -6,7 +6,7 @@ import { defaultRegistry } from './defaultRegistry.js';
 import { HealthCheck } from './HealthCheck.js';
 import { HealthCheckRegistry } from './HealthCheckRegistry.js';
 import type { RegisterOptions } from './RegisterOptions.js';
-import { assertHealthCheckClass, assertKnownKeys, assertNonNegativeMs, assertPositiveMs, assertTags, describeClass } from './validateOptions.js';
+import { assertHealthCheckClass, assertKnownKeys, assertNonNegativeMs, assertOptionsObject, assertPositiveMs, assertTags, describeClass } from './validateOptions.js';
 
 const registeredIn = new WeakMap<HealthCheckClass, HealthCheckRegistry>();
 const madeInjectable = new WeakSet<HealthCheckClass>();
@@ -28,11 +28,14 @@ const knownOptions = ['name', 'critical', 'timeoutMs', 'tags', 'description', 'c
  * @param options - Name, criticality, timeout, tags, description, cache TTL
  *   and registry; see {@link RegisterOptions} for each default.
  * @returns The class decorator.
- * @throws TypeError when the class does not extend {@link HealthCheck}, or an
- *   option has the wrong type or an unknown key.
+ * @throws TypeError when `options` is not a plain object (an array, say), the
+ *   class does not extend {@link HealthCheck}, or an option has the wrong
+ *   type or an unknown key.
  * @throws RangeError when `timeoutMs` is not a positive finite number, or
- *   `cacheTtlMs` not a non-negative one.
- * @throws Error when the registry already holds a check with the same name.
+ *   `cacheTtlMs` not a non-negative one, or either exceeds 2,147,483,647 ms
+ *   (the longest delay a timer can hold).
+ * @throws Error when the registry already holds a check with the same name,
+ *   or already holds this class (a class is decorated once).
  *
  * @example
  * ```ts
@@ -55,9 +58,7 @@ const knownOptions = ['name', 'critical', 'timeoutMs', 'tags', 'description', 'c
  * ```
  */
 export function registerHealthCheck(options: RegisterOptions = {}): <T extends HealthCheckClass>(target: T) => T {
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`registerHealthCheck: options must be an object, got ${options === null ? 'null' : typeof options}`);
-  }
+  assertOptionsObject(options, 'registerHealthCheck');
   return <T extends HealthCheckClass>(target: T): T => {
     assertHealthCheckClass(target, 'registerHealthCheck');
     const definition = resolveDefinition(target, options);

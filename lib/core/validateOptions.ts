@@ -16,17 +16,46 @@ export function assertHealthCheckClass(target: unknown, where: string): asserts 
   }
 }
 
-/** @internal Throws a RangeError unless `value` is a positive finite number of milliseconds. */
-export function assertPositiveMs(value: unknown, option: string, owner: string): asserts value is number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new RangeError(`${owner}: ${option} must be a positive finite number of milliseconds, got ${String(value)}`);
+/**
+ * @internal The longest delay a Node timer can hold: 2,147,483,647 ms (2^31 - 1,
+ * about 24.8 days). Node fires a timer given more after 1 ms, so a larger
+ * timeout would expire at once and a larger interval would spin.
+ */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * @internal The one limit every millisecond option shares: throws a RangeError
+ * naming the option, the owner and the limit when `value` exceeds
+ * {@link MAX_TIMER_MS}.
+ */
+export function assertTimerMs(value: number, option: string, owner: string): void {
+  if (value > MAX_TIMER_MS) {
+    throw new RangeError(
+      `${owner}: ${option} must be at most ${MAX_TIMER_MS} ms (about 24.8 days, the longest delay a timer can hold), got ${String(value)}`,
+    );
   }
 }
 
-/** @internal Throws a RangeError unless `value` is a non-negative finite number of milliseconds. */
+/** @internal Throws a RangeError unless `value` is a positive finite number of milliseconds a timer can hold. */
+export function assertPositiveMs(value: unknown, option: string, owner: string): asserts value is number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new RangeError(`${owner}: ${option} must be a positive finite number of milliseconds, got ${typeof value === 'number' ? String(value) : describeValue(value)}`);
+  }
+  assertTimerMs(value, option, owner);
+}
+
+/** @internal Throws a RangeError unless `value` is a non-negative finite number of milliseconds a timer can hold. */
 export function assertNonNegativeMs(value: unknown, option: string, owner: string): asserts value is number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new RangeError(`${owner}: ${option} must be a non-negative finite number of milliseconds, got ${String(value)}`);
+    throw new RangeError(`${owner}: ${option} must be a non-negative finite number of milliseconds, got ${typeof value === 'number' ? String(value) : describeValue(value)}`);
+  }
+  assertTimerMs(value, option, owner);
+}
+
+/** @internal Throws a TypeError naming the option and the type it got unless `value` is undefined or a boolean. */
+export function assertOptionalBoolean(value: unknown, option: string, owner: string): asserts value is boolean | undefined {
+  if (value !== undefined && typeof value !== 'boolean') {
+    throw new TypeError(`${owner}: ${option} must be a boolean, got ${describeValue(value)}`);
   }
 }
 

@@ -50,4 +50,28 @@ describe('HealthCheckRegistry', () => {
     registerHealthCheck({ registry })(Twice);
     expect(() => registerHealthCheck({ registry })(Twice)).to.throw(/'Twice' is already registered in this registry: it is already registered/);
   });
+
+  it('refuses the same class decorated twice under two names, at the second decoration', () => {
+    const registry = new HealthCheckRegistry();
+    class Twice extends HealthCheck {
+      check(): void {}
+    }
+    registerHealthCheck({ registry, name: 'first' })(Twice);
+    expect(() => registerHealthCheck({ registry, name: 'second' })(Twice)).to.throw(
+      Error,
+      /^Health check class Twice is already registered in this registry as 'first'; a class is decorated once/,
+    );
+    expect(registry.list().map((definition) => definition.name)).to.deep.equal(['first']);
+  });
+
+  it('lets a class be decorated again once it was deleted', () => {
+    const registry = new HealthCheckRegistry();
+    class Renamed extends HealthCheck {
+      check(): void {}
+    }
+    registerHealthCheck({ registry, name: 'old' })(Renamed);
+    registry.delete('old');
+    registerHealthCheck({ registry, name: 'new' })(Renamed);
+    expect(registry.list().map((definition) => definition.name)).to.deep.equal(['new']);
+  });
 });

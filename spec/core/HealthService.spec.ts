@@ -8,6 +8,7 @@ import {
   ServiceUnavailable,
   ServiceWarning,
   HealthCheckError,
+  registerHealthCheck,
   type CheckResult,
   type HealthStatus,
 } from '../../lib/index.js';
@@ -959,5 +960,257 @@ describe('HealthService constructor', () => {
 
   it('lists the definitions it runs', () => {
     expect(new HealthService([new Plain()]).definitions().map((definition) => definition.name)).to.deep.equal(['Plain']);
+  });
+});
+
+describe('HealthService option limits', () => {
+  class Plain extends HealthCheck {
+    check(): void {}
+  }
+  const limit = /must be at most 2147483647 ms \(about 24\.8 days, the longest delay a timer can hold\)/;
+
+  it('refuses a default timeout or cache TTL a timer cannot hold, naming the option, itself and the limit', () => {
+    expect(() => new HealthService([], { defaultTimeoutMs: 2_147_483_648 })).to.throw(RangeError, /^HealthService: defaultTimeoutMs must be at most 2147483647 ms/);
+    expect(() => new HealthService([], { defaultTimeoutMs: 3e9 })).to.throw(RangeError, limit);
+    expect(() => new HealthService([], { defaultCacheTtlMs: 3e9 })).to.throw(RangeError, /^HealthService: defaultCacheTtlMs must be at most 2147483647 ms/);
+    expect(() => new HealthService([new Plain()], { defaultTimeoutMs: 2_147_483_647, defaultCacheTtlMs: 2_147_483_647 })).not.to.throw();
+  });
+
+  it('refuses singleFlight and latchStartup that are not booleans, naming the option and the type', () => {
+    expect(() => new HealthService([], { singleFlight: 'no' } as never)).to.throw(TypeError, /^HealthService: singleFlight must be a boolean, got 'no'$/);
+    expect(() => new HealthService([], { latchStartup: 1 } as never)).to.throw(TypeError, /^HealthService: latchStartup must be a boolean, got 1 \(number\)$/);
+    expect(() => new HealthService([], { singleFlight: null } as never)).to.throw(TypeError, /singleFlight must be a boolean, got null/);
+  });
+
+  it('refuses options that are not a plain object', () => {
+    expect(() => new HealthService([], [] as never)).to.throw(TypeError, /^HealthService: options must be an object, got an array$/);
+  });
+
+  it('refuses start({ intervalMs: 3e9 }) instead of running a round every millisecond, and leaves nothing running', async () => {
+    const registry = new HealthCheckRegistry();
+    let executions = 0;
+    checkClass(registry, 'Counted', () => {
+      executions += 1;
+    });
+    const service = serviceFor(registry);
+    expect(() => {
+      service.start({ intervalMs: 3e9 });
+    }).to.throw(RangeError, /^HealthService\.start: intervalMs must be at most 2147483647 ms \(about 24\.8 days, the longest delay a timer can hold\), got 3000000000$/);
+    expect(service.running).to.equal(false);
+    await sleep(30);
+    expect(executions).to.equal(0);
+    await service.stop();
+  });
+
+  it('refuses a staleAfterMs a timer cannot hold, before starting anything', async () => {
+    const registry = new HealthCheckRegistry();
+    let executions = 0;
+    checkClass(registry, 'Counted', () => {
+      executions += 1;
+    });
+    const service = serviceFor(registry);
+    expect(() => {
+      service.start({ intervalMs: 1_000, staleAfterMs: 3e9 });
+    }).to.throw(RangeError, /^HealthService\.start: staleAfterMs must be at most 2147483647 ms/);
+    expect(service.running).to.equal(false);
+    await sleep(5);
+    expect(executions).to.equal(0);
+  });
+
+  it('accepts the largest interval a timer can hold, and keeps the default staleness limit within it', async () => {
+    const registry = new HealthCheckRegistry();
+    checkClass(registry, 'Quick', () => undefined);
+    const service = serviceFor(registry);
+    service.start({ intervalMs: 2_147_483_647 });
+    await sleep(5);
+    const report = await service.run();
+    expect(report.checks[0]).to.include({ status: 'pass', cached: true });
+    await service.stop();
+    expect(service.running).to.equal(false);
+  });
+});
+
+/** Values a check or a listener may throw that break naive describing. */
+function hostileValues(): [string, () => unknown][] {
+  const numericMessage = (): Error => Object.assign(new Error('placeholder'), { message: 42 });
+  const throwingGetter = (): Error => {
+    const error = new Error('placeholder');
+    Object.defineProperty(error, 'message', {
+      get() {
+        throw new Error('message getter exploded');
+      },
+    });
+    return error;
+  };
+  const proxy = (): unknown =>
+    new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('get trap');
+        },
+        getPrototypeOf() {
+          throw new Error('getPrototypeOf trap');
+        },
+        has() {
+          throw new Error('has trap');
+        },
+        ownKeys() {
+          throw new Error('ownKeys trap');
+        },
+        getOwnPropertyDescriptor() {
+          throw new Error('getOwnPropertyDescriptor trap');
+        },
+      },
+    );
+  return [
+    ['a prototype-less object', () => Object.create(null) as unknown],
+    ['a Proxy that throws on every trap', proxy],
+    ['an Error whose message is a number', numericMessage],
+    ['an Error whose message getter throws', throwingGetter],
+    ['a symbol', () => Symbol('thrown')],
+  ];
+}
+
+describe('HealthService under hostile checks', () => {
+  it('turns a thenable whose then() throws into a failed result, instead of rejecting run()', async () => {
+    const registry = new HealthCheckRegistry();
+    const made = class extends HealthCheck {
+      check(): Promise<void> {
+        return {
+          then() {
+            throw new Error('then exploded');
+          },
+        } as unknown as Promise<void>;
+      }
+    };
+    registerHealthCheck({ registry, name: 'Thenable', timeoutMs: 50 })(made);
+    const report = await serviceFor(registry).run();
+    expect(report.status).to.equal('fail');
+    expect(report.checks[0]?.errors[0]?.kind).to.equal('unknown error');
+    expect(report.checks[0]?.output).to.match(/then exploded/);
+  });
+
+  it('keeps start() atomic: a check that throws an Error with a numeric message leaves background mode running and stoppable', async () => {
+    const registry = new HealthCheckRegistry();
+    checkClass(registry, 'Numeric', () => {
+      throw Object.assign(new Error('placeholder'), { message: 42 });
+    });
+    const service = serviceFor(registry);
+    expect(() => {
+      service.start({ intervalMs: 1_000 });
+    }).not.to.throw();
+    expect(service.running).to.equal(true);
+    await sleep(5);
+    const report = await service.run();
+    expect(report.status).to.equal('fail');
+    expect(report.checks).to.have.length(1);
+    expect(['unavailable', 'unexpected result', 'warning', 'timeout', 'unknown error']).to.include(report.checks[0]?.errors[0]?.kind);
+    await service.stop();
+    expect(service.running).to.equal(false);
+  });
+});
+
+describe('HealthService listeners that misbehave', () => {
+  let warnings: Error[];
+  const onWarning = (warning: Error): void => {
+    warnings.push(warning);
+  };
+  beforeEach(() => {
+    warnings = [];
+    process.on('warning', onWarning);
+  });
+  afterEach(() => {
+    process.off('warning', onWarning);
+  });
+
+  for (const [title, make] of hostileValues()) {
+    it(`turns a listener that throws ${title} into a PulsecheckListenerWarning, and run() still resolves`, async () => {
+      const registry = new HealthCheckRegistry();
+      checkClass(registry, 'Any', () => undefined);
+      const service = serviceFor(registry);
+      service.onStatusChange(() => {
+        throw make();
+      });
+      const report = await service.run();
+      await sleep(5);
+      expect(report.status).to.equal('pass');
+      const ours = warnings.filter((warning) => warning.name === 'PulsecheckListenerWarning');
+      expect(ours).to.have.length(1);
+      expect(ours[0]?.message).to.match(/^pulsecheck: a status-change listener threw: \S/);
+    });
+  }
+
+  it('keeps background mode on schedule when a listener throws a prototype-less object at every change', async () => {
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+    try {
+      const registry = new HealthCheckRegistry();
+      let executions = 0;
+      checkClass(registry, 'Flappy', () => {
+        executions += 1;
+        if (executions % 2 === 0) throw new ServiceUnavailable('down');
+      });
+      const service = serviceFor(registry);
+      let calls = 0;
+      service.onStatusChange(() => {
+        calls += 1;
+        throw Object.create(null);
+      });
+      service.start({ intervalMs: 100 });
+      await clock.tickAsync(0);
+      await clock.tickAsync(450);
+      expect(executions).to.equal(5);
+      expect(calls).to.equal(5);
+      expect(service.running).to.equal(true);
+      const report = await service.run();
+      expect(report.checks[0]).to.include({ cached: true, status: 'pass' });
+      await service.stop();
+    } finally {
+      clock.restore();
+    }
+  });
+
+  it('calls the listeners subscribed when a change starts, skipping those unsubscribed meanwhile, and calls those subscribed meanwhile from the next change on', async () => {
+    const registry = new HealthCheckRegistry();
+    let healthy = true;
+    checkClass(registry, 'Flappy', () => {
+      if (!healthy) throw new ServiceUnavailable('down');
+    });
+    const service = serviceFor(registry);
+    const calls: string[] = [];
+    let removeThird: () => void = () => undefined;
+    const removeFirst = service.onStatusChange(() => {
+      calls.push('first (removes itself and the third, adds a late one)');
+      removeFirst();
+      removeThird();
+      service.onStatusChange((_result, previous, current) => {
+        calls.push(`late ${String(previous)}->${current}`);
+      });
+    });
+    service.onStatusChange(() => {
+      calls.push('second');
+    });
+    removeThird = service.onStatusChange(() => {
+      calls.push('third');
+    });
+    await service.run();
+    expect(calls).to.deep.equal(['first (removes itself and the third, adds a late one)', 'second']);
+    calls.length = 0;
+    healthy = false;
+    await service.run();
+    expect(calls).to.deep.equal(['second', 'late pass->fail']);
+  });
+
+  it('lets a listener unsubscribe twice, and subscribing one listener twice calls it once', async () => {
+    const registry = new HealthCheckRegistry();
+    checkClass(registry, 'Any', () => undefined);
+    const service = serviceFor(registry);
+    const listener = sinon.spy();
+    const remove = service.onStatusChange(listener);
+    service.onStatusChange(listener);
+    await service.run({ fresh: true });
+    expect(listener.callCount).to.equal(1);
+    remove();
+    remove();
   });
 });

@@ -103,4 +103,19 @@ describe('healthModule', () => {
     expect(() => healthModule({ registry: {} as never })).to.throw(TypeError, /registry must be a HealthCheckRegistry/);
     expect(() => healthModule({ checks: [DatabaseHealthCheck, DatabaseHealthCheck] })).to.throw(TypeError, /same class twice/);
   });
+
+  it('refuses a default timeout or cache TTL a timer cannot hold, naming the option, itself and the limit', () => {
+    expect(() => healthModule({ defaultTimeoutMs: 2_147_483_648 })).to.throw(
+      RangeError,
+      /^healthModule: defaultTimeoutMs must be at most 2147483647 ms \(about 24\.8 days, the longest delay a timer can hold\), got 2147483648$/,
+    );
+    expect(() => healthModule({ defaultCacheTtlMs: 3e9 })).to.throw(RangeError, /^healthModule: defaultCacheTtlMs must be at most 2147483647 ms/);
+    expect(() => healthModule({ checks: [], defaultTimeoutMs: 2_147_483_647, defaultCacheTtlMs: 2_147_483_647 })).not.to.throw();
+  });
+
+  it('refuses singleFlight and latchStartup that are not booleans, naming the option and the type', () => {
+    expect(() => healthModule({ singleFlight: 'no' } as never)).to.throw(TypeError, /^healthModule: singleFlight must be a boolean, got 'no'$/);
+    expect(() => healthModule({ latchStartup: 1 } as never)).to.throw(TypeError, /^healthModule: latchStartup must be a boolean, got 1 \(number\)$/);
+    expect(() => healthModule({ checks: [], singleFlight: false, latchStartup: false })).not.to.throw();
+  });
 });

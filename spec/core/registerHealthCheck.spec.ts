@@ -188,6 +188,9 @@ describe('registerHealthCheck', () => {
         [{ registry, name: '' }, /name must be a non-empty string/],
         [{ registry, timout: 5 }, /unknown option 'timout'/],
         [{ registry, cacheTtlMs: -1 }, /cacheTtlMs must be a non-negative finite number/],
+        [{ registry, timeoutMs: 2_147_483_648 }, /^registerHealthCheck\('C'\): timeoutMs must be at most 2147483647 ms \(about 24\.8 days, the longest delay a timer can hold\), got 2147483648$/],
+        [{ registry, timeoutMs: 3e9 }, /timeoutMs must be at most 2147483647 ms/],
+        [{ registry, cacheTtlMs: 3e9 }, /^registerHealthCheck\('C'\): cacheTtlMs must be at most 2147483647 ms/],
         [{ registry: {} }, /registry must be a HealthCheckRegistry/],
         [{ registry, description: 5 }, /description must be a string/],
       ];
@@ -195,6 +198,9 @@ describe('registerHealthCheck', () => {
         expect(() => registerHealthCheck(options as never)(C), JSON.stringify(Object.keys(options as object))).to.throw(message);
       }
       expect(() => registerHealthCheck(null as never)).to.throw(TypeError, /options must be an object, got null/);
+      expect(() => registerHealthCheck([] as never)).to.throw(TypeError, /^registerHealthCheck: options must be an object, got an array$/);
+      expect(() => registerHealthCheck([{ name: 'x' }] as never)).to.throw(TypeError, /options must be an object, got an array/);
+      expect(() => registerHealthCheck('db' as never)).to.throw(TypeError, /options must be an object, got 'db'/);
       expect(registry.size).to.equal(0);
     });
 

@@ -4,7 +4,7 @@ import type { CheckContext } from '../../core/CheckContext.js';
 import { HealthCheck } from '../../core/HealthCheck.js';
 import { abortReason } from '../shared/untilAborted.js';
 import type { EventLoopDelayHealthCheckOptions } from './EventLoopDelayHealthCheckOptions.js';
-import { assertOptionsObject } from '../../core/validateOptions.js';
+import { assertOptionsObject, assertPositiveMs, assertTimerMs, describeValue } from '../../core/validateOptions.js';
 import { applyThreshold, formatMs, round2, validateThreshold } from './thresholds.js';
 
 const nsPerMs = 1e6;
@@ -67,7 +67,8 @@ export class EventLoopDelayHealthCheck extends HealthCheck {
    * @throws TypeError when `options` is not an object or has an unknown key,
    *   or `p99Ms` is not an object with only `warn` and `fail`.
    * @throws RangeError when a limit or `sampleMs` is not a positive finite
-   *   number, `resolutionMs` not a positive integer, or `warn` exceeds `fail`.
+   *   number, `resolutionMs` not a positive integer, either of those two
+   *   exceeds 2,147,483,647 ms, or `warn` exceeds `fail`.
    */
   constructor(@unmanaged() options: EventLoopDelayHealthCheckOptions = {}) {
     super();
@@ -75,12 +76,11 @@ export class EventLoopDelayHealthCheck extends HealthCheck {
     assertOptionsObject(options, owner, ['p99Ms', 'resolutionMs', 'sampleMs']);
     const resolutionMs = options.resolutionMs ?? 10;
     if (typeof resolutionMs !== 'number' || !Number.isInteger(resolutionMs) || resolutionMs < 1) {
-      throw new RangeError(`${owner}: resolutionMs must be a positive integer number of milliseconds, got ${String(resolutionMs)}`);
+      throw new RangeError(`${owner}: resolutionMs must be a positive integer number of milliseconds, got ${typeof resolutionMs === 'number' ? String(resolutionMs) : describeValue(resolutionMs)}`);
     }
+    assertTimerMs(resolutionMs, 'resolutionMs', owner);
     const sampleMs = options.sampleMs ?? 100;
-    if (typeof sampleMs !== 'number' || !Number.isFinite(sampleMs) || sampleMs <= 0) {
-      throw new RangeError(`${owner}: sampleMs must be a positive finite number of milliseconds, got ${String(sampleMs)}`);
-    }
+    assertPositiveMs(sampleMs, 'sampleMs', owner);
     this.options = Object.freeze({
       p99Ms: validateThreshold(options.p99Ms ?? { warn: 100, fail: 500 }, { option: 'p99Ms', direction: 'above', percent: false }, owner),
       resolutionMs,

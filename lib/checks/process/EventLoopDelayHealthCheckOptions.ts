@@ -25,14 +25,15 @@ export interface EventLoopDelayHealthCheckOptions {
   readonly p99Ms?: Threshold;
   /**
    * The sampling interval of the delay monitor, in milliseconds (a positive
-   * integer): the finer, the more precise and the more timer wake-ups.
+   * integer, at most 2,147,483,647): the finer, the more precise and the more timer wake-ups.
    * @defaultValue `10`
    */
   readonly resolutionMs?: number;
   /**
    * How long the first execution (after construction or
    * {@link EventLoopDelayHealthCheck.stop}) samples before it reports, in
-   * milliseconds; keep it well below the check's timeout.
+   * milliseconds (positive, at most 2,147,483,647); keep it well below the
+   * check's timeout.
    * @defaultValue `100`
    */
   readonly sampleMs?: number;

@@ -96,6 +96,10 @@ describe('EventLoopDelayHealthCheck', () => {
       expect(new EventLoopDelayHealthCheck().options).to.deep.equal({ p99Ms: { warn: 100, fail: 500 }, resolutionMs: 10, sampleMs: 100 });
     });
 
+    it('accepts sampleMs up to the longest delay a timer can hold', () => {
+      expect(new EventLoopDelayHealthCheck({ sampleMs: 2_147_483_647 }).options.sampleMs).to.equal(2_147_483_647);
+    });
+
     it('starts nothing', () => {
       const check = new FakeMonitoredCheck();
       expect(check.running).to.equal(false);
@@ -108,6 +112,10 @@ describe('EventLoopDelayHealthCheck', () => {
         [{ p99Ms: { warn: -1 } }, RangeError, 'EventLoopDelayHealthCheck: p99Ms.warn must be a positive finite number, got -1'],
         [{ resolutionMs: 0.5 }, RangeError, 'EventLoopDelayHealthCheck: resolutionMs must be a positive integer number of milliseconds, got 0.5'],
         [{ sampleMs: 0 }, RangeError, 'EventLoopDelayHealthCheck: sampleMs must be a positive finite number of milliseconds, got 0'],
+        [{ sampleMs: 2_147_483_648 }, RangeError, 'EventLoopDelayHealthCheck: sampleMs must be at most 2147483647 ms (about 24.8 days, the longest delay a timer can hold), got 2147483648'],
+        [{ sampleMs: 3e9 }, RangeError, 'EventLoopDelayHealthCheck: sampleMs must be at most 2147483647 ms'],
+        [{ resolutionMs: 3e9 }, RangeError, 'EventLoopDelayHealthCheck: resolutionMs must be at most 2147483647 ms'],
+        [{ sampleMs: 'soon' }, RangeError, "EventLoopDelayHealthCheck: sampleMs must be a positive finite number of milliseconds, got 'soon'"],
         [{ p99: { warn: 1 } }, TypeError, "EventLoopDelayHealthCheck: unknown option 'p99' (expected one of: p99Ms, resolutionMs, sampleMs)"],
       ];
       for (const [options, type, message] of cases) {
