@@ -12,6 +12,7 @@ import { roundMs } from './roundMs.js';
 import type { Probe, RunOptions } from './RunOptions.js';
 import type { StatusChangeListener } from './StatusChangeListener.js';
 import { HEALTH_CHECK, HEALTH_SERVICE_OPTIONS } from './tokens.js';
+import { describeThrown } from './describeThrown.js';
 import { makeCheckError } from './toCheckError.js';
 import { assertKnownKeys, assertNonNegativeMs, assertPositiveMs, assertTags } from './validateOptions.js';
 
@@ -338,7 +339,7 @@ export class HealthService {
       try {
         listener(result, previous, result.status);
       } catch (error) {
-        process.emitWarning(`pulsecheck: a status-change listener threw: ${error instanceof Error ? error.message : String(error)}`, 'PulsecheckListenerWarning');
+        process.emitWarning(`pulsecheck: a status-change listener threw: ${describeThrown(error)}`, 'PulsecheckListenerWarning');
       }
     }
   }

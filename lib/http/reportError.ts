@@ -1,3 +1,5 @@
+import { describeThrown } from '../core/describeThrown.js';
+
 /**
  * @internal Hands an unexpected error to the user's `onError`, or emits a
  * process warning when there is none; never throws (an `onError` that
@@ -12,5 +14,5 @@ export function reportError(onError: ((error: unknown) => void) | undefined, err
       error = hookError;
     }
   }
-  process.emitWarning(`pulsecheck: health endpoint error: ${error instanceof Error ? error.message : String(error)}`, 'PulsecheckHttpWarning');
+  process.emitWarning(`pulsecheck: health endpoint error: ${describeThrown(error)}`, 'PulsecheckHttpWarning');
 }
