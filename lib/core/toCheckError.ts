@@ -43,6 +43,7 @@ function readMessage(error: HealthCheckError): string {
   try {
     const message: unknown = error.message;
     if (typeof message === 'string') return message.length > 16 * 1024 ? message.slice(0, 16 * 1024) : message;
+    if (typeof message === 'number' || typeof message === 'bigint' || typeof message === 'boolean') return String(message);
   } catch {
     // a getter that throws: describe the value instead
   }
