@@ -38,7 +38,7 @@ export const hostileValues: Record<string, () => unknown> = {
     revoke();
     return proxy;
   },
-  'Object.create(null)': () => Object.create(null),
+  'Object.create(null)': (): unknown => Object.create(null) as object,
   'an AggregateError whose errors is null': () => Object.defineProperty(new AggregateError([], ''), 'errors', { value: null }),
   'an AggregateError whose errors getter throws': () => Object.defineProperty(new AggregateError([], ''), 'errors', { get: throwing }),
   'an AggregateError whose errors iterator throws': () =>

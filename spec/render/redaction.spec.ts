@@ -98,7 +98,7 @@ describe('redaction in process warnings', () => {
         await healthEndpoints(failing).handle({ url: '/health' });
         await healthEndpoints(failing, {
           onError: () => {
-            throw Object.assign(Object.create(null) as object, { message: text });
+            throw Object.assign(Object.create(null) as Error, { message: text });
           },
         }).handle({ url: '/health' });
       });
