@@ -51,11 +51,15 @@ export interface CheckContext {
 
   /**
    * Records a measured value under `key` in the result's `observations`
-   * (a later call with the same key replaces the value).
+   * (a later call with the same key replaces the value). The key, a string
+   * value and the unit are put on one line and secret-redacted like
+   * messages; keys and units are cut to 200 characters, values to 500.
    *
    * @param key - A short name (`"latencyMs"`, `"connections"`).
    * @param value - A number, string or boolean.
    * @param unit - The unit of `value` (`"ms"`, `"bytes"`).
+   * @throws TypeError when `key` is empty or only whitespace, `value` is not a
+   *   number, string or boolean, or `unit` is not a string.
    */
   observe(this: void, key: string, value: number | string | boolean, unit?: string): void;
 }

@@ -7,7 +7,7 @@ import type { CheckDefinition } from './CheckDefinition.js';
 import { DeadlineGroup } from './DeadlineGroup.js';
 import type { HealthCheck } from './HealthCheck.js';
 import { makeCheckError, toCheckError } from './toCheckError.js';
-import { redactSecrets } from './redactSecrets.js';
+import { sanitizeObservation } from './sanitizeObservation.js';
 import { roundMs } from './roundMs.js';
 
 const noErrors: readonly CheckError[] = Object.freeze([]);
@@ -106,14 +106,8 @@ class Execution implements CheckContext {
 
   readonly observe = (key: string, value: number | string | boolean, unit?: string): void => {
     if (!this.#open) return;
-    if (typeof key !== 'string' || key === '') throw new TypeError('observe: key must be a non-empty string');
-    const kind = typeof value;
-    if (kind !== 'number' && kind !== 'string' && kind !== 'boolean') {
-      throw new TypeError(`observe('${key}'): value must be a number, string or boolean, got ${value === null ? 'null' : kind}`);
-    }
-    const safe = typeof value === 'string' ? redactSecrets(value) : value;
-    this.#observations ??= Object.create(null) as Record<string, Observation>;
-    this.#observations[key] = Object.freeze(unit === undefined ? { value: safe } : { value: safe, unit: String(unit) });
+    const safe = sanitizeObservation(key, value, unit);
+    (this.#observations ??= Object.create(null) as Record<string, Observation>)[safe.key] = safe.observation;
   };
 
   finish(started: number, thrown: unknown, failed: boolean): CheckResult {

@@ -1,18 +1,226 @@
-const urlCredentials = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:@/?#]*):([^\s@/?#]*)@/gi;
-const secretParameter =
-  /(\b(?:password|passwd|pwd|pass|secret|client_secret|token|access_token|refresh_token|api[_-]?key|access[_-]?key|private[_-]?key)["']?\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s&;,"')}\]]+)/gi;
-
 /** The text that replaces a redacted secret. */
 export const REDACTED = '***';
 
 /**
- * @internal Replaces the secrets a message may carry with `***`: the
- * password of a URL (`postgres://user:secret@host` → `postgres://user:***@host`)
- * and the value of `password=...`, `token: ...`, `"apiKey": "..."` style
- * parameters.
+ * A `key=value` / `key: value` / `"key": "value"` parameter: the key is a
+ * whole run of name characters (the look-behind makes a failed attempt inside
+ * a run cost O(1), so the scan is linear however long the run), then an
+ * optional closing quote, then `=` or `:`. The value is parsed by hand.
  */
-export function redactSecrets(text: string): string {
-  return text
-    .replace(urlCredentials, (_match, scheme: string, user: string, password: string) => `${scheme}${user}:${password === '' ? '' : REDACTED}@`)
-    .replace(secretParameter, (_match, key: string) => `${key}${REDACTED}`);
+const parameter = /(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]+)(["']?)\s*[=:]\s*/g;
+
+/** Key names that are secret wherever they appear in the key (`PGPASSWORD`, `dbPassword`, `x-auth-token`). */
+const secretSubstrings = ['password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'accesskey', 'privatekey', 'credential', 'authorization', 'cookie', 'sessionid'];
+
+/** Key names that are secret as a whole word of the key (`api_key`, `AWS_SECRET_ACCESS_KEY`, `userPwd`), but not inside one (`keyboard`, `bypass`). */
+const secretWords = new Set(['key', 'keys', 'pwd', 'pw', 'pass', 'auth', 'sig', 'signature']);
+
+/** Authorization schemes kept readable before the redacted credentials (`Bearer ***`). */
+const authSchemes = new Set(['bearer', 'basic', 'digest', 'token', 'negotiate', 'ntlm', 'apikey', 'bot', 'aws4-hmac-sha256']);
+
+/** A bearer token anywhere in the text, without an `Authorization:` key before it. */
+const bearer = /\b(Bearer[ \t]+)([A-Za-z0-9._~+/-]{8,}=*)/gi;
+
+/** Schemes whose user-only userinfo (`https://ghp_…@github.com`) is a token, not a user name. */
+const tokenUserinfoSchemes = new Set(['http', 'https', 'ws', 'wss', 'git+https', 'git+http', 'ftp', 'ftps']);
+
+/** Prefixes of well-known tokens (GitHub, GitLab, Slack, OpenAI/Stripe style, npm). */
+const tokenPrefix = /^(?:gh[pousr]_|github_pat_|glpat-|xox[abpors]-|sk[-_]|rk_|pk_|npm_|AKIA)/;
+
+/** Characters that end a URL, a value or a token. */
+function isBoundary(code: number): boolean {
+  // whitespace, quotes, backtick, angle brackets
+  return code <= 0x20 || code === 0x22 || code === 0x27 || code === 0x60 || code === 0x3c || code === 0x3e || code === 0x85 || code === 0xa0 || code === 0x2028 || code === 0x2029;
+}
+
+/**
+ * Replaces the secrets a message may carry with `***`, in time linear in the
+ * length of the text:
+ *
+ * - the password of a URL, even one containing `/`, `#` or `@`
+ *   (`postgres://user:p@ss/w#rd@host` → `postgres://user:***@host`), and a
+ *   token-only userinfo (`https://ghp_…@github.com` → `https://***@github.com`);
+ * - the value of a parameter whose key names a secret: `password=…`,
+ *   `PGPASSWORD=…`, `db_password: …`, `"dbPassword": "…"`, `api_key=…`,
+ *   `AWS_SECRET_ACCESS_KEY=…`, quoted values with spaces (`password='a b'`);
+ * - the credentials of an `Authorization: Bearer …` / `Basic …` header, and a
+ *   `Bearer …` token anywhere.
+ *
+ * Prose stays readable: `password policy`, `token bucket`, `keyboard=us`.
+ *
+ * @param text - The text to redact.
+ * @param truncated - Whether `text` was cut from a longer text: a URL that
+ *   runs to its end with a `user:` part and no `@` is then redacted too, since
+ *   its `@` may have been cut off.
+ * @internal
+ */
+export function redactSecrets(text: string, truncated = false): string {
+  return redactBearers(redactParameters(redactUrls(text, truncated)));
+}
+
+function redactUrls(text: string, truncated: boolean): string {
+  let out = '';
+  let copied = 0; // text before this index is in `out`
+  let floor = 0; // the scheme of the next URL cannot reach back before this index
+  let marker = text.indexOf('://');
+  while (marker !== -1) {
+    // The scheme: letters, digits, + . - before `://`, starting with a letter.
+    let start = marker;
+    while (start > floor && isSchemeChar(text.charCodeAt(start - 1))) start -= 1;
+    while (start < marker && !isLetter(text.charCodeAt(start))) start += 1;
+    const authorityStart = marker + 3;
+    // The URL runs to the first boundary, or to the scheme of the next URL in the same token.
+    const next = text.indexOf('://', authorityStart);
+    const limit = next === -1 ? text.length : next;
+    let end = authorityStart;
+    while (end < limit && !isBoundary(text.charCodeAt(end))) end += 1;
+    if (end === next) {
+      while (end > authorityStart && isSchemeChar(text.charCodeAt(end - 1))) end -= 1;
+    }
+    floor = end;
+    marker = next;
+    if (start === authorityStart - 3) continue; // no scheme
+    let at = end - 1;
+    while (at >= authorityStart && text.charCodeAt(at) !== 0x40) at -= 1;
+    let userinfo: string;
+    let rest: string;
+    if (at >= authorityStart) {
+      userinfo = text.slice(authorityStart, at);
+      rest = text.slice(at, end);
+    } else if (truncated && end === text.length) {
+      // Cut before its `@`: a `user:` prefix may be the start of a password.
+      userinfo = text.slice(authorityStart, end);
+      rest = '';
+    } else {
+      continue;
+    }
+    const redacted = redactUserinfo(text.slice(start, authorityStart - 3).toLowerCase(), userinfo, rest === '');
+    if (redacted === userinfo) continue;
+    out += text.slice(copied, authorityStart) + redacted + rest;
+    copied = end;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+function redactUserinfo(scheme: string, userinfo: string, cut: boolean): string {
+  const colon = userinfo.indexOf(':');
+  if (colon === -1) {
+    if (userinfo === '' || userinfo.includes('/')) return userinfo;
+    if (cut) return tokenPrefix.test(userinfo) ? REDACTED : userinfo; // most likely a host whose path was cut off
+    const looksLikeToken = tokenUserinfoSchemes.has(scheme) || tokenPrefix.test(userinfo) || (userinfo.length >= 20 && /\d/.test(userinfo));
+    return looksLikeToken ? REDACTED : userinfo;
+  }
+  const user = userinfo.slice(0, colon);
+  if (user.includes('/')) return userinfo; // a path segment with `:` in it, not a user name
+  if (cut && /^\d*(?:[/?#]|$)/.test(userinfo.slice(colon + 1))) return userinfo; // `host:8080/…` cut off: a port, not a password
+  return colon === userinfo.length - 1 ? userinfo : `${user}:${REDACTED}`;
+}
+
+function isSchemeChar(code: number): boolean {
+  return isLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x2b || code === 0x2e || code === 0x2d;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+function redactParameters(text: string): string {
+  let out = '';
+  let copied = 0;
+  parameter.lastIndex = 0;
+  for (let match = parameter.exec(text); match !== null; match = parameter.exec(text)) {
+    const key = match[1] ?? '';
+    if (!isSecretKey(key)) continue;
+    const valueStart = match.index + match[0].length;
+    const value = valueSpan(text, valueStart);
+    if (value === undefined) continue;
+    out += text.slice(copied, value.start) + value.replacement;
+    copied = value.end;
+    parameter.lastIndex = value.end;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+interface ValueSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly replacement: string;
+}
+
+/** How far the value after a secret key's separator runs, and what replaces it; `undefined` when there is none to redact. */
+function valueSpan(text: string, start: number): ValueSpan | undefined {
+  if (text.startsWith(REDACTED, start)) return undefined;
+  const first = text[start];
+  if (first === '"' || first === "'") {
+    const close = closingQuote(text, start + 1, first);
+    if (close === -1) return { start, end: text.length, replacement: `${first}${REDACTED}` }; // unterminated: the rest may all be secret
+    if (close === start + 1) return undefined; // an empty value
+    return { start, end: close + 1, replacement: `${first}${REDACTED}${first}` };
+  }
+  let end = start;
+  while (end < text.length && !isValueEnd(text.charCodeAt(end))) end += 1;
+  if (end === start) return undefined;
+  if (authSchemes.has(text.slice(start, end).toLowerCase())) {
+    // `Authorization: Bearer <credentials>`: keep the scheme, redact what follows it.
+    let credentials = end;
+    while (credentials < text.length && (text[credentials] === ' ' || text[credentials] === '\t')) credentials += 1;
+    let credentialsEnd = credentials;
+    while (credentialsEnd < text.length && !isValueEnd(text.charCodeAt(credentialsEnd))) credentialsEnd += 1;
+    if (credentials > end && credentialsEnd > credentials) return { start: credentials, end: credentialsEnd, replacement: REDACTED };
+  }
+  return { start, end, replacement: REDACTED };
+}
+
+/** The index of the quote closing a quoted value (a backslash escapes the next character), or -1. */
+function closingQuote(text: string, from: number, quote: string): number {
+  for (let index = from; index < text.length; index += 1) {
+    const character = text[index];
+    if (character === '\\') index += 1;
+    else if (character === quote) return index;
+  }
+  return -1;
+}
+
+function isValueEnd(code: number): boolean {
+  // whitespace, & ; , " ' ) } ] < > `
+  return isBoundary(code) || code === 0x26 || code === 0x3b || code === 0x2c || code === 0x29 || code === 0x7d || code === 0x5d;
+}
+
+/** Whether a parameter key names a secret: it contains a secret word (`PGPASSWORD`), or one of its words is one (`api_key`, `userPwd`). */
+function isSecretKey(key: string): boolean {
+  const lower = key.toLowerCase();
+  const squashed = lower.replace(/[^a-z0-9]+/g, '');
+  if (secretSubstrings.some((word) => squashed.includes(word))) return true;
+  for (const word of words(key)) {
+    if (secretWords.has(word)) return true;
+  }
+  return false;
+}
+
+/** The words of a key: split at `_`, `-`, `.`, digits and camelCase boundaries, lowercased. */
+function words(key: string): string[] {
+  const result: string[] = [];
+  let current = '';
+  for (let index = 0; index < key.length; index += 1) {
+    const character = key[index] ?? '';
+    const code = key.charCodeAt(index);
+    if (!isLetter(code)) {
+      if (current !== '') result.push(current.toLowerCase());
+      current = '';
+      continue;
+    }
+    const upper = code <= 0x5a;
+    const previousLower = index > 0 && key.charCodeAt(index - 1) >= 0x61 && key.charCodeAt(index - 1) <= 0x7a;
+    if (upper && previousLower && current !== '') {
+      result.push(current.toLowerCase());
+      current = '';
+    }
+    current += character;
+  }
+  if (current !== '') result.push(current.toLowerCase());
+  return result;
+}
+
+function redactBearers(text: string): string {
+  return text.replace(bearer, (_match, prefix: string) => `${prefix}${REDACTED}`);
 }

@@ -1,4 +1,5 @@
 import type { CheckErrorKind } from '../report/CheckErrorKind.js';
+import { checkErrorKinds, isCheckErrorKind } from './isCheckErrorKind.js';
 
 /**
  * Options for {@link HealthCheckError} and its subclasses.
@@ -56,8 +57,12 @@ export class HealthCheckError extends Error {
    * @param options - `cause`: the underlying error.
    * @param kind - The report kind; subclasses fix it.
    * @defaultValue kind: `'unknown error'`
+   * @throws TypeError when `kind` is not one of the five {@link CheckErrorKind}s.
    */
   constructor(message: string, options?: HealthCheckErrorOptions, kind: CheckErrorKind = 'unknown error') {
+    if (!isCheckErrorKind(kind)) {
+      throw new TypeError(`HealthCheckError: kind must be one of ${checkErrorKinds.map((known) => `'${known}'`).join(', ')}, got ${describeKind(kind)}`);
+    }
     super(message, options !== undefined && 'cause' in options ? { cause: options.cause } : undefined);
     this.kind = kind;
   }
@@ -68,8 +73,20 @@ export class HealthCheckError extends Error {
    *
    * @param value - Anything.
    * @returns `true` when `value` is a `HealthCheckError` (or subclass).
+   *   Never throws: a Proxy whose traps throw, or a revoked one, is not one.
    */
   static is(value: unknown): value is HealthCheckError {
-    return value instanceof HealthCheckError || (typeof value === 'object' && value !== null && brand in value);
+    if (typeof value !== 'object' || value === null) return false;
+    try {
+      return value instanceof HealthCheckError || brand in value;
+    } catch {
+      return false;
+    }
   }
+}
+
+function describeKind(kind: unknown): string {
+  if (typeof kind === 'string') return `'${kind.length > 40 ? `${kind.slice(0, 40)}…` : kind}'`;
+  if (kind === null) return 'null';
+  return typeof kind;
 }

@@ -1,3 +1,5 @@
+import { describeThrown } from '../core/describeThrown.js';
+
 /**
  * @internal Hands an unexpected error to the user's `onError`, or emits a
  * process warning when there is none; never throws, whatever was thrown (a
@@ -16,8 +18,7 @@ export function reportError(onError: ((error: unknown) => unknown) | undefined, 
       error = hookError;
     }
   }
-  error = describe(error);
-  process.emitWarning(`pulsecheck: health endpoint error: ${error instanceof Error ? error.message : String(error)}`, 'PulsecheckHttpWarning');
+  process.emitWarning(`pulsecheck: health endpoint error: ${describeThrown(error)}`, 'PulsecheckHttpWarning');
 }
 
 /** An async `onError` that rejects: its rejection becomes a warning, never an unhandled rejection. */
@@ -32,11 +33,3 @@ function settleQuietly(returned: unknown): void {
   }
 }
 
-/** Total: the text of what was thrown, or a placeholder when reading it throws. */
-function describe(error: unknown): string {
-  try {
-    return error instanceof Error ? String(error.message) : String(error);
-  } catch {
-    return 'a thrown value that cannot be described';
-  }
-}

@@ -33,10 +33,12 @@ const token = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
 const quality = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
 /** Bounds the work done on a hostile header. */
 const maxRanges = 64;
+/** How much of an Accept or Content-Type header is parsed (Node itself refuses header blocks over 16 KiB). */
+const maxHeaderLength = 4096;
 
 /** @internal Parses `type/subtype; name=value; ...`; `undefined` when malformed. */
 export function parseMediaType(text: string): MediaType | undefined {
-  const range = parseRange(text);
+  const range = parseRange(text.length > maxHeaderLength ? text.slice(0, maxHeaderLength) : text);
   return range === undefined ? undefined : { type: range.type, subtype: range.subtype, params: range.params };
 }
 
@@ -45,7 +47,7 @@ export function parseAccept(header: unknown): MediaRange[] {
   const text = Array.isArray(header) ? header.filter((part) => typeof part === 'string').join(',') : header;
   if (typeof text !== 'string') return [];
   const ranges: MediaRange[] = [];
-  for (const part of splitOutsideQuotes(text, ',')) {
+  for (const part of splitOutsideQuotes(text.length > maxHeaderLength ? text.slice(0, maxHeaderLength) : text, ',')) {
     if (ranges.length === maxRanges) break;
     const range = parseRange(part);
     if (range !== undefined) ranges.push(range);

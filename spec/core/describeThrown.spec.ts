@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { describeThrown } from '../../lib/core/describeThrown.js';
+import { HealthCheckError } from '../../lib/index.js';
+import { hostileValues } from './hostileValues.js';
 
 describe('describeThrown', () => {
   it('uses the code of an error with an empty message', () => {
@@ -15,6 +17,43 @@ describe('describeThrown', () => {
     expect(describeThrown(new AggregateError([inner, inner], ''))).to.equal('AggregateError: connect ECONNREFUSED 127.0.0.1:1');
   });
 
+  it("keeps an AggregateError's own message instead of its inner errors", () => {
+    expect(describeThrown(new AggregateError([new Error('inner one')], 'all attempts failed'))).to.equal('AggregateError: all attempts failed');
+  });
+
+  it('describes inner errors two levels deep, and no deeper', () => {
+    const twoLevels = new AggregateError([new AggregateError([new Error('level 2')], '')], '');
+    expect(describeThrown(twoLevels)).to.equal('AggregateError: level 2');
+    const threeLevels = new AggregateError([new AggregateError([new AggregateError([new Error('level 3')], '')], '')], '');
+    expect(describeThrown(threeLevels)).to.equal('AggregateError: no message');
+  });
+
+  it('describes an AggregateError that contains itself without overflowing the stack', () => {
+    const loop = new AggregateError([], '');
+    (loop as { errors: unknown[] }).errors = [loop, new Error('the real cause')];
+    expect(describeThrown(loop)).to.equal('AggregateError: the real cause');
+    const onlyItself = new AggregateError([], '');
+    (onlyItself as { errors: unknown[] }).errors = [onlyItself];
+    expect(describeThrown(onlyItself)).to.equal('AggregateError: no message');
+  });
+
+  it('describes an AggregateError whose errors are null, not iterable, or an endless iterable', () => {
+    for (const errors of [null, 42, {}, 'text']) {
+      const error = new AggregateError([], '');
+      Object.defineProperty(error, 'errors', { value: errors });
+      expect(describeThrown(error)).to.equal('AggregateError: no message');
+    }
+    const endless = new AggregateError([], '');
+    Object.defineProperty(endless, 'errors', {
+      value: {
+        *[Symbol.iterator]() {
+          for (let index = 0; ; index += 1) yield new Error(`attempt ${index}`);
+        },
+      },
+    });
+    expect(describeThrown(endless)).to.match(/^AggregateError: attempt 0; attempt 1; .*attempt 9$/);
+  });
+
   it('truncates very long messages', () => {
     const text = describeThrown(new Error('x'.repeat(5_000)));
     expect(text.length).to.equal(500);
@@ -28,5 +67,38 @@ describe('describeThrown', () => {
     expect(describeThrown(function named() {})).to.equal('threw a function (named)');
     expect(describeThrown({})).to.equal('threw [object Object]');
     expect(describeThrown('   ')).to.equal('threw an empty string');
+  });
+
+  it('describes an Error whose message is a number or an object', () => {
+    expect(describeThrown(Object.assign(new Error(), { message: 42 }))).to.equal('42');
+    expect(describeThrown(Object.assign(new TypeError(), { message: { code: 7 } }))).to.equal('TypeError: {"code":7}');
+  });
+
+  it('describes objects with a bigint inside, and prototype-less objects', () => {
+    expect(describeThrown({ limit: 10n })).to.equal('threw {"limit":"10n"}');
+    expect(describeThrown(Object.create(null))).to.equal('threw [object Object]');
+    expect(describeThrown(Object.assign(Object.create(null) as object, { message: 'bare' }))).to.equal('bare');
+  });
+
+  it('redacts what it describes', () => {
+    expect(describeThrown(new Error('connect postgres://app:hunter2@db/app'))).to.equal('connect postgres://app:***@db/app');
+  });
+
+  describe('never throws, and returns one non-empty line of at most 500 characters, for', () => {
+    for (const [name, make] of Object.entries(hostileValues)) {
+      it(name, () => {
+        const text = describeThrown(make());
+        expect(text).to.be.a('string').and.not.equal('');
+        expect(text.length).to.be.at.most(500);
+        expect(text).not.to.match(/[\r\n\u2028\u2029]/);
+      });
+    }
+  });
+
+  it('describes a look-alike HealthCheckError whose fields throw', () => {
+    const make = hostileValues['a HealthCheckError look-alike whose fields throw'] as () => unknown;
+    const lookAlike = make();
+    expect(HealthCheckError.is(lookAlike)).to.equal(true);
+    expect(describeThrown(lookAlike)).to.equal('no message');
   });
 });

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { HealthCheckError, ServiceReturnedUnexpectedResult, ServiceUnavailable, ServiceWarning } from '../../lib/index.js';
+import { HealthCheckError, ServiceReturnedUnexpectedResult, ServiceUnavailable, ServiceWarning, type CheckErrorKind } from '../../lib/index.js';
+import { hostileValues } from '../core/hostileValues.js';
 
 describe('HealthCheckError', () => {
   const cases = [
@@ -32,5 +33,25 @@ describe('HealthCheckError', () => {
     expect(HealthCheckError.is(new Error('x'))).to.equal(false);
     expect(HealthCheckError.is(null)).to.equal(false);
     expect(HealthCheckError.is('unavailable')).to.equal(false);
+  });
+
+  it('refuses a kind outside the five with a TypeError naming them', () => {
+    const make = (kind: unknown) => () => new HealthCheckError('x', undefined, kind as CheckErrorKind);
+    expect(make('bogus-kind')).to.throw(TypeError, "HealthCheckError: kind must be one of 'unavailable', 'unexpected result', 'warning', 'timeout', 'unknown error', got 'bogus-kind'");
+    expect(make(null)).to.throw(TypeError, /got null$/);
+    expect(make(3)).to.throw(TypeError, /got number$/);
+    for (const kind of ['unavailable', 'unexpected result', 'warning', 'timeout', 'unknown error'] as const) {
+      expect(new HealthCheckError('x', undefined, kind).kind).to.equal(kind);
+    }
+  });
+
+  it('is() never throws: a Proxy whose traps throw, or a revoked one, is not a HealthCheckError', () => {
+    for (const [name, make] of Object.entries(hostileValues)) {
+      expect(() => HealthCheckError.is(make()), name).not.to.throw();
+    }
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    expect(HealthCheckError.is(proxy)).to.equal(false);
+    expect(HealthCheckError.is(new Proxy({}, { has: () => { throw new Error('trap'); }, getPrototypeOf: () => { throw new Error('trap'); } }))).to.equal(false);
   });
 });
