@@ -20,7 +20,7 @@ function redactCheck(check: CheckResult): CheckResult {
   return {
     ...check,
     name: redactSecrets(check.name),
-    tags: check.tags.map(redactSecrets),
+    tags: check.tags.map((tag) => redactSecrets(tag)),
     output: redactSecrets(check.output),
     errors: check.errors.map((error) => ({ ...error, message: redactSecrets(error.message) })),
     observations: Object.fromEntries(Object.entries(check.observations).map(([key, observation]) => [redactSecrets(key), redactObservation(observation)])),

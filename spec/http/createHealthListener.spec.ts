@@ -78,7 +78,7 @@ describe('createHealthListener', () => {
       process.off('warning', onWarning);
       for (const printer of printers) process.on('warning', printer);
     }
-    expect(warnings).to.deep.equal(['pulsecheck: health endpoint error: a thrown value that cannot be described']);
+    expect(warnings).to.deep.equal(['pulsecheck: health endpoint error: threw [object Object]']);
   });
 
   it('keeps the Content-Length of the would-be body on HEAD', async () => {
