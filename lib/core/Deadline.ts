@@ -1,3 +1,11 @@
+/** @internal Where a {@link Deadline} stands. */
+export const enum DeadlineState {
+  running,
+  queued,
+  due,
+  settled,
+}
+
 /**
  * @internal Something in flight with a deadline (an execution of a check),
  * as {@link DeadlineTimer} tracks it: its deadline and the links of the
@@ -12,14 +20,13 @@ export abstract class Deadline {
   previous: Deadline | undefined = undefined;
   /** @internal Queue links, owned by DeadlineTimer. */
   next: Deadline | undefined = undefined;
-  /** @internal Whether it is queued, owned by DeadlineTimer. */
-  queued = false;
   /**
-   * Set by the timer when the deadline has passed and the verdict is
-   * pending (it is given one turn of the event loop later, see
-   * {@link DeadlineTimer}).
+   * Where it stands: running (not tracked), queued (tracked by the timer),
+   * due (the timer found its deadline passed; the verdict is given one turn
+   * of the event loop later, see {@link DeadlineTimer}) or settled (the
+   * verdict is given).
    */
-  due = false;
+  state: DeadlineState = DeadlineState.running;
   /** The time the timer found it due (after a blocked event loop, later than `deadline`). */
   dueAt = 0;
 

@@ -1,4 +1,4 @@
-import type { Deadline } from './Deadline.js';
+import { DeadlineState, type Deadline } from './Deadline.js';
 
 /** The longest delay `setTimeout` honours; Node fires a longer one after 1 ms. */
 const maxDelayMs = 2_147_483_647;
@@ -54,14 +54,14 @@ export class DeadlineTimer {
     if (tail === undefined) lane.head = entry;
     else tail.next = entry;
     lane.tail = entry;
-    entry.queued = true;
+    entry.state = DeadlineState.queued;
     pending += 1;
     if (timer === undefined || entry.deadline < armedFor) arm(entry.deadline, now);
   }
 
   /** Stops tracking `entry` (it ended); clears the timer when nothing is left. */
   static remove(entry: Deadline): void {
-    if (!entry.queued) return;
+    if (entry.state !== DeadlineState.queued) return;
     unlink(entry);
     if (pending === 0 && timer !== undefined) {
       clearTimeout(timer);
@@ -87,7 +87,6 @@ function unlink(entry: Deadline): void {
   } else next.previous = previous;
   entry.previous = undefined;
   entry.next = undefined;
-  entry.queued = false;
   pending -= 1;
   if (lane !== undefined && lane.head === undefined && lanes.size > 8) lanes.delete(entry.timeoutMs);
 }
@@ -111,7 +110,7 @@ function fire(): void {
     while (head !== undefined && head.deadline <= now) {
       const next: Deadline | undefined = head.next;
       unlink(head);
-      head.due = true;
+      head.state = DeadlineState.due;
       head.dueAt = now;
       due.push(head);
       head = next;

@@ -45,8 +45,13 @@ interface Background {
  * Guarantees:
  * - checks run concurrently, each under its own timeout, so a run takes at
  *   most about the largest timeout, however many dependencies hang;
- * - `run()` never rejects because of a check: throws, rejections and
- *   timeouts become results;
+ * - each execution has its own deadline (its own start plus its own
+ *   timeout); when the event loop was blocked, the check that overran is the
+ *   one reported `timeout`, and a check whose reply had already arrived keeps
+ *   its outcome (with an `eventLoopBlockedMs` observation saying why it was
+ *   late; see the writing-checks guide);
+ * - `run()` never rejects because of a check: throws, rejections, hostile
+ *   thenables and timeouts become results;
  * - concurrent runs share in-flight executions (single-flight) but never each
  *   other's reports; a returned report is frozen.
  *

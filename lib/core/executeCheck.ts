@@ -5,7 +5,7 @@ import type { HealthStatus } from '../report/HealthStatus.js';
 import type { Observation } from '../report/Observation.js';
 import type { CheckContext } from './CheckContext.js';
 import type { CheckDefinition } from './CheckDefinition.js';
-import { Deadline } from './Deadline.js';
+import { Deadline, DeadlineState } from './Deadline.js';
 import { DeadlineTimer } from './DeadlineTimer.js';
 import type { HealthCheck } from './HealthCheck.js';
 import { makeCheckError, toCheckError } from './toCheckError.js';
@@ -110,7 +110,7 @@ export function executeCheck(definition: CheckDefinition, instance: HealthCheck,
       // a `then` that throws: the check failed with that error (unless it already settled)
       execution.settle(error, true);
     }
-    if (!execution.settled) DeadlineTimer.add(execution, returned);
+    if (execution.state !== DeadlineState.settled) DeadlineTimer.add(execution, returned);
   });
 }
 
@@ -150,13 +150,10 @@ class Execution extends Deadline implements CheckContext {
   #observations: Record<string, Observation> | undefined;
   #controller: AbortController | undefined;
   #abortReason: DOMException | undefined;
-  #open = true;
   #blockedMs = 0;
   readonly #definition: CheckDefinition;
   /** When the check was called (`performance.now()`). */
   started = 0;
-  /** Whether the verdict has been given. */
-  settled = false;
   /** Settles the promise `executeCheck` returned (asynchronous checks only). */
   resolve: ((result: CheckResult) => void) | undefined = undefined;
 
@@ -175,15 +172,15 @@ class Execution extends Deadline implements CheckContext {
   }
 
   readonly addError = (error: unknown): void => {
-    if (this.#open) this.#record(safeCheckError(error, 'unavailable'));
+    if (this.state !== DeadlineState.settled) this.#record(safeCheckError(error, 'unavailable'));
   };
 
   readonly addWarning = (message: string): void => {
-    if (this.#open) this.#record(typeof message === 'string' ? makeCheckError('warning', message) : safeWarning(message));
+    if (this.state !== DeadlineState.settled) this.#record(typeof message === 'string' ? makeCheckError('warning', message) : safeWarning(message));
   };
 
   readonly observe = (key: string, value: number | string | boolean, unit?: string): void => {
-    if (!this.#open) return;
+    if (this.state === DeadlineState.settled) return;
     if (typeof key !== 'string' || key === '') throw new TypeError('observe: key must be a non-empty string');
     const kind = typeof value;
     if (kind !== 'number' && kind !== 'string' && kind !== 'boolean') {
@@ -197,8 +194,7 @@ class Execution extends Deadline implements CheckContext {
   /** The check returned (or threw) without a thenable: the verdict now, a timeout if that took too long. */
   finishSync(thrown: unknown, failed: boolean): CheckResult {
     const now = performance.now();
-    this.settled = true;
-    this.#open = false;
+    this.state = DeadlineState.settled;
     if (failed) this.#record(safeCheckError(thrown));
     const overrunMs = now - this.started - this.timeoutMs;
     if (overrunMs > 0) this.#blame(now, overrunMs);
@@ -207,25 +203,24 @@ class Execution extends Deadline implements CheckContext {
 
   /** The check returned a thenable, but only after its timeout had passed. */
   overranSynchronously(now: number): CheckResult {
-    this.settled = true;
-    this.#open = false;
+    this.state = DeadlineState.settled;
     this.#blame(now, now - this.started - this.timeoutMs);
     return this.#result(now);
   }
 
   /** The check's thenable settled (called at most once; later calls are ignored). */
   settle(thrown: unknown, failed: boolean): void {
-    if (this.settled) return;
-    this.settled = true;
+    const state = this.state;
+    if (state === DeadlineState.settled) return;
     const now = performance.now();
-    if (this.queued) {
-      DeadlineTimer.remove(this);
+    if (state === DeadlineState.queued) DeadlineTimer.remove(this);
+    this.state = DeadlineState.settled;
+    if (state === DeadlineState.queued) {
       const lateMs = now - this.deadline;
       if (lateMs > 0) {
         // Past the deadline, and the deadline timer has not run yet: the loop was busy until now.
         const unexplainedMs = now - Math.max(this.deadline, blockExplainedUntil);
         if (unexplainedMs > stallToleranceMs) {
-          this.#open = false;
           if (failed) this.#record(safeCheckError(thrown));
           this.#blame(now, lateMs);
           this.resolve?.(this.#result(now));
@@ -233,21 +228,19 @@ class Execution extends Deadline implements CheckContext {
         }
         if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
       }
-    } else if (this.due) {
+    } else if (state === DeadlineState.due) {
       // The timer found the deadline passed, but the reply was processed before the verdict.
       const lateMs = this.dueAt - this.deadline;
       if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
     }
-    this.#open = false;
     if (failed) this.#record(safeCheckError(thrown));
     this.resolve?.(this.#result(now));
   }
 
   /** The deadline passed and the check had not settled a turn of the loop later: a timeout. */
   expire(): void {
-    if (this.settled) return;
-    this.settled = true;
-    this.#open = false;
+    if (this.state === DeadlineState.settled) return;
+    this.state = DeadlineState.settled;
     const lateMs = this.dueAt - this.deadline;
     if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
     this.#timedOut();
