@@ -47,6 +47,11 @@ interface Background {
  * Guarantees:
  * - checks run concurrently, each under its own timeout, so a run takes at
  *   most about the largest timeout, however many dependencies hang;
+ * - each execution has its own deadline (its own start plus its own
+ *   timeout); when the event loop was blocked, the check that overran is the
+ *   one reported `timeout`, and a check whose reply had already arrived keeps
+ *   its outcome (with an `eventLoopBlockedMs` observation saying why it was
+ *   late; see the writing-checks guide);
  * - `run()` never rejects because of a check or a status-change listener:
  *   throws, rejections and timeouts become results, a listener's throw a
  *   `PulsecheckListenerWarning`, and a run settles even if an execution

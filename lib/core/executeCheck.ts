@@ -1,10 +1,12 @@
 import type { CheckError } from '../report/CheckError.js';
+import type { CheckErrorKind } from '../report/CheckErrorKind.js';
 import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthStatus } from '../report/HealthStatus.js';
 import type { Observation } from '../report/Observation.js';
 import type { CheckContext } from './CheckContext.js';
 import type { CheckDefinition } from './CheckDefinition.js';
-import { DeadlineGroup } from './DeadlineGroup.js';
+import { Deadline, DeadlineState } from './Deadline.js';
+import { DeadlineTimer } from './DeadlineTimer.js';
 import type { HealthCheck } from './HealthCheck.js';
 import { makeCheckError, toCheckError } from './toCheckError.js';
 import { sanitizeObservation } from './sanitizeObservation.js';
@@ -14,78 +16,151 @@ const noErrors: readonly CheckError[] = Object.freeze([]);
 const noObservations: Readonly<Record<string, Observation>> = Object.freeze({});
 
 /**
+ * The observation recorded on a result whose deadline passed while the event
+ * loop was blocked: how many milliseconds past the check's deadline the loop
+ * was still busy, so the verdict could only be given that late.
+ */
+export const EVENT_LOOP_BLOCKED_KEY = 'eventLoopBlockedMs';
+
+/**
+ * A check that settles this little past its deadline, before the deadline
+ * timer could run, still counts as on time; lateness beyond it is a stall
+ * worth recording.
+ */
+const stallToleranceMs = 10;
+
+/**
+ * Until when the event loop's lateness is already explained: the time at
+ * which a check was last blamed for blocking the loop past its deadline.
+ * A check whose reply is processed right after that block is its victim, not
+ * a culprit.
+ */
+let blockExplainedUntil = Number.NEGATIVE_INFINITY;
+
+/**
  * @internal Runs one execution of a check under its timeout and turns
- * whatever happens into a frozen {@link CheckResult}; never rejects.
+ * whatever happens into a frozen {@link CheckResult}. It never throws and the
+ * promise it returns never rejects, whatever the check throws, returns or
+ * rejects with (a hostile thenable included).
  *
- * The context it hands the check is fresh and is closed when the execution
- * ends, so a check that keeps running past its timeout can no longer record
- * anything. On timeout the context's signal is aborted and the returned
- * promise settles without waiting for the check; a later rejection of the
- * check is observed (no unhandled rejection) and ignored.
+ * The execution's deadline is its own start plus its own timeout. The context
+ * it hands the check is fresh and is closed when the verdict is given, so a
+ * check that keeps running past its timeout can no longer record anything. On
+ * timeout the context's signal is aborted and the returned promise settles
+ * without waiting for the check; a later settlement of the check is observed
+ * (no unhandled rejection) and ignored.
+ *
+ * Blame under a blocked event loop:
+ * - a check whose synchronous part alone outlasts its timeout is a `timeout`,
+ *   with its real duration;
+ * - a check that settles past its deadline before the deadline timer could
+ *   run (its own continuation blocked the loop) is a `timeout`, with its real
+ *   duration, unless that lateness is already explained by a check blamed
+ *   just before (then it is the victim, and its own outcome stands);
+ * - when the deadline timer fires, the verdict waits one turn of the loop
+ *   (`setImmediate`), so a reply that arrived while the loop was blocked is
+ *   processed first and its check keeps its own outcome.
+ * Every result whose deadline passed during a stall of more than a few
+ * milliseconds carries the observation `eventLoopBlockedMs` (a number; unit
+ * `ms`) saying how long past its deadline the loop was busy.
  *
  * Cheap on the hot path: the AbortController is made only when the check
  * reads `context.signal`; a check that returns synchronously arms no timer;
- * concurrent executions with the same timeout share one ({@link DeadlineGroup}).
+ * all executions in flight share one timer ({@link DeadlineTimer}).
  */
 export function executeCheck(definition: CheckDefinition, instance: HealthCheck, timeoutMs: number): Promise<CheckResult> {
   const execution = new Execution(definition, timeoutMs);
   const started = performance.now();
+  execution.started = started;
   let pending: unknown;
   try {
     pending = instance.check(execution);
   } catch (error) {
-    return Promise.resolve(execution.finish(started, error, true));
+    return Promise.resolve(execution.finishSync(error, true));
   }
-  if (!isThenable(pending)) return Promise.resolve(execution.finish(started, undefined, false));
+  let then: unknown;
+  try {
+    then = (typeof pending === 'object' || typeof pending === 'function') && pending !== null ? (pending as { then?: unknown }).then : undefined;
+  } catch (error) {
+    // a `then` getter that throws: the check failed with that error
+    return Promise.resolve(execution.finishSync(error, true));
+  }
+  if (typeof then !== 'function') return Promise.resolve(execution.finishSync(undefined, false));
 
+  const returned = performance.now();
+  if (returned - started > timeoutMs) {
+    // The synchronous part alone outlasted the timeout: blamed now, not waited for.
+    ignoreSettlement(pending, then);
+    return Promise.resolve(execution.overranSynchronously(returned));
+  }
   return new Promise<CheckResult>((resolve) => {
-    let settled = false;
-    const leave = DeadlineGroup.join(timeoutMs, () => {
-      if (settled) return;
-      settled = true;
-      resolve(execution.expire(started));
-    });
-    pending.then(
-      () => {
-        if (settled) return;
-        settled = true;
-        leave();
-        resolve(execution.finish(started, undefined, false));
-      },
-      (error: unknown) => {
-        if (settled) return;
-        settled = true;
-        leave();
-        resolve(execution.finish(started, error, true));
-      },
-    );
+    execution.resolve = resolve;
+    execution.deadline = started + timeoutMs;
+    try {
+      (then as PromiseLike<unknown>['then']).call(
+        pending,
+        () => {
+          execution.settle(undefined, false);
+        },
+        (error: unknown) => {
+          execution.settle(error, true);
+        },
+      );
+    } catch (error) {
+      // a `then` that throws: the check failed with that error (unless it already settled)
+      execution.settle(error, true);
+    }
+    if (execution.state !== DeadlineState.settled) DeadlineTimer.add(execution, returned);
   });
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+/** Observes a settlement nobody waits for any more, so a rejection is never unhandled. */
+function ignoreSettlement(pending: unknown, then: unknown): void {
+  try {
+    (then as PromiseLike<unknown>['then']).call(pending, ignore, ignore);
+  } catch {
+    // a hostile thenable: nothing to observe
+  }
+}
+
+function ignore(): void {
+  // deliberately empty
+}
+
+/** {@link toCheckError}, but total: a value that cannot be described still becomes an error. */
+function safeCheckError(value: unknown, fallbackForString?: CheckErrorKind): CheckError {
+  try {
+    return toCheckError(value, fallbackForString);
+  } catch {
+    return makeCheckError('unknown error', 'threw a value that could not be described');
+  }
 }
 
 /**
- * What one execution records; it is also the context handed to the check.
+ * What one execution records; it is also the context handed to the check,
+ * and the entry the shared deadline timer tracks while it is in flight.
  * A class, so that every execution has the same shape: building the context
  * as an object literal with a `signal` getter cost about 4 µs per execution,
  * mostly in garbage collection. `addError`, `addWarning` and `observe` are
  * arrow-function fields, so they keep working when a check destructures them;
  * `signal` is a prototype getter that makes the AbortController on first use.
  */
-class Execution implements CheckContext {
+class Execution extends Deadline implements CheckContext {
   #errors: CheckError[] | undefined;
   #observations: Record<string, Observation> | undefined;
   #controller: AbortController | undefined;
   #abortReason: DOMException | undefined;
-  #open = true;
+  #blockedMs = 0;
   readonly #definition: CheckDefinition;
-  readonly #timeoutMs: number;
+  /** When the check was called (`performance.now()`). */
+  started = 0;
+  /** Settles the promise `executeCheck` returned (asynchronous checks only). */
+  resolve: ((result: CheckResult) => void) | undefined = undefined;
 
   constructor(definition: CheckDefinition, timeoutMs: number) {
+    super();
     this.#definition = definition;
-    this.#timeoutMs = timeoutMs;
+    this.timeoutMs = timeoutMs;
   }
 
   get signal(): AbortSignal {
@@ -97,41 +172,111 @@ class Execution implements CheckContext {
   }
 
   readonly addError = (error: unknown): void => {
-    if (this.#open) this.#record(toCheckError(error, 'unavailable'));
+    if (this.state !== DeadlineState.settled) this.#record(safeCheckError(error, 'unavailable'));
   };
 
   readonly addWarning = (message: string): void => {
-    if (this.#open) this.#record(makeCheckError('warning', typeof message === 'string' ? message : String(message)));
+    if (this.state !== DeadlineState.settled) this.#record(typeof message === 'string' ? makeCheckError('warning', message) : safeWarning(message));
   };
 
   readonly observe = (key: string, value: number | string | boolean, unit?: string): void => {
-    if (!this.#open) return;
+    if (this.state === DeadlineState.settled) return;
     const safe = sanitizeObservation(key, value, unit);
     (this.#observations ??= Object.create(null) as Record<string, Observation>)[safe.key] = safe.observation;
   };
 
-  finish(started: number, thrown: unknown, failed: boolean): CheckResult {
-    this.#open = false;
-    if (failed) this.#record(toCheckError(thrown));
-    return this.#result(started);
+  /** The check returned (or threw) without a thenable: the verdict now, a timeout if that took too long. */
+  finishSync(thrown: unknown, failed: boolean): CheckResult {
+    const now = performance.now();
+    this.state = DeadlineState.settled;
+    if (failed) this.#record(safeCheckError(thrown));
+    const overrunMs = now - this.started - this.timeoutMs;
+    if (overrunMs > 0) this.#blame(now, overrunMs);
+    return this.#result(now);
   }
 
-  expire(started: number): CheckResult {
-    this.#open = false;
-    this.#record(makeCheckError('timeout', `did not finish within ${this.#timeoutMs} ms`));
-    this.#abortReason = new DOMException(`health check '${this.#definition.name}' timed out after ${this.#timeoutMs} ms`, 'TimeoutError');
-    this.#controller?.abort(this.#abortReason);
-    return this.#result(started);
+  /** The check returned a thenable, but only after its timeout had passed. */
+  overranSynchronously(now: number): CheckResult {
+    this.state = DeadlineState.settled;
+    this.#blame(now, now - this.started - this.timeoutMs);
+    return this.#result(now);
+  }
+
+  /** The check's thenable settled (called at most once; later calls are ignored). */
+  settle(thrown: unknown, failed: boolean): void {
+    const state = this.state;
+    if (state === DeadlineState.settled) return;
+    const now = performance.now();
+    if (state === DeadlineState.queued) DeadlineTimer.remove(this);
+    this.state = DeadlineState.settled;
+    if (state === DeadlineState.queued) {
+      const lateMs = now - this.deadline;
+      if (lateMs > 0) {
+        // Past the deadline, and the deadline timer has not run yet: the loop was busy until now.
+        const unexplainedMs = now - Math.max(this.deadline, blockExplainedUntil);
+        if (unexplainedMs > stallToleranceMs) {
+          if (failed) this.#record(safeCheckError(thrown));
+          this.#blame(now, lateMs);
+          this.resolve?.(this.#result(now));
+          return;
+        }
+        if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
+      }
+    } else if (state === DeadlineState.due) {
+      // The timer found the deadline passed, but the reply was processed before the verdict.
+      const lateMs = this.dueAt - this.deadline;
+      if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
+    }
+    if (failed) this.#record(safeCheckError(thrown));
+    this.resolve?.(this.#result(now));
+  }
+
+  /** The deadline passed and the check had not settled a turn of the loop later: a timeout. */
+  expire(): void {
+    if (this.state === DeadlineState.settled) return;
+    this.state = DeadlineState.settled;
+    const lateMs = this.dueAt - this.deadline;
+    if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
+    this.#timedOut();
+    this.resolve?.(this.#result(performance.now()));
+  }
+
+  /** This execution itself kept the loop busy past its deadline. */
+  #blame(now: number, overrunMs: number): void {
+    blockExplainedUntil = now;
+    if (overrunMs >= stallToleranceMs) this.#blockedMs = overrunMs;
+    this.#timedOut();
+  }
+
+  #timedOut(): void {
+    this.#record(makeCheckError('timeout', `did not finish within ${this.timeoutMs} ms`));
+    this.#abortReason = new DOMException(`health check '${this.#definition.name}' timed out after ${this.timeoutMs} ms`, 'TimeoutError');
+    try {
+      this.#controller?.abort(this.#abortReason);
+    } catch {
+      // an abort listener of the check threw: the verdict stands
+    }
   }
 
   #record(error: CheckError): void {
     (this.#errors ??= []).push(error);
   }
 
-  #result(started: number): CheckResult {
-    const observations = this.#observations === undefined ? noObservations : Object.freeze({ ...this.#observations });
-    return buildResult(this.#definition, performance.now() - started, this.#errors ?? noErrors, observations);
+  #result(now: number): CheckResult {
+    let observations = this.#observations;
+    if (this.#blockedMs > 0) {
+      observations ??= Object.create(null) as Record<string, Observation>;
+      observations[EVENT_LOOP_BLOCKED_KEY] = Object.freeze({ value: roundMs(this.#blockedMs), unit: 'ms' });
+    }
+    const frozen = observations === undefined ? noObservations : Object.freeze({ ...observations });
+    return buildResult(this.#definition, now - this.started, this.#errors ?? noErrors, frozen);
   }
+}
+
+/** A warning from a non-string message, described without ever throwing. */
+function safeWarning(message: unknown): CheckError {
+  const described = safeCheckError(message);
+  return makeCheckError('warning', described.message);
 }
 
 /** @internal Freezes the outcome of one execution into a CheckResult. */

@@ -1,0 +1,126 @@
+import { DeadlineState, type Deadline } from './Deadline.js';
+
+/** The longest delay `setTimeout` honours; Node fires a longer one after 1 ms. */
+const maxDelayMs = 2_147_483_647;
+
+/** The deadlines with one timeout, in start order (hence in deadline order). */
+class Lane {
+  head: Deadline | undefined = undefined;
+  tail: Deadline | undefined = undefined;
+}
+
+const lanes = new Map<number, Lane>();
+let pending = 0;
+let timer: NodeJS.Timeout | undefined;
+let armedFor = Number.POSITIVE_INFINITY;
+
+/**
+ * @internal One timer for every execution in flight, in the whole process,
+ * armed for the earliest pending deadline and re-armed as executions end.
+ * Each execution keeps its own deadline (its own start plus its own
+ * timeout); only the timer is shared, and it is cleared as soon as nothing
+ * is pending, so nothing is left behind.
+ *
+ * Executions with equal timeouts are queued together: they start in order,
+ * so their deadlines are in order, and adding or removing one is O(1). The
+ * earliest deadline is the earliest among the queues' heads (one queue per
+ * distinct timeout).
+ *
+ * When the timer fires, every execution whose deadline has passed is marked
+ * `due`, and its verdict is deferred by one `setImmediate`: if the event loop
+ * was blocked past the deadline, the I/O that arrived meanwhile is processed
+ * first, so a check whose reply had already arrived is not reported timed out.
+ */
+export class DeadlineTimer {
+  private constructor() {
+    // static only
+  }
+
+  /**
+   * Tracks `entry` until `remove(entry)`; if its deadline passes first,
+   * `entry.expire()` is called (one turn of the loop after the timer fired).
+   *
+   * @param now - The current `performance.now()`, to compute the delay.
+   */
+  static add(entry: Deadline, now: number): void {
+    let lane = lanes.get(entry.timeoutMs);
+    if (lane === undefined) {
+      lane = new Lane();
+      lanes.set(entry.timeoutMs, lane);
+    }
+    const tail = lane.tail;
+    entry.previous = tail;
+    entry.next = undefined;
+    if (tail === undefined) lane.head = entry;
+    else tail.next = entry;
+    lane.tail = entry;
+    entry.state = DeadlineState.queued;
+    pending += 1;
+    if (timer === undefined || entry.deadline < armedFor) arm(entry.deadline, now);
+  }
+
+  /** Stops tracking `entry` (it ended); clears the timer when nothing is left. */
+  static remove(entry: Deadline): void {
+    if (entry.state !== DeadlineState.queued) return;
+    unlink(entry);
+    if (pending === 0 && timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+      armedFor = Number.POSITIVE_INFINITY;
+    }
+  }
+
+  /** How many executions are tracked (for specs). */
+  static get pending(): number {
+    return pending;
+  }
+}
+
+function unlink(entry: Deadline): void {
+  const lane = lanes.get(entry.timeoutMs);
+  const { previous, next } = entry;
+  if (previous === undefined) {
+    if (lane !== undefined) lane.head = next;
+  } else previous.next = next;
+  if (next === undefined) {
+    if (lane !== undefined) lane.tail = previous;
+  } else next.previous = previous;
+  entry.previous = undefined;
+  entry.next = undefined;
+  pending -= 1;
+  if (lane !== undefined && lane.head === undefined && lanes.size > 8) lanes.delete(entry.timeoutMs);
+}
+
+function arm(deadline: number, now: number): void {
+  if (timer !== undefined) clearTimeout(timer);
+  armedFor = deadline;
+  // Round up: a timer may fire a fraction early, and then it is simply re-armed.
+  const delay = Math.min(maxDelayMs, Math.max(1, Math.ceil(deadline - now)));
+  timer = setTimeout(fire, delay);
+}
+
+function fire(): void {
+  timer = undefined;
+  armedFor = Number.POSITIVE_INFINITY;
+  const now = performance.now();
+  const due: Deadline[] = [];
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const lane of lanes.values()) {
+    let head = lane.head;
+    while (head !== undefined && head.deadline <= now) {
+      const next: Deadline | undefined = head.next;
+      unlink(head);
+      head.state = DeadlineState.due;
+      head.dueAt = now;
+      due.push(head);
+      head = next;
+    }
+    if (head !== undefined && head.deadline < earliest) earliest = head.deadline;
+  }
+  if (pending > 0) arm(earliest, now);
+  if (due.length > 0) {
+    setImmediate(() => {
+      for (const entry of due) entry.expire();
+    });
+  }
+}
