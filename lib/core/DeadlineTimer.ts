@@ -13,6 +13,10 @@ const lanes = new Map<number, Lane>();
 let pending = 0;
 let timer: NodeJS.Timeout | undefined;
 let armedFor = Number.POSITIVE_INFINITY;
+// The timer functions that armed `timer`: when a test installs or removes fake timers (sinon, jest) while
+// executions are pending, the shared timer is re-armed with the functions now in place, never orphaned.
+let armedWith: typeof setTimeout | undefined;
+let clearWith: typeof clearTimeout = clearTimeout;
 
 /**
  * @internal One timer for every execution in flight, in the whole process,
@@ -56,7 +60,7 @@ export class DeadlineTimer {
     lane.tail = entry;
     entry.state = DeadlineState.queued;
     pending += 1;
-    if (timer === undefined || entry.deadline < armedFor) arm(entry.deadline, now);
+    if (timer === undefined || entry.deadline < armedFor || armedWith !== setTimeout) arm(entry.deadline, now);
   }
 
   /** Stops tracking `entry` (it ended); clears the timer when nothing is left. */
@@ -64,7 +68,7 @@ export class DeadlineTimer {
     if (entry.state !== DeadlineState.queued) return;
     unlink(entry);
     if (pending === 0 && timer !== undefined) {
-      clearTimeout(timer);
+      clearWith(timer);
       timer = undefined;
       armedFor = Number.POSITIVE_INFINITY;
     }
@@ -92,17 +96,28 @@ function unlink(entry: Deadline): void {
 }
 
 function arm(deadline: number, now: number): void {
-  if (timer !== undefined) clearTimeout(timer);
+  if (timer !== undefined) clearWith(timer);
   armedFor = deadline;
-  // Round up: a timer may fire a fraction early, and then it is simply re-armed.
+  armedWith = setTimeout;
+  clearWith = clearTimeout;
+  // Round up, so the timer does not fire before the deadline.
   const delay = Math.min(maxDelayMs, Math.max(1, Math.ceil(deadline - now)));
   timer = setTimeout(fire, delay);
 }
 
 function fire(): void {
   timer = undefined;
+  const clock = performance.now();
+  const earlyMs = armedFor - clock;
+  if (earlyMs > 0 && earlyMs <= 2) {
+    // libuv counts whole milliseconds, so a timer can fire a fraction early: a deadline is never early.
+    arm(armedFor, clock);
+    return;
+  }
+  // Otherwise the timer firing proves its deadline has come, even if `performance.now()` disagrees
+  // entirely (fake timers without a fake clock, as in a user's tests).
+  const now = Math.max(clock, armedFor);
   armedFor = Number.POSITIVE_INFINITY;
-  const now = performance.now();
   const due: Deadline[] = [];
   let earliest = Number.POSITIVE_INFINITY;
   for (const lane of lanes.values()) {
