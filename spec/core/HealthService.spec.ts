@@ -10,7 +10,7 @@ import {
   HealthCheckError,
   type CheckResult,
   type HealthStatus,
-} from '../../lib/index.js';
+} from 'pulsecheck';
 import { activeTimers, checkClass, deferred, serviceFor, sleep } from './fixtures.js';
 
 describe('HealthService.run', () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { describeThrown } from '../../lib/core/describeThrown.js';
+import { describeThrown } from '#lib/core/describeThrown.js';
 
 describe('describeThrown', () => {
   it('uses the code of an error with an empty message', () => {

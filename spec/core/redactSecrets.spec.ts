@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { redactSecrets } from '../../lib/core/redactSecrets.js';
+import { redactSecrets } from '#lib/core/redactSecrets.js';
 
 describe('redactSecrets', () => {
   const cases: [string, string][] = [

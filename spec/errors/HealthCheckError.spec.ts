@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { HealthCheckError, ServiceReturnedUnexpectedResult, ServiceUnavailable, ServiceWarning } from '../../lib/index.js';
+import { HealthCheckError, ServiceReturnedUnexpectedResult, ServiceUnavailable, ServiceWarning } from 'pulsecheck';
 
 describe('HealthCheckError', () => {
   const cases = [

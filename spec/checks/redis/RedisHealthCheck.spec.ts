@@ -3,8 +3,8 @@ import { Container, inject } from 'inversify';
 import { Redis } from 'ioredis';
 import { EventEmitter } from 'node:events';
 import sinon from 'sinon';
-import { HealthCheckRegistry, HealthService, healthModule, registerHealthCheck } from '../../../lib/index.js';
-import { REDIS_CLIENT, RedisHealthCheck, type RedisPingable } from '../../../lib/checks/redis/index.js';
+import { HealthCheckRegistry, HealthService, healthModule, registerHealthCheck } from 'pulsecheck';
+import { REDIS_CLIENT, RedisHealthCheck, type RedisPingable } from 'pulsecheck/redis';
 import { kinds, runCheck } from '../../support/runCheck.js';
 import { deferred } from '../../support/deferred.js';
 
