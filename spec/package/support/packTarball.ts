@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,9 @@ export function packTarball(): Promise<string> {
   packed ??= (async () => {
     if (!existsSync(join(repository, 'dist', 'index.js'))) throw new Error('dist/ is not built: run `npm run build` first');
     const destination = await mkdtemp(join(tmpdir(), 'pulsecheck-pack-'));
+    process.once('exit', () => {
+      rmSync(destination, { recursive: true, force: true });
+    });
     const { stdout } = await promisify(execFile)('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', destination], { cwd: repository, maxBuffer: 16 * 1024 * 1024 });
     const [{ filename }] = JSON.parse(stdout) as [{ filename: string }];
     return join(destination, filename);
