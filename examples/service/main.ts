@@ -2,13 +2,18 @@
  * The pulsecheck example service: `npm run example`.
  *
  * Serves the health of PostgreSQL, Redis, RabbitMQ and the process itself on
- * http://127.0.0.1:3000 (PORT and HOST override it):
+ * http://127.0.0.1:3000 (PORT and HOST override it; a taken port is a one-line
+ * error and exit code 1):
  *   /health         every check (JSON for `Accept: application/json`, HTML for a browser)
  *   /health/live    liveness: the process checks only
  *   /health/ready   readiness: the dependencies (503 "shutting down" once SIGTERM arrived)
  *   /health/startup startup
  * `?format=json|html|health+json|openmetrics|prometheus` overrides the Accept header.
  * With a dependency down, /health answers 503 and names it.
+ * On SIGTERM or SIGINT, readiness answers 503 "shutting down" for DRAIN_MS
+ * milliseconds (default 0), then the server closes and every client is released.
+ * `npm run example` runs node directly (the build is its `preexample`), so a
+ * SIGTERM to npm's PID reaches this process.
  */
 import { createServer } from 'node:http';
 import { Container } from 'inversify';
@@ -51,6 +56,15 @@ const server = createServer(
   }),
 );
 
+server.once('error', (error: NodeJS.ErrnoException) => {
+  // A taken port is a one-line message, not a stack trace; anything else is a real bug.
+  const reason = error.code === 'EADDRINUSE' ? `port ${port} is already in use (set PORT to another one)` : error.code === 'EACCES' ? `no permission to listen on port ${port}` : undefined;
+  if (reason === undefined) throw error;
+  console.error(`[example] cannot serve http://${host}:${port}: ${reason}`);
+  process.exitCode = 1;
+  void release();
+});
+
 server.listen(port, host, () => {
   console.log(`[example] serving http://${host}:${port}/health (PostgreSQL ${redactUrl(urls.postgres)}, Redis ${redactUrl(urls.redis)}, RabbitMQ ${redactUrl(urls.amqp)})`);
 });
@@ -68,10 +82,15 @@ async function shutdown(signal: string): Promise<void> {
     });
     server.closeAllConnections();
   });
+  await release();
+  console.log('[example] stopped');
+}
+
+/** Stops the checks and closes the clients; the process then ends by itself. */
+async function release(): Promise<void> {
   await health.stop();
   container.unbindAll(); // stops the event-loop monitor (@preDestroy)
   await clients.close();
-  console.log('[example] stopped');
   // Everything is closed, so the process ends by itself; if a driver still holds a handle, do not hang the deploy.
   setTimeout(() => {
     console.error('[example] still running 5 s after shutdown:', process.getActiveResourcesInfo().join(', '));

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { escapeControlCharacters } from '../../lib/cli/escapeControlCharacters.js';
+import { escapeControlCharacters } from '#lib/cli/escapeControlCharacters.js';
 
 describe('escapeControlCharacters', () => {
   it('shows ESC, CR, BEL, NUL, DEL, C1, line separators and bidi controls as visible escapes', () => {

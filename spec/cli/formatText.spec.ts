@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { CheckResult, HealthReport } from 'pulsecheck';
-import { formatText } from '../../lib/cli/formatText.js';
+import { formatText } from '#lib/cli/formatText.js';
 
 function result(name: string, overrides: Partial<CheckResult> = {}): CheckResult {
   return { name, status: 'pass', critical: true, tags: [], durationMs: 1.25, output: 'working', errors: [], observations: {}, ...overrides };

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { CliError } from '../../lib/cli/CliError.js';
-import { parseArguments } from '../../lib/cli/parseArguments.js';
+import { CliError } from '#lib/cli/CliError.js';
+import { parseArguments } from '#lib/cli/parseArguments.js';
 
 const usageError = (argv: string[]): CliError => {
   try {

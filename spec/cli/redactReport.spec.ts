@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { CheckResult, HealthReport } from 'pulsecheck';
-import { redactReport } from '../../lib/cli/redactReport.js';
+import { redactReport } from '#lib/cli/redactReport.js';
 
 const check: CheckResult = {
   name: 'Db postgres://app:hunter2@db/x',

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
-import { defaultLoadTimeoutMs, runCli } from '../../lib/cli/runCli.js';
+import { defaultLoadTimeoutMs, runCli } from '#lib/cli/runCli.js';
 
 describe('runCli', () => {
   describe('having a module that never yields its service, and no timeout flag', () => {

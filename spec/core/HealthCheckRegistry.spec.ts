@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { HealthCheck, HealthCheckRegistry, registerHealthCheck } from '../../lib/index.js';
+import { HealthCheck, HealthCheckRegistry, registerHealthCheck } from 'pulsecheck';
 
 describe('HealthCheckRegistry', () => {
   let A: typeof HealthCheck;

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { HealthCheckRegistry, type HealthService } from '../../lib/index.js';
+import { HealthCheckRegistry, type HealthService } from 'pulsecheck';
 import { activeResources, settleResources } from '../support/activeResources.js';
 import { checkSpec, listenerSpec, makeBody, numRuns, type CheckSpec, type ListenerSpec } from '../support/arbitraries.js';
 import { recordProcessFailures } from '../support/processFailures.js';

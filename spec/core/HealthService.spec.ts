@@ -11,7 +11,7 @@ import {
   registerHealthCheck,
   type CheckResult,
   type HealthStatus,
-} from '../../lib/index.js';
+} from 'pulsecheck';
 import { activeTimers, checkClass, deferred, serviceFor, sleep } from './fixtures.js';
 
 describe('HealthService.run', () => {

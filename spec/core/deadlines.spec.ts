@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { Redis } from 'ioredis';
 import { once } from 'node:events';
-import { HealthCheckRegistry, type CheckResult, type HealthReport } from '../../lib/index.js';
-import { DeadlineTimer } from '../../lib/core/DeadlineTimer.js';
+import { HealthCheckRegistry, type CheckResult, type HealthReport } from 'pulsecheck';
+import { DeadlineTimer } from '#lib/core/DeadlineTimer.js';
 import { activeResources, settleResources } from '../support/activeResources.js';
 import { requireService, serviceUrl } from '../support/services.js';
 import { checkClass, deferred, serviceFor, sleep } from './fixtures.js';

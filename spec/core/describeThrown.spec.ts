@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { describeThrown } from '../../lib/core/describeThrown.js';
-import { HealthCheckError } from '../../lib/index.js';
+import { describeThrown } from '#lib/core/describeThrown.js';
+import { HealthCheckError } from 'pulsecheck';
 import { hostileValues } from './hostileValues.js';
 
 describe('describeThrown', () => {

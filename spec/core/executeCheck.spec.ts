@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { HealthCheck, HealthCheckRegistry, type CheckContext, type CheckResult } from '../../lib/index.js';
-import type { CheckDefinition } from '../../lib/core/CheckDefinition.js';
-import { DeadlineTimer } from '../../lib/core/DeadlineTimer.js';
-import { executeCheck } from '../../lib/core/executeCheck.js';
+import { HealthCheck, HealthCheckRegistry, type CheckContext, type CheckResult } from 'pulsecheck';
+import type { CheckDefinition } from '#lib/core/CheckDefinition.js';
+import { DeadlineTimer } from '#lib/core/DeadlineTimer.js';
+import { executeCheck } from '#lib/core/executeCheck.js';
 import { activeResources, settleResources } from '../support/activeResources.js';
 import { checkClass, serviceFor } from './fixtures.js';
 

@@ -8,7 +8,7 @@ import {
   type CheckContext,
   type HealthModuleOptions,
   type RegisterOptions,
-} from '../../lib/index.js';
+} from 'pulsecheck';
 
 /** The body of a check made by {@link checkClass}. */
 export type CheckBody = (context: CheckContext) => void | Promise<void>;

@@ -10,7 +10,7 @@ import {
   healthModule,
   registerHealthCheck,
   ServiceUnavailable,
-} from '../../lib/index.js';
+} from 'pulsecheck';
 
 interface Db {
   ping(options: { signal: AbortSignal }): Promise<boolean>;

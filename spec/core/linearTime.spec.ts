@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { describeThrown } from '../../lib/core/describeThrown.js';
-import { redactSecrets } from '../../lib/core/redactSecrets.js';
-import { HealthCheckRegistry, healthEndpoints } from '../../lib/index.js';
-import { offers } from '../../lib/render/formats.js';
-import { negotiate } from '../../lib/render/negotiate.js';
+import { describeThrown } from '#lib/core/describeThrown.js';
+import { redactSecrets } from '#lib/core/redactSecrets.js';
+import { HealthCheckRegistry, healthEndpoints } from 'pulsecheck';
+import { offers } from '#lib/render/formats.js';
+import { negotiate } from '#lib/render/negotiate.js';
 import { checkClass, serviceFor } from './fixtures.js';
 
 /** Shortest wall time of `runs` calls of `action` (after one warm-up call), in ms: noise (GC, other processes) only ever adds time. */

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { displayText } from '../../lib/core/displayText.js';
-import { REDACTED, redactSecrets } from '../../lib/core/redactSecrets.js';
+import { displayText } from '#lib/core/displayText.js';
+import { REDACTED, redactSecrets } from '#lib/core/redactSecrets.js';
 import { readableCorpus, redactionCorpus } from './redactionCorpus.js';
 
 describe('redactSecrets', () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { Container, inject, injectable } from 'inversify';
-import { defaultRegistry, HealthCheck, HealthCheckRegistry, HealthService, healthModule, registerHealthCheck, type CheckContext } from '../../lib/index.js';
+import { defaultRegistry, HealthCheck, HealthCheckRegistry, HealthService, healthModule, registerHealthCheck, type CheckContext } from 'pulsecheck';
 
 const DEP = Symbol('Dep');
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { sanitizeObservation } from '../../lib/core/sanitizeObservation.js';
-import { HealthCheckRegistry } from '../../lib/index.js';
+import { sanitizeObservation } from '#lib/core/sanitizeObservation.js';
+import { HealthCheckRegistry } from 'pulsecheck';
 import { checkClass, serviceFor } from './fixtures.js';
 
 describe('sanitizeObservation', () => {

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
-import { buildResult } from '../../lib/core/executeCheck.js';
-import { settleAll, type SettleSlot } from '../../lib/core/settleAll.js';
-import { HealthCheck } from '../../lib/index.js';
-import type { CheckResult } from '../../lib/index.js';
+import { buildResult } from '#lib/core/executeCheck.js';
+import { settleAll, type SettleSlot } from '#lib/core/settleAll.js';
+import { HealthCheck } from 'pulsecheck';
+import type { CheckResult } from 'pulsecheck';
 
 function slot(name: string, timeoutMs: number): SettleSlot {
   const definition = Object.freeze({ target: HealthCheck, name, critical: true, timeoutMs, tags: Object.freeze([]), description: undefined, cacheTtlMs: undefined });

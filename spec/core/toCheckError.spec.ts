@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { makeCheckError, toCheckError } from '../../lib/core/toCheckError.js';
-import { HealthCheckError, ServiceUnavailable, ServiceWarning } from '../../lib/index.js';
+import { makeCheckError, toCheckError } from '#lib/core/toCheckError.js';
+import { HealthCheckError, ServiceUnavailable, ServiceWarning } from 'pulsecheck';
 import { hostileValues } from './hostileValues.js';
 import { redactionCorpus } from './redactionCorpus.js';
 

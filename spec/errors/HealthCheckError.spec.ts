@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { HealthCheckError, ServiceReturnedUnexpectedResult, ServiceUnavailable, ServiceWarning, type CheckErrorKind } from '../../lib/index.js';
+import { HealthCheckError, ServiceReturnedUnexpectedResult, ServiceUnavailable, ServiceWarning, type CheckErrorKind } from 'pulsecheck';
 import { hostileValues } from '../core/hostileValues.js';
 
 describe('HealthCheckError', () => {

@@ -1,10 +1,13 @@
 import { expect } from 'chai';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { closedPort } from '../support/closedPort.js';
 
 const main = fileURLToPath(new URL('../../examples/service/main.js', import.meta.url));
+const repository = fileURLToPath(new URL('../../../', import.meta.url));
 
 interface Started {
   readonly child: ChildProcess;
@@ -12,20 +15,48 @@ interface Started {
   output(): string;
 }
 
-/** Starts the example service on a free port and waits for its "serving" line. */
-async function startExample(env: Record<string, string>): Promise<Started> {
-  const port = await closedPort();
-  const child = spawn(process.execPath, [main], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', DRAIN_MS: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Every dependency of the example on a closed port: it starts fast and reports them down. */
+async function deadDependencies(): Promise<Record<string, string>> {
+  const [pg, redis, amqp] = await Promise.all([closedPort(), closedPort(), closedPort()]);
+  return {
+    PULSECHECK_PG_URL: `postgres://app:pg-secret@127.0.0.1:${pg}/app`,
+    PULSECHECK_REDIS_URL: `redis://127.0.0.1:${redis}`,
+    PULSECHECK_AMQP_URL: `amqp://guest:amqp-secret@127.0.0.1:${amqp}`,
+  };
+}
+
+/** Spawns the example (node directly, or `npm run example` as a user would) and collects its output. */
+function spawnExample(env: Record<string, string>, how: 'node' | 'npm' = 'node'): { child: ChildProcess; output: () => string } {
+  // PULSECHECK_BUILT=1: `preexample` must not rebuild dist/ and build/ under the running suite.
+  const [command, args] = how === 'node' ? [process.execPath, [main]] : ['npm', ['run', 'example']];
+  const child = spawn(command, args, { cwd: repository, env: { ...process.env, HOST: '127.0.0.1', DRAIN_MS: '0', PULSECHECK_BUILT: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
+}
+
+/** Starts the example service on a free port and waits for its "serving" line. */
+async function startExample(env: Record<string, string>, how: 'node' | 'npm' = 'node'): Promise<Started> {
+  const port = await closedPort();
+  const { child, output } = spawnExample({ ...env, PORT: String(port) }, how);
   const deadline = Date.now() + 15_000;
-  while (!output.includes('[example] serving')) {
-    if (child.exitCode !== null) throw new Error(`example exited early (${child.exitCode}):\n${output}`);
-    if (Date.now() > deadline) throw new Error(`example did not start:\n${output}`);
+  while (!output().includes('[example] serving')) {
+    if (child.exitCode !== null) throw new Error(`example exited early (${child.exitCode}):\n${output()}`);
+    if (Date.now() > deadline) throw new Error(`example did not start:\n${output()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return { child, base: `http://127.0.0.1:${port}`, output: () => output };
+  return { child, base: `http://127.0.0.1:${port}`, output };
+}
+
+/** Whether anything still accepts connections at `base`. */
+async function serving(base: string): Promise<boolean> {
+  try {
+    await fetch(`${base}/health/live`, { signal: AbortSignal.timeout(2_000) });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 describe('the example service (npm run example)', function () {
@@ -34,20 +65,23 @@ describe('the example service (npm run example)', function () {
   describe('having every dependency down (a fresh machine)', () => {
     let example: Started;
     before(async () => {
-      const [pg, redis, amqp] = await Promise.all([closedPort(), closedPort(), closedPort()]);
-      example = await startExample({
-        PULSECHECK_PG_URL: `postgres://app:pg-secret@127.0.0.1:${pg}/app`,
-        PULSECHECK_REDIS_URL: `redis://127.0.0.1:${redis}`,
-        PULSECHECK_AMQP_URL: `amqp://guest:amqp-secret@127.0.0.1:${amqp}`,
-      });
+      example = await startExample(await deadDependencies());
     });
     after(() => {
       if (example.child.exitCode === null) example.child.kill('SIGKILL');
     });
 
     it('answers /health with 503 and names each dependency that is down, without passwords', async () => {
-      const response = await fetch(`${example.base}/health`, { headers: { accept: 'application/json' } });
-      const body = (await response.json()) as Record<string, string>;
+      // ioredis may report its first refusal before the check has subscribed to its errors; the next
+      // reconnect attempt (within 250 ms in the example) names the reason, so ask again for a little while.
+      let response: Response;
+      let body: Record<string, string>;
+      for (let attempt = 0; ; attempt += 1) {
+        response = await fetch(`${example.base}/health`, { headers: { accept: 'application/json' } });
+        body = (await response.json()) as Record<string, string>;
+        if (/ECONNREFUSED/.test(body.CacheHealthCheck ?? '') || attempt === 20) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       expect(response.status).to.equal(503);
       expect(body.DatabaseHealthCheck).to.match(/^unavailable: .*ECONNREFUSED/);
       expect(body.CacheHealthCheck).to.match(/^unavailable: .*ECONNREFUSED/);
@@ -70,6 +104,61 @@ describe('the example service (npm run example)', function () {
       const [code] = (await exited) as [number | null];
       expect(code, example.output()).to.equal(0);
       expect(example.output()).to.include('[example] stopped');
+    });
+  });
+
+  describe('started with `npm run example`', () => {
+    it('stops, server and all, on SIGTERM to the PID of npm itself', async () => {
+      const example = await startExample(await deadDependencies(), 'npm');
+      try {
+        const exited = once(example.child, 'exit');
+        example.child.kill('SIGTERM');
+        await exited;
+        expect(example.output()).to.include('[example] stopped');
+        expect(await serving(example.base), `still serving after npm exited:\n${example.output()}`).to.equal(false);
+      } finally {
+        if (example.child.exitCode === null) example.child.kill('SIGKILL');
+        // If node outlived npm, it still holds these pipes: let go of them so the suite can end.
+        example.child.stdout?.destroy();
+        example.child.stderr?.destroy();
+      }
+    });
+  });
+
+  describe('with DRAIN_MS set', () => {
+    it('answers readiness with 503 "shutting down" while it drains, keeps liveness, then stops', async () => {
+      const example = await startExample({ ...(await deadDependencies()), DRAIN_MS: '4000' });
+      try {
+        const exited = once(example.child, 'exit');
+        example.child.kill('SIGTERM');
+        while (!example.output().includes('draining')) await new Promise((resolve) => setTimeout(resolve, 20));
+        const ready = await fetch(`${example.base}/health/ready`, { headers: { accept: 'application/json' } });
+        expect(ready.status).to.equal(503);
+        expect(JSON.stringify(await ready.json())).to.include('shutting down');
+        expect((await fetch(`${example.base}/health/live`)).status).to.equal(200);
+        const [code] = (await exited) as [number | null];
+        expect(code, example.output()).to.equal(0);
+      } finally {
+        if (example.child.exitCode === null) example.child.kill('SIGKILL');
+      }
+    });
+  });
+
+  describe('with its port already taken', () => {
+    it('exits non-zero with one clear line instead of a stack trace', async () => {
+      const taken = createServer();
+      taken.listen(0, '127.0.0.1');
+      await once(taken, 'listening');
+      try {
+        const { port } = taken.address() as AddressInfo;
+        const { child, output } = spawnExample({ ...(await deadDependencies()), PORT: String(port) });
+        const [code] = (await once(child, 'exit')) as [number | null];
+        expect(code, output()).to.not.equal(0);
+        expect(output()).to.include(`[example] cannot serve http://127.0.0.1:${port}: port ${port} is already in use (set PORT to another one)`);
+        expect(output()).to.not.match(/EADDRINUSE|\n\s+at /);
+      } finally {
+        taken.close();
+      }
     });
   });
 });

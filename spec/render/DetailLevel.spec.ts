@@ -1,11 +1,11 @@
 import { expect } from 'chai';
-import type { DetailLevel } from '../../lib/render/DetailLevel.js';
-import { HealthJsonSerializer } from '../../lib/render/HealthJsonSerializer.js';
-import { HtmlSerializer } from '../../lib/render/HtmlSerializer.js';
-import { JsonSerializer } from '../../lib/render/JsonSerializer.js';
-import { OpenMetricsSerializer } from '../../lib/render/OpenMetricsSerializer.js';
-import { respond } from '../../lib/render/respond.js';
-import type { Serializer } from '../../lib/render/Serializer.js';
+import type { DetailLevel } from '#lib/render/DetailLevel.js';
+import { HealthJsonSerializer } from '#lib/render/HealthJsonSerializer.js';
+import { HtmlSerializer } from '#lib/render/HtmlSerializer.js';
+import { JsonSerializer } from '#lib/render/JsonSerializer.js';
+import { OpenMetricsSerializer } from '#lib/render/OpenMetricsSerializer.js';
+import { respond } from '#lib/render/respond.js';
+import type { Serializer } from '#lib/render/Serializer.js';
 import { secretReport, secrets } from './fixtures.js';
 
 /**

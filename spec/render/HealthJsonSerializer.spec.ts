@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { HealthJsonSerializer } from '../../lib/render/HealthJsonSerializer.js';
+import { HealthJsonSerializer } from '#lib/render/HealthJsonSerializer.js';
 import { aCheck, aReport, databaseAndQueue, startedAt, unavailable, working } from './fixtures.js';
 
 interface Details {

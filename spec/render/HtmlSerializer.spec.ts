@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { HtmlSerializer } from '../../lib/render/HtmlSerializer.js';
+import { HtmlSerializer } from '#lib/render/HtmlSerializer.js';
 import { aCheck, aReport, databaseAndQueue, hostile, hostileReport, secretReport, unavailable, working } from './fixtures.js';
 
 const render = (...args: Parameters<HtmlSerializer['serialize']>): string => new HtmlSerializer().serialize(...args);

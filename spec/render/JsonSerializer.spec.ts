@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { JsonSerializer } from '../../lib/render/JsonSerializer.js';
+import { JsonSerializer } from '#lib/render/JsonSerializer.js';
 import { aCheck, aReport, databaseAndQueue, secretReport, unavailable, working } from './fixtures.js';
 
 describe('JsonSerializer', () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { OpenMetricsSerializer } from '../../lib/render/OpenMetricsSerializer.js';
+import { OpenMetricsSerializer } from '#lib/render/OpenMetricsSerializer.js';
 import { parseExposition, type ParsedFamily } from './exposition.js';
 import { aCheck, aReport, databaseAndQueue, secretReport, working } from './fixtures.js';
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { checkedAt } from '../../lib/render/checkedAt.js';
+import { checkedAt } from '#lib/render/checkedAt.js';
 import { aReport, startedAt, working } from './fixtures.js';
 
 describe('checkedAt', () => {

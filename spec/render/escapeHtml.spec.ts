@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { escapeHtml } from '../../lib/render/escapeHtml.js';
+import { escapeHtml } from '#lib/render/escapeHtml.js';
 
 describe('escapeHtml', () => {
   it('escapes the five characters special in text and attributes', () => {

@@ -3,11 +3,11 @@
  * real HealthService would (status from errors, output from errors, report
  * status and HTTP code from the checks), so each spec states only what it is about.
  */
-import type { CheckError } from '../../lib/report/CheckError.js';
-import type { CheckResult } from '../../lib/report/CheckResult.js';
-import type { HealthReport } from '../../lib/report/HealthReport.js';
-import type { HealthStatus } from '../../lib/report/HealthStatus.js';
-import type { Observation } from '../../lib/report/Observation.js';
+import type { CheckError } from '#lib/report/CheckError.js';
+import type { CheckResult } from '#lib/report/CheckResult.js';
+import type { HealthReport } from '#lib/report/HealthReport.js';
+import type { HealthStatus } from '#lib/report/HealthStatus.js';
+import type { Observation } from '#lib/report/Observation.js';
 
 export const startedAt = '2025-03-04T05:06:07.089Z';
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { fallbackFormat, findFormat, formats, normalizeFormatName, offers } from '../../lib/render/formats.js';
+import { fallbackFormat, findFormat, formats, normalizeFormatName, offers } from '#lib/render/formats.js';
 
 describe('formats', () => {
   it('has unique names and an offer for each media type', () => {

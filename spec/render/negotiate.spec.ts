@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { negotiate, parseAccept, parseMediaType, type MediaType } from '../../lib/render/negotiate.js';
+import { negotiate, parseAccept, parseMediaType, type MediaType } from '#lib/render/negotiate.js';
 
 const offer = (text: string): MediaType => {
   const mediaType = parseMediaType(text);

@@ -10,7 +10,7 @@ import {
   type DetailLevel,
   type HealthReport,
   type HealthService,
-} from '../../lib/index.js';
+} from 'pulsecheck';
 import { checkClass, serviceFor } from '../core/fixtures.js';
 import { redactionCorpus } from '../core/redactionCorpus.js';
 

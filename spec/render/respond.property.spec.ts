@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { HealthCheckRegistry, respond } from '../../lib/index.js';
+import { HealthCheckRegistry, respond } from 'pulsecheck';
 import { checkClass, serviceFor, type CheckBody } from '../core/fixtures.js';
 import { checkSpec, makeBody, numRuns } from '../support/arbitraries.js';
 import { recordProcessFailures } from '../support/processFailures.js';

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { request as httpRequest, createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { respond } from '../../lib/render/respond.js';
-import type { HealthReport } from '../../lib/report/HealthReport.js';
+import { respond } from '#lib/render/respond.js';
+import type { HealthReport } from '#lib/report/HealthReport.js';
 import { aReport, databaseAndQueue, unavailable, working } from './fixtures.js';
 
 const jsonType = 'application/json';

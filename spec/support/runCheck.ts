@@ -2,7 +2,7 @@
  * Runs check instances the way an application does, through a real
  * HealthService, and returns one check's result.
  */
-import { HealthService, type CheckResult, type HealthCheck } from '../../lib/index.js';
+import { HealthService, type CheckResult, type HealthCheck } from 'pulsecheck';
 
 /** Runs `check` once under `timeoutMs` (through a HealthService of its own) and returns its result. */
 export async function runCheck(check: HealthCheck, timeoutMs = 1000): Promise<CheckResult> {

@@ -1,4 +1,4 @@
-import type { HealthService } from '../../lib/index.js';
+import type { HealthService } from 'pulsecheck';
 
 /**
  * Runs `service` `runs` times, one after the other, and counts the outputs of

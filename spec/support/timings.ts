@@ -2,7 +2,7 @@
  * Prints one line per integration case: the status a check reported and how
  * long it took to report it (the numbers the issue note quotes).
  */
-import type { CheckResult } from '../../lib/index.js';
+import type { CheckResult } from 'pulsecheck';
 
 const lines: string[] = [];
 

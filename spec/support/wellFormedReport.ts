@@ -3,7 +3,7 @@
  * by the property-based specs.
  */
 import { expect } from 'chai';
-import type { HealthReport } from '../../lib/index.js';
+import type { HealthReport } from 'pulsecheck';
 
 const kinds = ['unavailable', 'unexpected result', 'warning', 'timeout', 'unknown error'];
 

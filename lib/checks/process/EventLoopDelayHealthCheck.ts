@@ -1,11 +1,17 @@
 import { injectable, preDestroy, unmanaged } from 'inversify';
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { CheckContext } from '../../core/CheckContext.js';
 import { HealthCheck } from '../../core/HealthCheck.js';
 import { abortReason } from '../shared/untilAborted.js';
 import type { EventLoopDelayHealthCheckOptions } from './EventLoopDelayHealthCheckOptions.js';
 import { assertOptionsObject, assertPositiveMs, assertTimerMs, describeValue } from '../../core/validateOptions.js';
 import { applyThreshold, formatMs, round2, validateThreshold } from './thresholds.js';
+
+/**
+ * The delay histogram `monitorEventLoopDelay()` returns, named structurally: its
+ * type's name differs between `@types/node` versions (`IntervalHistogram` is gone in 26).
+ */
+type EventLoopDelayMonitor = ReturnType<typeof monitorEventLoopDelay>;
 
 const nsPerMs = 1e6;
 
@@ -59,7 +65,7 @@ const nsPerMs = 1e6;
 export class EventLoopDelayHealthCheck extends HealthCheck {
   /** The limits and sampling in force: the options given, each missing one at its default. */
   readonly options: Readonly<Required<EventLoopDelayHealthCheckOptions>>;
-  #monitor: IntervalHistogram | undefined;
+  #monitor: EventLoopDelayMonitor | undefined;
   #warmUp: Promise<void> | undefined;
 
   /**
@@ -152,7 +158,7 @@ export class EventLoopDelayHealthCheck extends HealthCheck {
    * @param resolutionMs - The sampling interval.
    * @returns A histogram of delays in nanoseconds.
    */
-  protected createMonitor(resolutionMs: number): IntervalHistogram {
+  protected createMonitor(resolutionMs: number): ReturnType<typeof monitorEventLoopDelay> {
     return monitorEventLoopDelay({ resolution: resolutionMs });
   }
 }

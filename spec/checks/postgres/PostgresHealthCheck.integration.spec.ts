@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { Container } from 'inversify';
 import pg from 'pg';
-import { HealthCheckRegistry, HealthService, healthModule, registerHealthCheck } from '../../../lib/index.js';
-import { PG_POOL, PostgresHealthCheck } from '../../../lib/checks/postgres/index.js';
+import { HealthCheckRegistry, HealthService, healthModule, registerHealthCheck } from 'pulsecheck';
+import { PG_POOL, PostgresHealthCheck } from 'pulsecheck/postgres';
 import { activeResources, settleResources } from '../../support/activeResources.js';
 import { closedPort } from '../../support/closedPort.js';
 import { HungServer } from '../../support/HungServer.js';

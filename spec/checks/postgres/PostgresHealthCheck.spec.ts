@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Container, inject } from 'inversify';
 import pg from 'pg';
-import { HealthCheckRegistry, HealthService, healthModule, registerHealthCheck } from '../../../lib/index.js';
+import { HealthCheckRegistry, HealthService, healthModule, registerHealthCheck } from 'pulsecheck';
 import {
   PG_POOL,
   PostgresHealthCheck,
@@ -9,7 +9,7 @@ import {
   type PgPoolLike,
   type PgQueryable,
   type PgQueryResultLike,
-} from '../../../lib/checks/postgres/index.js';
+} from 'pulsecheck/postgres';
 import { kinds, runCheck } from '../../support/runCheck.js';
 import { deferred } from '../../support/deferred.js';
 

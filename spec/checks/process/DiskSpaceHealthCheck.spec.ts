@@ -3,7 +3,7 @@ import { Container } from 'inversify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DiskSpaceHealthCheck, HealthCheckRegistry, HealthService, healthModule, registerHealthCheck, type DiskSpaceHealthCheckOptions } from '../../../lib/index.js';
+import { DiskSpaceHealthCheck, HealthCheckRegistry, HealthService, healthModule, registerHealthCheck, type DiskSpaceHealthCheckOptions } from 'pulsecheck';
 import { kinds, runCheck } from '../../support/runCheck.js';
 
 function build(options: unknown): DiskSpaceHealthCheck {

@@ -9,7 +9,7 @@ import {
   healthModule,
   registerHealthCheck,
   type EventLoopDelayHealthCheckOptions,
-} from '../../../lib/index.js';
+} from 'pulsecheck';
 import { activeResources, settleResources } from '../../support/activeResources.js';
 import { kinds, runCheck } from '../../support/runCheck.js';
 

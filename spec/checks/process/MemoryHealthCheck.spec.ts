@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { Container } from 'inversify';
-import { HealthCheckRegistry, HealthService, healthModule, MemoryHealthCheck, registerHealthCheck, type MemoryHealthCheckOptions } from '../../../lib/index.js';
+import { HealthCheckRegistry, HealthService, healthModule, MemoryHealthCheck, registerHealthCheck, type MemoryHealthCheckOptions } from 'pulsecheck';
 import { kinds, runCheck } from '../../support/runCheck.js';
 
 /** Passes options through the constructor's runtime validation, whatever their static type. */

@@ -3,7 +3,7 @@ import type amqp from 'amqplib';
 import type amqpCallback from 'amqplib/callback_api';
 import { Container, inject } from 'inversify';
 import { EventEmitter } from 'node:events';
-import { HealthCheckRegistry, HealthService, healthModule, registerHealthCheck } from '../../../lib/index.js';
+import { HealthCheckRegistry, HealthService, healthModule, registerHealthCheck } from 'pulsecheck';
 import {
   AMQP_CONNECTION,
   RabbitMqHealthCheck,
@@ -12,7 +12,7 @@ import {
   type AmqpChannelLike,
   type AmqpConnectionLike,
   type AmqpConnectionSource,
-} from '../../../lib/checks/rabbitmq/index.js';
+} from 'pulsecheck/rabbitmq';
 import { kinds, runCheck } from '../../support/runCheck.js';
 import { deferred } from '../../support/deferred.js';
 
