@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Probe } from '../core/RunOptions.js';
+import { MAX_TIMER_MS } from '../core/validateOptions.js';
 import { type CliCommand, type CliFormat, cliFormats } from './CliCommand.js';
 import { CliError } from './CliError.js';
 
@@ -82,7 +83,7 @@ function format(given: string | undefined): CliFormat {
 function milliseconds(given: string | undefined, flag: string): number | undefined {
   if (given === undefined) return undefined;
   const value = /^\d+$/.test(given.trim()) ? Number(given.trim()) : Number.NaN;
-  if (!(value >= 1 && value <= 2_147_483_647)) throw new CliError(`${flag} must be a whole number of milliseconds from 1 to 2147483647, got '${given}'`, 2, true);
+  if (!(value >= 1 && value <= MAX_TIMER_MS)) throw new CliError(`${flag} must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS}, got '${given}'`, 2, true);
   return value;
 }
 

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { HealthService } from '../core/HealthService.js';
 import { redactSecrets } from '../core/redactSecrets.js';
+import { MAX_TIMER_MS } from '../core/validateOptions.js';
 import type { RunOptions } from '../core/RunOptions.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import { JsonSerializer } from '../render/JsonSerializer.js';
@@ -75,7 +76,7 @@ async function outcomeOf(argv: readonly string[], cwd: string): Promise<CliOutco
     if (command.tags !== undefined) assertKnownTags(service, command.tags);
     const report = await withDeadline(
       run(service, { tags: command.tags, names: command.names, probe: command.probe }),
-      timeoutMs === undefined ? undefined : timeoutMs + runGraceMs,
+      timeoutMs === undefined ? undefined : Math.min(MAX_TIMER_MS, timeoutMs + runGraceMs),
       () => new CliError(`the checks did not report within ${timeoutMs} ms`, 1),
     );
     return {

@@ -29,4 +29,12 @@ describe('runCli', () => {
       expect(stderr).to.match(/^pulsecheck: loading build\/spec\/cli\/fixtures\/pending\.js did not finish within 10000 ms/);
     });
   });
+
+  describe('having --timeout-ms at the largest value a timer can hold', () => {
+    it('still waits for the checks (its grace period never pushes a timer past the limit, which Node fires after 1 ms)', async () => {
+      const { exitCode, stderr } = await runCli(['-m', 'build/spec/cli/fixtures/slowPassing.js', '--timeout-ms', '2147483647'], process.cwd());
+      expect(stderr).to.equal('');
+      expect(exitCode).to.equal(0);
+    });
+  });
 });
