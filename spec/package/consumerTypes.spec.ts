@@ -38,7 +38,7 @@ const tsconfig = {
 
 describe('the packed package, type-checked by a consumer with skipLibCheck: false', function () {
   // One npm install per cell, all four in parallel, from the registry: slow, but well under 3 minutes.
-  this.timeout(180_000);
+  this.timeout(600_000); // npm installs from the registry; minutes on a loaded machine
   const cells = typescripts.flatMap((typescript) => nodeTypes.map((types) => ({ typescript, types })));
   const projects = new Map<string, Promise<{ project: ScratchProject; installed: string; compile: CommandResult }>>();
   let tarball: string;

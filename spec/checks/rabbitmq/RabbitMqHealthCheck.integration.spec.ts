@@ -59,11 +59,11 @@ describe('RabbitMqHealthCheck against RabbitMQ (integration)', function () {
     return connection;
   }
 
-  async function connectRecovering(url: string, name = connectionName()): Promise<amqp.RecoveringChannelModel> {
+  async function connectRecovering(url: string, name = connectionName(), initialDelay = 50): Promise<amqp.RecoveringChannelModel> {
     const connection = await amqp.connect(url, {
       clientProperties: { connection_name: name },
       timeout: 1000,
-      recovery: { waitForConnect: false, initialDelay: 50, maxDelay: 200 },
+      recovery: { waitForConnect: false, initialDelay, maxDelay: Math.max(200, initialDelay) },
     });
     connection.on('error', () => undefined);
     closers.push(() => connection.close());
@@ -291,7 +291,8 @@ describe('RabbitMqHealthCheck against RabbitMQ (integration)', function () {
     it("fails, then works again once amqplib's recovery has reconnected (recovering connection)", async () => {
       const { url, kill } = await killable();
       const name = connectionName();
-      const connection = await connectRecovering(url, name);
+      // Recovery waits 1.5 s, so the check runs while the connection is down even on a busy machine.
+      const connection = await connectRecovering(url, name, 1500);
       await connection.waitForConnect();
       const check = new RabbitMqHealthCheck(connection);
       expect((await runCheck(check, workingTimeoutMs)).output).to.equal('working');
