@@ -51,7 +51,7 @@ describe('the packed package, type-checked by a consumer with skipLibCheck: fals
         await project.write('package.json', `${JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2)}\n`);
         await project.write('tsconfig.json', `${JSON.stringify(tsconfig, null, 2)}\n`);
         await project.write('consumer.ts', consumer);
-        const install = await project.run(`npm install --no-audit --no-fund --loglevel=error ${tarball} inversify reflect-metadata ${typescript} ${types}`, { timeoutMs: 170_000 });
+        const install = await project.run(`npm install --no-audit --no-fund --loglevel=error ${tarball} inversify reflect-metadata ${typescript} ${types}`, { timeoutMs: 540_000 });
         if (install.code !== 0) throw new Error(`npm install failed:\n${install.output}`);
         const versions = await project.run('npm ls typescript @types/node --depth=0 --parseable --long');
         // Compile here too, so that the four cells compile in parallel as well.

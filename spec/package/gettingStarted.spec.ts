@@ -56,7 +56,7 @@ describe('the getting-started guide, followed verbatim in an empty project', fun
     const tarball = await packTarball();
     for (const line of install!.code.split('\n').filter((text) => text.trim() !== '' && !text.startsWith('#'))) {
       const command = line.startsWith('npm install') ? line.replace(/(?<=\s)pulsecheck(?=\s|$)/, tarball) : line;
-      const result = await project.run(command, { timeoutMs: 170_000 });
+      const result = await project.run(command, { timeoutMs: 540_000 });
       expect(result.code, result.output).to.equal(0);
     }
   });

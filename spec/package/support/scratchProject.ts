@@ -29,7 +29,7 @@ export async function scratchProject(label: string): Promise<ScratchProject> {
       return new Promise((resolve) => {
         // npm_config_*: the outer `npm test` exports its own settings (prefix, user agent...); a user's shell has none.
         const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
-        exec(command, { cwd: dir, env: { ...env, ...options.env }, timeout: options.timeoutMs ?? 120_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+        exec(command, { cwd: dir, env: { ...env, ...options.env }, timeout: options.timeoutMs ?? 300_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
           const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
           resolve({ code, output: `$ ${command}\n${stdout}${stderr}` });
         });
