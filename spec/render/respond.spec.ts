@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { request as httpRequest, createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { respond } from '#lib/render/respond.js';
@@ -279,6 +280,48 @@ describe('respond', () => {
       expect(refreshOf(respond(report, { format: 'html' }).body)).to.equal(undefined);
       expect(respond(report, { format: 'html', detail: 'full' }).body).to.include('connection refused');
       expect(respond(report, { format: 'html', detail: 'summary' }).body).not.to.include('connection refused');
+    });
+  });
+
+  describe('across calls', () => {
+    const requests = fc.record(
+      {
+        accept: fc.constantFrom(undefined, '*/*', 'text/html', 'application/json;q=0', chrome, prometheus3, 'text/html;q=0.2, text/html;q=0.9', 'image/png'),
+        contentType: fc.constantFrom(undefined, 'application/json'),
+        format: fc.constantFrom(undefined, 'json', 'html', 'prometheus', 'xml'),
+        detail: fc.constantFrom('full' as const, 'status' as const, 'summary' as const),
+        method: fc.constantFrom('GET', 'HEAD'),
+        refreshSeconds: fc.constantFrom(30, 60),
+      },
+      { requiredKeys: [] },
+    );
+
+    it('answers each request from its own inputs, whatever was asked before (no memo forgets an input)', () => {
+      const report = databaseAndQueue();
+      fc.assert(
+        fc.property(fc.array(requests, { minLength: 1, maxLength: 30 }), (sequence) => {
+          for (const request of sequence) {
+            const key = JSON.stringify(request);
+            const response = respond(report, request);
+            const full = respond(report, { ...request, method: 'GET' });
+            const type = response.headers['Content-Type'] ?? '';
+            expect(response.statusCode, key).to.equal(request.format === 'xml' ? 400 : type === prometheusType || type === openMetricsType ? 200 : 503);
+            if (request.format === 'json') expect(type, key).to.equal(jsonType);
+            if (request.format === 'html') expect(type, key).to.equal(htmlType);
+            if (type === htmlType) expect(/http-equiv="refresh" content="(\d+)"/.exec(full.body)?.[1], key).to.equal(request.refreshSeconds?.toString());
+            if (type === jsonType || type === htmlType) expect(full.body.includes('connection refused'), key).to.equal((request.detail ?? 'full') === 'full');
+            expect(response.headers.Vary === undefined, key).to.equal(request.format !== undefined);
+          }
+        }),
+        { numRuns: 50 },
+      );
+    });
+
+    it('keeps nothing per Accept value: 10,000 distinct headers later, the first is answered the same', () => {
+      const report = databaseAndQueue();
+      const first = JSON.stringify(respond(report, { accept: 'text/html', refreshSeconds: 30 }));
+      for (let i = 0; i < 10_000; i += 1) respond(report, { accept: `application/x-${i}, text/html;q=0.${i % 10}`, refreshSeconds: 1 + (i % 90) });
+      expect(JSON.stringify(respond(report, { accept: 'text/html', refreshSeconds: 30 }))).to.equal(first);
     });
   });
 
