@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HealthService } from '../core/HealthService.js';
 import { healthEndpoints } from './healthEndpoints.js';
 import type { HealthListenerOptions } from './HealthListenerOptions.js';
-import { plainResponse } from './plainResponse.js';
+import { plainResponse } from '../render/plainResponse.js';
 import { reportError } from './reportError.js';
 
 /**

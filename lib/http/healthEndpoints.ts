@@ -1,13 +1,15 @@
 import type { HealthService } from '../core/HealthService.js';
 import type { RunOptions } from '../core/RunOptions.js';
-import { assertKnownKeys } from '../core/validateOptions.js';
+import { assertKnownKeys, describeValue } from '../core/validateOptions.js';
 import type { DetailLevel } from '../render/DetailLevel.js';
 import type { HealthResponse } from '../render/HealthResponse.js';
+import { plainResponse } from '../render/plainResponse.js';
+import { unknownFormatResponse } from '../render/formats.js';
 import { respond } from '../render/respond.js';
+import { assertRefreshSeconds, detailLevelList, isDetailLevel } from '../render/validateRenderInput.js';
 import { DEFAULT_HEALTH_ROUTES } from './defaultHealthRoutes.js';
 import type { HealthEndpointsOptions } from './HealthEndpointsOptions.js';
 import type { HealthRequest } from './HealthRequest.js';
-import { plainResponse } from './plainResponse.js';
 import { reportError } from './reportError.js';
 
 /**
@@ -40,8 +42,10 @@ export interface HealthEndpoints {
    *   the negotiated response (`respond()`): `report.httpStatus` (200 or
    *   503; always 200 for OpenMetrics and Prometheus text, whose scrapes
    *   Prometheus drops unless 2xx), `Content-Type` by `?format=`, then `Accept`, then
-   *   `Content-Type` of the request; `Cache-Control: no-store`; for `HEAD`
+   *   `Content-Type` of the request; `Cache-Control: no-store`; `Vary`; for `HEAD`
    *   the same status and headers with an empty body.
+   * - An unknown `?format=` value on an owned path (`GET` or `HEAD`): 400,
+   *   `text/plain`, listing the formats; no check runs.
    * - Any other method on an owned path: 405 with `Allow: GET, HEAD`.
    *
    * Never rejects: a `detail` function that throws anything answers at the
@@ -54,10 +58,11 @@ export interface HealthEndpoints {
   handle(request: HealthRequest): Promise<HealthResponse | undefined>;
 }
 
-const optionKeys = ['routes', 'detail', 'refreshSeconds', 'onError'] as const;
-const routeKeys = ['tags', 'names', 'probe', 'fresh'] as const;
+/** The keys of {@link HealthEndpointsOptions}: one missing here, or one the interface lacks, does not compile. */
+const optionKeys = Object.keys({ routes: true, detail: true, refreshSeconds: true, onError: true } as const satisfies Record<keyof HealthEndpointsOptions, true>);
+/** The keys of a route's {@link RunOptions}: one missing here, or one the interface lacks, does not compile. */
+const routeKeys = Object.keys({ tags: true, names: true, probe: true, fresh: true } as const satisfies Record<keyof RunOptions, true>);
 const probes: readonly string[] = ['liveness', 'readiness', 'startup'];
-const detailLevels: readonly string[] = ['full', 'status', 'summary'];
 const servedMethods = ['GET', 'HEAD'];
 
 /**
@@ -101,13 +106,11 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
   assertKnownKeys(options, optionKeys, 'healthEndpoints');
   const routes = resolveRoutes(service, options.routes ?? DEFAULT_HEALTH_ROUTES);
   const detail = options.detail ?? 'full';
-  if (typeof detail !== 'function' && !detailLevels.includes(detail)) {
-    throw new TypeError(`healthEndpoints: detail must be 'full', 'status', 'summary' or a function, got ${String(detail)}`);
+  if (typeof detail !== 'function' && !isDetailLevel(detail)) {
+    throw new TypeError(`healthEndpoints: detail must be one of ${detailLevelList} or a function, got ${describeValue(detail)}`);
   }
   const { refreshSeconds } = options;
-  if (refreshSeconds !== undefined && (typeof refreshSeconds !== 'number' || !Number.isSafeInteger(refreshSeconds) || refreshSeconds < 1)) {
-    throw new RangeError(`healthEndpoints: refreshSeconds must be a positive whole number of seconds, got ${String(refreshSeconds)}`);
-  }
+  if (refreshSeconds !== undefined) assertRefreshSeconds(refreshSeconds, 'healthEndpoints');
   if (options.onError !== undefined && typeof options.onError !== 'function') throw new TypeError('healthEndpoints: onError must be a function');
   const onError = options.onError;
 
@@ -115,8 +118,8 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
     if (typeof detail !== 'function') return detail;
     try {
       const level: unknown = await detail(request);
-      if (typeof level === 'string' && detailLevels.includes(level)) return level as DetailLevel;
-      reportError(onError, new TypeError(`healthEndpoints: detail() returned ${describeLevel(level)}; expected 'full', 'status' or 'summary' (answering with 'summary')`));
+      if (isDetailLevel(level)) return level;
+      reportError(onError, new TypeError(`healthEndpoints: detail() returned ${describeLevel(level)}; expected one of ${detailLevelList} (answering with 'summary')`));
     } catch (error) {
       reportError(onError, error);
     }
@@ -134,6 +137,9 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
       if (!servedMethods.includes(method)) {
         return plainResponse(405, `method ${method} not allowed; use GET or HEAD`, method, { Allow: servedMethods.join(', ') });
       }
+      const format = query === '' ? undefined : new URLSearchParams(query).get('format');
+      const refusal = unknownFormatResponse(format, method);
+      if (refusal !== undefined) return refusal;
       try {
         const level = typeof detail === 'function' ? await detailFor(request) : detail;
         const report = await service.run(run);
@@ -143,7 +149,7 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
         return respond(report, {
           accept: typeof accept === 'string' || accept === undefined ? accept : [...accept],
           contentType: typeof contentType === 'string' || contentType === undefined ? contentType : contentType.join(', '),
-          format: query === '' ? undefined : (new URLSearchParams(query).get('format') ?? undefined),
+          format,
           detail: level,
           method,
           ...(refreshSeconds === undefined ? {} : { refreshSeconds }),

@@ -23,4 +23,11 @@
  * console.log(serializer.contentType); // application/json
  * ```
  */
-export type DetailLevel = 'full' | 'status' | 'summary';
+export type DetailLevel = (typeof DETAIL_LEVELS)[number];
+
+/**
+ * @internal The detail levels, from the most to the least revealing: the one
+ * list that {@link DetailLevel}, every validation and every error message
+ * derive from.
+ */
+export const DETAIL_LEVELS = ['full', 'status', 'summary'] as const;

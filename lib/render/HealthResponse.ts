@@ -1,12 +1,14 @@
 /**
  * What {@link respond} returns: everything an HTTP framework needs to answer.
  *
- * `headers` holds each header once under its canonical name
- * (`Content-Type`, `Cache-Control`, `Vary`, `Content-Length`), which is what
- * `Object.keys`, `Object.entries`, `for...in` and spreading see. Each is also
- * reachable under its lower-case name (`headers['content-type']`) through a
- * non-enumerable alias, so code written for Node's lower-cased header objects
- * works too, without any framework setting a header twice.
+ * `headers` is a plain object holding each header once under its canonical
+ * name (`Content-Type`, `Cache-Control`, `Vary`, `Content-Length`, and
+ * `Allow` on a 405): the same shape for every status pulsecheck answers
+ * (200, 503, 400, 404, 405, 500). Read it by those names
+ * (`headers['Content-Type']`); every framework accepts it as it is
+ * (`res.writeHead`, Express `res.set`, Fastify `reply.headers`, Koa
+ * `ctx.set`, `new Response(body, { headers })`), since header names are
+ * case-insensitive on the wire.
  *
  * @example
  * ```ts
@@ -19,9 +21,17 @@
  * ```
  */
 export interface HealthResponse {
-  /** The report's `httpStatus`: 503 when it failed, else 200. */
+  /**
+   * The report's `httpStatus` (503 when it failed, else 200); 200 for the
+   * metrics formats; 400 for an unknown `format`.
+   */
   readonly statusCode: number;
-  /** `Content-Type`, `Cache-Control: no-store`, `Vary: Accept`, `Content-Length` (bytes of the UTF-8 body, also for HEAD). */
+  /**
+   * `Content-Type`, `Cache-Control: no-store`, `Vary` (the request headers
+   * that decided the format, when any did), `Content-Length` (bytes of the
+   * UTF-8 body, also for HEAD); a fresh plain object, which the caller may
+   * add to.
+   */
   readonly headers: Record<string, string>;
   /** The serialized report; empty for a HEAD request. */
   readonly body: string;

@@ -13,7 +13,7 @@ import type { DetailLevel } from './DetailLevel.js';
  * const toRespondRequest = (req: IncomingMessage): RespondRequest => ({
  *   accept: req.headers.accept,
  *   contentType: req.headers['content-type'],
- *   format: new URL(req.url ?? '/', 'http://localhost').searchParams.get('format') ?? undefined,
+ *   format: new URL(req.url ?? '/', 'http://localhost').searchParams.get('format'),
  *   method: req.method,
  *   detail: 'status',
  * });
@@ -21,25 +21,30 @@ import type { DetailLevel } from './DetailLevel.js';
  */
 export interface RespondRequest {
   /**
-   * The `Accept` header (or the values of repeated ones). Missing, empty or
-   * malformed means JSON.
+   * The `Accept` header (or the values of repeated ones). Missing, empty,
+   * malformed or matching no format means JSON with the report's status code
+   * (never a 406), unless it refuses JSON with `q=0`.
    * @defaultValue `undefined`: JSON
    */
   readonly accept?: string | readonly string[] | undefined;
   /**
    * The request's `Content-Type` header. `application/json` (with any
    * parameters) selects JSON unless `Accept` names something more specific
-   * than `*\/*`, as monitors and API clients send it with `Accept: *\/*`.
+   * than `*\/*` or refuses JSON, as monitors and API clients send it with
+   * `Accept: *\/*`. Then the response's `Vary` names `Content-Type` too.
    * @defaultValue `undefined`
    */
   readonly contentType?: string | undefined;
   /**
    * An explicit format, usually from a query string, which beats `Accept`:
    * `json`, `html`, `health+json` (or `healthjson`), `openmetrics` or
-   * `prometheus`, case-insensitive. An unknown value is ignored.
+   * `prometheus`, case-insensitive. Any other value, a string or not, gets a
+   * `400` response that lists the formats; `null` (what
+   * `URLSearchParams.get()` returns for a missing parameter) and `''` mean
+   * none was given.
    * @defaultValue `undefined`: negotiate on `Accept`
    */
-  readonly format?: string | undefined;
+  readonly format?: string | null | undefined;
   /**
    * How much of the report the body reveals; see {@link DetailLevel}.
    * @defaultValue `'full'`

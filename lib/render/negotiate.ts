@@ -56,21 +56,32 @@ export function parseAccept(header: unknown): MediaRange[] {
 }
 
 /**
- * @internal Picks the offer the Accept header prefers: for each offer, the
- * most specific range that matches it (exact type beats `type/*` beats
- * `*\/*`; then more matching parameters) gives its quality; the offer with
- * the highest quality above 0 wins; ties go to the more specific match, then
- * to the earlier offer. A range parameter that an offer also declares must
- * have the same value (`version=0.0.1` does not match an offer of
- * `version=1.0.0`); parameters the offer does not declare (`charset`) are
- * ignored. `undefined` when no offer is acceptable (or the header has no
- * valid range).
+ * @internal How an Accept header rates one offer: the quality, specificity
+ * and number of shared parameters of the range that decides for it.
  */
-export function negotiate(header: unknown, offers: readonly MediaType[]): Match | undefined {
+export interface Preference {
+  readonly q: number;
+  readonly specificity: Specificity;
+  /** How many of the range's parameters the offer declares too (all with the same value). */
+  readonly params: number;
+}
+
+/**
+ * @internal Rates each offer (RFC 9110 §12.5.1): the most specific range
+ * that matches it decides (an exact type beats `type/*`, which beats `*\/*`;
+ * between two exact ranges, the one with more parameters the offer declares
+ * too); between ranges equally specific, such as `text/html;q=0.2,
+ * text/html;q=0.9`, the higher quality wins, wherever it stands in the
+ * header. A range parameter that an offer also declares must have the same
+ * value (`version=0.0.1` does not match an offer of `version=1.0.0`);
+ * parameters the offer does not declare (`charset`) are ignored. An entry is
+ * `undefined` when no range matches its offer; a `q` of 0 means the header
+ * refuses it.
+ */
+export function rate(header: unknown, offers: readonly MediaType[]): (Preference | undefined)[] {
   const ranges = parseAccept(header);
-  let best: (Match & { readonly params: number }) | undefined;
-  offers.forEach((offer, index) => {
-    let chosen: { q: number; specificity: Specificity; params: number } | undefined;
+  return offers.map((offer) => {
+    let chosen: Preference | undefined;
     for (const range of ranges) {
       const specificity = matches(range, offer);
       if (specificity === undefined) continue;
@@ -83,16 +94,38 @@ export function negotiate(header: unknown, offers: readonly MediaType[]): Match 
         chosen = { q: range.q, specificity, params };
       }
     }
-    if (chosen === undefined || chosen.q <= 0) return;
+    return chosen;
+  });
+}
+
+/**
+ * @internal Picks the offer the ratings of {@link rate} prefer: the highest
+ * quality above 0; then the more specific match; then the one with more
+ * shared parameters; then the earlier offer. `undefined` when none is
+ * acceptable.
+ */
+export function best(ratings: readonly (Preference | undefined)[]): Match | undefined {
+  let winner: (Match & { readonly params: number }) | undefined;
+  ratings.forEach((rating, index) => {
+    if (rating === undefined || rating.q <= 0) return;
     if (
-      best === undefined ||
-      chosen.q > best.q ||
-      (chosen.q === best.q && (chosen.specificity > best.specificity || (chosen.specificity === best.specificity && chosen.params > best.params)))
+      winner === undefined ||
+      rating.q > winner.q ||
+      (rating.q === winner.q && (rating.specificity > winner.specificity || (rating.specificity === winner.specificity && rating.params > winner.params)))
     ) {
-      best = { index, ...chosen };
+      winner = { index, ...rating };
     }
   });
-  return best === undefined ? undefined : { index: best.index, q: best.q, specificity: best.specificity };
+  return winner === undefined ? undefined : { index: winner.index, q: winner.q, specificity: winner.specificity };
+}
+
+/**
+ * @internal The offer the Accept header prefers ({@link rate}, then
+ * {@link best}), or `undefined` when no offer is acceptable (or the header
+ * has no valid range).
+ */
+export function negotiate(header: unknown, offers: readonly MediaType[]): Match | undefined {
+  return best(rate(header, offers));
 }
 
 function matches(range: MediaRange, offer: MediaType): Specificity | undefined {

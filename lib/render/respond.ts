@@ -1,14 +1,21 @@
 import { assertOptionsObject } from '../core/validateOptions.js';
 import type { HealthReport } from '../report/HealthReport.js';
-import { fallbackFormat, findFormat, offers, type Format } from './formats.js';
+import { fallbackFormat, findFormat, formats, offers, unknownFormatResponse, type Format } from './formats.js';
 import type { HealthResponse } from './HealthResponse.js';
-import { negotiate, parseMediaType } from './negotiate.js';
+import { best, parseMediaType, rate } from './negotiate.js';
+import { isHead } from './plainResponse.js';
 import type { RespondRequest } from './RespondRequest.js';
-import type { DetailLevel } from './DetailLevel.js';
-import type { Serializer } from './Serializer.js';
 import { assertRefreshSeconds, assertReport, resolveDetail } from './validateRenderInput.js';
 
-const requestKeys = ['accept', 'contentType', 'format', 'detail', 'method', 'refreshSeconds'] as const;
+/** The keys of a {@link RespondRequest}: one missing here, or one the interface lacks, does not compile. */
+const requestKeys = Object.keys({
+  accept: true,
+  contentType: true,
+  format: true,
+  detail: true,
+  method: true,
+  refreshSeconds: true,
+} as const satisfies Record<keyof RespondRequest, true>);
 
 /**
  * Turns a report into an HTTP response for any framework: the status code,
@@ -16,19 +23,30 @@ const requestKeys = ['accept', 'contentType', 'format', 'detail', 'method', 'ref
  *
  * Which format:
  * 1. `format` (`json`, `html`, `health+json`/`healthjson`, `openmetrics`,
- *    `prometheus`; case-insensitive), when it names one; an unknown value is
- *    ignored, never an error.
- * 2. Otherwise the `Accept` header, with q-values and specificity (an exact
- *    type beats `type/*`, which beats `*\/*`; `q=0` excludes):
- *    `application/json` and `application/*` → JSON; `text/html` and `*\/*`
- *    (browsers) → HTML; `application/health+json` → health+json;
- *    `application/openmetrics-text` (Prometheus's scrape header) →
- *    OpenMetrics; `text/plain` → Prometheus text 0.0.4.
+ *    `prometheus`; case-insensitive), when it names one. An unknown value
+ *    (`?format=xml`) gets a `400` whose `text/plain` body lists the formats;
+ *    `undefined`, `null` and `''` mean "no `format`".
+ * 2. Otherwise the `Accept` header (RFC 9110), with q-values and specificity:
+ *    for each format, the most specific range that matches it decides (an
+ *    exact type beats `type/*`, which beats `*\/*`; then the range with more
+ *    of the format's parameters, such as `version=0.0.4`; then, between
+ *    equally specific ranges like `text/html;q=0.2, text/html;q=0.9`, the
+ *    higher q). The format with the highest q above 0 wins; ties go to the
+ *    more specific match, then to the order html, json, health+json,
+ *    openmetrics, prometheus. `application/json` and `application/*` → JSON;
+ *    `text/html` and `*\/*` (browsers) → HTML; `application/health+json` →
+ *    health+json; `application/openmetrics-text` (Prometheus's scrape
+ *    header) → OpenMetrics; `text/plain` → Prometheus text 0.0.4.
  * 3. A request whose `Content-Type` is `application/json` and whose `Accept`
- *    is no more specific than `*\/*` gets JSON.
+ *    is no more specific than `*\/*` (or matches nothing) gets JSON, unless
+ *    `Accept` refuses JSON with `q=0`.
  * 4. Anything else (no `Accept`, an empty or malformed one, or one that
- *    matches nothing, such as `image/png`) gets JSON: a health endpoint always
- *    answers, never with 406.
+ *    matches nothing, such as `image/png`) gets JSON, with the report's
+ *    status code: a health endpoint never answers 406, because a monitor
+ *    must always see its 200 or 503. A format the header refuses with `q=0`
+ *    is never chosen this way: `Accept: application/json;q=0` gets the first
+ *    format it does not refuse (HTML, as for `*\/*`). Only when it refuses
+ *    every format (`*\/*;q=0`) does it get JSON all the same.
  *
  * The status code is the report's `httpStatus` (200, or 503 when a critical
  * check failed) for JSON, health+json and HTML, so that load balancers and
@@ -37,12 +55,15 @@ const requestKeys = ['accept', 'contentType', 'format', 'detail', 'method', 'ref
  * not: Prometheus discards the samples of any scrape that is not 2xx, so a
  * 503 would make a failing dependency's own metrics (`health_check_status`
  * and the rest) vanish exactly when they matter, and only `up` would be
- * left. The status lives in the metric values instead. The headers are always
- * `Content-Type`, `Cache-Control: no-store`, `Vary: Accept` and
- * `Content-Length`, under their canonical names, with lower-case
- * non-enumerable aliases (see {@link HealthResponse}). A `HEAD` request gets
- * the same status and headers (`Content-Length` of the body it would have
- * got) and an empty body.
+ * left. The status lives in the metric values instead.
+ *
+ * The headers are a plain object (see {@link HealthResponse}):
+ * `Content-Type`, `Cache-Control: no-store`, `Vary` and `Content-Length`.
+ * `Vary` names the request headers that decided the format: `Accept` when no
+ * `format` was given, plus `Content-Type` when it was consulted (rule 3); it
+ * is left out when `format` decided. A `HEAD` request gets the same status
+ * and headers (`Content-Length` of the body it would have got) and an empty
+ * body. respond() keeps no state between calls.
  *
  * @param report - The report to answer with.
  * @param request - What the request asks for; see {@link RespondRequest}.
@@ -61,9 +82,9 @@ const requestKeys = ['accept', 'contentType', 'format', 'detail', 'method', 'ref
  *
  * createServer((req, res) => {
  *   void health.run().then((report) => {
- *     const format = new URL(req.url ?? '/', 'http://localhost').searchParams.get('format') ?? undefined;
+ *     const format = new URL(req.url ?? '/', 'http://localhost').searchParams.get('format');
  *     const { statusCode, headers, body } = respond(report, { accept: req.headers.accept, contentType: req.headers['content-type'], format, method: req.method });
- *     res.writeHead(statusCode, headers).end(body);
+ *     res.writeHead(statusCode, headers).end(body); // 400 for ?format=xml
  *   });
  * }).listen(8080);
  * ```
@@ -75,54 +96,36 @@ export function respond(report: HealthReport, request: RespondRequest = {}): Hea
   const refreshSeconds = request.refreshSeconds;
   if (refreshSeconds !== undefined) assertRefreshSeconds(refreshSeconds, 'respond');
 
-  const format = findFormat(request.format) ?? formatFor(request.accept, request.contentType);
-  const serializer = serializerFor(format, detail, refreshSeconds);
+  const refusal = unknownFormatResponse(request.format, request.method);
+  if (refusal !== undefined) return refusal;
+  const named = findFormat(request.format);
+  const { format, vary } = named === undefined ? choose(request.accept, request.contentType) : { format: named, vary: undefined };
+  const serializer = format.create({ detail, refreshSeconds });
   const body = serializer.serialize(report);
-  const headers: Record<string, string> = Object.create(lowerCaseAliases) as Record<string, string>;
-  headers['Content-Type'] = serializer.contentType;
-  headers['Cache-Control'] = 'no-store';
-  headers.Vary = 'Accept';
+  const headers: Record<string, string> = { 'Content-Type': serializer.contentType, 'Cache-Control': 'no-store' };
+  if (vary !== undefined) headers.Vary = vary;
   headers['Content-Length'] = String(Buffer.byteLength(body, 'utf8'));
-  const head = typeof request.method === 'string' && request.method.trim().toUpperCase() === 'HEAD';
-  return { statusCode: metricsFormats.has(format.name) ? 200 : report.httpStatus, headers, body: head ? '' : body };
+  return { statusCode: format.metrics ? 200 : report.httpStatus, headers, body: isHead(request.method) ? '' : body };
 }
 
-/** The formats a scraper reads: they answer 200 whenever a report was produced (see {@link respond}). */
-const metricsFormats: ReadonlySet<string> = new Set(['openmetrics', 'prometheus']);
-
-/**
- * The formats already negotiated, by Accept and Content-Type: a health
- * endpoint sees the same few header values on every probe. Bounded, so
- * hostile or random headers cannot grow it without limit.
- */
-const negotiated = new Map<string, Format>();
-/** Serializers are stateless: one per format, detail and refresh interval serves every response. */
-const serializers = new Map<string, Serializer>();
-const memoLimit = 256;
-
-function remember<T>(memo: Map<string, T>, key: string, value: T): T {
-  if (memo.size >= memoLimit) memo.clear();
-  memo.set(key, value);
-  return value;
+/** A negotiated format, and the request headers that decided it (the `Vary` value). */
+interface Choice {
+  readonly format: Format;
+  readonly vary: string | undefined;
 }
 
-function formatFor(accept: unknown, contentType: unknown): Format {
-  if ((typeof accept !== 'string' && accept !== undefined) || (typeof contentType !== 'string' && contentType !== undefined)) {
-    return negotiateFormat(accept, contentType);
+function choose(accept: unknown, contentType: unknown): Choice {
+  const ratings = rate(accept, offers);
+  const match = best(ratings);
+  const offered = match === undefined ? undefined : offers[match.index]?.format;
+  const refused = (format: Format): boolean => ratings.some((rating, index) => rating?.q === 0 && offers[index]?.format === format);
+  if (offered !== undefined && match !== undefined && match.specificity === 0 && !refused(fallbackFormat)) {
+    // Accept is no more specific than */* (monitors and API clients): a JSON request body asks for JSON.
+    return { format: isJson(contentType) ? fallbackFormat : offered, vary: 'Accept, Content-Type' };
   }
-  const key = `${accept ?? ''}\u0000${contentType ?? ''}`;
-  return negotiated.get(key) ?? remember(negotiated, key, negotiateFormat(accept, contentType));
-}
-
-function serializerFor(format: Format, detail: DetailLevel, refreshSeconds: number | undefined): Serializer {
-  const key = `${format.name}\u0000${detail}\u0000${refreshSeconds ?? ''}`;
-  return serializers.get(key) ?? remember(serializers, key, format.create({ detail, refreshSeconds }));
-}
-
-function negotiateFormat(accept: unknown, contentType: unknown): Format {
-  const match = negotiate(accept, offers);
-  if ((match === undefined || match.specificity === 0) && isJson(contentType)) return fallbackFormat;
-  return match === undefined ? fallbackFormat : (offers[match.index]?.format ?? fallbackFormat);
+  if (offered !== undefined) return { format: offered, vary: 'Accept' };
+  // Nothing acceptable: JSON, unless refused; then the first format not refused; JSON if all are.
+  return { format: refused(fallbackFormat) ? (formats.find((format) => !refused(format)) ?? fallbackFormat) : fallbackFormat, vary: 'Accept' };
 }
 
 function isJson(contentType: unknown): boolean {
@@ -130,27 +133,3 @@ function isJson(contentType: unknown): boolean {
   const mediaType = parseMediaType(contentType);
   return mediaType !== undefined && mediaType.type === 'application' && mediaType.subtype === 'json';
 }
-
-/**
- * The prototype of every headers object: a non-enumerable, read-write lower-case alias for each header
- * name, defined once (defining accessors on each response's own headers object cost more than the rest
- * of respond() together).
- */
-const lowerCaseAliases = Object.create(
-  Object.prototype,
-  Object.fromEntries(
-    ['Content-Type', 'Cache-Control', 'Vary', 'Content-Length'].map((name) => [
-      name.toLowerCase(),
-      {
-        enumerable: false,
-        configurable: false,
-        get(this: Record<string, string>): string | undefined {
-          return this[name];
-        },
-        set(this: Record<string, string>, value: string): void {
-          this[name] = value;
-        },
-      },
-    ]),
-  ),
-) as object;

@@ -1,17 +1,20 @@
 import { describeValue as describe } from '../core/validateOptions.js';
 import type { HealthReport } from '../report/HealthReport.js';
-import type { DetailLevel } from './DetailLevel.js';
+import { DETAIL_LEVELS, type DetailLevel } from './DetailLevel.js';
 
-/** @internal The detail levels, from the most to the least revealing. */
-export const detailLevels: readonly DetailLevel[] = ['full', 'status', 'summary'];
+/** @internal Whether `value` is one of the {@link DETAIL_LEVELS}. */
+export function isDetailLevel(value: unknown): value is DetailLevel {
+  return typeof value === 'string' && (DETAIL_LEVELS as readonly string[]).includes(value);
+}
+
+/** @internal The levels as an error message lists them: `'full', 'status', 'summary'`. */
+export const detailLevelList: string = DETAIL_LEVELS.map((level) => `'${level}'`).join(', ');
 
 /** @internal Returns `value` as a {@link DetailLevel} (`'full'` when undefined), or throws a TypeError naming the owner. */
 export function resolveDetail(value: unknown, owner: string): DetailLevel {
   if (value === undefined) return 'full';
-  if (typeof value !== 'string' || !(detailLevels as readonly string[]).includes(value)) {
-    throw new TypeError(`${owner}: detail must be one of ${detailLevels.map((level) => `'${level}'`).join(', ')}, got ${describe(value)}`);
-  }
-  return value as DetailLevel;
+  if (!isDetailLevel(value)) throw new TypeError(`${owner}: detail must be one of ${detailLevelList}, got ${describe(value)}`);
+  return value;
 }
 
 /** @internal Throws a RangeError unless `value` is a positive integer number of seconds. */

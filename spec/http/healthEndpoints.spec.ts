@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { DEFAULT_HEALTH_ROUTES, healthEndpoints, type HealthEndpointsOptions, type HealthRequest, type HealthService } from 'pulsecheck';
+import { expectPlainHeaders } from './expectPlainHeaders.js';
 import { browserAccept, makeHealth, type Switches } from './fixtures.js';
 
 const json = { accept: 'application/json' };
@@ -117,11 +118,44 @@ describe('healthEndpoints', () => {
         expect(response?.statusCode, method).to.equal(405);
         expect(response?.headers.Allow).to.equal('GET, HEAD');
         expect(response?.headers['Cache-Control']).to.equal('no-store');
-        expect(response?.headers.allow, 'lower-case alias').to.equal('GET, HEAD');
-        expect(Object.keys(response?.headers ?? {})).to.deep.equal(['Content-Type', 'Cache-Control', 'Content-Length', 'Allow']);
+        expect(Object.keys(response?.headers ?? {})).to.deep.equal(['Content-Type', 'Cache-Control', 'Allow', 'Content-Length']);
+        expectPlainHeaders(response?.headers ?? {});
         expect(response?.body).to.include(method.toUpperCase());
       }
       expect(switches.databaseRuns).to.equal(0);
+    });
+
+    it('answers an unknown ?format= with a 400 that lists the formats, without running checks', async () => {
+      const endpoints = healthEndpoints(health, {
+        detail: () => {
+          throw new Error('detail() must not be asked for a 400');
+        },
+      });
+      for (const method of ['GET', 'HEAD']) {
+        const response = await endpoints.handle({ method, url: '/health?format=xml', headers: json });
+        expect(response?.statusCode, method).to.equal(400);
+        expect(response?.headers['Content-Type']).to.equal('text/plain; charset=utf-8');
+        expect(response?.body).to.equal(method === 'HEAD' ? '' : 'unknown format; use one of: html, json, health+json, openmetrics, prometheus (health+json may also be written healthjson)\n');
+        expectPlainHeaders(response?.headers ?? {});
+      }
+      expect(switches.databaseRuns).to.equal(0);
+      const empty = await healthEndpoints(health).handle({ url: '/health?format=', headers: json });
+      expect(empty?.statusCode).to.equal(200);
+    });
+
+    it('answers every status (200, 503, 400, 405, 500) with headers of one plain shape', async () => {
+      const endpoints = healthEndpoints(health);
+      const failing = healthEndpoints({ run: () => Promise.reject(new Error('boom')) } as unknown as HealthService, { onError: () => undefined });
+      const responses = [
+        await endpoints.handle({ url: '/health', headers: json }),
+        await endpoints.handle({ url: '/health?format=xml' }),
+        await endpoints.handle({ method: 'POST', url: '/health' }),
+        await failing.handle({ url: '/health' }),
+      ];
+      switches.databaseDown = true;
+      responses.push(await endpoints.handle({ url: '/health', headers: { accept: browserAccept } }));
+      expect(responses.map((response) => response?.statusCode)).to.deep.equal([200, 400, 405, 500, 503]);
+      for (const response of responses) expectPlainHeaders(response?.headers ?? {});
     });
 
     it('declines a request without a string url instead of throwing', async () => {
@@ -358,9 +392,9 @@ describe('healthEndpoints', () => {
       ['an unknown probe', () => healthEndpoints(health, { routes: { '/h': { probe: 'alive' as never } } }), /probe must be one of liveness, readiness, startup, got alive/],
       ['an unknown check name', () => healthEndpoints(health, { routes: { '/h': { names: ['Db'] } } }), /no check named 'Db' \(known: Process, Database, Cache\)/],
       ['malformed tags', () => healthEndpoints(health, { routes: { '/h': { tags: 'db' as never } } }), /tags must be an array of non-empty strings/],
-      ['an unknown detail level', () => healthEndpoints(health, { detail: 'all' as never }), /detail must be 'full', 'status', 'summary' or a function, got all/],
-      ['a non-positive refreshSeconds', () => healthEndpoints(health, { refreshSeconds: 0 }), /refreshSeconds must be a positive whole number of seconds, got 0/],
-      ['a fractional refreshSeconds', () => healthEndpoints(health, { refreshSeconds: 2.5 }), /refreshSeconds must be a positive whole number of seconds, got 2.5/],
+      ['an unknown detail level', () => healthEndpoints(health, { detail: 'all' as never }), /detail must be one of 'full', 'status', 'summary' or a function, got 'all'/],
+      ['a non-positive refreshSeconds', () => healthEndpoints(health, { refreshSeconds: 0 }), /healthEndpoints: refreshSeconds must be a positive integer number of seconds, got 0/],
+      ['a fractional refreshSeconds', () => healthEndpoints(health, { refreshSeconds: 2.5 }), /healthEndpoints: refreshSeconds must be a positive integer number of seconds, got 2.5/],
       ['an onError that is not a function', () => healthEndpoints(health, { onError: 'log' as never }), /onError must be a function/],
     ];
     for (const [what, call, message] of cases) {

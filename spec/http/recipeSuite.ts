@@ -73,6 +73,22 @@ export function behavesLikeAHealthRecipe(start: StartApp, headers: Readonly<Reco
     expect(await json.json()).to.have.property('Database', 'working');
   });
 
+  it('answers an unknown ?format= with a 400 that lists the formats', async () => {
+    const response = await get('/health?format=xml', { accept: 'application/json' });
+    expect(response.status).to.equal(400);
+    expect(response.headers.get('content-type')).to.match(/^text\/plain/);
+    expect(await response.text()).to.include('html, json, health+json, openmetrics, prometheus');
+  });
+
+  it('names the request headers that chose the format in Vary', async () => {
+    const negotiated = await get('/health', { accept: 'application/json' });
+    expect(negotiated.headers.get('vary')).to.equal('Accept');
+    await negotiated.text();
+    const chosen = await get('/health?format=json', { accept: 'application/json' });
+    expect(chosen.headers.get('vary')).to.equal(null);
+    await chosen.text();
+  });
+
   it("answers 503 with the failing check's error when a critical check fails", async () => {
     switches.databaseDown = true;
     const response = await get('/health', { accept: 'application/json' });

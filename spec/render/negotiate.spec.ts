@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { negotiate, parseAccept, parseMediaType, type MediaType } from '#lib/render/negotiate.js';
+import { negotiate, parseAccept, parseMediaType, rate, type MediaType } from '#lib/render/negotiate.js';
 
 const offer = (text: string): MediaType => {
   const mediaType = parseMediaType(text);
@@ -92,6 +92,57 @@ describe('negotiate', () => {
   it('ignores parameters the offer does not declare', () => {
     expect(pick('application/openmetrics-text;version=1.0.0;escaping=allow-utf-8')).to.equal('openmetrics');
     expect(pick('text/html;charset=utf-8')).to.equal('html');
+  });
+
+  describe('when two ranges name the same type', () => {
+    it('takes the higher q, whichever comes first', () => {
+      expect(pick('text/html;q=0.2, text/html;q=0.9, application/json;q=0.5')).to.equal('html');
+      expect(pick('text/html;q=0.9, text/html;q=0.2, application/json;q=0.5')).to.equal('html');
+      expect(negotiate('text/html;q=0.2, text/html;q=0.9', offers)?.q).to.equal(0.9);
+    });
+
+    it('lets a refusal lose to an acceptance of the same type', () => {
+      expect(pick('text/html;q=0, text/html;q=0.3, application/json;q=0.1')).to.equal('html');
+    });
+  });
+
+  describe('when ranges of different specificity name one offer', () => {
+    it('lets the most specific decide even when a wildcard has a higher q', () => {
+      expect(pick('text/*, text/html;q=0.2')).to.equal('prometheus');
+      expect(pick('text/html;q=0.2, */*')).to.equal('json');
+      expect(negotiate('text/html;q=0.2, text/*', [offers[0] as MediaType])?.q).to.equal(0.2);
+    });
+
+    it('lets a range with the offer\'s own parameter beat the bare type, even with a lower q', () => {
+      expect(pick('text/plain;version=0.0.4;q=0.3, text/plain;q=0.8, application/json;q=0.5')).to.equal('json');
+      expect(rate('text/plain;version=0.0.4;q=0.3, text/plain;q=0.8', offers)[4]).to.deep.equal({ q: 0.3, specificity: 2, params: 1 });
+    });
+  });
+
+  describe('when two offers tie on q', () => {
+    it('prefers the one matched by the more specific range', () => {
+      expect(pick('text/*;q=0.5, application/json;q=0.5')).to.equal('json');
+      expect(pick('application/json;q=0.5, text/*;q=0.5')).to.equal('json');
+    });
+
+    it('prefers the one matched with more of its parameters, between exact ranges', () => {
+      expect(pick('text/plain;version=0.0.4;q=0.5, application/openmetrics-text;q=0.5')).to.equal('prometheus');
+      expect(pick('text/plain;q=0.5, application/openmetrics-text;version=1.0.0;q=0.5')).to.equal('openmetrics');
+    });
+
+    it('prefers the earlier offer at equal specificity', () => {
+      expect(pick('application/health+json;q=0.5, application/json;q=0.5')).to.equal('json');
+      expect(pick('application/json, text/html')).to.equal('html');
+    });
+  });
+
+  describe('rate', () => {
+    it('tells a refused offer (q 0) from one no range names (undefined)', () => {
+      const ratings = rate('application/json;q=0, text/html', offers);
+      expect(ratings[1]).to.deep.equal({ q: 0, specificity: 2, params: 0 });
+      expect(ratings[0]).to.deep.equal({ q: 1, specificity: 2, params: 0 });
+      expect(ratings[2]).to.equal(undefined);
+    });
   });
 
   it('reports how specific the winning range was', () => {

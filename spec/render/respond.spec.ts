@@ -1,8 +1,10 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { request as httpRequest, createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { respond } from '#lib/render/respond.js';
 import type { HealthReport } from '#lib/report/HealthReport.js';
+import { expectPlainHeaders } from '../http/expectPlainHeaders.js';
 import { aReport, databaseAndQueue, unavailable, working } from './fixtures.js';
 
 const jsonType = 'application/json';
@@ -57,11 +59,33 @@ describe('respond', () => {
       expect(typeFor({ format: 'Health+JSON' })).to.equal(healthJsonType);
     });
 
-    it('is ignored when unknown or empty, falling back to Accept, without throwing', () => {
-      expect(typeFor({ format: 'xml', accept: 'text/html' })).to.equal(htmlType);
+    it('is ignored when empty or null (as URLSearchParams.get() gives it), falling back to Accept', () => {
       expect(typeFor({ format: '', accept: 'text/plain' })).to.equal(prometheusType);
-      expect(typeFor({ format: '<script>', accept: undefined })).to.equal(jsonType);
-      expect(typeFor({ format: ['html'] as never, accept: 'application/json' })).to.equal(jsonType);
+      expect(typeFor({ format: null, accept: 'text/html' })).to.equal(htmlType);
+      expect(typeFor({ format: '+', accept: 'application/health+json' })).to.equal(healthJsonType);
+    });
+
+    describe('when it names no format', () => {
+      for (const format of ['xml', '<script>', 'jsonx', 'text', ['html'], 42, {}]) {
+        it(`answers 400 listing the formats for ${JSON.stringify(format)}, whatever Accept asks`, () => {
+          const response = respond(databaseAndQueue(), { format: format as string, accept: 'text/html' });
+          expect(response.statusCode).to.equal(400);
+          expect(response.headers['Content-Type']).to.equal('text/plain; charset=utf-8');
+          expect(response.body).to.equal('unknown format; use one of: html, json, health+json, openmetrics, prometheus (health+json may also be written healthjson)\n');
+          expect(response.headers['Content-Length']).to.equal(String(Buffer.byteLength(response.body)));
+        });
+      }
+
+      it('does not echo the value it was given', () => {
+        expect(respond(databaseAndQueue(), { format: '<script>alert(1)</script>' }).body).not.to.include('<script>');
+      });
+
+      it('answers a HEAD with the 400 headers and an empty body', () => {
+        const response = respond(databaseAndQueue(), { format: 'xml', method: 'HEAD' });
+        expect(response.statusCode).to.equal(400);
+        expect(response.body).to.equal('');
+        expect(Number(response.headers['Content-Length'])).to.be.greaterThan(0);
+      });
     });
   });
 
@@ -83,6 +107,8 @@ describe('respond', () => {
       ['specificity: an exact type beats */* at the same q', '*/*, application/health+json', healthJsonType],
       ['q=0 excludes HTML from */*', 'text/html;q=0, */*', jsonType],
       ['q=0 excludes JSON from application/*', 'application/json;q=0, application/*', healthJsonType],
+      ['q=0 on JSON with */* gets HTML', 'application/json;q=0, */*', htmlType],
+      ['the higher of two q-values for one type counts, wherever it stands', 'text/html;q=0.2, application/json;q=0.5, text/html;q=0.9', htmlType],
       ['repeated Accept headers are joined', ['image/png', 'application/health+json'], healthJsonType],
     ];
     for (const [rule, accept, type] of cases) {
@@ -106,6 +132,11 @@ describe('respond', () => {
       expect(typeFor({ accept: 'text/*', contentType: 'application/json' })).to.equal(htmlType);
     });
 
+    it('does not bring back JSON that Accept refuses', () => {
+      expect(typeFor({ accept: 'application/json;q=0, */*', contentType: 'application/json' })).to.equal(htmlType);
+      expect(typeFor({ accept: 'application/json;q=0', contentType: 'application/json' })).to.equal(htmlType);
+    });
+
     it('is ignored when it is another type', () => {
       expect(typeFor({ accept: '*/*', contentType: 'text/plain' })).to.equal(htmlType);
       expect(typeFor({ accept: '*/*', contentType: 'application/jsonp' })).to.equal(htmlType);
@@ -113,13 +144,36 @@ describe('respond', () => {
   });
 
   describe('fallback to JSON', () => {
-    for (const accept of [undefined, '', '   ', 'garbage', ';;;', 'text/', 'q=abc', ',', 'image/png', 'image/png, image/*;q=0.5', 'application/json;q=0']) {
-      it(`answers JSON for Accept ${JSON.stringify(accept)}`, () => {
+    for (const accept of [undefined, '', '   ', 'garbage', ';;;', 'text/', 'q=abc', ',', 'image/png', 'image/png, image/*;q=0.5', 'text/html;q=0, image/png']) {
+      it(`answers JSON with the report's status code for Accept ${JSON.stringify(accept)}`, () => {
         const response = respond(databaseAndQueue(), { accept });
+        expect(response.statusCode).to.equal(503);
         expect(response.headers['Content-Type']).to.equal(jsonType);
         expect(JSON.parse(response.body)).to.deep.equal({ DatabaseHealthCheck: 'working', QueueHealthCheck: 'unavailable: connection refused' });
+        expect(respond(aReport([working('db')]), { accept }).statusCode).to.equal(200);
       });
     }
+
+    describe('when Accept refuses JSON with q=0 and names nothing acceptable', () => {
+      it('answers the first format it does not refuse, HTML, with the report status code', () => {
+        const response = respond(databaseAndQueue(), { accept: 'application/json;q=0' });
+        expect(response.headers['Content-Type']).to.equal(htmlType);
+        expect(response.statusCode).to.equal(503);
+      });
+
+      it('skips every format it refuses', () => {
+        expect(typeFor({ accept: 'application/json;q=0, text/html;q=0' })).to.equal(healthJsonType);
+        expect(typeFor({ accept: 'application/json;q=0, text/html;q=0, application/health+json;q=0, image/png' })).to.equal(openMetricsType);
+      });
+
+      it('answers JSON all the same, with the status code, when it refuses every format', () => {
+        for (const accept of ['*/*;q=0', 'application/*;q=0, text/*;q=0']) {
+          const response = respond(databaseAndQueue(), { accept });
+          expect(response.headers['Content-Type'], accept).to.equal(jsonType);
+          expect(response.statusCode, accept).to.equal(503);
+        }
+      });
+    });
 
     it('answers JSON for an Accept of the wrong type, without throwing', () => {
       expect(typeFor({ accept: 42 as never })).to.equal(jsonType);
@@ -134,8 +188,8 @@ describe('respond', () => {
   describe('headers', () => {
     it('are exactly Content-Type, Cache-Control, Vary and Content-Length, under canonical names', () => {
       const { headers } = respond(databaseAndQueue(), { accept: 'text/html' });
+      expect(headers).to.deep.equal({ 'Content-Type': htmlType, 'Cache-Control': 'no-store', Vary: 'Accept', 'Content-Length': headers['Content-Length'] });
       expect(Object.keys(headers)).to.deep.equal(['Content-Type', 'Cache-Control', 'Vary', 'Content-Length']);
-      expect(headers).to.deep.include({ 'Content-Type': htmlType, 'Cache-Control': 'no-store', Vary: 'Accept' });
     });
 
     it('give the byte length of the UTF-8 body, not its character count', () => {
@@ -145,31 +199,43 @@ describe('respond', () => {
       expect(Number(headers['Content-Length'])).to.be.greaterThan(body.length);
     });
 
-    it('can be read in lower case too, through aliases that iteration does not see', () => {
-      const { headers } = respond(databaseAndQueue(), { accept: 'text/html' });
-      expect(headers['content-type']).to.equal(htmlType);
-      expect(headers['cache-control']).to.equal('no-store');
-      expect(headers.vary).to.equal('Accept');
-      expect(headers['content-length']).to.equal(headers['Content-Length']);
-      expect(Object.keys(headers)).not.to.include('content-type');
-      expect(Object.keys({ ...headers })).to.have.length(4);
-      expect(Object.keys(JSON.parse(JSON.stringify(headers)) as object)).to.have.length(4);
-      const seen: string[] = [];
-      for (const name in headers) seen.push(name);
-      expect(seen).to.have.length(4);
+    it('are a plain object of own, enumerable, writable strings, with no hidden lower-case aliases, for 200, 503 and 400 alike', () => {
+      for (const response of [respond(aReport([working('db')])), respond(databaseAndQueue(), { accept: 'text/html' }), respond(databaseAndQueue(), { format: 'xml' })]) {
+        expectPlainHeaders(response.headers);
+      }
     });
 
-    it('keep an alias and its header in step when either is written', () => {
-      const { headers } = respond(databaseAndQueue());
-      headers['cache-control'] = 'no-cache';
-      expect(headers['Cache-Control']).to.equal('no-cache');
-      headers['Content-Type'] = 'application/x-custom';
-      expect(headers['content-type']).to.equal('application/x-custom');
-    });
-
-    it('are a fresh object on every call', () => {
+    it('can be added to and changed without touching another response', () => {
       const report = databaseAndQueue();
+      const first = respond(report);
+      first.headers['Cache-Control'] = 'no-cache';
+      first.headers['X-Extra'] = '1';
+      expect(respond(report).headers).to.deep.equal({ 'Content-Type': jsonType, 'Cache-Control': 'no-store', Vary: 'Accept', 'Content-Length': first.headers['Content-Length'] });
       expect(respond(report).headers).not.to.equal(respond(report).headers);
+    });
+  });
+
+  describe('Vary', () => {
+    const varyFor = (request: Parameters<typeof respond>[1]): string | undefined => respond(databaseAndQueue(), request).headers.Vary;
+
+    it('is Accept when Accept decided, or could have', () => {
+      for (const accept of [undefined, 'application/json', 'text/html', 'image/png', 'application/json;q=0', 'text/*']) {
+        expect(varyFor({ accept }), String(accept)).to.equal('Accept');
+      }
+      expect(varyFor({ accept: 'text/html', contentType: 'application/json' })).to.equal('Accept');
+    });
+
+    it('names Content-Type too when Accept is */* at most, so that Content-Type was consulted', () => {
+      expect(varyFor({ accept: '*/*' })).to.equal('Accept, Content-Type');
+      expect(varyFor({ accept: '*/*', contentType: 'application/json' })).to.equal('Accept, Content-Type');
+      expect(varyFor({ accept: 'image/png, */*;q=0.1', contentType: 'text/plain' })).to.equal('Accept, Content-Type');
+    });
+
+    it('is left out when format decided, as no request header did', () => {
+      const { headers } = respond(databaseAndQueue(), { format: 'json', accept: 'text/html', contentType: 'application/json' });
+      expect(headers).not.to.have.property('Vary');
+      expect(Object.keys(headers)).to.deep.equal(['Content-Type', 'Cache-Control', 'Content-Length']);
+      expect(respond(databaseAndQueue(), { format: 'xml' }).headers).not.to.have.property('Vary');
     });
   });
 
@@ -180,7 +246,7 @@ describe('respond', () => {
       const head = respond(report, { accept: 'text/html', method: 'HEAD' });
       expect(head.statusCode).to.equal(503);
       expect(head.body).to.equal('');
-      expect({ ...head.headers }).to.deep.equal({ ...get.headers });
+      expect(head.headers).to.deep.equal(get.headers);
       expect(Number(head.headers['Content-Length'])).to.equal(Buffer.byteLength(get.body)).and.be.greaterThan(0);
     });
 
@@ -204,6 +270,58 @@ describe('respond', () => {
 
     it('pass refreshSeconds to the HTML page', () => {
       expect(respond(databaseAndQueue(), { accept: 'text/html', refreshSeconds: 30 }).body).to.include('<meta http-equiv="refresh" content="30">');
+    });
+
+    it('give each request its own refresh interval and detail level, whatever was asked before', () => {
+      const report = databaseAndQueue();
+      const refreshOf = (body: string): string | undefined => /http-equiv="refresh" content="(\d+)"/.exec(body)?.[1];
+      expect(refreshOf(respond(report, { format: 'html', refreshSeconds: 30 }).body)).to.equal('30');
+      expect(refreshOf(respond(report, { format: 'html', refreshSeconds: 60 }).body)).to.equal('60');
+      expect(refreshOf(respond(report, { format: 'html' }).body)).to.equal(undefined);
+      expect(respond(report, { format: 'html', detail: 'full' }).body).to.include('connection refused');
+      expect(respond(report, { format: 'html', detail: 'summary' }).body).not.to.include('connection refused');
+    });
+  });
+
+  describe('across calls', () => {
+    const requests = fc.record(
+      {
+        accept: fc.constantFrom(undefined, '*/*', 'text/html', 'application/json;q=0', chrome, prometheus3, 'text/html;q=0.2, text/html;q=0.9', 'image/png'),
+        contentType: fc.constantFrom(undefined, 'application/json'),
+        format: fc.constantFrom(undefined, 'json', 'html', 'prometheus', 'xml'),
+        detail: fc.constantFrom('full' as const, 'status' as const, 'summary' as const),
+        method: fc.constantFrom('GET', 'HEAD'),
+        refreshSeconds: fc.constantFrom(30, 60),
+      },
+      { requiredKeys: [] },
+    );
+
+    it('answers each request from its own inputs, whatever was asked before (no memo forgets an input)', () => {
+      const report = databaseAndQueue();
+      fc.assert(
+        fc.property(fc.array(requests, { minLength: 1, maxLength: 30 }), (sequence) => {
+          for (const request of sequence) {
+            const key = JSON.stringify(request);
+            const response = respond(report, request);
+            const full = respond(report, { ...request, method: 'GET' });
+            const type = response.headers['Content-Type'] ?? '';
+            expect(response.statusCode, key).to.equal(request.format === 'xml' ? 400 : type === prometheusType || type === openMetricsType ? 200 : 503);
+            if (request.format === 'json') expect(type, key).to.equal(jsonType);
+            if (request.format === 'html') expect(type, key).to.equal(htmlType);
+            if (type === htmlType) expect(/http-equiv="refresh" content="(\d+)"/.exec(full.body)?.[1], key).to.equal(request.refreshSeconds?.toString());
+            if (type === jsonType || type === htmlType) expect(full.body.includes('connection refused'), key).to.equal((request.detail ?? 'full') === 'full');
+            expect(response.headers.Vary === undefined, key).to.equal(request.format !== undefined);
+          }
+        }),
+        { numRuns: 50 },
+      );
+    });
+
+    it('keeps nothing per Accept value: 10,000 distinct headers later, the first is answered the same', () => {
+      const report = databaseAndQueue();
+      const first = JSON.stringify(respond(report, { accept: 'text/html', refreshSeconds: 30 }));
+      for (let i = 0; i < 10_000; i += 1) respond(report, { accept: `application/x-${i}, text/html;q=0.${i % 10}`, refreshSeconds: 1 + (i % 90) });
+      expect(JSON.stringify(respond(report, { accept: 'text/html', refreshSeconds: 30 }))).to.equal(first);
     });
   });
 
@@ -231,7 +349,7 @@ describe('respond', () => {
 
     before(async () => {
       server = createServer((req, res) => {
-        const format = new URL(req.url ?? '/', 'http://localhost').searchParams.get('format') ?? undefined;
+        const format = new URL(req.url ?? '/', 'http://localhost').searchParams.get('format');
         const { statusCode, headers, body } = respond(report, { accept: req.headers.accept, contentType: req.headers['content-type'], format, method: req.method });
         res.writeHead(statusCode, headers).end(body);
       });
@@ -271,6 +389,7 @@ describe('respond', () => {
       for (const name of ['content-type', 'cache-control', 'vary', 'content-length']) {
         expect(names.filter((seen) => seen === name), name).to.have.length(1);
       }
+      expect(response.headers.vary).to.equal('Accept');
       expect(response.headers['content-type']).to.equal(htmlType);
       expect(Number(response.headers['content-length'])).to.equal(Buffer.byteLength(response.body));
       expect(response.body).to.include('Datenbank ✔');
@@ -295,6 +414,13 @@ describe('respond', () => {
         expect(response.status, path).to.equal(200);
         expect(response.body, path).to.include('pulsecheck_check_status{check="QueueHealthCheck",status="fail"} 1');
       }
+    });
+
+    it('answers ?format=xml with a 400 that lists the formats', async () => {
+      const response = await fetchRaw('/health?format=xml', 'GET', { accept: 'application/json' });
+      expect(response.status).to.equal(400);
+      expect(response.headers['content-type']).to.equal('text/plain; charset=utf-8');
+      expect(response.body).to.include('html, json, health+json, openmetrics, prometheus');
     });
 
     it('honours ?format= from the query string, including health+json whose + decodes to a space', async () => {
