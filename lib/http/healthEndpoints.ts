@@ -57,6 +57,8 @@ export interface HealthEndpoints {
 const optionKeys = ['routes', 'detail', 'refreshSeconds', 'onError'] as const;
 const routeKeys = ['tags', 'names', 'probe', 'fresh'] as const;
 const probes: readonly string[] = ['liveness', 'readiness', 'startup'];
+/** The HTML page's title on a probe's route, so that each page says which probe it is. */
+const probeTitles: Readonly<Record<string, string>> = { liveness: 'Liveness', readiness: 'Readiness', startup: 'Startup' };
 const detailLevels: readonly string[] = ['full', 'status', 'summary'];
 const servedMethods = ['GET', 'HEAD'];
 
@@ -147,6 +149,7 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
           detail: level,
           method,
           ...(refreshSeconds === undefined ? {} : { refreshSeconds }),
+          ...(run.probe === undefined ? {} : { title: probeTitles[run.probe] }),
         });
       } catch (error) {
         reportError(onError, error);

@@ -121,6 +121,7 @@ function fullReport(report: HealthReport): object {
       name: check.name,
       status: check.status,
       critical: check.critical,
+      ...(typeof check.description === 'string' ? { description: check.description } : {}),
       tags: [...check.tags],
       durationMs: check.durationMs,
       output: check.output,

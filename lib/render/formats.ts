@@ -10,6 +10,8 @@ import type { Serializer } from './Serializer.js';
 export interface FormatOptions {
   readonly detail: DetailLevel;
   readonly refreshSeconds: number | undefined;
+  /** The HTML page's title, when the request names one. */
+  readonly title?: string | undefined;
 }
 
 /** @internal One format {@link respond} can produce. */
@@ -27,7 +29,8 @@ export interface Format {
  * `application/*` gets JSON, the first `application/` one.
  */
 export const formats: readonly Format[] = [
-  { name: 'html', mediaTypes: ['text/html'], create: ({ detail, refreshSeconds }) => new HtmlSerializer(refreshSeconds === undefined ? { detail } : { detail, refreshSeconds }) },
+  { name: 'html', mediaTypes: ['text/html'], create: ({ detail, refreshSeconds, title }) =>
+      new HtmlSerializer({ detail, ...(refreshSeconds === undefined ? {} : { refreshSeconds }), ...(title === undefined ? {} : { title }) }) },
   { name: 'json', mediaTypes: ['application/json'], create: ({ detail }) => new JsonSerializer({ detail }) },
   { name: 'health+json', mediaTypes: ['application/health+json', 'application/vnd.health+json'], create: ({ detail }) => new HealthJsonSerializer({ detail }) },
   { name: 'openmetrics', mediaTypes: ['application/openmetrics-text; version=1.0.0'], create: ({ detail }) => new OpenMetricsSerializer({ detail }) },

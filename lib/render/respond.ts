@@ -8,7 +8,7 @@ import type { DetailLevel } from './DetailLevel.js';
 import type { Serializer } from './Serializer.js';
 import { assertRefreshSeconds, assertReport, resolveDetail } from './validateRenderInput.js';
 
-const requestKeys = ['accept', 'contentType', 'format', 'detail', 'method', 'refreshSeconds'] as const;
+const requestKeys = ['accept', 'contentType', 'format', 'detail', 'method', 'refreshSeconds', 'title'] as const;
 
 /**
  * Turns a report into an HTTP response for any framework: the status code,
@@ -49,7 +49,8 @@ const requestKeys = ['accept', 'contentType', 'format', 'detail', 'method', 'ref
  * @returns The status code, headers and body; the headers object is a fresh
  *   one, which the caller may add to.
  * @throws TypeError when `report` is not a report, `request` is not an
- *   object or has an unknown key, or `detail` is not a {@link DetailLevel}.
+ *   object or has an unknown key, `detail` is not a {@link DetailLevel}, or
+ *   `title` is not a non-empty string.
  * @throws RangeError when `refreshSeconds` is not a positive integer.
  *
  * @example
@@ -74,9 +75,10 @@ export function respond(report: HealthReport, request: RespondRequest = {}): Hea
   const detail = resolveDetail(request.detail, 'respond');
   const refreshSeconds = request.refreshSeconds;
   if (refreshSeconds !== undefined) assertRefreshSeconds(refreshSeconds, 'respond');
+  if (request.title !== undefined && (typeof request.title !== 'string' || request.title.trim() === '')) throw new TypeError('respond: title must be a non-empty string');
 
   const format = findFormat(request.format) ?? formatFor(request.accept, request.contentType);
-  const serializer = serializerFor(format, detail, refreshSeconds);
+  const serializer = serializerFor(format, detail, refreshSeconds, request.title);
   const body = serializer.serialize(report);
   const headers: Record<string, string> = Object.create(lowerCaseAliases) as Record<string, string>;
   headers['Content-Type'] = serializer.contentType;
@@ -114,9 +116,9 @@ function formatFor(accept: unknown, contentType: unknown): Format {
   return negotiated.get(key) ?? remember(negotiated, key, negotiateFormat(accept, contentType));
 }
 
-function serializerFor(format: Format, detail: DetailLevel, refreshSeconds: number | undefined): Serializer {
-  const key = `${format.name}\u0000${detail}\u0000${refreshSeconds ?? ''}`;
-  return serializers.get(key) ?? remember(serializers, key, format.create({ detail, refreshSeconds }));
+function serializerFor(format: Format, detail: DetailLevel, refreshSeconds: number | undefined, title: string | undefined): Serializer {
+  const key = `${format.name}\u0000${detail}\u0000${refreshSeconds ?? ''}\u0000${title ?? ''}`;
+  return serializers.get(key) ?? remember(serializers, key, format.create({ detail, refreshSeconds, title }));
 }
 
 function negotiateFormat(accept: unknown, contentType: unknown): Format {
