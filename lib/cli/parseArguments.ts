@@ -29,6 +29,7 @@ export function parseArguments(argv: readonly string[]): CliCommand {
         names: { type: 'string', multiple: true },
         probe: { type: 'string' },
         format: { type: 'string' },
+        json: { type: 'boolean' },
         'timeout-ms': { type: 'string' },
         'load-timeout-ms': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -50,7 +51,7 @@ export function parseArguments(argv: readonly string[]): CliCommand {
     tags: list(values.tags, '--tags'),
     names: list(values.names, '--names'),
     probe: probe(values.probe),
-    format: format(values.format),
+    format: values.json === true ? jsonFormat(values.format) : format(values.format),
     timeoutMs: milliseconds(values['timeout-ms'], '--timeout-ms'),
     loadTimeoutMs: milliseconds(values['load-timeout-ms'], '--load-timeout-ms'),
   };
@@ -77,6 +78,12 @@ function format(given: string | undefined): CliFormat {
   const found = cliFormats.find((candidate) => candidate === wanted);
   if (found === undefined) throw new CliError(`--format must be one of ${cliFormats.join(', ')}, got '${given}'`, 2, true);
   return found;
+}
+
+/** `--json` is `--format json`, for scripts; with another `--format` it is a contradiction, not a choice. */
+function jsonFormat(given: string | undefined): CliFormat {
+  if (given !== undefined && given.toLowerCase() !== 'json') throw new CliError(`--json asks for JSON, but --format asks for '${given}': give one of them`, 2, true);
+  return 'json';
 }
 
 /** A duration a timer can hold: a whole number from 1 to 2,147,483,647 (beyond that, Node fires it after 1 ms). */

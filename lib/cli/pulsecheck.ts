@@ -10,8 +10,9 @@
  * @packageDocumentation
  */
 import { runCli } from './runCli.js';
+import { shouldColor } from './shouldColor.js';
 
-const outcome = await runCli(process.argv.slice(2), process.cwd());
+const outcome = await runCli(process.argv.slice(2), process.cwd(), { color: shouldColor(process.stdout.isTTY, process.env) });
 await write(process.stdout, outcome.stdout);
 await write(process.stderr, outcome.stderr);
 process.exit(outcome.exitCode);

@@ -5,8 +5,8 @@ import type { Observation } from '../report/Observation.js';
 
 /**
  * @internal The report with `redactSecrets` applied to every string a check
- * or its author controls: names, tags, outputs, error messages, observation
- * keys, units and string values. The CLI prints this copy, in every format,
+ * or its author controls: names, descriptions, tags, outputs, error
+ * messages, observation keys, units and string values. The CLI prints this copy, in every format,
  * so a secret in a check's name or an observation never reaches the
  * terminal or a probe log. (Redacting the rendered text instead would
  * mangle it: `pass: 3 checks` reads like a password parameter, and a JSON
@@ -20,6 +20,7 @@ function redactCheck(check: CheckResult): CheckResult {
   return {
     ...check,
     name: redactSecrets(check.name),
+    ...(typeof check.description === 'string' ? { description: redactSecrets(check.description) } : {}),
     tags: check.tags.map((tag) => redactSecrets(tag)),
     output: redactSecrets(check.output),
     errors: check.errors.map((error) => ({ ...error, message: redactSecrets(error.message) })),

@@ -9,7 +9,7 @@ import { respond } from '../render/respond.js';
 import type { CliFormat } from './CliCommand.js';
 import { CliError } from './CliError.js';
 import { escapeControlCharacters } from './escapeControlCharacters.js';
-import { formatText } from './formatText.js';
+import { formatText, type TextStyle } from './formatText.js';
 import { loadHealthService } from './loadHealthService.js';
 import { parseArguments } from './parseArguments.js';
 import { redactReport } from './redactReport.js';
@@ -44,19 +44,26 @@ export const defaultLoadTimeoutMs = 10_000;
  * so a connection string in a load error or an escape sequence in a check
  * name never reaches the terminal or the probe log.
  *
+ * The text report is coloured when `style.color` is set (the bin decides
+ * with {@link shouldColor}); every other format never is. Its colours are
+ * the only escape sequences that reach stdout: formatText escapes
+ * everything from the report itself.
+ *
  * @param argv - `process.argv.slice(2)`.
  * @param cwd - The directory the module path is resolved against.
+ * @param style - Whether the text report is coloured; plain by default.
  */
-export async function runCli(argv: readonly string[], cwd: string): Promise<CliOutcome> {
-  const { exitCode, stdout, stderr, format } = await outcomeOf(argv, cwd);
+export async function runCli(argv: readonly string[], cwd: string, style: TextStyle = { color: false }): Promise<CliOutcome> {
+  const { exitCode, stdout, stderr, format } = await outcomeOf(argv, cwd, style);
+  const colored = style.color && format === 'text';
   return {
     exitCode,
-    stdout: escapeControlCharacters(stdout, format === 'openmetrics' || format === 'prometheus' ? 'exposition' : 'document'),
+    stdout: colored ? stdout : escapeControlCharacters(stdout, format === 'openmetrics' || format === 'prometheus' ? 'exposition' : 'document'),
     stderr: redactSecrets(escapeControlCharacters(stderr, 'document')),
   };
 }
 
-async function outcomeOf(argv: readonly string[], cwd: string): Promise<CliOutcome & { readonly format?: CliFormat }> {
+async function outcomeOf(argv: readonly string[], cwd: string, style: TextStyle): Promise<CliOutcome & { readonly format?: CliFormat }> {
   try {
     const command = parseArguments(argv);
     if (command.kind === 'help') return { exitCode: 0, stdout: usage, stderr: '' };
@@ -81,7 +88,7 @@ async function outcomeOf(argv: readonly string[], cwd: string): Promise<CliOutco
     );
     return {
       exitCode: report.status === 'fail' ? 1 : 0,
-      stdout: render(redactReport(report), command.format),
+      stdout: render(redactReport(report), command.format, style),
       stderr: report.checks.length === 0 ? 'pulsecheck: warning: no check matched the selection\n' : '',
       format: command.format,
     };
@@ -137,9 +144,9 @@ async function run(service: HealthService, selection: { tags: RunOptions['tags']
   }
 }
 
-function render(report: HealthReport, format: CliFormat): string {
+function render(report: HealthReport, format: CliFormat, style: TextStyle): string {
   let text: string;
-  if (format === 'text') text = formatText(report);
+  if (format === 'text') text = formatText(report, style);
   else if (format === 'json') text = new JsonSerializer({ detailed: true }).serialize(report);
   else text = respond(report, { format }).body;
   return text.endsWith('\n') ? text : `${text}\n`;

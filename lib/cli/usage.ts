@@ -5,6 +5,8 @@ Runs the health checks of a module once, prints the report, and exits
 0 when it passes or warns, 1 when it fails, 2 on a usage or loading error
 (a module that takes longer than the load timeout to load included).
 Secrets are redacted and control characters escaped in all it prints.
+The text report is coloured on a terminal, plain when piped or when
+NO_COLOR is set; FORCE_COLOR=1 colours it anyway, FORCE_COLOR=0 never.
 
 Options:
   -m, --module <path>   The module to load, relative to the current directory
@@ -19,6 +21,8 @@ Options:
       --probe <probe>   Only the checks of a probe: liveness, readiness, startup.
       --format <fmt>    text (default), json, html, health+json, openmetrics,
                         prometheus.
+      --json            Same as --format json: the detailed report as one JSON
+                        document, for scripts (never coloured).
       --timeout-ms <n>  Time limit: checks without their own timeout get n ms
                         (when pulsecheck builds the service); the run is given
                         up after n ms (plus 250 ms, to report checks that time
@@ -32,6 +36,6 @@ Options:
 
 Examples:
   pulsecheck --module ./dist/health.js
-  pulsecheck -m ./dist/health.js --probe readiness --format json
+  pulsecheck -m ./dist/health.js --probe readiness --json
   pulsecheck -m ./dist/health.js --tags db,cache --timeout-ms 2000
 `;

@@ -49,7 +49,13 @@ export interface RegisterOptions {
    * @defaultValue `[]`
    */
   readonly tags?: readonly string[];
-  /** A human description, shown on the HTML page. */
+  /**
+   * What the check is for, in a sentence, for people: shown on the HTML
+   * dashboard's tile, in the detailed JSON and in health+json, at detail
+   * `full` only (like tags, it describes your infrastructure). Escaped like
+   * every string, but not redacted: keep credentials out of it.
+   * @defaultValue none
+   */
   readonly description?: string;
   /**
    * How long a result may be reused instead of running the check again, in

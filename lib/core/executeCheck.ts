@@ -295,6 +295,7 @@ export function buildResult(
     output: errors.length === 0 ? 'working' : errors.map((error) => `${error.kind}: ${error.message}`).join('\n'),
     errors: errors.length === 0 ? noErrors : Object.freeze([...errors]),
     observations,
+    ...(definition.description === undefined ? {} : { description: definition.description }),
   });
 }
 

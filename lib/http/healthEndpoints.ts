@@ -63,6 +63,8 @@ const optionKeys = Object.keys({ routes: true, detail: true, refreshSeconds: tru
 /** The keys of a route's {@link RunOptions}: one missing here, or one the interface lacks, does not compile. */
 const routeKeys = Object.keys({ tags: true, names: true, probe: true, fresh: true } as const satisfies Record<keyof RunOptions, true>);
 const probes: readonly string[] = ['liveness', 'readiness', 'startup'];
+/** The HTML page's title on a probe's route, so that each page says which probe it is. */
+const probeTitles: Readonly<Record<string, string>> = { liveness: 'Liveness', readiness: 'Readiness', startup: 'Startup' };
 const servedMethods = ['GET', 'HEAD'];
 
 /**
@@ -153,6 +155,7 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
           detail: level,
           method,
           ...(refreshSeconds === undefined ? {} : { refreshSeconds }),
+          ...(run.probe === undefined ? {} : { title: probeTitles[run.probe] }),
         });
       } catch (error) {
         reportError(onError, error);

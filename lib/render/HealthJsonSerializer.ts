@@ -30,6 +30,7 @@ export interface HealthJsonSerializerOptions {
 interface ComponentDetails {
   componentId: string;
   componentType: 'component';
+  description?: string;
   observedValue?: number | string | boolean;
   observedUnit?: string;
   status?: string;
@@ -54,9 +55,11 @@ interface ComponentDetails {
  *   - `"<check>:<key>"` for each observation the check recorded, with
  *     `observedValue` and, when it has one, `observedUnit`;
  * - every entry carries `componentId` (the check's name), `componentType`
- *   (`"component"`), the check's `status`, `time` (when the result was
- *   produced: the report's `startedAt`, earlier for a cached result) and,
- *   unless it passed, the check's `output`.
+ *   (`"component"`), the check's `description` when it has one (an
+ *   additional key, which the draft allows in a checks entry), the check's
+ *   `status`, `time` (when the result was produced: the report's
+ *   `startedAt`, earlier for a cached result) and, unless it passed, the
+ *   check's `output`.
  *
  * The draft forbids a colon inside either half of a key, so a colon in a
  * check name or an observation key becomes `_` there (`componentId` keeps the
@@ -143,6 +146,7 @@ function keyPart(text: string): string {
 /** One entry, its keys in the draft's order; the observation only at detail `full`. */
 function details(report: HealthReport, check: CheckResult, full: boolean, observed?: Observation): ComponentDetails {
   const entry: ComponentDetails = { componentId: check.name, componentType: 'component' };
+  if (full && typeof check.description === 'string' && check.description !== '') entry.description = check.description;
   if (observed !== undefined) {
     entry.observedValue = observed.value;
     if (observed.unit !== undefined) entry.observedUnit = observed.unit;

@@ -28,7 +28,9 @@ export interface HtmlSerializerOptions {
    */
   readonly detail?: DetailLevel;
   /**
-   * The page's heading and the end of its `<title>`.
+   * The page's heading and the end of its `<title>`: say what the page is
+   * (`healthEndpoints` gives each probe's page its name: `Liveness`,
+   * `Readiness`, `Startup`).
    * @defaultValue `'Health'`
    */
   readonly title?: string;
@@ -73,6 +75,7 @@ h2 .icon{color:var(--c)}
 .grid{list-style:none;margin:0;padding:0;display:grid;gap:.75rem;grid-template-columns:repeat(auto-fill,minmax(min(100%,21rem),1fr))}
 .tile{background:var(--card);border:1px solid var(--line);border-left:6px solid var(--c);border-radius:8px;padding:.75rem .9rem;overflow-wrap:anywhere;min-width:0}
 .tile h3{margin:0;font-size:1rem;line-height:1.3}
+.desc{margin:.3rem 0 0;color:var(--muted);font-size:.88rem}
 .state{margin:.2rem 0 0;display:flex;flex-wrap:wrap;align-items:center;gap:.3rem .4rem;font-weight:600;color:var(--c)}
 .badge{font-size:.72rem;font-weight:600;padding:.05rem .45rem;border-radius:999px;border:1px solid var(--line);color:var(--muted);background:var(--bg)}
 .errors{margin:.6rem 0 0;padding:.45rem .65rem;list-style:none;background:var(--c-bg);border-radius:6px;font:.82rem/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace}
@@ -98,7 +101,9 @@ footer{color:var(--muted);font-size:.8rem;padding-top:1rem;padding-bottom:1.5rem
  *
  * The page shows a banner with the overall status and HTTP code, then the
  * checks grouped by state (failing, warning, passing), one tile each with the
- * check's name, state, each error line, duration, observations, tags, a
+ * check's name, state, description, each error line, duration, observations
+ * (their unit shown once, with the value: `latency 3.37 ms` for a
+ * `latencyMs` in `ms`; `1 client`, `2 clients`), tags, a
  * "non-critical" badge, a "cached" badge with the result's age, and when it
  * was last checked (the report's `startedAt`, or earlier for a cached result)
  * in UTC. It reads on a phone (responsive grid), follows the system's dark
@@ -106,7 +111,8 @@ footer{color:var(--muted);font-size:.8rem;padding-top:1rem;padding-bottom:1.5rem
  *
  * Every string from the report or the options is HTML-escaped; messages are
  * the one-line, redacted ones of the report, never stack traces. Detail
- * `status` shows names and states only; `summary` the banner only.
+ * `status` shows names and states only (no description, like no tags);
+ * `summary` the banner only.
  *
  * @example
  * ```ts
@@ -209,6 +215,7 @@ export class HtmlSerializer implements Serializer {
     }
     let body = '';
     if (full) {
+      if (typeof check.description === 'string' && check.description.trim() !== '') body += `<p class="desc">${escapeHtml(check.description)}</p>\n`;
       if (check.errors.length > 0) {
         const lines = check.errors.map((error) => `<li><span class="kind">${escapeHtml(error.kind)}:</span> ${escapeHtml(error.message)}</li>`);
         body += `<ul class="errors" aria-label="Errors">${lines.join('')}</ul>\n`;
@@ -219,7 +226,9 @@ export class HtmlSerializer implements Serializer {
       body += `<dl class="facts">${facts.join('')}</dl>\n`;
       const observations = Object.entries(check.observations);
       if (observations.length > 0) {
-        const rows = observations.map(([key, observation]) => `<div><dt>${escapeHtml(key)}</dt><dd>${escapeHtml(formatObservation(observation))}</dd></div>`);
+        const rows = observations.map(
+          ([key, observation]) => `<div><dt>${escapeHtml(observationLabel(key, observation.unit))}</dt><dd>${escapeHtml(formatObservation(observation))}</dd></div>`,
+        );
         body += `<dl class="obs" aria-label="Observations">${rows.join('')}</dl>\n`;
       }
       if (check.tags.length > 0) {
@@ -261,15 +270,79 @@ function formatMs(ms: number): string {
   return `${(ms / 60_000).toFixed(1)} min`;
 }
 
-/** Observations as people read them: `78.6 GiB`, `24.7 ms`; other values as recorded, with their unit. */
+/**
+ * Observations as people read them: `78.6 GiB`, `24.7 ms`; other values as
+ * recorded, with their unit, in the singular for one (`1 client`, where the
+ * check recorded the unit `clients`).
+ */
 function formatObservation({ value, unit }: Observation): string {
   if (typeof value === 'number' && Number.isFinite(value)) {
     if (unit === 'bytes' && Math.abs(value) >= 1024) return formatBytes(value);
     if (unit === 'ms') return formatMs(value);
   }
   const text = String(value);
-  if (unit === undefined || unit === '') return text;
-  return unit === '%' ? `${text}${unit}` : `${text} ${unit}`;
+  if (typeof unit !== 'string' || unit === '') return text;
+  if (unit === '%') return `${text}${unit}`;
+  return `${text} ${typeof value === 'number' && Math.abs(value) === 1 ? singular(unit) : unit}`;
+}
+
+/** Units that end in `s` without being plurals of a count (`ms`, `fps`): never made singular. */
+const notPlural: ReadonlySet<string> = new Set(['s', 'ms', 'us', 'ns', 'μs', 'µs', 'fps', 'rps', 'qps', 'tps', 'ops', 'bps', 'kbps', 'mbps', 'gbps', 'iops', 'hertz', 'celsius', 'always', 'status']);
+
+/**
+ * The singular of a plural unit written as one lower-case word: `clients` →
+ * `client`, `entries` → `entry`, `processes` → `process`. Anything else
+ * (abbreviations, `%`, `MiB`, several words) is kept as it is. Linear time:
+ * fixed suffix tests, no pattern over the text.
+ */
+function singular(unit: string): string {
+  if (unit.length < 3 || unit.length > 40 || notPlural.has(unit) || !isLowerCaseWord(unit) || !unit.endsWith('s') || unit.endsWith('ss')) return unit;
+  if (unit.endsWith('ies') && unit.length > 4) return `${unit.slice(0, -3)}y`;
+  if (unit.endsWith('sses') || unit.endsWith('xes') || unit.endsWith('ches') || unit.endsWith('shes')) return unit.slice(0, -2);
+  return unit.slice(0, -1);
+}
+
+function isLowerCaseWord(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0x61 || code > 0x7a) return false;
+  }
+  return true;
+}
+
+/** The suffixes of a key that repeat its unit (`latencyMs` with `ms`), in camelCase; snake and kebab case are derived. */
+const unitSuffixes: Readonly<Record<string, readonly string[]>> = {
+  ms: ['Ms', 'Millis', 'Milliseconds'],
+  s: ['Sec', 'Secs', 'Seconds'],
+  seconds: ['Seconds', 'Secs'],
+  bytes: ['Bytes'],
+  '%': ['Percent', 'Pct', 'Percentage'],
+};
+
+/**
+ * An observation's key without the unit its value is shown with:
+ * `latencyMs` (ms) → `latency`, `freeBytes` (bytes) → `free`,
+ * `heapUsedPercent` (%) → `heapUsed`, `pool_clients` (clients) → `pool`.
+ * The key is kept whole when it is nothing but the unit, or when the unit is
+ * not a suffix after a word boundary (`items` in `problems` is not one).
+ */
+function observationLabel(key: string, unit: string | undefined): string {
+  if (typeof unit !== 'string' || unit === '' || key.length > 200) return key;
+  const camel = unitSuffixes[unit] ?? (isLowerCaseWord(unit) ? [`${unit.charAt(0).toUpperCase()}${unit.slice(1)}`] : []);
+  const lowerKey = key.toLowerCase();
+  for (const suffix of camel) {
+    if (key.length > suffix.length && key.endsWith(suffix)) {
+      const before = key.charCodeAt(key.length - suffix.length - 1);
+      // a camelCase boundary: a lower-case letter or a digit before the capital
+      if ((before >= 0x61 && before <= 0x7a) || (before >= 0x30 && before <= 0x39)) return key.slice(0, -suffix.length);
+    }
+    const lower = suffix.toLowerCase();
+    for (const separator of ['_', '-', ' ']) {
+      const tail = `${separator}${lower}`;
+      if (key.length > tail.length && lowerKey.endsWith(tail)) return key.slice(0, -tail.length);
+    }
+  }
+  return key;
 }
 
 const byteUnits = ['KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;

@@ -129,6 +129,8 @@ function fullReport(report: HealthReport): object {
       observations: Object.fromEntries(
         Object.entries(check.observations).map(([key, { value, unit }]) => [key, unit === undefined ? { value } : { value, unit }]),
       ),
+      // where the service's buildResult() writes it, so the text equals JSON.stringify(report)
+      ...(typeof check.description === 'string' ? { description: check.description } : {}),
       ...(check.cached === true ? { cached: true } : {}),
       ...(check.ageMs === undefined ? {} : { ageMs: check.ageMs }),
     })),

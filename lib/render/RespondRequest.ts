@@ -61,4 +61,10 @@ export interface RespondRequest {
    * @defaultValue none: the page does not reload
    */
   readonly refreshSeconds?: number;
+  /**
+   * For the HTML page: its heading and `<title>`, such as `Liveness` (see
+   * {@link HtmlSerializerOptions.title}). A non-empty string.
+   * @defaultValue `'Health'`
+   */
+  readonly title?: string;
 }

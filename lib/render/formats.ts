@@ -24,6 +24,8 @@ export type FormatName = (typeof FORMAT_NAMES)[number];
 export interface FormatOptions {
   readonly detail: DetailLevel;
   readonly refreshSeconds: number | undefined;
+  /** The HTML page's title, when the request names one. */
+  readonly title?: string | undefined;
 }
 
 /** @internal One format {@link respond} can produce. */
@@ -42,7 +44,8 @@ const table: { readonly [Name in FormatName]: Omit<Format, 'name'> } = {
   html: {
     mediaTypes: ['text/html'],
     metrics: false,
-    create: ({ detail, refreshSeconds }) => new HtmlSerializer(refreshSeconds === undefined ? { detail } : { detail, refreshSeconds }),
+    create: ({ detail, refreshSeconds, title }) =>
+      new HtmlSerializer({ detail, ...(refreshSeconds === undefined ? {} : { refreshSeconds }), ...(title === undefined ? {} : { title }) }),
   },
   json: { mediaTypes: ['application/json'], metrics: false, create: ({ detail }) => new JsonSerializer({ detail }) },
   'health+json': { mediaTypes: ['application/health+json', 'application/vnd.health+json'], metrics: false, create: ({ detail }) => new HealthJsonSerializer({ detail }) },

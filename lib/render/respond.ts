@@ -15,6 +15,7 @@ const requestKeys = Object.keys({
   detail: true,
   method: true,
   refreshSeconds: true,
+  title: true,
 } as const satisfies Record<keyof RespondRequest, true>);
 
 /**
@@ -70,7 +71,8 @@ const requestKeys = Object.keys({
  * @returns The status code, headers and body; the headers object is a fresh
  *   one, which the caller may add to.
  * @throws TypeError when `report` is not a report, `request` is not an
- *   object or has an unknown key, or `detail` is not a {@link DetailLevel}.
+ *   object or has an unknown key, `detail` is not a {@link DetailLevel}, or
+ *   `title` is not a non-empty string.
  * @throws RangeError when `refreshSeconds` is not a positive integer.
  *
  * @example
@@ -95,12 +97,13 @@ export function respond(report: HealthReport, request: RespondRequest = {}): Hea
   const detail = resolveDetail(request.detail, 'respond');
   const refreshSeconds = request.refreshSeconds;
   if (refreshSeconds !== undefined) assertRefreshSeconds(refreshSeconds, 'respond');
+  if (request.title !== undefined && (typeof request.title !== 'string' || request.title.trim() === '')) throw new TypeError('respond: title must be a non-empty string');
 
   const refusal = unknownFormatResponse(request.format, request.method);
   if (refusal !== undefined) return refusal;
   const named = findFormat(request.format);
   const { format, vary } = named === undefined ? choose(request.accept, request.contentType) : { format: named, vary: undefined };
-  const serializer = format.create({ detail, refreshSeconds });
+  const serializer = format.create({ detail, refreshSeconds, title: request.title });
   const body = serializer.serialize(report);
   const headers: Record<string, string> = { 'Content-Type': serializer.contentType, 'Cache-Control': 'no-store' };
   if (vary !== undefined) headers.Vary = vary;

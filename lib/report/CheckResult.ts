@@ -21,6 +21,11 @@ export interface CheckResult {
   readonly status: HealthStatus;
   /** Whether a failure of this check fails the whole report (HTTP 503). */
   readonly critical: boolean;
+  /**
+   * The check's description, as registered ({@link RegisterOptions.description}):
+   * written by its developer, for people. Present only when one was given.
+   */
+  readonly description?: string;
   /** The check's tags, as registered. */
   readonly tags: readonly string[];
   /** How long the execution took, in milliseconds (at most about the timeout). */

@@ -61,4 +61,43 @@ describe('formatText', () => {
   it('uses the singular for one check', () => {
     expect(formatText(report([result('Db')]))).to.match(/^pass: 1 check \(/m);
   });
+
+  describe('with { color: true }', () => {
+    const mixed = (): HealthReport =>
+      report(
+        [
+          result('Process', { durationMs: 0.04 }),
+          result('Database', { status: 'fail', durationMs: 801.5, output: 'timeout: did not finish within 800 ms' }),
+          result('Cache', { status: 'warn', critical: false, output: 'warning: slow' }),
+        ],
+        'fail',
+      );
+    // eslint-disable-next-line no-control-regex -- removing SGR sequences is the point
+    const strip = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
+
+    it('colours the symbols and status words green, yellow and red, and marks warnings with ⚠', () => {
+      const lines = formatText(mixed(), { color: true }).split('\n');
+      expect(lines[0]).to.equal('\u001b[32m✔\u001b[0m Process               \u001b[32mpass\u001b[0m  \u001b[2m  0.0 ms\u001b[0m  working');
+      expect(lines[1]).to.include('\u001b[31m✖\u001b[0m Database').and.include('\u001b[31mfail\u001b[0m');
+      expect(lines[2]).to.include('\u001b[33m⚠\u001b[0m Cache (non-critical)').and.include('\u001b[33mwarn\u001b[0m');
+      expect(lines[3]).to.equal('\u001b[1m\u001b[31mfail\u001b[0m: 3 checks (1 pass, 1 warn, 1 fail) in 12.3 ms');
+    });
+
+    it('keeps the columns and words of the plain text: only the colours and the warning symbol differ', () => {
+      const plain = formatText(mixed());
+      expect(strip(formatText(mixed(), { color: true }))).to.equal(plain.replace('! Cache', '⚠ Cache'));
+    });
+
+    it('writes no escape sequence without colour', () => {
+      expect(formatText(mixed(), { color: false })).not.to.include('\u001b');
+      expect(formatText(mixed())).not.to.include('\u001b');
+    });
+
+    it('still escapes what the report holds: its colours are the only escape sequences', () => {
+      const text = formatText(report([result('Evil\u001b[2J', { status: 'fail', output: 'unavailable: \u001b[31mred\u009b1m' })], 'fail'), { color: true });
+      // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+      expect(strip(text)).not.to.match(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      expect(strip(text)).to.include('Evil\\u001b[2J').and.include('unavailable: \\u001b[31mred\\u009b1m');
+    });
+  });
 });

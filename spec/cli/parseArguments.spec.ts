@@ -53,6 +53,17 @@ describe('parseArguments', () => {
     expect(command.kind === 'run' ? [command.probe, command.format] : undefined).to.deep.equal(['liveness', 'json']);
   });
 
+  it('takes --json as --format json, for scripts', () => {
+    for (const argv of [['-m', 'h.js', '--json'], ['-m', 'h.js', '--json', '--format', 'json'], ['-m', 'h.js', '--format', 'JSON', '--json']]) {
+      const command = parseArguments(argv);
+      expect(command.kind === 'run' ? command.format : undefined, argv.join(' ')).to.equal('json');
+    }
+  });
+
+  it('rejects --json with another --format, naming both', () => {
+    expect(() => parseArguments(['-m', 'h.js', '--json', '--format', 'html'])).to.throw(/--json asks for JSON, but --format asks for 'html'/);
+  });
+
   it('lets --help and --version win over everything else, even a missing --module', () => {
     expect(parseArguments(['--help'])).to.deep.equal({ kind: 'help' });
     expect(parseArguments(['-h', '--format', 'json'])).to.deep.equal({ kind: 'help' });

@@ -16,7 +16,7 @@ const fixture = (name: string): string => `build/spec/cli/fixtures/${name}.js`;
 function cli(...args: string[]): Promise<Outcome> {
   const started = performance.now();
   return new Promise((resolve) => {
-    execFile(process.execPath, ['dist/cli/pulsecheck.js', ...args], { timeout: 15_000, env: { ...process.env, NODE_OPTIONS: '' } }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['dist/cli/pulsecheck.js', ...args], { timeout: 15_000, env: { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '', NO_COLOR: '' } }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
       resolve({ code, stdout, stderr, ms: performance.now() - started });
     });

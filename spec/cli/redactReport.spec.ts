@@ -6,6 +6,7 @@ const check: CheckResult = {
   name: 'Db postgres://app:hunter2@db/x',
   status: 'fail',
   critical: true,
+  description: 'Orders DB at postgres://app:hunter2@db/x',
   tags: ['ready', 'token=hunter2'],
   durationMs: 1,
   output: 'unavailable: password=hunter2',
@@ -17,12 +18,13 @@ const check: CheckResult = {
 const report: HealthReport = { status: 'fail', httpStatus: 503, startedAt: '2026-01-01T00:00:00.000Z', durationMs: 2, checks: [check] };
 
 describe('redactReport', () => {
-  it('redacts every string a check controls: name, tags, output, messages, observation keys, units and string values', () => {
+  it('redacts every string a check controls: name, description, tags, output, messages, observation keys, units and string values', () => {
     const redacted = redactReport(report);
     expect(JSON.stringify(redacted)).not.to.include('hunter2');
     expect(redacted.checks[0]).to.deep.equal({
       ...check,
       name: 'Db postgres://app:***@db/x',
+      description: 'Orders DB at postgres://app:***@db/x',
       tags: ['ready', 'token=***'],
       output: 'unavailable: password=***',
       errors: [{ kind: 'unavailable', message: 'password=***' }],

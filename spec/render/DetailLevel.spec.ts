@@ -15,10 +15,12 @@ import { secretReport, secrets } from './fixtures.js';
 const revealing: Readonly<Record<string, readonly string[]>> = {
   message: ['hunter2', 'db.internal', 'did not finish'],
   duration: [String(secrets.durationMs), '987.7 ms', String(secrets.durationMs / 1000)],
-  observation: [String(secrets.observationValue), secrets.observationKey, secrets.stringObservation],
+  // the page shows `replicationLag`: the unit is not repeated in the key
+  observation: [String(secrets.observationValue), secrets.observationKey, 'replicationLag', secrets.stringObservation],
   tag: [secrets.tag],
   age: [String(secrets.ageMs), '4.24 s'],
   reportDuration: [String(secrets.reportDurationMs), '6.54 s'],
+  description: [secrets.description, 'DESCRIBED'],
 };
 const checkNames = ['DatabaseHealthCheck', 'CacheHealthCheck', 'ClockHealthCheck'];
 const errorKinds = ['unavailable', 'timeout'];
@@ -32,9 +34,9 @@ interface Case {
 
 const cases: readonly Case[] = [
   { label: 'JsonSerializer (flat)', make: (detail) => new JsonSerializer({ detail }), showsAtFull: ['message'] },
-  { label: 'JsonSerializer (detailed)', make: (detail) => new JsonSerializer({ detail, detailed: true }), showsAtFull: ['message', 'duration', 'observation', 'tag', 'age', 'reportDuration'] },
-  { label: 'HtmlSerializer', make: (detail) => new HtmlSerializer({ detail }), showsAtFull: ['message', 'duration', 'observation', 'tag', 'age', 'reportDuration'] },
-  { label: 'HealthJsonSerializer', make: (detail) => new HealthJsonSerializer({ detail }), showsAtFull: ['message', 'duration', 'observation'] },
+  { label: 'JsonSerializer (detailed)', make: (detail) => new JsonSerializer({ detail, detailed: true }), showsAtFull: ['message', 'duration', 'observation', 'tag', 'age', 'reportDuration', 'description'] },
+  { label: 'HtmlSerializer', make: (detail) => new HtmlSerializer({ detail }), showsAtFull: ['message', 'duration', 'observation', 'tag', 'age', 'reportDuration', 'description'] },
+  { label: 'HealthJsonSerializer', make: (detail) => new HealthJsonSerializer({ detail }), showsAtFull: ['message', 'duration', 'observation', 'description'] },
   { label: 'OpenMetricsSerializer', make: (detail) => new OpenMetricsSerializer({ detail }), showsAtFull: ['duration'] },
   { label: 'OpenMetricsSerializer (prometheus)', make: (detail) => new OpenMetricsSerializer({ detail, flavor: 'prometheus' }), showsAtFull: ['duration'] },
 ];
@@ -51,7 +53,7 @@ describe('DetailLevel', () => {
       });
 
       for (const detail of ['status', 'summary'] as const) {
-        it(`leaks no message, duration, observation, tag or age at ${detail}`, () => {
+        it(`leaks no message, duration, observation, tag, age or description at ${detail}`, () => {
           const text = make(detail).serialize(secretReport());
           for (const [group, values] of Object.entries(revealing)) {
             for (const value of values) expect(text, `${group}: ${value}`).not.to.include(value);

@@ -5,6 +5,7 @@ import { aCheck, aReport, databaseAndQueue, startedAt, unavailable, working } fr
 interface Details {
   componentId?: string;
   componentType?: string;
+  description?: string;
   observedValue?: unknown;
   observedUnit?: string;
   status?: string;
@@ -39,6 +40,18 @@ describe('HealthJsonSerializer', () => {
     it('writes a top-level output listing each check that did not pass, and none for pass', () => {
       expect(serialize(databaseAndQueue()).output).to.equal('QueueHealthCheck: unavailable: connection refused');
       expect(serialize(aReport([working('a')]))).not.to.have.property('output');
+    });
+
+    it('writes the check\'s description in each of its entries (an additional key), after componentType, at full only', () => {
+      const report = aReport([working('db', { description: 'Orders database', observations: { connections: { value: 4 } } }), working('cache')]);
+      const body = serialize(report);
+      for (const key of ['db:responseTime', 'db:connections']) {
+        const entry = body.checks?.[key]?.[0];
+        expect(entry?.description, key).to.equal('Orders database');
+        expect(Object.keys(entry ?? {}).slice(0, 3), key).to.deep.equal(['componentId', 'componentType', 'description']);
+      }
+      expect(body.checks?.['cache:responseTime']?.[0]).not.to.have.property('description');
+      expect(new HealthJsonSerializer({ detail: 'status' }).serialize(report)).not.to.include('Orders database');
     });
 
     it('writes responseTime for a check without observations: its duration in ms', () => {

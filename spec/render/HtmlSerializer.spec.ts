@@ -126,12 +126,101 @@ describe('HtmlSerializer', () => {
         },
       });
       const tile = tileOf(render(aReport([check])), 'disk');
-      expect(tile).to.include('<dt>freeBytes</dt><dd>78.6 GiB</dd>');
+      expect(tile).to.include('<dt>free</dt><dd>78.6 GiB</dd>');
       expect(tile).to.include('<dt>heapUsed</dt><dd>12.0 MiB</dd>');
       expect(tile).to.include('<dt>tiny</dt><dd>2.00 KiB</dd>');
       expect(tile).to.include('<dt>small</dt><dd>512 bytes</dd>');
-      expect(tile).to.include('<dt>latencyMs</dt><dd>24.7 ms</dd>');
-      expect(tile).to.include('<dt>slowMs</dt><dd>1.50 s</dd>');
+      expect(tile).to.include('<dt>latency</dt><dd>24.7 ms</dd>');
+      expect(tile).to.include('<dt>slow</dt><dd>1.50 s</dd>');
+    });
+
+    it('does not repeat an observation\'s unit in its key: latency 3.37 ms, not latencyMs 3.37 ms', () => {
+      const check = aCheck({
+        name: 'units',
+        observations: {
+          latencyMs: { value: 3.37, unit: 'ms' },
+          connect_wait_ms: { value: 2, unit: 'ms' },
+          freePercent: { value: 8.1, unit: '%' },
+          'rss-pct': { value: 40, unit: '%' },
+          uptimeSeconds: { value: 12, unit: 's' },
+          poolClients: { value: 4, unit: 'clients' },
+          p99Ms: { value: 1.25, unit: 'ms' },
+          Ms: { value: 1, unit: 'ms' },
+          problems: { value: 3, unit: 'ms' },
+          timeoutMs: { value: 800 },
+          heapUsedBytes: { value: 100, unit: 'MiB' },
+        },
+      });
+      const tile = tileOf(render(aReport([check])), 'units');
+      expect(tile).to.include('<dt>latency</dt><dd>3.37 ms</dd>');
+      expect(tile).to.include('<dt>connect_wait</dt><dd>2.00 ms</dd>');
+      expect(tile).to.include('<dt>free</dt><dd>8.1%</dd>');
+      expect(tile).to.include('<dt>rss</dt><dd>40%</dd>');
+      expect(tile).to.include('<dt>uptime</dt><dd>12 s</dd>');
+      expect(tile).to.include('<dt>pool</dt><dd>4 clients</dd>');
+      expect(tile).to.include('<dt>p99</dt><dd>1.25 ms</dd>');
+      // kept whole: nothing but the unit, no word boundary, no unit shown, another unit
+      expect(tile).to.include('<dt>Ms</dt><dd>1.00 ms</dd>');
+      expect(tile).to.include('<dt>problems</dt><dd>3.00 ms</dd>');
+      expect(tile).to.include('<dt>timeoutMs</dt><dd>800</dd>');
+      expect(tile).to.include('<dt>heapUsedBytes</dt><dd>100 MiB</dd>');
+    });
+
+    it('writes a counted unit in the singular for one: 1 client, 0 clients, 2 clients', () => {
+      const check = aCheck({
+        name: 'pool',
+        observations: {
+          total: { value: 1, unit: 'clients' },
+          idle: { value: 0, unit: 'clients' },
+          waiting: { value: 2, unit: 'clients' },
+          entries: { value: 1, unit: 'entries' },
+          processes: { value: 1, unit: 'processes' },
+          matches: { value: -1, unit: 'matches' },
+          small: { value: 1, unit: 'bytes' },
+          rate: { value: 1, unit: 'ops' },
+          seconds: { value: 1, unit: 's' },
+          half: { value: 1.5, unit: 'clients' },
+          word: { value: '1', unit: 'clients' },
+          upper: { value: 1, unit: 'Clients' },
+          glass: { value: 1, unit: 'glass' },
+        },
+      });
+      const tile = tileOf(render(aReport([check])), 'pool');
+      expect(tile).to.include('<dt>total</dt><dd>1 client</dd>');
+      expect(tile).to.include('<dt>idle</dt><dd>0 clients</dd>');
+      expect(tile).to.include('<dt>waiting</dt><dd>2 clients</dd>');
+      expect(tile).to.include('<dt>entries</dt><dd>1 entry</dd>');
+      expect(tile).to.include('<dt>processes</dt><dd>1 process</dd>');
+      expect(tile).to.include('<dt>matches</dt><dd>-1 match</dd>');
+      expect(tile).to.include('<dt>small</dt><dd>1 byte</dd>');
+      expect(tile).to.include('<dt>rate</dt><dd>1 ops</dd>');
+      expect(tile).to.include('<dt>seconds</dt><dd>1 s</dd>');
+      expect(tile).to.include('<dt>half</dt><dd>1.5 clients</dd>');
+      expect(tile).to.include('<dt>word</dt><dd>1 clients</dd>');
+      expect(tile).to.include('<dt>upper</dt><dd>1 Clients</dd>');
+      expect(tile).to.include('<dt>glass</dt><dd>1 glass</dd>');
+    });
+
+    it('shows the description under the name, escaped, and no empty paragraph without one', () => {
+      const html = render(
+        aReport([
+          working('search', { description: 'Elasticsearch <cluster> for "product" search & more' }),
+          working('plain'),
+          working('blank', { description: '   ' }),
+        ]),
+      );
+      expect(tileOf(html, 'search')).to.include(
+        '<p class="desc">Elasticsearch &lt;cluster&gt; for &quot;product&quot; search &amp; more</p>',
+      );
+      expect(tileOf(html, 'plain')).not.to.include('class="desc"');
+      expect(tileOf(html, 'blank')).not.to.include('class="desc"');
+    });
+
+    it('leaves the description out at detail status and summary, as it does tags', () => {
+      const report = aReport([working('search', { description: 'Elasticsearch cluster-DESCRIBED', tags: ['x'] })]);
+      for (const detail of ['status', 'summary'] as const) {
+        expect(new HtmlSerializer({ detail }).serialize(report), detail).not.to.include('DESCRIBED');
+      }
     });
 
     it('marks a non-critical check with a badge', () => {

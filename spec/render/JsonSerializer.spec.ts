@@ -90,11 +90,21 @@ describe('JsonSerializer', () => {
         output: 'unavailable: refused',
         errors: [{ kind: 'unavailable' as const, message: 'refused' }],
         observations: { connections: { value: 3 }, version: { value: '16.2', unit: 'semver' } },
+        description: 'Orders database',
         cached: true as const,
         ageMs: 120,
       };
       const report = aReport([check]);
       expect(new JsonSerializer({ detailed: true }).serialize(report)).to.equal(JSON.stringify(report));
+    });
+
+    it('writes a check\'s description at full, and nothing for a check without one', () => {
+      const report = aReport([working('db', { description: 'Orders "primary" database' }), working('cache')]);
+      const checks = (JSON.parse(new JsonSerializer({ detailed: true }).serialize(report)) as { checks: Record<string, unknown>[] }).checks;
+      expect(checks[0]).to.have.property('description', 'Orders "primary" database');
+      expect(checks[1]).not.to.have.property('description');
+      expect(new JsonSerializer({ detailed: true, detail: 'status' }).serialize(report)).not.to.include('primary');
+      expect(new JsonSerializer().serialize(report), 'the flat map stays name → output').to.equal('{"db":"working","cache":"working"}');
     });
 
     it('writes only the report fields it knows, never extra properties', () => {

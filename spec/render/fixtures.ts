@@ -70,6 +70,7 @@ export const secrets = {
   tag: 'tag-SECRET-zone',
   ageMs: 4242.25,
   reportDurationMs: 6543.21,
+  description: 'Ledger primary DESCRIBED-db',
 } as const;
 
 /** A report carrying every value of {@link secrets}: one failing check, one cached warning, one passing. */
@@ -79,6 +80,7 @@ export function secretReport(): HealthReport {
       aCheck({
         name: 'DatabaseHealthCheck',
         durationMs: secrets.durationMs,
+        description: secrets.description,
         tags: [secrets.tag],
         errors: [
           { kind: 'unavailable', message: secrets.message },
@@ -102,12 +104,14 @@ export const hostile = {
   observationValue: '</dd><script>evil()</script>',
   unit: '"><u>unit',
   title: '</title><script>alert("title")</script>',
+  description: '<em onmouseover="alert(3)">described</em>',
 } as const;
 
 export function hostileReport(): HealthReport {
   return aReport([
     aCheck({
       name: hostile.name,
+      description: hostile.description,
       tags: [hostile.tag],
       errors: [{ kind: 'unavailable', message: hostile.message }],
       observations: { [hostile.observationKey]: { value: hostile.observationValue, unit: hostile.unit }, depth: { value: 3, unit: hostile.unit } },
