@@ -13,6 +13,7 @@ import { loadHealthService } from './loadHealthService.js';
 import { parseArguments } from './parseArguments.js';
 import { redactReport } from './redactReport.js';
 import { usage } from './usage.js';
+import { verifyProbes } from './verifyProbes/verifyProbes.js';
 
 /** @internal What one CLI invocation prints and exits with. */
 export interface CliOutcome {
@@ -57,6 +58,7 @@ export async function runCli(argv: readonly string[], cwd: string): Promise<CliO
 
 async function outcomeOf(argv: readonly string[], cwd: string): Promise<CliOutcome & { readonly format?: CliFormat }> {
   try {
+    if (argv[0] === 'verify-probes') return await verifyProbes(argv.slice(1), cwd);
     const command = parseArguments(argv);
     if (command.kind === 'help') return { exitCode: 0, stdout: usage, stderr: '' };
     if (command.kind === 'version') return { exitCode: 0, stdout: `${version()}\n`, stderr: '' };
