@@ -35,7 +35,13 @@ interface Located {
  *   malformed probe field (such as `periodSeconds: ten`).
  */
 export async function readWorkloads(text: string, file: string): Promise<Workload[]> {
-  const { LineCounter, parseAllDocuments } = await import('yaml');
+  let yaml: typeof import('yaml');
+  try {
+    yaml = await import('yaml');
+  } catch (error) {
+    throw new CliError(`verify-probes needs the 'yaml' package, a dependency of pulsecheck; reinstall pulsecheck (${String((error as { code?: unknown } | null)?.code ?? error)})`);
+  }
+  const { LineCounter, parseAllDocuments } = yaml;
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false });
   const documents = Array.isArray(parsed) ? parsed : [];
