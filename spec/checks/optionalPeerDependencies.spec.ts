@@ -60,7 +60,7 @@ describe('the optional peer @opentelemetry/api and the YAML parser', function ()
     expect(unblocked.exports['pulsecheck/opentelemetry']).to.deep.equal(['HEALTH_METRIC_NAMES', 'registerHealthMetrics']);
     const failure = await run(process.execPath, ['--import', blocker, '--input-type=module', '--eval', "await import('pulsecheck/opentelemetry')"], { cwd: root, timeout: 20_000 }).then(
       () => 'imported',
-      (error: { stderr?: string }) => error.stderr ?? '',
+      (error: unknown) => (error as { stderr?: string }).stderr ?? '',
     );
     expect(failure).to.include("Cannot find package '@opentelemetry/api'");
   });
@@ -72,7 +72,7 @@ describe('the optional peer @opentelemetry/api and the YAML parser', function ()
     expect(checks.stdout).to.include('EventLoop');
     const verify = await run(process.execPath, ['--import', blocker, bin, 'verify-probes', 'spec/cli/fixtures/manifests/good.yaml', '--module', module], { cwd: root, timeout: 20_000 }).then(
       () => ({ code: 0, stderr: '' }),
-      (error: { code?: number; stderr?: string }) => ({ code: error.code, stderr: error.stderr ?? '' }),
+      (error: unknown) => ({ code: (error as { code?: number }).code, stderr: (error as { stderr?: string }).stderr ?? '' }),
     );
     expect(verify.code).to.equal(2);
     expect(verify.stderr).to.include("pulsecheck: verify-probes needs the 'yaml' package, a dependency of pulsecheck");

@@ -156,9 +156,9 @@ describe('registerHealthMetrics', () => {
     it('throws TypeErrors that name the problem', () => {
       const { service } = twoChecks();
       const provider = new MeterProvider();
-      expect(() => registerHealthMetrics({} as HealthService)).to.throw(TypeError, 'registerHealthMetrics: service must be a HealthService');
+      expect(() => registerHealthMetrics({} as never)).to.throw(TypeError, 'registerHealthMetrics: service must be a HealthService');
       expect(() => registerHealthMetrics(service, { meter: provider.getMeter('a'), meterProvider: provider })).to.throw(TypeError, 'either meter or meterProvider, not both');
-      expect(() => registerHealthMetrics(service, { meterProvider: {} as MeterProvider })).to.throw(TypeError, 'meterProvider must be an OpenTelemetry MeterProvider');
+      expect(() => registerHealthMetrics(service, { meterProvider: {} as never })).to.throw(TypeError, 'meterProvider must be an OpenTelemetry MeterProvider');
       expect(() => registerHealthMetrics(service, { meter: {} as never })).to.throw(TypeError, 'meter must be an OpenTelemetry Meter');
       expect(() => registerHealthMetrics(service, { meters: provider } as never)).to.throw(TypeError, /meters/);
     });

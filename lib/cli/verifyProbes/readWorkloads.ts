@@ -39,7 +39,7 @@ export async function readWorkloads(text: string, file: string): Promise<Workloa
   try {
     yaml = await import('yaml');
   } catch (error) {
-    throw new CliError(`verify-probes needs the 'yaml' package, a dependency of pulsecheck; reinstall pulsecheck (${String((error as { code?: unknown } | null)?.code ?? error)})`);
+    throw new CliError(`verify-probes needs the 'yaml' package, a dependency of pulsecheck; reinstall pulsecheck (${describeValue((error as { code?: unknown } | null)?.code ?? 'not found')})`);
   }
   const { LineCounter, parseAllDocuments } = yaml;
   const lineCounter = new LineCounter();
@@ -81,7 +81,7 @@ export async function readWorkloads(text: string, file: string): Promise<Workloa
 }
 
 function readWorkload(doc: Located, kind: string, file: string): Workload {
-  const name = String(doc.get(['metadata', 'name']) ?? '(unnamed)');
+  const name = describeValue(scalar(doc.get(['metadata', 'name'])) ?? '(unnamed)');
   const pod: Path = ['spec', 'template', 'spec'];
   const grace = numberAt(doc, [...pod, 'terminationGracePeriodSeconds'], file, 30);
   const containers = doc.get([...pod, 'containers']);
@@ -97,7 +97,7 @@ function readContainer(doc: Located, at: Path, file: string): ContainerSpec {
     if (doc.get([...at, field]) === undefined) continue;
     const handler = handlers.find((candidate) => doc.get([...at, field, candidate]) !== undefined) ?? 'none';
     const rawPath = handler === 'httpGet' ? doc.get([...at, field, 'httpGet', 'path']) : undefined;
-    const path = handler === 'httpGet' ? (rawPath === undefined ? '/' : String(scalar(rawPath))) : undefined;
+    const path = handler === 'httpGet' ? (rawPath === undefined ? '/' : describeValue(scalar(rawPath))) : undefined;
     probes.push({
       probe,
       field,
@@ -110,7 +110,7 @@ function readContainer(doc: Located, at: Path, file: string): ContainerSpec {
       initialDelaySeconds: numberAt(doc, [...at, field, 'initialDelaySeconds'], file, 0),
     });
   }
-  return { name: String(scalar(doc.get([...at, 'name'])) ?? '(unnamed)'), line: doc.line(at), probes, drain: readDrain(doc, at, file) };
+  return { name: describeValue(scalar(doc.get([...at, 'name'])) ?? '(unnamed)'), line: doc.line(at), probes, drain: readDrain(doc, at, file) };
 }
 
 /** The drain delay: a preStop sleep plus the application's own delay from a DRAIN_MS-like env variable. */
@@ -125,7 +125,7 @@ function readDrain(doc: Located, at: Path, file: string): DrainDelay {
   }
   const command = doc.get([...preStop, 'exec', 'command']);
   if (isList(command)) {
-    const joined = command.items.map((item) => String(scalar(item))).join(' ').slice(0, 10_000);
+    const joined = command.items.map((item) => describeValue(scalar(item))).join(' ').slice(0, 10_000);
     const match = sleepCommand.exec(joined);
     if (match?.[1] !== undefined) {
       ms += Number(match[1]) * 1000;
@@ -141,11 +141,11 @@ function readDrain(doc: Located, at: Path, file: string): DrainDelay {
     const inMs = drainEnvMs.test(name);
     if (!inMs && !drainEnvSeconds.test(name)) continue;
     const amount = Number(value);
-    if (String(value).trim() === '' || !Number.isFinite(amount) || amount < 0) {
-      throw new CliError(`${file}:${doc.line([...at, 'env', index, 'value'])}: env ${name} must be a non-negative number, got '${String(value)}'`);
+    if (describeValue(value).trim() === '' || !Number.isFinite(amount) || amount < 0) {
+      throw new CliError(`${file}:${doc.line([...at, 'env', index, 'value'])}: env ${name} must be a non-negative number, got '${describeValue(value)}'`);
     }
     ms += inMs ? amount : amount * 1000;
-    sources.push(`env ${name}=${String(value)}`);
+    sources.push(`env ${name}=${describeValue(value)}`);
   }
   return { ms, sources };
 }
@@ -154,7 +154,7 @@ function numberAt(doc: Located, path: Path, file: string, fallback: number): num
   const value = scalar(doc.get(path));
   if (value === undefined || value === null) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new CliError(`${file}:${doc.line(path)}: ${String(path.at(-1))} must be a non-negative number, got '${String(value)}'`);
+    throw new CliError(`${file}:${doc.line(path)}: ${String(path.at(-1))} must be a non-negative number, got '${describeValue(value)}'`);
   }
   return value;
 }
@@ -169,6 +169,13 @@ function isList(node: unknown): node is ListNode {
 
 /** The plain value of a scalar node (or of a plain value). */
 function scalar(node: unknown): unknown {
-  if (typeof node === 'object' && node !== null && 'value' in node && !('items' in node)) return (node as { value: unknown }).value;
+  if (typeof node === 'object' && node !== null && 'value' in node && !('items' in node)) return node.value;
   return node;
+}
+
+/** A manifest value as text for a message: scalars as written, anything else as its kind. */
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' || value === null || value === undefined) return String(value);
+  return isList(value) ? 'a list' : 'a mapping';
 }

@@ -144,7 +144,7 @@ function routesOf(exported: unknown, modulePath: string): Readonly<Record<string
   const routes: Record<string, RunOptions> = {};
   for (const [path, options] of Object.entries(exported as Record<string, unknown>)) {
     if (typeof options !== 'object' || options === null) throw new CliError(`export 'routes' of ${modulePath}: route '${path}' must map to run options (an object)`);
-    routes[normalizeRoutePath(path)] = options as RunOptions;
+    routes[normalizeRoutePath(path)] = options;
   }
   return routes;
 }
