@@ -22,6 +22,7 @@ export { DEFAULT_TIMEOUT_MS, type HealthServiceOptions } from './core/HealthServ
 export type { RegisterOptions } from './core/RegisterOptions.js';
 export { registerHealthCheck } from './core/registerHealthCheck.js';
 export type { Probe, RunOptions } from './core/RunOptions.js';
+export type { ResultListener } from './core/ResultListener.js';
 export type { StatusChangeListener } from './core/StatusChangeListener.js';
 export { HEALTH_CHECK, HEALTH_SERVICE_OPTIONS } from './core/tokens.js';
 

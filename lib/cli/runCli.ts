@@ -14,6 +14,7 @@ import { loadHealthService } from './loadHealthService.js';
 import { parseArguments } from './parseArguments.js';
 import { redactReport } from './redactReport.js';
 import { usage } from './usage.js';
+import { verifyProbes } from './verifyProbes/verifyProbes.js';
 
 /** @internal What one CLI invocation prints and exits with. */
 export interface CliOutcome {
@@ -65,6 +66,7 @@ export async function runCli(argv: readonly string[], cwd: string, style: TextSt
 
 async function outcomeOf(argv: readonly string[], cwd: string, style: TextStyle): Promise<CliOutcome & { readonly format?: CliFormat }> {
   try {
+    if (argv[0] === 'verify-probes') return await verifyProbes(argv.slice(1), cwd);
     const command = parseArguments(argv);
     if (command.kind === 'help') return { exitCode: 0, stdout: usage, stderr: '' };
     if (command.kind === 'version') return { exitCode: 0, stdout: `${version()}\n`, stderr: '' };

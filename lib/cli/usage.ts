@@ -32,6 +32,11 @@ Options:
                         awaits, and the function it exports): past it, exit 2.
                         Default: --timeout-ms if given, else 10000.
   -h, --help            Show this help.
+
+Subcommands:
+  verify-probes <manifest.yaml> --module <path>
+                        Check the probes of Kubernetes workloads against the
+                        module's checks (pulsecheck verify-probes --help).
   -v, --version         Show the version.
 
 Examples:

@@ -10,6 +10,7 @@ import { HealthCheck } from './HealthCheck.js';
 import { DEFAULT_TIMEOUT_MS, type HealthServiceOptions } from './HealthServiceOptions.js';
 import { roundMs } from './roundMs.js';
 import type { Probe, RunOptions } from './RunOptions.js';
+import type { ResultListener } from './ResultListener.js';
 import type { StatusChangeListener } from './StatusChangeListener.js';
 import { HEALTH_CHECK, HEALTH_SERVICE_OPTIONS } from './tokens.js';
 import { makeCheckError } from './toCheckError.js';
@@ -87,6 +88,7 @@ export class HealthService {
   readonly #singleFlight: boolean;
   readonly #latchStartup: boolean;
   readonly #listeners = new Set<StatusChangeListener>();
+  readonly #resultListeners = new Set<ResultListener>();
   #shuttingDown = false;
   #latchedStartup: { readonly report: HealthReport; readonly at: number } | undefined;
   #background: Background | undefined;
@@ -203,6 +205,26 @@ export class HealthService {
     this.#listeners.add(listener);
     return () => {
       this.#listeners.delete(listener);
+    };
+  }
+
+  /**
+   * Calls `listener` after every execution of a check, whatever its status
+   * (not for results reused from the cache or background mode, which were
+   * not executed again). Same rules as {@link HealthService.onStatusChange}:
+   * called in subscription order, after the status-change listeners; a
+   * throw becomes a `PulsecheckListenerWarning` and never makes `run()`
+   * reject.
+   *
+   * @param listener - Receives each execution's result.
+   * @returns A function that removes the listener.
+   * @throws TypeError when `listener` is not a function.
+   */
+  onResult(listener: ResultListener): () => void {
+    if (typeof listener !== 'function') throw new TypeError('onResult: listener must be a function');
+    this.#resultListeners.add(listener);
+    return () => {
+      this.#resultListeners.delete(listener);
     };
   }
 
@@ -395,13 +417,22 @@ export class HealthService {
   #notify(slot: Slot, result: CheckResult): void {
     const previous = slot.lastStatus;
     slot.lastStatus = result.status;
-    if (previous === result.status || this.#listeners.size === 0) return;
-    for (const listener of [...this.#listeners]) {
-      if (!this.#listeners.has(listener)) continue;
+    if (previous !== result.status) {
+      for (const listener of [...this.#listeners]) {
+        if (!this.#listeners.has(listener)) continue;
+        try {
+          listener(result, previous, result.status);
+        } catch (thrown) {
+          warnListenerThrew(thrown);
+        }
+      }
+    }
+    for (const listener of [...this.#resultListeners]) {
+      if (!this.#resultListeners.has(listener)) continue;
       try {
-        listener(result, previous, result.status);
+        listener(result);
       } catch (thrown) {
-        warnListenerThrew(thrown);
+        warnListenerThrew(thrown, 'result');
       }
     }
   }
@@ -410,9 +441,9 @@ export class HealthService {
 function noop(): void {}
 
 /** Reports a listener's throw as a process warning; building and emitting it can never throw. */
-function warnListenerThrew(thrown: unknown): void {
+function warnListenerThrew(thrown: unknown, kind: 'status-change' | 'result' = 'status-change'): void {
   try {
-    process.emitWarning(`pulsecheck: a status-change listener threw: ${describeSafely(thrown)}`, 'PulsecheckListenerWarning');
+    process.emitWarning(`pulsecheck: a ${kind} listener threw: ${describeSafely(thrown)}`, 'PulsecheckListenerWarning');
   } catch {
     // a process 'warning' handler cannot break a run either
   }

@@ -45,3 +45,36 @@ describe('the optional peer dependencies (pg, ioredis, amqplib)', function () {
     });
   });
 });
+
+describe('the optional peer @opentelemetry/api and the YAML parser', function () {
+  this.timeout(30_000);
+
+  it('are not loaded by importing pulsecheck, nor by the bundled check entries (importing them would fail here)', async () => {
+    const seen = await importInChild(['pulsecheck', 'pulsecheck/postgres', 'pulsecheck/redis', 'pulsecheck/rabbitmq'], { blockDrivers: true });
+    expect(seen.exports.pulsecheck).to.include.members(['HealthService', 'OpenMetricsSerializer']);
+    expect(seen.exports.pulsecheck).to.not.include('registerHealthMetrics');
+  });
+
+  it('@opentelemetry/api is what pulsecheck/opentelemetry needs, and only it (so the blocked runs above are meaningful)', async () => {
+    const unblocked = await importInChild(['pulsecheck/opentelemetry'], { blockDrivers: false });
+    expect(unblocked.exports['pulsecheck/opentelemetry']).to.deep.equal(['HEALTH_METRIC_NAMES', 'registerHealthMetrics']);
+    const failure = await run(process.execPath, ['--import', blocker, '--input-type=module', '--eval', "await import('pulsecheck/opentelemetry')"], { cwd: root, timeout: 20_000 }).then(
+      () => 'imported',
+      (error: unknown) => (error as { stderr?: string }).stderr ?? '',
+    );
+    expect(failure).to.include("Cannot find package '@opentelemetry/api'");
+  });
+
+  it('the CLI runs checks without yaml, and verify-probes says clearly when yaml is missing', async () => {
+    const bin = 'dist/cli/pulsecheck.js';
+    const module = 'build/spec/cli/fixtures/manifests/health.js';
+    const checks = await run(process.execPath, ['--import', blocker, bin, '--module', module, '--probe', 'liveness'], { cwd: root, timeout: 20_000 });
+    expect(checks.stdout).to.include('EventLoop');
+    const verify = await run(process.execPath, ['--import', blocker, bin, 'verify-probes', 'spec/cli/fixtures/manifests/good.yaml', '--module', module], { cwd: root, timeout: 20_000 }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: unknown) => ({ code: (error as { code?: number }).code, stderr: (error as { stderr?: string }).stderr ?? '' }),
+    );
+    expect(verify.code).to.equal(2);
+    expect(verify.stderr).to.include("pulsecheck: verify-probes needs the 'yaml' package, a dependency of pulsecheck");
+  });
+});

@@ -2,9 +2,11 @@
  * Module resolution hooks (registered by blockDrivers.ts) that make the
  * optional peer drivers unresolvable, as if they were not installed: any
  * import of `pg`, `pg-*`, `ioredis` or `amqplib` (or a path inside them) fails
- * with ERR_MODULE_NOT_FOUND.
+ * with ERR_MODULE_NOT_FOUND. So do `@opentelemetry/*` (the optional peer of
+ * `pulsecheck/opentelemetry`) and `yaml` (loaded by `verify-probes` only), so
+ * that an entry point importing them would fail too.
  */
-const blocked = /^(pg|pg-[\w-]+|ioredis|amqplib)(\/|$)/;
+const blocked = /^(pg|pg-[\w-]+|ioredis|amqplib|@opentelemetry\/[\w.-]+|yaml)(\/|$)/;
 
 interface ResolveContext {
   readonly parentURL?: string | undefined;

@@ -1,0 +1,137 @@
+import type { CheckDefinition } from '../../core/CheckDefinition.js';
+import type { RunOptions } from '../../core/RunOptions.js';
+import { normalizeRoutePath } from './normalizeRoutePath.js';
+import type { ContainerSpec, ProbeSpec, Workload } from './Workload.js';
+
+/** @internal Time allowed for HTTP on top of the largest check timeout: the run's own backstop, the request and the response. */
+export const HTTP_MARGIN_MS = 250;
+
+/** Class names of the bundled checks that reach an external dependency (matched along the prototype chain, so no driver is loaded). */
+const externalCheckClasses = new Set(['PostgresHealthCheck', 'RedisHealthCheck', 'RabbitMqHealthCheck', 'HttpHealthCheck']);
+const probeTags = ['live', 'ready', 'startup'];
+
+/** @internal What verify-probes knows about the module. */
+export interface ProbeTarget {
+  readonly definitions: readonly CheckDefinition[];
+  /** The routes the health endpoints serve, each with the run options it uses. */
+  readonly routes: Readonly<Record<string, RunOptions>>;
+  /** The timeout of a check that sets none. */
+  readonly defaultTimeoutMs: number;
+}
+
+/** @internal One rule broken by one probe or container. */
+export interface ProbeProblem {
+  readonly line: number;
+  readonly message: string;
+}
+
+/**
+ * @internal The rules of `pulsecheck verify-probes` for one container:
+ * 1. an httpGet probe's path is a route the health endpoints serve;
+ * 2. the largest timeout of the checks the probe runs, plus
+ *    {@link HTTP_MARGIN_MS}, fits in its `timeoutSeconds`;
+ * 3. the liveness probe runs no check of an external dependency (a check
+ *    not tagged `live`, or a bundled PostgreSQL, Redis, RabbitMQ or HTTP
+ *    check);
+ * 4. the startup window (`initialDelaySeconds + periodSeconds ×
+ *    failureThreshold`) is at least the slowest startup check's timeout;
+ * 5. the drain delay is at least the readiness probe's detection time
+ *    (`periodSeconds × failureThreshold`), and shorter than
+ *    `terminationGracePeriodSeconds`.
+ */
+export function findProbeProblems(workload: Workload, container: ContainerSpec, target: ProbeTarget): ProbeProblem[] {
+  const problems: ProbeProblem[] = [];
+  for (const probe of container.probes) {
+    if (probe.handler !== 'httpGet' || probe.path === undefined) continue;
+    const options = target.routes[normalizeRoutePath(probe.path)];
+    if (options === undefined) {
+      problems.push({ line: probe.line, message: `${probe.field} GET ${probe.path} is not a health route (served: ${Object.keys(target.routes).join(', ')})` });
+      continue;
+    }
+    const checks = selectChecks(target.definitions, options);
+    const timeoutOf = (definition: CheckDefinition): number => definition.timeoutMs ?? target.defaultTimeoutMs;
+    const slowest = checks.reduce<CheckDefinition | undefined>((found, definition) => (found === undefined || timeoutOf(definition) > timeoutOf(found) ? definition : found), undefined);
+    if (slowest !== undefined && timeoutOf(slowest) + HTTP_MARGIN_MS > probe.timeoutSeconds * 1000) {
+      problems.push({
+        line: probe.line,
+        message: `${probe.field} timeoutSeconds ${probe.timeoutSeconds} s is shorter than check '${slowest.name}' (timeout ${timeoutOf(slowest)} ms) plus ${HTTP_MARGIN_MS} ms for HTTP; set timeoutSeconds: ${Math.ceil((timeoutOf(slowest) + HTTP_MARGIN_MS) / 1000)} or lower the check's timeout`,
+      });
+    }
+    if (probe.probe === 'liveness') {
+      const external = checks.filter(isExternal);
+      if (external.length > 0) {
+        problems.push({
+          line: probe.line,
+          message: `${probe.field} GET ${probe.path} runs checks of external dependencies (${external.map(describeExternal).join(', ')}): a dependency outage would restart every pod; point it at /health/live and tag only in-process checks 'live'`,
+        });
+      }
+    }
+    if (probe.probe === 'startup' && slowest !== undefined) {
+      const windowMs = (probe.initialDelaySeconds + probe.periodSeconds * probe.failureThreshold) * 1000;
+      if (windowMs < timeoutOf(slowest)) {
+        problems.push({
+          line: probe.line,
+          message: `${probe.field} window ${windowMs / 1000} s (initialDelaySeconds + periodSeconds × failureThreshold) is shorter than startup check '${slowest.name}' (timeout ${timeoutOf(slowest)} ms)`,
+        });
+      }
+    }
+  }
+  const readiness = container.probes.find((probe) => probe.probe === 'readiness');
+  if (readiness !== undefined) problems.push(...drainProblems(workload, container, readiness));
+  return problems;
+}
+
+function drainProblems(workload: Workload, container: ContainerSpec, readiness: ProbeSpec): ProbeProblem[] {
+  const problems: ProbeProblem[] = [];
+  const detectionMs = readiness.periodSeconds * readiness.failureThreshold * 1000;
+  const { ms, sources } = container.drain;
+  const drain = `drain delay ${ms / 1000} s (${sources.length === 0 ? 'no preStop sleep, no DRAIN_MS-like env' : sources.join(' + ')})`;
+  if (ms < detectionMs) {
+    problems.push({
+      line: container.line,
+      message: `${drain} is shorter than the readiness probe's detection time ${detectionMs / 1000} s (periodSeconds ${readiness.periodSeconds} × failureThreshold ${readiness.failureThreshold}): traffic still arrives after the server stops; add a preStop sleep or a DRAIN_MS env the app waits on SIGTERM`,
+    });
+  }
+  const graceMs = workload.terminationGracePeriodSeconds * 1000;
+  if (ms > 0 && ms >= graceMs) {
+    problems.push({
+      line: container.line,
+      message: `${drain} is not shorter than terminationGracePeriodSeconds ${workload.terminationGracePeriodSeconds} s: the pod is killed before it has drained`,
+    });
+  }
+  return problems;
+}
+
+/** The checks `options` selects, by the rules of HealthService.run (tags, names, probe). */
+export function selectChecks(definitions: readonly CheckDefinition[], options: RunOptions): CheckDefinition[] {
+  let selected = [...definitions];
+  const { names, tags, probe } = options;
+  if (names !== undefined) selected = selected.filter((definition) => names.includes(definition.name));
+  if (tags !== undefined) selected = selected.filter((definition) => definition.tags.some((tag) => tags.includes(tag)));
+  const has = (definition: CheckDefinition, tag: string): boolean => definition.tags.includes(tag);
+  const readiness = (list: CheckDefinition[]): CheckDefinition[] => list.filter((definition) => has(definition, 'ready') || !probeTags.some((tag) => has(definition, tag)));
+  if (probe === 'liveness') return selected.filter((definition) => has(definition, 'live'));
+  if (probe === 'readiness') return readiness(selected);
+  if (probe === 'startup') return definitions.some((definition) => has(definition, 'startup')) ? selected.filter((definition) => has(definition, 'startup')) : readiness(selected);
+  return selected;
+}
+
+function isExternal(definition: CheckDefinition): boolean {
+  return !definition.tags.includes('live') || bundledExternalClass(definition) !== undefined;
+}
+
+function describeExternal(definition: CheckDefinition): string {
+  const bundled = bundledExternalClass(definition);
+  if (bundled !== undefined) return `'${definition.name}' is a ${bundled}`;
+  return `'${definition.name}' is not tagged 'live'`;
+}
+
+function bundledExternalClass(definition: CheckDefinition): string | undefined {
+  let current: unknown = definition.target;
+  for (let depth = 0; depth < 32 && typeof current === 'function'; depth += 1) {
+    const name = (current as { name?: unknown }).name;
+    if (typeof name === 'string' && externalCheckClasses.has(name)) return name;
+    current = Object.getPrototypeOf(current);
+  }
+  return undefined;
+}

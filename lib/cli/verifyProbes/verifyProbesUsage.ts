@@ -1,0 +1,39 @@
+/** @internal The text of `pulsecheck verify-probes --help`. */
+export const verifyProbesUsage = `Usage: pulsecheck verify-probes <manifest.yaml> --module <path> [options]
+
+Reads the Deployments and StatefulSets of a Kubernetes manifest (several
+YAML documents allowed) and checks each container's probes against the
+health checks of a module. Exits 0 when every rule holds, 1 with a report of
+each broken rule, 2 on a usage, loading or YAML error (naming file:line).
+
+Rules, per container:
+  path      an httpGet probe's path is a route the health endpoints serve
+            (the module's exported 'routes', else /health, /health/live,
+            /health/ready, /health/startup)
+  timeout   the largest timeout of the checks a probe runs, plus 250 ms for
+            HTTP, fits in its timeoutSeconds
+  liveness  the liveness probe runs no check of an external dependency
+            (a check not tagged 'live', or a bundled PostgreSQL, Redis,
+            RabbitMQ or HTTP check)
+  startup   initialDelaySeconds + periodSeconds x failureThreshold of the
+            startup probe is at least the slowest startup check's timeout
+  drain     the drain delay (preStop sleep + a DRAIN_MS, DRAIN_DELAY_MS,
+            SHUTDOWN_DELAY_MS or *_SECONDS env value) is at least the
+            readiness probe's periodSeconds x failureThreshold, and shorter
+            than terminationGracePeriodSeconds
+
+Options:
+  -m, --module <path>        The module, as for 'pulsecheck --module' (required).
+                             It may also export 'routes', the routes given to
+                             healthEndpoints().
+      --container <name>     Only this container (repeatable); default: every
+                             container that has a probe.
+      --default-timeout-ms <n>
+                             The timeout of checks that set none, as the
+                             service's defaultTimeoutMs (default 800).
+      --load-timeout-ms <n>  Time limit on loading the module (default 10000).
+  -h, --help                 Show this help.
+
+Example:
+  pulsecheck verify-probes k8s/deployment.yaml --module ./dist/health.js
+`;

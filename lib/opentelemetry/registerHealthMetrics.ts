@@ -1,0 +1,128 @@
+import { metrics, type Attributes, type Meter, type ObservableResult } from '@opentelemetry/api';
+import type { HealthService } from '../core/HealthService.js';
+import { assertOptionsObject } from '../core/validateOptions.js';
+import type { CheckResult } from '../report/CheckResult.js';
+import type { HealthStatus } from '../report/HealthStatus.js';
+import type { HealthMetricsOptions } from './HealthMetricsOptions.js';
+import { HEALTH_METRIC_NAMES as names } from './healthMetricNames.js';
+
+const statuses: readonly HealthStatus[] = ['pass', 'warn', 'fail'];
+const optionKeys = ['meter', 'meterProvider'] as const;
+/** The bucket boundaries (seconds) that the HTTP semantic conventions advise for request durations. */
+const durationBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
+
+/**
+ * Publishes the health of `service` as OpenTelemetry metrics:
+ *
+ * | instrument | kind | unit | attributes |
+ * | --- | --- | --- | --- |
+ * | `health.check.status` | observable gauge | `1` | `health.check.name`, `health.check.critical`, `health.check.tags`, `health.check.status` |
+ * | `health.check.duration` | histogram | `s` | `health.check.name`, `health.check.critical`, `health.check.tags`, `health.check.status` |
+ *
+ * The gauge reports, at each collection, three data points per check that
+ * has run at least once: `1` for the status of its latest execution and `0`
+ * for the others (alert on `health.check.status{health.check.status="fail"} == 1`).
+ * The histogram records the duration of every execution, in seconds, with
+ * the status it ended in. Both are fed by {@link HealthService.onResult}, so
+ * they see whatever runs the checks: probes, background mode, the CLI.
+ * Results reused from the cache are not executions and are not recorded.
+ *
+ * Only this subpath loads `@opentelemetry/api` (an optional peer
+ * dependency); `import 'pulsecheck'` never does.
+ *
+ * @param service - The service whose checks to measure.
+ * @param options - The meter or meter provider; see {@link HealthMetricsOptions}.
+ * @returns A function that stops the recording and the gauge's reports (the
+ *   instruments stay registered, as OpenTelemetry cannot remove them). Safe
+ *   to call twice.
+ * @throws TypeError when `service` is not a HealthService, `options` is
+ *   malformed or names both a meter and a meter provider, or the meter
+ *   cannot create instruments.
+ *
+ * @example
+ * ```ts
+ * import { MeterProvider, InMemoryMetricExporter, AggregationTemporality, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
+ * import { HealthService } from 'pulsecheck';
+ * import { registerHealthMetrics } from 'pulsecheck/opentelemetry';
+ *
+ * const reader = new PeriodicExportingMetricReader({ exporter: new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE) });
+ * const meterProvider = new MeterProvider({ readers: [reader] });
+ * const health = new HealthService([]);
+ * const unregister = registerHealthMetrics(health, { meterProvider });
+ * await health.run();
+ * unregister();
+ * await meterProvider.shutdown();
+ * ```
+ */
+export function registerHealthMetrics(service: HealthService, options: HealthMetricsOptions = {}): () => void {
+  if (typeof service !== 'object' || service === null || typeof (service as Partial<HealthService>).onResult !== 'function') {
+    throw new TypeError('registerHealthMetrics: service must be a HealthService');
+  }
+  assertOptionsObject(options, 'registerHealthMetrics', optionKeys);
+  const meter = meterOf(options);
+
+  const status = meter.createObservableGauge(names.status, {
+    description: 'Health of each check: 1 for the status of its latest execution (pass, warn or fail), 0 for the others.',
+    unit: '1',
+  });
+  const duration = meter.createHistogram(names.duration, {
+    description: 'How long each execution of a check took.',
+    unit: 's',
+    advice: { explicitBucketBoundaries: durationBuckets },
+  });
+
+  const latest = new Map<string, CheckResult>();
+  const observe = (result: ObservableResult): void => {
+    for (const check of latest.values()) {
+      for (const candidate of statuses) {
+        result.observe(check.status === candidate ? 1 : 0, attributesOf(check, candidate));
+      }
+    }
+  };
+  status.addCallback(observe);
+  const stopListening = service.onResult((check) => {
+    latest.set(check.name, check);
+    duration.record(check.durationMs / 1000, attributesOf(check, check.status));
+  });
+
+  let registered = true;
+  return () => {
+    if (!registered) return;
+    registered = false;
+    stopListening();
+    status.removeCallback(observe);
+    latest.clear();
+  };
+}
+
+function meterOf(options: HealthMetricsOptions): Meter {
+  const { meter, meterProvider } = options;
+  if (meter !== undefined && meterProvider !== undefined) {
+    throw new TypeError('registerHealthMetrics: give either meter or meterProvider, not both');
+  }
+  let chosen: unknown;
+  if (meter !== undefined) {
+    chosen = meter;
+  } else if (meterProvider !== undefined) {
+    if (typeof meterProvider !== 'object' || meterProvider === null || typeof (meterProvider as { getMeter?: unknown }).getMeter !== 'function') {
+      throw new TypeError('registerHealthMetrics: meterProvider must be an OpenTelemetry MeterProvider (with getMeter())');
+    }
+    chosen = meterProvider.getMeter('pulsecheck');
+  } else {
+    chosen = metrics.getMeter('pulsecheck');
+  }
+  const candidate = chosen as Partial<Meter> | null;
+  if (typeof chosen !== 'object' || candidate === null || typeof candidate.createObservableGauge !== 'function' || typeof candidate.createHistogram !== 'function') {
+    throw new TypeError('registerHealthMetrics: meter must be an OpenTelemetry Meter (with createObservableGauge() and createHistogram())');
+  }
+  return chosen as Meter;
+}
+
+function attributesOf(check: CheckResult, status: HealthStatus): Attributes {
+  return {
+    [names.name]: check.name,
+    [names.critical]: check.critical,
+    [names.tags]: [...check.tags],
+    [names.statusAttribute]: status,
+  };
+}

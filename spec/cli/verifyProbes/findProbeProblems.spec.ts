@@ -1,0 +1,51 @@
+import { expect } from 'chai';
+import { DEFAULT_HEALTH_ROUTES, HealthCheck, type CheckDefinition } from 'pulsecheck';
+import { PostgresHealthCheck } from 'pulsecheck/postgres';
+import { findProbeProblems, selectChecks } from '#lib/cli/verifyProbes/findProbeProblems.js';
+import type { ContainerSpec, ProbeSpec, Workload } from '#lib/cli/verifyProbes/Workload.js';
+
+class AppDatabaseCheck extends PostgresHealthCheck {}
+class ClockCheck extends HealthCheck {
+  check(): void {}
+}
+
+function definition(name: string, target: CheckDefinition['target'], tags: string[], timeoutMs?: number): CheckDefinition {
+  return { target, name, critical: true, timeoutMs, tags, description: undefined, cacheTtlMs: undefined };
+}
+
+const liveness: ProbeSpec = { probe: 'liveness', field: 'livenessProbe', line: 7, handler: 'httpGet', path: '/health/live', timeoutSeconds: 1, periodSeconds: 10, failureThreshold: 3, initialDelaySeconds: 0 };
+const container: ContainerSpec = { name: 'app', line: 3, probes: [liveness], drain: { ms: 0, sources: [] } };
+const workload: Workload = { kind: 'Deployment', name: 'api', line: 1, terminationGracePeriodSeconds: 30, containers: [container] };
+
+describe('findProbeProblems', () => {
+  it("flags a bundled dependency check on the liveness probe, even tagged 'live' and subclassed", () => {
+    const definitions = [definition('Clock', ClockCheck, ['live'], 500), definition('Db', AppDatabaseCheck, ['live'], 300)];
+    const problems = findProbeProblems(workload, container, { definitions, routes: DEFAULT_HEALTH_ROUTES, defaultTimeoutMs: 800 });
+    expect(problems).to.have.length(1);
+    expect(problems[0]).to.deep.include({ line: 7 });
+    expect(problems[0]?.message).to.include("('Db' is a PostgresHealthCheck)");
+  });
+
+  it('has nothing to say about in-process live checks that fit the timeout', () => {
+    const problems = findProbeProblems(workload, container, { definitions: [definition('Clock', ClockCheck, ['live'], 750)], routes: DEFAULT_HEALTH_ROUTES, defaultTimeoutMs: 800 });
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('gives a check without its own timeout the default timeout', () => {
+    const target = { definitions: [definition('Clock', ClockCheck, ['live'])], routes: DEFAULT_HEALTH_ROUTES };
+    expect(findProbeProblems(workload, container, { ...target, defaultTimeoutMs: 750 })).to.deep.equal([]);
+    expect(findProbeProblems(workload, container, { ...target, defaultTimeoutMs: 751 })[0]?.message).to.include("check 'Clock' (timeout 751 ms) plus 250 ms");
+  });
+});
+
+describe('selectChecks', () => {
+  it('selects by the rules of HealthService.run: startup falls back to readiness, readiness takes untagged checks', () => {
+    const definitions = [definition('Live', ClockCheck, ['live']), definition('Ready', ClockCheck, ['ready']), definition('Plain', ClockCheck, ['db'])];
+    const names = (options: object): string[] => selectChecks(definitions, options).map((found) => found.name);
+    expect(names({ probe: 'liveness' })).to.deep.equal(['Live']);
+    expect(names({ probe: 'readiness' })).to.deep.equal(['Ready', 'Plain']);
+    expect(names({ probe: 'startup' })).to.deep.equal(['Ready', 'Plain']);
+    expect(names({ tags: ['db', 'live'] })).to.deep.equal(['Live', 'Plain']);
+    expect(names({})).to.deep.equal(['Live', 'Ready', 'Plain']);
+  });
+});
