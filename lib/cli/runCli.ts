@@ -12,6 +12,7 @@ import { formatText } from './formatText.js';
 import { loadHealthService } from './loadHealthService.js';
 import { parseArguments } from './parseArguments.js';
 import { redactReport } from './redactReport.js';
+import { apiToolingCommands, runApiTooling } from './runApiTooling.js';
 import { usage } from './usage.js';
 
 /** @internal What one CLI invocation prints and exits with. */
@@ -57,6 +58,8 @@ export async function runCli(argv: readonly string[], cwd: string): Promise<CliO
 
 async function outcomeOf(argv: readonly string[], cwd: string): Promise<CliOutcome & { readonly format?: CliFormat }> {
   try {
+    const subcommand = apiToolingCommands.find((name) => name === argv[0]);
+    if (subcommand !== undefined) return await runApiTooling(subcommand, argv.slice(1), cwd);
     const command = parseArguments(argv);
     if (command.kind === 'help') return { exitCode: 0, stdout: usage, stderr: '' };
     if (command.kind === 'version') return { exitCode: 0, stdout: `${version()}\n`, stderr: '' };

@@ -6,6 +6,12 @@ Runs the health checks of a module once, prints the report, and exits
 (a module that takes longer than the load timeout to load included).
 Secrets are redacted and control characters escaped in all it prints.
 
+Commands (see pulsecheck <command> --help):
+  pulsecheck openapi --module <path>   Print an OpenAPI 3.1 document of the
+                                       health endpoints (JSON, or --yaml).
+  pulsecheck postman --module <path> --base-url <url>
+                                       Write a Postman collection that monitors them.
+
 Options:
   -m, --module <path>   The module to load, relative to the current directory
                         (required). It exports 'health' (or a default export):
