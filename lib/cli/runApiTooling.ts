@@ -141,7 +141,7 @@ function milliseconds(given: string | undefined, flag: string): number | undefin
 /** The `yaml` package, imported only here: importing pulsecheck never loads it. */
 async function loadYaml(): Promise<{ stringify(value: unknown, options: { lineWidth: number; aliasDuplicateObjects: boolean }): string }> {
   try {
-    return (await import('yaml')) as { stringify(value: unknown, options: { lineWidth: number; aliasDuplicateObjects: boolean }): string };
+    return await import('yaml');
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
     if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') throw new CliError("--yaml needs the 'yaml' package: npm install --save-dev yaml (or leave out --yaml for JSON)", 2);

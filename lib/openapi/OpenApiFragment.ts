@@ -2,16 +2,16 @@ import type { JsonSchema } from './JsonSchema.js';
 
 /**
  * The `paths` and `components` that {@link openApiDocument} generates with
- * `fragment: true`, for
- * merging into an OpenAPI 3.1 document of your own: spread `paths` into
+ * `fragment: true`, for merging into an OpenAPI 3.1 document of your own:
+ * spread `paths` into
  * yours, and each member of `components` into yours. Every component name
  * starts with `Pulsecheck`, so it does not clash with yours.
  *
  * @example
  * ```ts
- * import { HealthService, openApiFragment } from 'pulsecheck';
+ * import { HealthService, openApiDocument } from 'pulsecheck';
  *
- * const health = openApiFragment({ service: new HealthService([]) });
+ * const health = openApiDocument({ service: new HealthService([]), fragment: true });
  * const mine = {
  *   openapi: '3.1.0',
  *   info: { title: 'Orders API', version: '2.3.0' },

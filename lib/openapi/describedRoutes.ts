@@ -143,7 +143,7 @@ function resolveChecks(options: Pick<OpenApiOptions, 'service' | 'checks'>, wher
     if (timeoutMs !== undefined && (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0)) {
       throw new RangeError(`${at} ('${name}'): timeoutMs must be a positive finite number of milliseconds, got ${String(timeoutMs)}`);
     }
-    return { name, critical: critical ?? true, tags: [...(tags ?? [])], description, timeoutMs };
+    return { name, critical: critical ?? true, tags: Array.from<string>(tags ?? []), description, timeoutMs };
   });
 }
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { HealthCheck, HealthCheckRegistry, healthEndpoints, JsonSerializer, openApiDocument, registerHealthCheck, ServiceUnavailable, type DetailLevel, type HealthService } from 'pulsecheck';
-import { serviceFor } from '../core/fixtures.js';
+import { HealthCheckRegistry, healthEndpoints, JsonSerializer, openApiDocument, ServiceUnavailable, type DetailLevel, type HealthService } from 'pulsecheck';
+import { checkClass, serviceFor } from '../core/fixtures.js';
 import { DocumentValidator } from './documentValidator.js';
 
 /** A service whose checks pass, fail, warn, observe, carry a colon in a name, and sit in each probe. */
@@ -8,26 +8,31 @@ function makeService(): { service: HealthService; switches: { down: boolean } } 
   const registry = new HealthCheckRegistry();
   const switches = { down: false };
 
-  @registerHealthCheck({ registry, name: 'Process', tags: ['live'] })
-  class ProcessCheck extends HealthCheck {
-    check(context: Parameters<HealthCheck['check']>[0]): void {
+  checkClass(
+    registry,
+    'Process',
+    (context) => {
       context.observe('heapUsed', 1234, 'bytes');
-    }
-  }
-  @registerHealthCheck({ registry, name: 'Database', tags: ['ready'], timeoutMs: 300 })
-  class DatabaseCheck extends HealthCheck {
-    check(): void {
+    },
+    { tags: ['live'] },
+  );
+  checkClass(
+    registry,
+    'Database',
+    () => {
       if (switches.down) throw new ServiceUnavailable('connect ECONNREFUSED 10.0.0.7:5432 (postgres://app:hunter2@db/app)');
-    }
-  }
-  @registerHealthCheck({ registry, name: 'cache:eu', critical: false })
-  class CacheCheck extends HealthCheck {
-    check(context: Parameters<HealthCheck['check']>[0]): void {
+    },
+    { tags: ['ready'], timeoutMs: 300 },
+  );
+  checkClass(
+    registry,
+    'cache:eu',
+    (context) => {
       context.addWarning('hit rate below 50%');
       context.observe('hitRate', 0.42);
-    }
-  }
-  void [ProcessCheck, DatabaseCheck, CacheCheck];
+    },
+    { critical: false },
+  );
   return { service: serviceFor(registry), switches };
 }
 
