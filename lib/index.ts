@@ -65,3 +65,9 @@ export { healthEndpoints, type HealthEndpoints } from './http/healthEndpoints.js
 export type { HealthEndpointsOptions } from './http/HealthEndpointsOptions.js';
 export type { HealthListenerOptions } from './http/HealthListenerOptions.js';
 export type { HealthRequest } from './http/HealthRequest.js';
+
+// --- API tooling (lib/openapi) ---
+export type { JsonSchema } from './openapi/JsonSchema.js';
+export { openApiDocument, type OpenApiDocument } from './openapi/openApiDocument.js';
+export type { OpenApiFragment } from './openapi/OpenApiFragment.js';
+export type { OpenApiCheck, OpenApiOptions, OpenApiServer } from './openapi/OpenApiOptions.js';

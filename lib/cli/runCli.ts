@@ -13,6 +13,7 @@ import { formatText, type TextStyle } from './formatText.js';
 import { loadHealthService } from './loadHealthService.js';
 import { parseArguments } from './parseArguments.js';
 import { redactReport } from './redactReport.js';
+import { apiToolingCommands, runApiTooling } from './runApiTooling.js';
 import { usage } from './usage.js';
 import { verifyProbes } from './verifyProbes/verifyProbes.js';
 
@@ -67,6 +68,8 @@ export async function runCli(argv: readonly string[], cwd: string, style: TextSt
 async function outcomeOf(argv: readonly string[], cwd: string, style: TextStyle): Promise<CliOutcome & { readonly format?: CliFormat }> {
   try {
     if (argv[0] === 'verify-probes') return await verifyProbes(argv.slice(1), cwd);
+    const subcommand = apiToolingCommands.find((name) => name === argv[0]);
+    if (subcommand !== undefined) return await runApiTooling(subcommand, argv.slice(1), cwd);
     const command = parseArguments(argv);
     if (command.kind === 'help') return { exitCode: 0, stdout: usage, stderr: '' };
     if (command.kind === 'version') return { exitCode: 0, stdout: `${version()}\n`, stderr: '' };

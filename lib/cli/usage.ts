@@ -8,6 +8,15 @@ Secrets are redacted and control characters escaped in all it prints.
 The text report is coloured on a terminal, plain when piped or when
 NO_COLOR is set; FORCE_COLOR=1 colours it anyway, FORCE_COLOR=0 never.
 
+Commands (see pulsecheck <command> --help):
+  pulsecheck openapi --module <path>   Print an OpenAPI 3.1 document of the
+                                       health endpoints (JSON, or --yaml).
+  pulsecheck postman --module <path> --base-url <url>
+                                       Write a Postman collection that monitors them.
+  pulsecheck verify-probes <manifest.yaml> --module <path>
+                                       Check the probes of Kubernetes workloads
+                                       against the module's checks.
+
 Options:
   -m, --module <path>   The module to load, relative to the current directory
                         (required). It exports 'health' (or a default export):
@@ -32,11 +41,6 @@ Options:
                         awaits, and the function it exports): past it, exit 2.
                         Default: --timeout-ms if given, else 10000.
   -h, --help            Show this help.
-
-Subcommands:
-  verify-probes <manifest.yaml> --module <path>
-                        Check the probes of Kubernetes workloads against the
-                        module's checks (pulsecheck verify-probes --help).
   -v, --version         Show the version.
 
 Examples:

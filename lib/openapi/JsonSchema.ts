@@ -1,0 +1,11 @@
+/**
+ * A JSON Schema (draft 2020-12, the dialect of OpenAPI 3.1), as plain data.
+ *
+ * @example
+ * ```ts
+ * import type { JsonSchema } from 'pulsecheck';
+ *
+ * const status: JsonSchema = { type: 'string', enum: ['pass', 'warn', 'fail'] };
+ * ```
+ */
+export type JsonSchema = { readonly [keyword: string]: unknown };

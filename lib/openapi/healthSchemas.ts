@@ -1,0 +1,100 @@
+import type { JsonSchema } from './JsonSchema.js';
+
+/** @internal Where the document's own schemas live. */
+export const schemaRef = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+
+/**
+ * @internal The schemas every document shares (the per-route flat maps are
+ * made next to the operations), all named `Pulsecheck…` so that they merge
+ * into a user's components without clashing.
+ */
+export const healthSchemas: Readonly<Record<string, JsonSchema>> = {
+  PulsecheckHealthStatus: {
+    type: 'string',
+    enum: ['pass', 'warn', 'fail'],
+    description: "The status words of the IETF health+json draft: 'fail' when a critical check failed, 'warn' when a check warned or a non-critical one failed, else 'pass'.",
+  },
+  PulsecheckCheckOutput: {
+    type: 'string',
+    description:
+      "One check's outcome in the flat JSON map. At detail 'full': \"working\", or one \"<kind>: <message>\" line per error (kinds: unavailable, unexpected result, warning, timeout, unknown error; messages redacted). At detail 'status': \"working\" or the check's error kinds (\"unavailable, timeout\").",
+    examples: ['working', 'unavailable: connect ECONNREFUSED 127.0.0.1:5432'],
+  },
+  PulsecheckSummary: {
+    type: 'object',
+    description: "The body at detail 'summary' (in every JSON format): the overall status alone.",
+    properties: { status: schemaRef('PulsecheckHealthStatus') },
+    required: ['status'],
+    additionalProperties: false,
+  },
+  PulsecheckCheckError: {
+    type: 'object',
+    properties: {
+      kind: { type: 'string', enum: ['unavailable', 'unexpected result', 'warning', 'timeout', 'unknown error'] },
+      message: { type: 'string', description: 'Redacted: passwords, tokens and keys never appear.' },
+    },
+    required: ['kind', 'message'],
+  },
+  PulsecheckObservation: {
+    type: 'object',
+    properties: { value: { type: ['number', 'string', 'boolean'] }, unit: { type: 'string' } },
+    required: ['value'],
+  },
+  PulsecheckCheckResult: {
+    type: 'object',
+    description: "One check in the detailed report. At detail 'status' only name, status and critical.",
+    properties: {
+      name: { type: 'string' },
+      status: schemaRef('PulsecheckHealthStatus'),
+      critical: { type: 'boolean' },
+      tags: { type: 'array', items: { type: 'string' } },
+      durationMs: { type: 'number', minimum: 0 },
+      output: { type: 'string' },
+      errors: { type: 'array', items: schemaRef('PulsecheckCheckError') },
+      observations: { type: 'object', additionalProperties: schemaRef('PulsecheckObservation') },
+      cached: { type: 'boolean', const: true },
+      ageMs: { type: 'number', minimum: 0 },
+    },
+    required: ['name', 'status', 'critical'],
+  },
+  PulsecheckDetailedReport: {
+    type: 'object',
+    description:
+      "The whole report, as JsonSerializer({ detailed: true }) and `pulsecheck --format json` write it (serve it from a route of your own). At detail 'status' without durations, outputs, errors, observations and tags; at detail 'summary' it is PulsecheckSummary.",
+    properties: {
+      status: schemaRef('PulsecheckHealthStatus'),
+      httpStatus: { type: 'integer', enum: [200, 503] },
+      startedAt: { type: 'string', format: 'date-time' },
+      durationMs: { type: 'number', minimum: 0 },
+      checks: { type: 'array', items: schemaRef('PulsecheckCheckResult') },
+    },
+    required: ['status', 'httpStatus', 'startedAt', 'checks'],
+  },
+  PulsecheckHealthJsonComponent: {
+    type: 'object',
+    description: 'One "component details" entry of application/health+json (draft-inadarei-api-health-check-06).',
+    properties: {
+      componentId: { type: 'string', description: "The check's name." },
+      componentType: { type: 'string' },
+      observedValue: { type: ['number', 'string', 'boolean'] },
+      observedUnit: { type: 'string' },
+      status: schemaRef('PulsecheckHealthStatus'),
+      time: { type: 'string', format: 'date-time' },
+      output: { type: 'string' },
+    },
+    required: ['componentId', 'componentType', 'status'],
+  },
+  PulsecheckHealthJson: {
+    type: 'object',
+    description:
+      'The report in application/health+json (draft-inadarei-api-health-check-06): `checks` has one key per measurement, "<check>:<measurement>" (a colon in a name becomes "_"), each an array of component details; at detail \'status\' one key per check; at detail \'summary\' the status alone.',
+    properties: {
+      status: schemaRef('PulsecheckHealthStatus'),
+      output: { type: 'string' },
+      checks: { type: 'object', additionalProperties: { type: 'array', items: schemaRef('PulsecheckHealthJsonComponent'), minItems: 1 } },
+    },
+    required: ['status'],
+  },
+  PulsecheckPlainText: { type: 'string', description: 'A text/plain message (400, 405, 500).' },
+  PulsecheckText: { type: 'string' },
+};

@@ -1,0 +1,287 @@
+import { redactSecrets } from '../core/redactSecrets.js';
+import { assertOptionsObject } from '../core/validateOptions.js';
+import { formats } from '../render/formats.js';
+import { describeEndpoints, type DescribedCheck, type DescribedRoute } from './describedRoutes.js';
+import { healthSchemas, schemaRef } from './healthSchemas.js';
+import type { JsonSchema } from './JsonSchema.js';
+import type { OpenApiFragment } from './OpenApiFragment.js';
+import type { OpenApiOptions, OpenApiServer } from './OpenApiOptions.js';
+
+/**
+ * A whole OpenAPI 3.1 document, as {@link openApiDocument} returns it:
+ * plain data, ready for `JSON.stringify` or a YAML writer.
+ *
+ * @example
+ * ```ts
+ * import { HealthService, openApiDocument, type OpenApiDocument } from 'pulsecheck';
+ *
+ * const document: OpenApiDocument = openApiDocument({ service: new HealthService([]) });
+ * console.log(document.openapi, document.info.title); // 3.1.0 Health endpoints
+ * ```
+ */
+export interface OpenApiDocument extends OpenApiFragment {
+  readonly openapi: '3.1.0';
+  readonly jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema';
+  readonly info: { readonly title: string; readonly version: string; readonly description: string };
+  readonly servers?: readonly { readonly url: string; readonly description?: string }[];
+  readonly tags: readonly { readonly name: string; readonly description: string }[];
+}
+
+const optionKeys = ['service', 'checks', 'basePath', 'servers', 'title', 'version', 'routes', 'fragment'] as const;
+const where = 'openApiDocument';
+/** The formats a scraper reads, which answer 200 whenever a report was produced (see respond()). */
+const metricsFormats: readonly string[] = ['openmetrics', 'prometheus'];
+const plainText = 'text/plain; charset=utf-8';
+
+/**
+ * Describes the health endpoints that {@link healthEndpoints} serves as an
+ * OpenAPI 3.1 document, generated from the service itself so that it never
+ * drifts from what the endpoints answer:
+ *
+ * - one path per route (default {@link DEFAULT_HEALTH_ROUTES}: `/health`,
+ *   `/health/live`, `/health/ready`, `/health/startup`) under `basePath`,
+ *   each with `GET` and `HEAD` and the `format` query parameter;
+ * - 200 and 503 with every content type: the flat JSON map (default), HTML,
+ *   `application/health+json`; OpenMetrics and Prometheus text under 200
+ *   only (they answer 200 whenever a report was produced); 400 for an
+ *   unknown `format` value; 500 for an unexpected error;
+ * - JSON Schemas (2020-12) for the flat map of each route, with the names of
+ *   the checks that route runs as its (required) properties, for the
+ *   `summary` body, the detailed report and health+json, under
+ *   `components.schemas`, every name starting with `Pulsecheck`.
+ *
+ * Descriptions of checks are redacted (a connection string in one never
+ * reaches the document). With `fragment: true` only `paths` and
+ * `components` are returned, to merge into a document of your own.
+ *
+ * @param options - Where the names come from (`service` or `checks`), the
+ *   base path, servers, title, version and routes; see {@link OpenApiOptions}.
+ * @returns Plain data: `JSON.stringify` it, or write it as YAML.
+ * @throws TypeError when `options` is not an object, has an unknown key,
+ *   gives both or neither of `service` and `checks`, a check or a route is
+ *   malformed (a path without a leading `/`, one given twice, with a `?`,
+ *   `#`, brace or whitespace; a route naming an unknown check), or
+ *   `basePath`, `servers`, `title`, `version` or `fragment` has the wrong type.
+ * @throws RangeError for a route with an unknown probe or a check with a
+ *   timeout that is not a positive number.
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { Container } from 'inversify';
+ * import { HealthService, healthModule, openApiDocument } from 'pulsecheck';
+ *
+ * const container = new Container();
+ * container.load(healthModule());
+ * const document = openApiDocument({
+ *   service: container.get(HealthService),
+ *   basePath: '/ops',
+ *   servers: [{ url: 'https://orders.example.com' }],
+ *   title: 'Orders service: health',
+ *   version: '2.3.0',
+ * });
+ * writeFileSync('health.openapi.json', JSON.stringify(document, null, 2));
+ * ```
+ */
+export function openApiDocument(options: OpenApiOptions & { readonly fragment: true }): OpenApiFragment;
+export function openApiDocument(options: OpenApiOptions & { readonly fragment?: false | undefined }): OpenApiDocument;
+export function openApiDocument(options: OpenApiOptions): OpenApiDocument | OpenApiFragment;
+export function openApiDocument(options: OpenApiOptions): OpenApiDocument | OpenApiFragment {
+  if (options === undefined) throw new TypeError(`${where}: options must be an object with a service (a HealthService) or checks`);
+  assertOptionsObject(options, where, optionKeys);
+  const endpoints = describeEndpoints(options, where);
+  const title = text(options.title, 'title', 'Health endpoints');
+  const version = text(options.version, 'version', '1.0.0');
+  const servers = resolveServers(options.servers);
+  if (options.fragment !== undefined && typeof options.fragment !== 'boolean') throw new TypeError(`${where}: fragment must be a boolean`);
+
+  const operationIds = new Set<string>();
+  const paths = Object.fromEntries(endpoints.routes.map((route) => [route.path, pathItem(route, operationIds)]));
+  const fragment: OpenApiFragment = {
+    paths,
+    components: {
+      schemas: {
+        ...healthSchemas,
+        PulsecheckShuttingDown: {
+          type: 'object',
+          description: "A readiness report after beginShutdown(): the pseudo-check 'shutdown' alone, 'unavailable: shutting down'.",
+          properties: { shutdown: schemaRef('PulsecheckCheckOutput') },
+          required: ['shutdown'],
+          additionalProperties: false,
+        },
+      },
+      parameters: { PulsecheckFormat: formatParameter() },
+    },
+  };
+  if (options.fragment === true) return fragment;
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: {
+      title,
+      version,
+      description: `The health endpoints of this service, served by pulsecheck. Checks: ${endpoints.checks.map(describeCheckShort).join(', ') || '(none)'}.`,
+    },
+    ...(servers === undefined ? {} : { servers }),
+    tags: [{ name: 'health', description: 'Health checks: for people, dashboards, uptime monitors, load balancers and Kubernetes probes.' }],
+    ...fragment,
+  };
+}
+
+function pathItem(route: DescribedRoute, operationIds: Set<string>): JsonSchema {
+  const base = operationName(route.path);
+  const get = uniqueId(`get${base}`, operationIds);
+  const head = uniqueId(`head${base}`, operationIds);
+  const summary = routeSummary(route);
+  const description = routeDescription(route);
+  const parameters = [{ $ref: '#/components/parameters/PulsecheckFormat' }];
+  return {
+    get: { operationId: get, tags: ['health'], summary, description, parameters, responses: responses(route, true) },
+    head: { operationId: head, tags: ['health'], summary: `${summary} (headers only)`, description, parameters, responses: responses(route, false) },
+  };
+}
+
+function responses(route: DescribedRoute, withBody: boolean): JsonSchema {
+  const cacheControl = { 'Cache-Control': { description: 'Always no-store: a health answer is never reused.', schema: { type: 'string' } } };
+  const body = (statusCode: 200 | 503): JsonSchema | undefined => {
+    if (!withBody) return undefined;
+    return Object.fromEntries(
+      formats
+        .filter((format) => statusCode === 200 || !metricsFormats.includes(format.name))
+        .map((format) => [contentTypeOf(format.name), mediaType(format.name, route, statusCode)]),
+    );
+  };
+  const withContent = (description: string, content: JsonSchema | undefined): JsonSchema => ({
+    description,
+    headers: cacheControl,
+    ...(content === undefined ? {} : { content }),
+  });
+  const plain = (description: string): JsonSchema => ({ description, ...(withBody ? { content: { [plainText]: { schema: schemaRef('PulsecheckPlainText') } } } : {}) });
+  return {
+    '200': withContent(
+      "The report: every critical check passed (status 'pass' or 'warn'). OpenMetrics and Prometheus text always answer 200 when a report was produced, failing or not: the status lives in the metric values.",
+      body(200),
+    ),
+    '503': withContent("A critical check failed (status 'fail'): the body names each check and, at detail 'full', its redacted errors. JSON, HTML and health+json only.", body(503)),
+    '400': plain(`The format query parameter names no format; the body lists the formats (${formats.map((format) => format.name).join(', ')}).`),
+    '500': plain('An unexpected error in the endpoint itself (it goes to the onError hook); never an unhealthy check, which is a 503.'),
+  };
+}
+
+function mediaType(name: string, route: DescribedRoute, statusCode: 200 | 503): JsonSchema {
+  switch (name) {
+    case 'json': {
+      const alternatives = [flatMap(route), schemaRef('PulsecheckSummary')];
+      if (statusCode === 503 && route.canShutDown) alternatives.push(schemaRef('PulsecheckShuttingDown'));
+      return {
+        schema: {
+          description: "The flat map, one property per check of this route, its value the check's output (the default); at detail 'summary' the status alone.",
+          anyOf: alternatives,
+        },
+        ...(statusCode === 200 ? { example: Object.fromEntries(route.checks.map((check) => [check.name, 'working'])) } : {}),
+      };
+    }
+    case 'health+json':
+      return { schema: schemaRef('PulsecheckHealthJson') };
+    case 'html':
+      return { schema: { type: 'string', description: 'A self-contained HTML page (escaped; no script).' } };
+    case 'openmetrics':
+      return { schema: { type: 'string', description: 'OpenMetrics 1.0 text: health_check_status and friends, per check.' } };
+    default:
+      return { schema: { type: 'string', description: 'Prometheus text exposition 0.0.4.' } };
+  }
+}
+
+function flatMap(route: DescribedRoute): JsonSchema {
+  return {
+    type: 'object',
+    properties: Object.fromEntries(route.checks.map((check) => [check.name, { $ref: '#/components/schemas/PulsecheckCheckOutput', description: describeCheck(check) }])),
+    required: route.checks.map((check) => check.name),
+    additionalProperties: false,
+  };
+}
+
+function contentTypeOf(name: string): string {
+  const format = formats.find((candidate) => candidate.name === name);
+  if (format === undefined) throw new Error(`pulsecheck: no format named ${name}`);
+  return format.create({ detail: 'full', refreshSeconds: undefined }).contentType;
+}
+
+function formatParameter(): JsonSchema {
+  return {
+    name: 'format',
+    in: 'query',
+    required: false,
+    description:
+      'The response format; beats the Accept header (application/json, text/html, application/health+json, application/openmetrics-text, text/plain). Case-insensitive; health+json may be spelled healthjson. Without it, or when Accept matches nothing, JSON. A value that names no format is a 400.',
+    schema: { type: 'string', enum: formats.map((format) => format.name) },
+  };
+}
+
+function routeSummary(route: DescribedRoute): string {
+  const { probe, tags, names } = route.run;
+  if (probe === 'liveness') return 'Liveness probe';
+  if (probe === 'readiness') return 'Readiness probe';
+  if (probe === 'startup') return 'Startup probe';
+  if (tags === undefined && names === undefined) return 'Health of every check';
+  return 'Health of selected checks';
+}
+
+function routeDescription(route: DescribedRoute): string {
+  const { probe, tags, names } = route.run;
+  const selection = [
+    names === undefined ? undefined : `the checks named ${names.join(', ')}`,
+    tags === undefined ? undefined : `the checks tagged ${tags.join(' or ')}`,
+    probe === undefined ? undefined : `the ${probe} probe`,
+  ].filter((part) => part !== undefined);
+  const runs = selection.length === 0 ? 'every check' : selection.join(', within those ');
+  const extra =
+    probe === 'readiness'
+      ? " After beginShutdown() it answers 503 with the pseudo-check 'shutdown' alone."
+      : probe === 'startup'
+        ? ' Once it passes, its report is kept and answered from (latched).'
+        : '';
+  const checks = route.checks.length === 0 ? 'none' : route.checks.map(describeCheckShort).join(', ');
+  return `Runs ${runs} and answers 503 when a critical one fails.${extra} Checks: ${checks}.`;
+}
+
+function describeCheckShort(check: DescribedCheck): string {
+  return `${check.name}${check.critical ? '' : ' (non-critical)'}`;
+}
+
+function describeCheck(check: DescribedCheck): string {
+  const description = check.description === undefined || check.description === '' ? '' : `${redactSecrets(check.description)}. `;
+  return `${description}${check.critical ? 'Critical: a failure fails the report (503).' : 'Non-critical: a failure only makes the report warn.'}`;
+}
+
+/** `/api/health/ready` → `ApiHealthReady`; `/` → `Root`. */
+function operationName(path: string): string {
+  const words = path.split(/[^A-Za-z0-9]+/).filter((word) => word !== '');
+  return words.length === 0 ? 'Root' : words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
+}
+
+function uniqueId(id: string, taken: Set<string>): string {
+  let candidate = id;
+  for (let n = 2; taken.has(candidate); n += 1) candidate = `${id}${n}`;
+  taken.add(candidate);
+  return candidate;
+}
+
+function text(value: unknown, option: string, fallback: string): string {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || value.trim() === '') throw new TypeError(`${where}: ${option} must be a non-empty string`);
+  return value;
+}
+
+function resolveServers(servers: unknown): OpenApiServer[] | undefined {
+  if (servers === undefined) return undefined;
+  if (!Array.isArray(servers)) throw new TypeError(`${where}: servers must be an array of { url, description? }`);
+  return servers.map((server: unknown, index) => {
+    const at = `${where}: servers[${index}]`;
+    if (typeof server !== 'object' || server === null) throw new TypeError(`${at} must be an object with a url`);
+    const { url, description } = server as { url?: unknown; description?: unknown };
+    if (typeof url !== 'string' || url.trim() === '') throw new TypeError(`${at}: url must be a non-empty string`);
+    if (description !== undefined && typeof description !== 'string') throw new TypeError(`${at}: description must be a string`);
+    return description === undefined ? { url } : { url, description };
+  });
+}
