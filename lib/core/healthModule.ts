@@ -86,7 +86,7 @@ export function healthModule(options: HealthModuleOptions = {}): ContainerModule
     throw new TypeError('healthModule: registry must be a HealthCheckRegistry');
   }
   if (options.checks !== undefined && !Array.isArray(options.checks)) throw new TypeError('healthModule: checks must be an array of HealthCheck classes');
-  const classes = options.checks ?? (options.registry ?? defaultRegistry).list().map((definition) => definition.target);
+  const classes: readonly HealthCheckClass[] = options.checks ?? (options.registry ?? defaultRegistry).list().map((definition) => definition.target);
   classes.forEach((target, index) => {
     assertHealthCheckClass(target, `healthModule: checks[${index}]`);
   });
