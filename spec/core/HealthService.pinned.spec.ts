@@ -100,7 +100,7 @@ describe('HealthService, pinned behaviours', () => {
     });
     const [result] = (await serviceFor(registry).run()).checks;
     expect(result?.status).to.equal('fail');
-    expect(result?.errors[0]?.message).to.include('observe: key must be a non-empty string');
+    expect(result?.errors[0]?.message).to.match(/observe: key must be a non-empty string$/);
     expect(result?.observations).to.deep.equal({});
   });
 
