@@ -1,6 +1,6 @@
 import type { CheckDefinition, HealthCheckClass } from './CheckDefinition.js';
 import { optionKeys } from './optionKeys.js';
-import { type DefinitionInput, resolveDefinition } from './resolveDefinition.js';
+import { resolveDefinition } from './resolveDefinition.js';
 import { assertHealthCheckClass, assertKnownKeys, describeValue } from './validateOptions.js';
 
 const definitionKeys = optionKeys<CheckDefinition>({ target: true, name: true, critical: true, timeoutMs: true, tags: true, description: true, cacheTtlMs: true });
@@ -64,7 +64,7 @@ export class HealthCheckRegistry {
    * registry.add({ target: DatabaseCheck, name: 'database', critical: false });
    * ```
    */
-  add(definition: DefinitionInput): CheckDefinition {
+  add(definition: Pick<CheckDefinition, 'target'> & Partial<Omit<CheckDefinition, 'target'>>): CheckDefinition {
     if (typeof definition !== 'object' || definition === null || Array.isArray(definition)) {
       throw new TypeError(`HealthCheckRegistry.add: expected { target, name?, critical?, ... }, got ${describeValue(definition)}`);
     }

@@ -46,7 +46,14 @@ export type Probe = (typeof PROBES)[number];
  * class EventLoopAlive extends HealthCheck { check(): void {} }
  * ```
  */
-export const PROBE_TAGS = Object.freeze({ liveness: 'live', readiness: 'ready', startup: 'startup' } as const satisfies Record<Probe, string>);
+export const PROBE_TAGS = Object.freeze({
+  /** Checks of the process itself (event loop, memory). */
+  liveness: 'live',
+  /** Checks that decide whether to send traffic (and untagged ones). */
+  readiness: 'ready',
+  /** Checks that must pass once, at start. */
+  startup: 'startup',
+} as const satisfies Record<Probe, string>);
 
 /** @internal Whether `value` is one of the {@link PROBES}. */
 export function isProbe(value: unknown): value is Probe {
