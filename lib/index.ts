@@ -21,8 +21,9 @@ export { HealthService } from './core/HealthService.js';
 export { DEFAULT_TIMEOUT_MS, type HealthServiceOptions } from './core/HealthServiceOptions.js';
 export type { RegisterOptions } from './core/RegisterOptions.js';
 export { registerHealthCheck } from './core/registerHealthCheck.js';
-export type { Probe, RunOptions } from './core/RunOptions.js';
+export { PROBES, PROBE_TAGS, type Probe } from './core/Probe.js';
 export type { ResultListener } from './core/ResultListener.js';
+export type { RunOptions } from './core/RunOptions.js';
 export type { StatusChangeListener } from './core/StatusChangeListener.js';
 export { HEALTH_CHECK, HEALTH_SERVICE_OPTIONS } from './core/tokens.js';
 

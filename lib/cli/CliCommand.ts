@@ -1,4 +1,4 @@
-import type { Probe } from '../core/RunOptions.js';
+import type { Probe } from '../core/Probe.js';
 
 /** @internal The output formats of the CLI. */
 export const cliFormats = ['text', 'json', 'html', 'health+json', 'openmetrics', 'prometheus'] as const;

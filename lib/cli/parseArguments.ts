@@ -1,10 +1,8 @@
 import { parseArgs } from 'node:util';
-import type { Probe } from '../core/RunOptions.js';
+import { PROBES, type Probe } from '../core/Probe.js';
 import { MAX_TIMER_MS } from '../core/validateOptions.js';
 import { type CliCommand, type CliFormat, cliFormats } from './CliCommand.js';
 import { CliError } from './CliError.js';
-
-const probes: readonly Probe[] = ['liveness', 'readiness', 'startup'];
 
 /**
  * @internal Parses the CLI's arguments (without `node` and the script) with
@@ -67,8 +65,8 @@ function list(given: string[] | undefined, flag: string): readonly string[] | un
 
 function probe(given: string | undefined): Probe | undefined {
   if (given === undefined) return undefined;
-  const found = probes.find((candidate) => candidate === given.toLowerCase());
-  if (found === undefined) throw new CliError(`--probe must be one of ${probes.join(', ')}, got '${given}'`, 2, true);
+  const found = PROBES.find((candidate) => candidate === given.toLowerCase());
+  if (found === undefined) throw new CliError(`--probe must be one of ${PROBES.join(', ')}, got '${given}'`, 2, true);
   return found;
 }
 

@@ -1,3 +1,5 @@
+import { optionKeys } from './optionKeys.js';
+
 /**
  * How {@link HealthService.start} runs the checks on a schedule.
  *
@@ -24,3 +26,6 @@ export interface BackgroundOptions {
    */
   readonly staleAfterMs?: number;
 }
+
+/** @internal Every key of {@link BackgroundOptions}, checked against it by the compiler. */
+export const BACKGROUND_OPTION_KEYS = optionKeys<BackgroundOptions>({ intervalMs: true, staleAfterMs: true });

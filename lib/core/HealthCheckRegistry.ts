@@ -1,4 +1,17 @@
 import type { CheckDefinition, HealthCheckClass } from './CheckDefinition.js';
+import { optionKeys } from './optionKeys.js';
+import { resolveDefinition } from './resolveDefinition.js';
+import { assertHealthCheckClass, assertKnownKeys, describeValue } from './validateOptions.js';
+
+const definitionKeys = optionKeys<CheckDefinition>({ target: true, name: true, critical: true, timeoutMs: true, tags: true, description: true, cacheTtlMs: true });
+
+/**
+ * Which registry holds each class: an index of the registries, not of the
+ * definitions (those live in the registries only). It enforces "a class is
+ * recorded in one registry" and lets a service built from bare instances
+ * find a class's definition.
+ */
+const holders = new WeakMap<HealthCheckClass, HealthCheckRegistry>();
 
 /**
  * Where {@link registerHealthCheck} records check classes, in registration
@@ -28,27 +41,67 @@ export class HealthCheckRegistry {
   readonly #byName = new Map<string, CheckDefinition>();
 
   /**
-   * Records a definition. Used by {@link registerHealthCheck}; call it
-   * directly only to register a class without the decorator.
+   * Records a check class with its options: what {@link registerHealthCheck}
+   * does, for a class registered without the decorator. Options not given
+   * take the decorator's defaults (the class name, critical, no tags, the
+   * module's timeout and cache TTL).
    *
-   * @param definition - The check class and its resolved options.
+   * @param definition - The class (`target`) and any of `name`, `critical`,
+   *   `timeoutMs`, `tags`, `description`, `cacheTtlMs`.
+   * @returns The definition as recorded, every option resolved.
+   * @throws TypeError or RangeError for a malformed option, an unknown key,
+   *   or a `target` that does not extend {@link HealthCheck}.
    * @throws Error when another class is already recorded under the same
-   *   name, or the same class is already recorded (under any name).
+   *   name, the same class is already recorded (under any name), or the
+   *   class is recorded in another registry.
+   *
+   * @example
+   * ```ts
+   * import { HealthCheck, HealthCheckRegistry } from 'pulsecheck';
+   *
+   * class DatabaseCheck extends HealthCheck { check(): void {} }
+   * const registry = new HealthCheckRegistry();
+   * registry.add({ target: DatabaseCheck, name: 'database', critical: false });
+   * ```
    */
-  add(definition: CheckDefinition): void {
+  add(definition: Pick<CheckDefinition, 'target'> & Partial<Omit<CheckDefinition, 'target'>>): CheckDefinition {
+    if (typeof definition !== 'object' || definition === null || Array.isArray(definition)) {
+      throw new TypeError(`HealthCheckRegistry.add: expected { target, name?, critical?, ... }, got ${describeValue(definition)}`);
+    }
+    assertHealthCheckClass(definition.target, 'HealthCheckRegistry.add: target');
+    assertKnownKeys(definition, definitionKeys, 'HealthCheckRegistry.add');
+    const { target, ...options } = definition;
+    const resolved = resolveDefinition(target, options, 'HealthCheckRegistry.add');
+    const holder = holders.get(target);
+    if (holder !== undefined && holder !== this && holder.has(target)) {
+      throw new Error(
+        `Health check class ${target.name || '(anonymous)'} is already registered in another registry as '${holder.get(target)?.name ?? ''}'; a class is recorded in one registry only (list it in healthModule({ checks }) to run it elsewhere)`,
+      );
+    }
     for (const recorded of this.#byName.values()) {
-      if (recorded.target === definition.target && recorded.name !== definition.name) {
+      if (recorded.target === target && recorded.name !== resolved.name) {
         throw new Error(
-          `Health check class ${definition.target.name || '(anonymous)'} is already registered in this registry as '${recorded.name}'; a class is decorated once (to run it twice, make a subclass with its own name).`,
+          `Health check class ${target.name || '(anonymous)'} is already registered in this registry as '${recorded.name}'; a class is decorated once (to run it twice, make a subclass with its own name).`,
         );
       }
     }
-    const existing = this.#byName.get(definition.name);
+    const existing = this.#byName.get(resolved.name);
     if (existing !== undefined) {
-      const which = existing.target === definition.target ? 'it is already registered' : `class ${existing.target.name} already uses that name`;
-      throw new Error(`Health check name '${definition.name}' is already registered in this registry: ${which}. Give one of them another name with registerHealthCheck({ name }).`);
+      const which = existing.target === target ? 'it is already registered' : `class ${existing.target.name} already uses that name`;
+      throw new Error(`Health check name '${resolved.name}' is already registered in this registry: ${which}. Give one of them another name with registerHealthCheck({ name }).`);
     }
-    this.#byName.set(definition.name, definition);
+    this.#byName.set(resolved.name, resolved);
+    holders.set(target, this);
+    return resolved;
+  }
+
+  /**
+   * @internal The registry that recorded `target` itself (not a base class)
+   * and still holds it, if any.
+   */
+  static holding(target: HealthCheckClass): HealthCheckRegistry | undefined {
+    const holder = holders.get(target);
+    return holder?.has(target) === true ? holder : undefined;
   }
 
   /**
@@ -61,12 +114,15 @@ export class HealthCheckRegistry {
   }
 
   /**
-   * The definition recorded under `name`, if any.
+   * The definition recorded under `nameOrClass` (a check name or a check
+   * class), if any.
    *
-   * @param name - A check name.
+   * @param nameOrClass - A check name or class.
    */
-  get(name: string): CheckDefinition | undefined {
-    return this.#byName.get(name);
+  get(nameOrClass: string | HealthCheckClass): CheckDefinition | undefined {
+    if (typeof nameOrClass === 'string') return this.#byName.get(nameOrClass);
+    for (const definition of this.#byName.values()) if (definition.target === nameOrClass) return definition;
+    return undefined;
   }
 
   /**
@@ -75,9 +131,7 @@ export class HealthCheckRegistry {
    * @param nameOrClass - A check name or class.
    */
   has(nameOrClass: string | HealthCheckClass): boolean {
-    if (typeof nameOrClass === 'string') return this.#byName.has(nameOrClass);
-    for (const definition of this.#byName.values()) if (definition.target === nameOrClass) return true;
-    return false;
+    return this.get(nameOrClass) !== undefined;
   }
 
   /**

@@ -1,3 +1,5 @@
+import { optionKeys } from './optionKeys.js';
+
 /**
  * Settings of a {@link HealthService} that apply to every check unless the
  * check's own {@link RegisterOptions} say otherwise. Given to
@@ -56,3 +58,6 @@ export interface HealthServiceOptions {
  * ```
  */
 export const DEFAULT_TIMEOUT_MS = 800;
+
+/** @internal Every key of {@link HealthServiceOptions}, checked against it by the compiler. */
+export const SERVICE_OPTION_KEYS = optionKeys<HealthServiceOptions>({ defaultTimeoutMs: true, defaultCacheTtlMs: true, singleFlight: true, latchStartup: true });

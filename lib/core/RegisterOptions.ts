@@ -1,4 +1,5 @@
 import type { HealthCheckRegistry } from './HealthCheckRegistry.js';
+import { optionKeys } from './optionKeys.js';
 
 /**
  * How {@link registerHealthCheck} records a check. Every field is optional.
@@ -71,3 +72,14 @@ export interface RegisterOptions {
    */
   readonly registry?: HealthCheckRegistry;
 }
+
+/** @internal Every key of {@link RegisterOptions}, checked against it by the compiler. */
+export const REGISTER_OPTION_KEYS = optionKeys<RegisterOptions>({
+  name: true,
+  critical: true,
+  timeoutMs: true,
+  tags: true,
+  description: true,
+  cacheTtlMs: true,
+  registry: true,
+});

@@ -1,25 +1,5 @@
-/**
- * A Kubernetes probe, selectable with `run({ probe })`. Each selects by tag:
- *
- * - `liveness`: checks tagged `live` only. None by default, so a dead
- *   database never gets every pod restarted; tag only checks of the process
- *   itself (event loop, memory) `live`.
- * - `readiness`: checks tagged `ready`, plus every check with none of the
- *   tags `live`, `ready`, `startup` (dependency checks are readiness checks
- *   unless told otherwise). Fails with `shutting down` after
- *   {@link HealthService.beginShutdown}.
- * - `startup`: checks tagged `startup`, or the readiness checks when no
- *   check is tagged `startup`. Latched once it passes (see
- *   {@link HealthServiceOptions.latchStartup}).
- *
- * @example
- * ```ts
- * import type { Probe } from 'pulsecheck';
- *
- * const paths: Record<string, Probe> = { '/livez': 'liveness', '/readyz': 'readiness', '/startupz': 'startup' };
- * ```
- */
-export type Probe = 'liveness' | 'readiness' | 'startup';
+import type { Probe } from './Probe.js';
+import { optionKeys } from './optionKeys.js';
 
 /**
  * Which checks {@link HealthService.run} runs, and how. With several
@@ -51,3 +31,6 @@ export interface RunOptions {
    */
   readonly fresh?: boolean;
 }
+
+/** @internal Every key of {@link RunOptions}, checked against it by the compiler. */
+export const RUN_OPTION_KEYS = optionKeys<RunOptions>({ tags: true, names: true, probe: true, fresh: true });

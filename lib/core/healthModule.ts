@@ -4,7 +4,9 @@ import type { HealthCheck } from './HealthCheck.js';
 import { defaultRegistry } from './defaultRegistry.js';
 import { HealthCheckRegistry } from './HealthCheckRegistry.js';
 import { HealthService } from './HealthService.js';
-import type { HealthServiceOptions } from './HealthServiceOptions.js';
+import { ensureInjectable } from './ensureInjectable.js';
+import { SERVICE_OPTION_KEYS, type HealthServiceOptions } from './HealthServiceOptions.js';
+import { optionKeys } from './optionKeys.js';
 import { HEALTH_CHECK, HEALTH_SERVICE_OPTIONS } from './tokens.js';
 import { assertHealthCheckClass, assertKnownKeys, assertNonNegativeMs, assertOptionalBoolean, assertPositiveMs } from './validateOptions.js';
 
@@ -28,13 +30,22 @@ export interface HealthModuleOptions extends HealthServiceOptions {
   readonly registry?: HealthCheckRegistry;
   /**
    * An explicit list of check classes to bind instead of a registry's, in
-   * this order (the default registry is then left untouched). Undecorated
-   * classes get default options (their class name, critical, no tags).
+   * this order (the default registry is then left untouched). A class
+   * recorded in a registry (by {@link registerHealthCheck} or
+   * {@link HealthCheckRegistry.add}) keeps the options recorded there; any
+   * other gets default options (its class name, critical, no tags).
    */
   readonly checks?: readonly HealthCheckClass[];
 }
 
-const moduleOptionKeys = ['registry', 'checks', 'defaultTimeoutMs', 'defaultCacheTtlMs', 'singleFlight', 'latchStartup'] as const;
+const moduleOptionKeys = optionKeys<HealthModuleOptions>({
+  registry: true,
+  checks: true,
+  defaultTimeoutMs: true,
+  defaultCacheTtlMs: true,
+  singleFlight: true,
+  latchStartup: true,
+});
 
 /**
  * An Inversify `ContainerModule` that binds every check of a registry (or
@@ -75,19 +86,22 @@ export function healthModule(options: HealthModuleOptions = {}): ContainerModule
     throw new TypeError('healthModule: registry must be a HealthCheckRegistry');
   }
   if (options.checks !== undefined && !Array.isArray(options.checks)) throw new TypeError('healthModule: checks must be an array of HealthCheck classes');
-  const classes = options.checks ?? (options.registry ?? defaultRegistry).list().map((definition) => definition.target);
+  const classes: readonly HealthCheckClass[] = options.checks ?? (options.registry ?? defaultRegistry).list().map((definition) => definition.target);
   classes.forEach((target, index) => {
     assertHealthCheckClass(target, `healthModule: checks[${index}]`);
   });
   if (new Set(classes).size !== classes.length) throw new TypeError('healthModule: checks lists the same class twice');
   const serviceOptions: Record<string, unknown> = {};
-  for (const key of ['defaultTimeoutMs', 'defaultCacheTtlMs', 'singleFlight', 'latchStartup'] as const) {
+  for (const key of SERVICE_OPTION_KEYS) {
     if (options[key] !== undefined) serviceOptions[key] = options[key];
   }
   if (options.defaultTimeoutMs !== undefined) assertPositiveMs(options.defaultTimeoutMs, 'defaultTimeoutMs', 'healthModule');
   if (options.defaultCacheTtlMs !== undefined) assertNonNegativeMs(options.defaultCacheTtlMs, 'defaultCacheTtlMs', 'healthModule');
   assertOptionalBoolean(options.singleFlight, 'singleFlight', 'healthModule');
   assertOptionalBoolean(options.latchStartup, 'latchStartup', 'healthModule');
+
+  // Every decorator has run by now, so this never precedes a user's own @injectable().
+  for (const target of classes) ensureInjectable(target);
 
   return new ContainerModule(({ bind }) => {
     for (const target of classes) {

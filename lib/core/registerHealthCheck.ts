@@ -1,25 +1,20 @@
 import 'reflect-metadata';
-import { injectable, injectFromBase } from 'inversify';
-import type { CheckDefinition, HealthCheckClass } from './CheckDefinition.js';
-import { rememberDefinition } from './checkDefinitions.js';
+import { injectFromBase } from 'inversify';
+import type { HealthCheckClass } from './CheckDefinition.js';
 import { defaultRegistry } from './defaultRegistry.js';
+import { ensureInjectable } from './ensureInjectable.js';
 import { HealthCheck } from './HealthCheck.js';
 import { HealthCheckRegistry } from './HealthCheckRegistry.js';
-import type { RegisterOptions } from './RegisterOptions.js';
-import { assertHealthCheckClass, assertKnownKeys, assertNonNegativeMs, assertOptionsObject, assertPositiveMs, assertTags, describeClass } from './validateOptions.js';
-
-const registeredIn = new WeakMap<HealthCheckClass, HealthCheckRegistry>();
-const madeInjectable = new WeakSet<HealthCheckClass>();
-/** The metadata key inversify 8 sets on a class decorated with `@injectable()`; applying it twice throws. */
-const injectableFlagKey = '@inversifyjs/core/classIsInjectableFlagReflectKey';
-
-const knownOptions = ['name', 'critical', 'timeoutMs', 'tags', 'description', 'cacheTtlMs', 'registry'] as const;
+import { REGISTER_OPTION_KEYS, type RegisterOptions } from './RegisterOptions.js';
+import { resolveDefinition } from './resolveDefinition.js';
+import { assertHealthCheckClass, assertKnownKeys, assertOptionsObject, describeClass } from './validateOptions.js';
 
 /**
- * Class decorator that makes a {@link HealthCheck} subclass injectable (no
- * `@injectable()` needed) and records it, with its options, in a
- * {@link HealthCheckRegistry}. It binds nothing: {@link healthModule} does,
- * when loaded into a container.
+ * Class decorator that records a {@link HealthCheck} subclass, with its
+ * options, in a {@link HealthCheckRegistry} (the only place its definition
+ * lives). It binds nothing: {@link healthModule} does, when loaded into a
+ * container, and makes the class injectable then (no `@injectable()`
+ * needed; written anyway, above or below this decorator, it is fine).
  *
  * A subclass of another check (a bundled one such as `PostgresHealthCheck`,
  * or one of yours) that declares no constructor of its own inherits its base
@@ -61,70 +56,36 @@ export function registerHealthCheck(options: RegisterOptions = {}): <T extends H
   assertOptionsObject(options, 'registerHealthCheck');
   return <T extends HealthCheckClass>(target: T): T => {
     assertHealthCheckClass(target, 'registerHealthCheck');
-    const definition = resolveDefinition(target, options);
-    const registry = options.registry ?? defaultRegistry;
-    const previous = registeredIn.get(target);
-    if (previous !== undefined && previous !== registry && previous.has(target)) {
+    assertKnownKeys(options, REGISTER_OPTION_KEYS, `registerHealthCheck(${describeClass(target)})`);
+    const { registry = defaultRegistry, ...checkOptions } = options;
+    const definition = resolveDefinition(target, checkOptions, 'registerHealthCheck');
+    if (!(registry instanceof HealthCheckRegistry)) {
+      throw new TypeError(`registerHealthCheck('${definition.name}'): registry must be a HealthCheckRegistry`);
+    }
+    const holder = HealthCheckRegistry.holding(target);
+    if (holder !== undefined && holder !== registry) {
       throw new Error(
         `registerHealthCheck('${definition.name}'): class ${target.name} is already registered in another registry; a class is recorded in one registry only (list it in healthModule({ checks }) to run it elsewhere)`,
       );
     }
+    const firstTime = holder === undefined;
     registry.add(definition);
-    registeredIn.set(target, registry);
-    makeInjectable(target);
-    rememberDefinition(definition);
+    if (firstTime) inheritInjections(target);
     return target;
   };
 }
 
-function resolveDefinition(target: HealthCheckClass, options: RegisterOptions): CheckDefinition {
-  const owner = `registerHealthCheck(${describeClass(target)})`;
-  assertKnownKeys(options, knownOptions, owner);
-  const name = options.name ?? target.name;
-  if (typeof name !== 'string' || name.trim() === '') {
-    throw new TypeError(`${owner}: name must be a non-empty string${target.name === '' ? ' (the class is anonymous, so give it a name)' : ''}`);
-  }
-  const named = `registerHealthCheck('${name}')`;
-  if (options.critical !== undefined && typeof options.critical !== 'boolean') {
-    throw new TypeError(`${named}: critical must be a boolean, got ${typeof options.critical}`);
-  }
-  if (options.timeoutMs !== undefined) assertPositiveMs(options.timeoutMs, 'timeoutMs', named);
-  if (options.cacheTtlMs !== undefined) assertNonNegativeMs(options.cacheTtlMs, 'cacheTtlMs', named);
-  if (options.tags !== undefined) assertTags(options.tags, 'tags', named);
-  if (options.description !== undefined && typeof options.description !== 'string') {
-    throw new TypeError(`${named}: description must be a string`);
-  }
-  if (options.registry !== undefined && !(options.registry instanceof HealthCheckRegistry)) {
-    throw new TypeError(`${named}: registry must be a HealthCheckRegistry`);
-  }
-  return Object.freeze({
-    target,
-    name,
-    critical: options.critical ?? true,
-    timeoutMs: options.timeoutMs,
-    tags: Object.freeze([...new Set(options.tags ?? [])]),
-    description: options.description,
-    cacheTtlMs: options.cacheTtlMs,
-  });
-}
-
 /**
- * Applies inversify's `@injectable()` and, for a subclass of another check
- * that declares no constructor of its own, `@injectFromBase()`, so that it
- * receives its base class's constructor injections (inversify would
- * otherwise pass `undefined` for each of them).
+ * For a subclass of another check that declares no constructor of its own,
+ * applies inversify's `@injectFromBase()`, so that it receives its base
+ * class's constructor injections (inversify would otherwise pass `undefined`
+ * for each of them). The base class is complete by now, so it is made
+ * injectable first (its parameter types are then known).
  */
-function makeInjectable(target: HealthCheckClass): void {
-  if (madeInjectable.has(target)) return;
-  madeInjectable.add(target);
-  if (!isInjectable(target)) injectable()(target);
+function inheritInjections(target: HealthCheckClass): void {
   const base: unknown = Object.getPrototypeOf(target);
   if (base === HealthCheck || typeof base !== 'function') return;
+  ensureInjectable(base as HealthCheckClass);
   const ownConstructor = Reflect.getOwnMetadata('design:paramtypes', target) !== undefined;
   injectFromBase({ extendConstructorArguments: !ownConstructor, extendProperties: true })(target);
-}
-
-/** Whether inversify already has class metadata for `target` itself (the user also wrote `@injectable()`). */
-function isInjectable(target: HealthCheckClass): boolean {
-  return Reflect.getOwnMetadata(injectableFlagKey, target) === true;
 }

@@ -5,11 +5,10 @@ import { internalFailure } from './internalFailure.js';
 import { makeCheckError } from './toCheckError.js';
 import { MAX_TIMER_MS } from './validateOptions.js';
 
-/** @internal What {@link settleAll} needs of a check slot: which check, its timeout, and its in-flight execution to forget. */
+/** @internal What {@link settleAll} needs of a check slot: which check, and its timeout. */
 export interface SettleSlot {
   readonly definition: CheckDefinition;
   readonly timeoutMs: number;
-  inFlight: Promise<CheckResult> | undefined;
 }
 
 /**
@@ -38,9 +37,15 @@ function armBackstops(): void {
  * `timeout` result (its timer `unref`ed with `unref`, for background
  * rounds). The backstop fires late when the event loop was blocked; it then
  * waits one more grace period, so that executions whose own deadlines fired
- * late too can still settle first.
+ * late too can still settle first. `abandoned` hears of each execution the
+ * backstop gave up on (so that the service stops offering it to later runs).
  */
-export function settleAll(slots: readonly SettleSlot[], pending: readonly (CheckResult | Promise<CheckResult>)[], unref = false): Promise<CheckResult[]> {
+export function settleAll(
+  slots: readonly SettleSlot[],
+  pending: readonly (CheckResult | Promise<CheckResult>)[],
+  unref = false,
+  abandoned?: (index: number, execution: Promise<CheckResult>) => void,
+): Promise<CheckResult[]> {
   return new Promise<CheckResult[]>((resolve) => {
     const results: (CheckResult | undefined)[] = [];
     let remaining = 0;
@@ -102,8 +107,8 @@ export function settleAll(slots: readonly SettleSlot[], pending: readonly (Check
       pending.forEach((item, index) => {
         if (results[index] !== undefined || !(item instanceof Promise)) return;
         const slot = slotAt(slots, index);
-        // Forget it as the slot's in-flight execution, so later runs start afresh instead of waiting for it.
-        if (slot.inFlight === item) slot.inFlight = undefined;
+        // Later runs start afresh instead of waiting for it.
+        abandoned?.(index, item);
         results[index] = buildResult(slot.definition, elapsed, [makeCheckError('timeout', `did not finish within ${slot.timeoutMs} ms`)], {});
       });
       finish();

@@ -23,10 +23,15 @@ export function toCheckError(value: unknown, fallbackForString: CheckErrorKind =
   return makeCheckError(kind, describeRaw(value));
 }
 
-/** @internal A frozen CheckError with a single-line, redacted message (redacted first, then cut). */
+/**
+ * @internal A frozen CheckError with a single-line, redacted message
+ * (redacted first, then cut); an empty or blank message becomes the kind
+ * itself (`addWarning('')` reads `warning: warning`), as for a
+ * HealthCheckError thrown without a message.
+ */
 export function makeCheckError(kind: CheckErrorKind, message: string): CheckError {
   const text = displayText(typeof message === 'string' ? message : describeRaw(message));
-  return Object.freeze({ kind, message: text === '' ? 'no message' : text });
+  return Object.freeze({ kind, message: text.trim() === '' ? kind : text });
 }
 
 function readKind(error: HealthCheckError): CheckErrorKind {

@@ -37,14 +37,13 @@ const brand = Symbol.for('pulsecheck.HealthCheckError');
  * ```
  */
 export class HealthCheckError extends Error {
-  static {
-    // On the prototype, not per instance: a check may throw one on every probe.
-    Object.defineProperty(this.prototype, 'name', { value: 'HealthCheckError', writable: true, configurable: true });
-    Object.defineProperty(this.prototype, brand, { value: true });
-  }
-
   /** The class name (`'HealthCheckError'`, or the subclass's, such as `'ServiceUnavailable'`). */
-  declare name: string;
+  override name = 'HealthCheckError';
+
+  /** Marks pulsecheck errors across copies of the package (see {@link HealthCheckError.is}). */
+  get [brand](): true {
+    return true;
+  }
 
   /** The kind of problem, as it appears in the report. */
   readonly kind: CheckErrorKind;

@@ -11,12 +11,8 @@ import { HealthCheckError, type HealthCheckErrorOptions } from './HealthCheckErr
  * ```
  */
 export class ServiceReturnedUnexpectedResult extends HealthCheckError {
-  static {
-    Object.defineProperty(this.prototype, 'name', { value: 'ServiceReturnedUnexpectedResult', writable: true, configurable: true });
-  }
-
   /** The class name, `"ServiceReturnedUnexpectedResult"`. */
-  declare name: string;
+  override name = 'ServiceReturnedUnexpectedResult';
 
   /**
    * Creates an error of kind `unexpected result`.

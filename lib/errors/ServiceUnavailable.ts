@@ -11,12 +11,8 @@ import { HealthCheckError, type HealthCheckErrorOptions } from './HealthCheckErr
  * ```
  */
 export class ServiceUnavailable extends HealthCheckError {
-  static {
-    Object.defineProperty(this.prototype, 'name', { value: 'ServiceUnavailable', writable: true, configurable: true });
-  }
-
   /** The class name, `"ServiceUnavailable"`. */
-  declare name: string;
+  override name = 'ServiceUnavailable';
 
   /**
    * Creates an error of kind `unavailable`.

@@ -11,12 +11,8 @@ import { HealthCheckError, type HealthCheckErrorOptions } from './HealthCheckErr
  * ```
  */
 export class ServiceWarning extends HealthCheckError {
-  static {
-    Object.defineProperty(this.prototype, 'name', { value: 'ServiceWarning', writable: true, configurable: true });
-  }
-
   /** The class name, `"ServiceWarning"`. */
-  declare name: string;
+  override name = 'ServiceWarning';
 
   /**
    * Creates an error of kind `warning`.

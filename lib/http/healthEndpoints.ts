@@ -1,5 +1,6 @@
 import type { HealthService } from '../core/HealthService.js';
-import type { RunOptions } from '../core/RunOptions.js';
+import { PROBES, isProbe } from '../core/Probe.js';
+import { RUN_OPTION_KEYS, type RunOptions } from '../core/RunOptions.js';
 import { assertKnownKeys, describeValue } from '../core/validateOptions.js';
 import type { DetailLevel } from '../render/DetailLevel.js';
 import type { HealthResponse } from '../render/HealthResponse.js';
@@ -60,9 +61,6 @@ export interface HealthEndpoints {
 
 /** The keys of {@link HealthEndpointsOptions}: one missing here, or one the interface lacks, does not compile. */
 const optionKeys = Object.keys({ routes: true, detail: true, refreshSeconds: true, onError: true } as const satisfies Record<keyof HealthEndpointsOptions, true>);
-/** The keys of a route's {@link RunOptions}: one missing here, or one the interface lacks, does not compile. */
-const routeKeys = Object.keys({ tags: true, names: true, probe: true, fresh: true } as const satisfies Record<keyof RunOptions, true>);
-const probes: readonly string[] = ['liveness', 'readiness', 'startup'];
 /** The HTML page's title on a probe's route, so that each page says which probe it is. */
 const probeTitles: Readonly<Record<string, string>> = { liveness: 'Liveness', readiness: 'Readiness', startup: 'Startup' };
 const servedMethods = ['GET', 'HEAD'];
@@ -79,10 +77,11 @@ const servedMethods = ['GET', 'HEAD'];
  *   {@link HealthEndpointsOptions}.
  * @returns The endpoints.
  * @throws TypeError when `service` is not a HealthService, an option is
- *   unknown or has the wrong type, a path does not start with `/` or appears
- *   twice, or a route names a check the service does not have.
- * @throws RangeError for a route with an unknown probe, or a
- *   `refreshSeconds` that is not a positive whole number.
+ *   unknown or has the wrong type, or a path does not start with `/` or appears
+ *   twice.
+ * @throws RangeError for a route with an unknown probe or a check name the
+ *   service does not have (as `run()` does), or a `refreshSeconds` that is
+ *   not a positive whole number.
  *
  * @example
  * ```ts
@@ -179,9 +178,9 @@ function resolveRoutes(service: HealthService, given: Readonly<Record<string, Ru
     if (typeof run !== 'object' || run === null || Array.isArray(run)) {
       throw new TypeError(`${where}: expected run options such as { probe: 'readiness' } or {} for every check, got ${run === null ? 'null' : typeof run}`);
     }
-    assertKnownKeys(run, routeKeys, where);
-    if (run.probe !== undefined && !probes.includes(run.probe)) {
-      throw new RangeError(`${where}: probe must be one of ${probes.join(', ')}, got ${String(run.probe)}`);
+    assertKnownKeys(run, RUN_OPTION_KEYS, where);
+    if (run.probe !== undefined && !isProbe(run.probe)) {
+      throw new RangeError(`${where}: probe must be one of ${PROBES.join(', ')}, got ${String(run.probe)}`);
     }
     for (const key of ['tags', 'names'] as const) {
       const list = run[key];
@@ -191,7 +190,7 @@ function resolveRoutes(service: HealthService, given: Readonly<Record<string, Ru
     }
     const unknown = known === undefined ? [] : (run.names ?? []).filter((name) => !known.has(name));
     if (unknown.length > 0) {
-      throw new TypeError(`${where}: the service has no check named ${unknown.map((name) => `'${name}'`).join(', ')} (known: ${[...(known ?? [])].join(', ') || '(none)'})`);
+      throw new RangeError(`${where}: the service has no check named ${unknown.map((name) => `'${name}'`).join(', ')} (known: ${[...(known ?? [])].join(', ') || '(none)'})`);
     }
     if (run.fresh !== undefined && typeof run.fresh !== 'boolean') throw new TypeError(`${where}: fresh must be a boolean`);
     routes.set(normalized, Object.freeze({ ...run }));

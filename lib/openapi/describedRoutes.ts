@@ -1,5 +1,6 @@
 import { DEFAULT_TIMEOUT_MS } from '../core/HealthServiceOptions.js';
-import type { Probe, RunOptions } from '../core/RunOptions.js';
+import type { Probe } from '../core/Probe.js';
+import type { RunOptions } from '../core/RunOptions.js';
 import { assertKnownKeys } from '../core/validateOptions.js';
 import { DEFAULT_HEALTH_ROUTES } from '../http/defaultHealthRoutes.js';
 import type { OpenApiCheck, OpenApiOptions } from './OpenApiOptions.js';

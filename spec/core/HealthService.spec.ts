@@ -12,7 +12,7 @@ import {
   type CheckResult,
   type HealthStatus,
 } from 'pulsecheck';
-import { activeTimers, checkClass, deferred, serviceFor, sleep } from './fixtures.js';
+import { activeTimers, checkClass, deferred, installClock, serviceFor, sleep } from './fixtures.js';
 
 describe('HealthService.run', () => {
   let registry: HealthCheckRegistry;
@@ -313,7 +313,7 @@ describe('HealthService.run', () => {
     });
 
     it('defaults to an 800 ms timeout, inside a Kubernetes probe\'s 1 s', async () => {
-      const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+      const clock = installClock();
       try {
         checkClass(registry, 'Hung', () => new Promise<void>(() => undefined));
         const service = serviceFor(registry);
@@ -386,7 +386,7 @@ describe('HealthService.run', () => {
   describe('deadlines', () => {
     let clock: sinon.SinonFakeTimers;
     beforeEach(() => {
-      clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+      clock = installClock();
     });
     afterEach(() => {
       clock.restore();
@@ -544,7 +544,7 @@ describe('HealthService.run', () => {
   describe('caching', () => {
     let clock: sinon.SinonFakeTimers;
     beforeEach(() => {
-      clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+      clock = installClock();
     });
     afterEach(() => {
       clock.restore();
@@ -830,7 +830,7 @@ describe('HealthService.onStatusChange', () => {
 describe('HealthService.start', () => {
   let clock: sinon.SinonFakeTimers;
   beforeEach(() => {
-    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+    clock = installClock();
   });
   afterEach(() => {
     clock.restore();
@@ -1142,7 +1142,7 @@ describe('HealthService listeners that misbehave', () => {
   }
 
   it('keeps background mode on schedule when a listener throws a prototype-less object at every change', async () => {
-    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+    const clock = installClock();
     try {
       const registry = new HealthCheckRegistry();
       let executions = 0;

@@ -1,4 +1,5 @@
 import { Container } from 'inversify';
+import sinon from 'sinon';
 import {
   HealthCheck,
   HealthCheckRegistry,
@@ -58,4 +59,15 @@ export function activeResources(): Record<string, number> {
 export async function activeTimers(): Promise<number> {
   await new Promise((resolve) => setImmediate(resolve));
   return activeResources().Timeout ?? 0;
+}
+
+/**
+ * Fakes timers, `performance` and `Date`, starting neither `Date.now()` nor
+ * `performance.now()` at zero (sinon starts `performance.now()` at 0), so
+ * that a duration computed as `now + started` cannot pass for `now - started`.
+ */
+export function installClock(): sinon.SinonFakeTimers {
+  const clock = sinon.useFakeTimers({ now: 1_000_000, toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+  clock.tick(1_000_000);
+  return clock;
 }

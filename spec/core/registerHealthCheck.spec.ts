@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { Container, inject, injectable } from 'inversify';
+import { Container, inject, injectable, type ServiceIdentifier } from 'inversify';
 import { defaultRegistry, HealthCheck, HealthCheckRegistry, HealthService, healthModule, registerHealthCheck, type CheckContext } from 'pulsecheck';
 
 const DEP = Symbol('Dep');
@@ -214,14 +214,45 @@ describe('registerHealthCheck', () => {
 });
 
 describe('registerHealthCheck, applied to a class more than once', () => {
-  it('accepts a class the user also decorated with @injectable()', () => {
+  it('accepts a class the user also decorated with @injectable() below it, and injects it', () => {
     const registry = new HealthCheckRegistry();
     @registerHealthCheck({ registry })
     @injectable()
     class AlsoInjectable extends HealthCheck {
+      constructor(@inject(DEP) readonly dep: string) {
+        super();
+      }
       check(): void {}
     }
     expect(registry.has(AlsoInjectable)).to.equal(true);
+    expect(resolve(registry, AlsoInjectable).dep).to.equal('below');
+  });
+
+  it('accepts a class the user also decorated with @injectable() above it, and injects it', () => {
+    const registry = new HealthCheckRegistry();
+    @injectable()
+    @registerHealthCheck({ registry })
+    class InjectableFirst extends HealthCheck {
+      constructor(@inject(DEP) readonly dep: string) {
+        super();
+      }
+      check(): void {}
+    }
+    expect(registry.has(InjectableFirst)).to.equal(true);
+    expect(resolve(registry, InjectableFirst).dep).to.equal('below');
+  });
+
+  it('lets the same registry be loaded into two containers', () => {
+    const registry = new HealthCheckRegistry();
+    @registerHealthCheck({ registry })
+    class Twice extends HealthCheck {
+      constructor(@inject(DEP) readonly dep: string) {
+        super();
+      }
+      check(): void {}
+    }
+    expect(resolve(registry, Twice).dep).to.equal('below');
+    expect(resolve(registry, Twice).dep).to.equal('below');
   });
 
   it('re-registers a class deleted from its registry', () => {
@@ -246,3 +277,10 @@ describe('registerHealthCheck, applied to a class more than once', () => {
     expect(second.size).to.equal(0);
   });
 });
+
+function resolve<T extends HealthCheck>(registry: HealthCheckRegistry, target: ServiceIdentifier<T>): T {
+  const container = new Container();
+  container.bind(DEP).toConstantValue('below');
+  container.load(healthModule({ registry }));
+  return container.get<T>(target);
+}

@@ -7,7 +7,7 @@ import type { CheckResult } from 'pulsecheck';
 
 function slot(name: string, timeoutMs: number): SettleSlot {
   const definition = Object.freeze({ target: HealthCheck, name, critical: true, timeoutMs, tags: Object.freeze([]), description: undefined, cacheTtlMs: undefined });
-  return { definition, timeoutMs, inFlight: undefined };
+  return { definition, timeoutMs };
 }
 
 function passing(forSlot: SettleSlot): CheckResult {
@@ -37,19 +37,19 @@ describe('settleAll', () => {
     expect(results[1]?.output).to.match(/^unknown error: the execution failed unexpectedly: /);
   });
 
-  it('stops waiting for an execution that never settles 250 ms after the largest timeout, and forgets it as in flight', async () => {
+  it('stops waiting for an execution that never settles 250 ms after the largest timeout, and says it abandoned it', async () => {
     const slots = [slot('quick', 50), slot('hung', 100)];
     const hung = new Promise<CheckResult>(() => undefined);
-    (slots[1] as SettleSlot).inFlight = hung;
+    const abandoned: [number, Promise<CheckResult>][] = [];
     let settled: CheckResult[] | undefined;
-    void settleAll(slots, [Promise.resolve(passing(slots[0] as SettleSlot)), hung]).then((results) => {
+    void settleAll(slots, [Promise.resolve(passing(slots[0] as SettleSlot)), hung], false, (index, execution) => abandoned.push([index, execution])).then((results) => {
       settled = results;
     });
     await clock.tickAsync(349);
     expect(settled).to.equal(undefined);
     await clock.tickAsync(1);
     expect(settled?.map((result) => result.output)).to.deep.equal(['working', 'timeout: did not finish within 100 ms']);
-    expect((slots[1] as SettleSlot).inFlight).to.equal(undefined);
+    expect(abandoned).to.deep.equal([[1, hung]]);
     expect(clock.countTimers()).to.equal(0);
   });
 

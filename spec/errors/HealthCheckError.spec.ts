@@ -54,4 +54,15 @@ describe('HealthCheckError', () => {
     expect(HealthCheckError.is(proxy)).to.equal(false);
     expect(HealthCheckError.is(new Proxy({}, { has: () => { throw new Error('trap'); }, getPrototypeOf: () => { throw new Error('trap'); } }))).to.equal(false);
   });
+
+  it('names itself in String() and the stack, and lets a subclass name itself the plain way', () => {
+    class QuotaExceeded extends ServiceWarning {
+      override name = 'QuotaExceeded';
+    }
+    expect(String(new ServiceUnavailable('down'))).to.equal('ServiceUnavailable: down');
+    expect(new ServiceWarning('slow').stack?.split('\n')[0]).to.equal('ServiceWarning: slow');
+    const quota = new QuotaExceeded('90% used');
+    expect([quota.name, quota.kind, String(quota)]).to.deep.equal(['QuotaExceeded', 'warning', 'QuotaExceeded: 90% used']);
+    expect(HealthCheckError.is(quota)).to.equal(true);
+  });
 });

@@ -1,4 +1,4 @@
-import type { Probe } from '../../core/RunOptions.js';
+import type { Probe } from '../../core/Probe.js';
 
 /** @internal One probe of a container, with the kubelet's defaults filled in. */
 export interface ProbeSpec {

@@ -1,4 +1,4 @@
-import type { Probe } from '../../core/RunOptions.js';
+import type { Probe } from '../../core/Probe.js';
 import { CliError } from '../CliError.js';
 import type { ContainerSpec, DrainDelay, ProbeSpec, Workload } from './Workload.js';
 

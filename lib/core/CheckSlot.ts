@@ -1,0 +1,15 @@
+import type { CheckDefinition } from './CheckDefinition.js';
+import type { HealthCheck } from './HealthCheck.js';
+
+/**
+ * @internal One check as a {@link HealthService} runs it: its definition,
+ * its instance, and the timeout and cache TTL that apply to it. Immutable;
+ * what changes (latest result, in-flight execution, last status) lives in
+ * the unit that owns it, keyed by the slot.
+ */
+export interface CheckSlot {
+  readonly definition: CheckDefinition;
+  readonly instance: HealthCheck;
+  readonly timeoutMs: number;
+  readonly cacheTtlMs: number;
+}

@@ -1,0 +1,36 @@
+import type { CheckResult } from '../report/CheckResult.js';
+import { reuseResult } from './reuseResult.js';
+import { roundMs } from './roundMs.js';
+
+/** @internal A check's latest result and when it was recorded (`performance.now()`). */
+export interface LatestResult {
+  readonly result: CheckResult;
+  readonly finishedAt: number;
+}
+
+/**
+ * @internal The latest result of each check, and the TTL rule: a result
+ * younger than the check's TTL is answered again (`cached: true`, with its
+ * age) instead of executing the check.
+ */
+export class ResultCache<K> {
+  readonly #latest = new Map<K, LatestResult>();
+
+  /** Records `result` as the latest of `key`, finished at `finishedAt`. */
+  record(key: K, result: CheckResult, finishedAt: number): void {
+    this.#latest.set(key, { result, finishedAt });
+  }
+
+  /** The latest result of `key`, if any. */
+  latest(key: K): LatestResult | undefined {
+    return this.#latest.get(key);
+  }
+
+  /** The latest result of `key`, reused, when it is younger than `ttlMs` at `now`; `ttlMs` 0 is off. */
+  reuse(key: K, ttlMs: number, now: number): CheckResult | undefined {
+    const latest = this.#latest.get(key);
+    if (ttlMs <= 0 || latest === undefined) return undefined;
+    const ageMs = now - latest.finishedAt;
+    return ageMs < ttlMs ? reuseResult(latest.result, roundMs(ageMs)) : undefined;
+  }
+}

@@ -1,0 +1,27 @@
+import type { CheckResult } from '../report/CheckResult.js';
+import type { HealthReport } from '../report/HealthReport.js';
+import type { HealthStatus } from '../report/HealthStatus.js';
+import { roundMs } from './roundMs.js';
+
+/**
+ * @internal Aggregates results into a frozen report: `fail` (HTTP 503) when
+ * a critical check failed, else `warn` when any check is not `pass`, else
+ * `pass`; its duration is the time since `t0` (`performance.now()`).
+ */
+export function buildReport(startedAt: Date, t0: number, checks: readonly CheckResult[]): HealthReport {
+  let status: HealthStatus = 'pass';
+  for (const check of checks) {
+    if (check.status === 'fail' && check.critical) {
+      status = 'fail';
+      break;
+    }
+    if (check.status !== 'pass') status = 'warn';
+  }
+  return Object.freeze({
+    status,
+    httpStatus: status === 'fail' ? 503 : 200,
+    startedAt: startedAt.toISOString(),
+    durationMs: roundMs(performance.now() - t0),
+    checks: Object.freeze([...checks]),
+  });
+}

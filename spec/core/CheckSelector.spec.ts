@@ -1,0 +1,35 @@
+import { expect } from 'chai';
+import { CheckSelector } from '#lib/core/CheckSelector.js';
+import { slot } from './unitFixtures.js';
+
+describe('CheckSelector', () => {
+  const selector = new CheckSelector([slot('Loop', ['live']), slot('Db', ['ready', 'db']), slot('Queue'), slot('Boot', ['startup'])]);
+  const names = (options: object): string[] => selector.select(options).map((selected) => selected.definition.name);
+
+  it('selects by probe: liveness the live checks, readiness the ready and untagged ones, startup the startup ones', () => {
+    expect(names({ probe: 'liveness' })).to.deep.equal(['Loop']);
+    expect(names({ probe: 'readiness' })).to.deep.equal(['Db', 'Queue']);
+    expect(names({ probe: 'startup' })).to.deep.equal(['Boot']);
+  });
+
+  it('falls back to the readiness checks for startup when no check is tagged startup', () => {
+    expect(new CheckSelector([slot('Db', ['ready']), slot('Loop', ['live'])]).select({ probe: 'startup' }).map((selected) => selected.definition.name)).to.deep.equal(['Db']);
+  });
+
+  it('requires every selector to match', () => {
+    expect(names({ probe: 'readiness', tags: ['db'] })).to.deep.equal(['Db']);
+    expect(names({ probe: 'liveness', names: ['Db'] })).to.deep.equal([]);
+  });
+
+  it('refuses an unknown name or probe with a RangeError, malformed options with a TypeError', () => {
+    expect(() => names({ names: ['Dbb'] })).to.throw(RangeError, "no check named 'Dbb' (known: Loop, Db, Queue, Boot)");
+    expect(() => names({ probe: 'alive' })).to.throw(RangeError, /probe must be one of liveness, readiness, startup/);
+    expect(() => names({ tags: 'db' })).to.throw(TypeError, /tags must be an array/);
+    expect(() => names({ fresh: 1 })).to.throw(TypeError, /fresh must be a boolean/);
+    expect(() => names({ probes: 'x' })).to.throw(TypeError, /unknown option 'probes'/);
+  });
+
+  it('refuses two checks with one name', () => {
+    expect(() => new CheckSelector([slot('Db'), slot('Db')])).to.throw(/two checks are named 'Db'/);
+  });
+});

@@ -1,0 +1,24 @@
+import { expect } from 'chai';
+import { buildResult } from '#lib/core/executeCheck.js';
+import { ResultCache } from '#lib/core/ResultCache.js';
+import { slot } from './unitFixtures.js';
+
+describe('ResultCache', () => {
+  const key = slot('Db');
+  const result = buildResult(key.definition, 3, [], {});
+
+  it('reuses a result younger than the TTL, with its age as a difference', () => {
+    const cache = new ResultCache<object>();
+    cache.record(key, result, 1_000_000);
+    expect(cache.reuse(key, 500, 1_000_499)).to.include({ cached: true, ageMs: 499, durationMs: 3 });
+    expect(cache.reuse(key, 500, 1_000_500)).to.equal(undefined);
+    expect(cache.latest(key)).to.deep.equal({ result, finishedAt: 1_000_000 });
+  });
+
+  it('never reuses with a TTL of 0, nor without a result', () => {
+    const cache = new ResultCache<object>();
+    expect(cache.reuse(key, 500, 0)).to.equal(undefined);
+    cache.record(key, result, 10);
+    expect(cache.reuse(key, 0, 10)).to.equal(undefined);
+  });
+});

@@ -1,0 +1,13 @@
+import { expect } from 'chai';
+import { ShutdownGate } from '#lib/core/ShutdownGate.js';
+
+describe('ShutdownGate', () => {
+  it('lets every run through until closed, then answers readiness with a critical shutdown failure', () => {
+    const gate = new ShutdownGate();
+    expect([gate.closed, gate.answer('readiness')]).to.deep.equal([false, undefined]);
+    gate.close();
+    expect(gate.closed).to.equal(true);
+    expect(gate.answer('readiness')).to.include({ name: 'shutdown', status: 'fail', critical: true, output: 'unavailable: shutting down' });
+    expect([gate.answer('liveness'), gate.answer('startup'), gate.answer(undefined)]).to.deep.equal([undefined, undefined, undefined]);
+  });
+});
