@@ -202,7 +202,7 @@ export class FaultProxy {
     this.#fault = fault;
     if (fault === 'refuse') {
       if (previous !== 'refuse' && this.#server.listening) {
-        const closing = new Promise<void>((resolve) => this.#server.close(() => resolve()));
+        const closing = new Promise<void>((resolve) => this.#server.close(() => { resolve(); }));
         this.#cutAll(false);
         await closing;
       }
@@ -240,7 +240,7 @@ export class FaultProxy {
   async close(): Promise<void> {
     this.#closed = true;
     this.#cutAll(false);
-    if (this.#server.listening) await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+    if (this.#server.listening) await new Promise<void>((resolve) => this.#server.close(() => { resolve(); }));
   }
 
   #accept(client: Socket): void {
@@ -267,8 +267,8 @@ export class FaultProxy {
       const toClient = new Pipe(this, client, true);
       if (this.#fault === 'stall') toClient.budget = this.stallAfterBytes;
       pipes.push(toUpstream, toClient);
-      client.on('data', (chunk: Buffer) => toUpstream.push(chunk));
-      upstream.on('data', (chunk: Buffer) => toClient.push(chunk));
+      client.on('data', (chunk: Buffer) => { toUpstream.push(chunk); });
+      upstream.on('data', (chunk: Buffer) => { toClient.push(chunk); });
       upstream.on('close', () => {
         // what is held (stall, hang, slow) still reaches the client, if the fault ever lets it
         toClient.end();

@@ -55,7 +55,8 @@ export async function runCheck(check: unknown, options: RunCheckOptions & { read
     instance = check;
   } else if (typeof check === 'function' && (check as { prototype?: unknown }).prototype instanceof HealthCheckBase) {
     if (options.args !== undefined && !Array.isArray(options.args)) throw new TypeError('runCheck: args must be an array of constructor arguments');
-    instance = new (check as new (...args: unknown[]) => HealthCheck)(...(options.args ?? []));
+    const args: readonly unknown[] = options.args ?? [];
+    instance = new (check as new (...args: unknown[]) => HealthCheck)(...args);
   } else {
     throw new TypeError(`runCheck: expected a HealthCheck instance or a class extending HealthCheck, got ${check === null ? 'null' : typeof check}`);
   }

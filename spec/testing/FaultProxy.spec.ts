@@ -55,7 +55,7 @@ describe('FaultProxy', function () {
 
   afterEach(async () => {
     await proxy.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await new Promise<void>((resolve) => server.close(() => { resolve(); }));
   });
 
   it('should pass traffic through', async () => {

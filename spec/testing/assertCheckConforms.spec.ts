@@ -29,8 +29,8 @@ class LeakyHealthCheck extends HealthCheck {
     LeakyHealthCheck.sockets.push(socket);
     await new Promise<void>((resolve, reject) => {
       socket.write('GET / HTTP/1.1\r\nhost: x\r\n\r\n');
-      socket.once('data', () => resolve());
-      socket.once('error', (error) => reject(new ServiceUnavailable(error.message)));
+      socket.once('data', () => { resolve(); });
+      socket.once('error', (error) => { reject(new ServiceUnavailable(error.message)); });
     });
   }
 }
@@ -51,7 +51,7 @@ describe('assertCheckConforms', function () {
   after(async () => {
     for (const socket of LeakyHealthCheck.sockets.splice(0)) socket.destroy();
     server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await new Promise<void>((resolve) => server.close(() => { resolve(); }));
   });
 
   it('should pass a check that conforms', async () => {
@@ -68,7 +68,7 @@ describe('assertCheckConforms', function () {
   it('should fail a check that reports the wrong kind, naming both', async () => {
     class AlwaysTimesOut extends HealthCheck {
       check(context: CheckContext): Promise<void> {
-        return new Promise((_resolve, reject) => context.signal.addEventListener('abort', () => reject(new Error('aborted'))));
+        return new Promise((_resolve, reject) => { context.signal.addEventListener('abort', () => { reject(new Error('aborted')); }); });
       }
     }
     let healthy = true;

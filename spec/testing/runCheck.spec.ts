@@ -53,7 +53,7 @@ describe('runCheck', () => {
     it('should throw a TypeError or RangeError naming the problem', async () => {
       let thrown: unknown;
       try {
-        await runCheck({} as HealthCheck);
+        await runCheck(Object.create(null) as HealthCheck);
       } catch (error) {
         thrown = error;
       }

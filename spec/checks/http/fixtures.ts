@@ -85,7 +85,7 @@ export function startServer(handler: Handler): Promise<TestServer> {
 
 /** An HTTPS server with the given key and certificate. */
 export function startHttpsServer(tls: { key: string; cert: string }, handler: Handler): Promise<TestServer> {
-  return listen(createHttpsServer(tls, handler) as unknown as Server);
+  return listen(createHttpsServer(tls, handler));
 }
 
 /** A self-signed certificate for 127.0.0.1, made by openssl now; a throwaway. */

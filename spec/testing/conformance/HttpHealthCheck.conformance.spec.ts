@@ -14,7 +14,7 @@ describe('HttpHealthCheck, through assertCheckConforms', function () {
 
   after(async () => {
     server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await new Promise<void>((resolve) => server.close(() => { resolve(); }));
   });
 
   it('should conform under every fault, with its URL secrets shown nowhere', async () => {

@@ -18,7 +18,7 @@ describe('RedisHealthCheck, through assertCheckConforms (integration)', function
       create: ({ host, port }) => {
         const redis = new Redis({ host, port, connectionName: 'pulsecheck-conformance', commandTimeout: 1000, retryStrategy: () => 100 });
         redis.on('error', () => undefined);
-        return { check: new RedisHealthCheck(redis), dispose: () => redis.disconnect() };
+        return { check: new RedisHealthCheck(redis), dispose: () => { redis.disconnect(); } };
       },
     });
   });
