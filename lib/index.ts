@@ -59,6 +59,10 @@ export { MemoryHealthCheck } from './checks/process/MemoryHealthCheck.js';
 export type { MemoryHealthCheckOptions } from './checks/process/MemoryHealthCheckOptions.js';
 export type { Threshold } from './checks/process/Threshold.js';
 
+// --- HTTP check (lib/checks/http): Node's own fetch, no driver ---
+export { HttpHealthCheck } from './checks/http/HttpHealthCheck.js';
+export type { HttpHealthCheckOptions, HttpRedirectPolicy, HttpStatusExpectation } from './checks/http/HttpHealthCheckOptions.js';
+
 // --- HTTP helpers (lib/http) ---
 export { createHealthListener } from './http/createHealthListener.js';
 export { DEFAULT_HEALTH_ROUTES } from './http/defaultHealthRoutes.js';

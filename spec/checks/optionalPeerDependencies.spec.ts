@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -23,6 +25,20 @@ async function importInChild(entries: readonly string[], options: { blockDrivers
   return JSON.parse(stdout) as { exports: Record<string, string[]>; drivers: string[]; pg: string };
 }
 
+/** Every module of the package a built entry point imports, directly or not (relative specifiers only). */
+function importGraph(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const pending = [entry];
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const match of readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g)) {
+      pending.push(resolve(dirname(file), match[1] ?? ''));
+    }
+  }
+  return seen;
+}
+
 describe('the optional peer dependencies (pg, ioredis, amqplib)', function () {
   this.timeout(30_000);
 
@@ -34,7 +50,7 @@ describe('the optional peer dependencies (pg, ioredis, amqplib)', function () {
   });
 
   it('are not needed to import pulsecheck and each bundled check entry', async () => {
-    const seen = await importInChild(['pulsecheck', 'pulsecheck/postgres', 'pulsecheck/redis', 'pulsecheck/rabbitmq'], { blockDrivers: true });
+    const seen = await importInChild(['pulsecheck', 'pulsecheck/postgres', 'pulsecheck/redis', 'pulsecheck/rabbitmq', 'pulsecheck/testing'], { blockDrivers: true });
     expect(seen.pg, 'the drivers are blocked').to.equal('ERR_MODULE_NOT_FOUND');
     expect(seen.drivers).to.deep.equal([]);
     expect(seen.exports).to.deep.equal({
@@ -42,7 +58,15 @@ describe('the optional peer dependencies (pg, ioredis, amqplib)', function () {
       'pulsecheck/postgres': ['PG_POOL', 'PostgresHealthCheck'],
       'pulsecheck/redis': ['REDIS_CLIENT', 'RedisHealthCheck'],
       'pulsecheck/rabbitmq': ['AMQP_CONNECTION', 'RabbitMqHealthCheck'],
+      'pulsecheck/testing': ['FAULTS', 'FaultProxy', 'assertCheckConforms', 'runCheck'],
     });
+  });
+
+  it('are not loaded, and neither is the testing kit, by importing pulsecheck (its static import graph)', () => {
+    const reached = importGraph(join(root, 'dist', 'index.js'));
+    expect(reached.size, 'modules reached from dist/index.js').to.be.above(20);
+    expect([...reached].filter((file) => file.includes(`${sep}testing${sep}`))).to.deep.equal([]);
+    expect([...importGraph(join(root, 'dist', 'testing', 'index.js'))].some((file) => file.endsWith(join('testing', 'FaultProxy.js'))), 'the walk follows imports').to.equal(true);
   });
 });
 
