@@ -23,11 +23,11 @@
  * console.log(serializer.contentType); // application/json
  * ```
  */
-export type DetailLevel = (typeof DETAIL_LEVELS)[number];
+export type DetailLevel = 'full' | 'status' | 'summary';
 
 /**
  * @internal The detail levels, from the most to the least revealing: the one
- * list that {@link DetailLevel}, every validation and every error message
- * derive from.
+ * list every validation and every error message derive from. A level missing
+ * here, or one {@link DetailLevel} lacks, does not compile.
  */
-export const DETAIL_LEVELS = ['full', 'status', 'summary'] as const;
+export const DETAIL_LEVELS = Object.freeze(Object.keys({ full: true, status: true, summary: true } as const satisfies Record<DetailLevel, true>)) as readonly DetailLevel[];
