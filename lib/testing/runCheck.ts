@@ -1,7 +1,7 @@
 import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthCheck } from '../core/HealthCheck.js';
 import { HealthCheck as HealthCheckBase } from '../core/HealthCheck.js';
-import { definitionOf } from '../core/checkDefinitions.js';
+import { definitionOf } from '../core/definitionOf.js';
 import type { HealthCheckClass } from '../core/CheckDefinition.js';
 import { executeCheck } from '../core/executeCheck.js';
 import { DEFAULT_TIMEOUT_MS } from '../core/HealthServiceOptions.js';

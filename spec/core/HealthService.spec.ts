@@ -301,7 +301,7 @@ describe('HealthService.run', () => {
       await sleep(10);
       context?.addWarning('even later');
       expect(report.checks[0]?.errors).to.deep.equal([{ kind: 'timeout', message: 'did not finish within 20 ms' }]);
-      expect(report.checks[0]?.observations).to.deep.equal({});
+      expect(report.checks[0]?.observations).to.not.have.property('late'); // eventLoopBlockedMs may be there on a busy machine
       // spec/setup.ts fails this test if the late rejection went unhandled
     });
 
