@@ -26,7 +26,9 @@ export interface OpenApiFragment {
   readonly paths: Readonly<Record<string, JsonSchema>>;
   /** The schemas and the `format` parameter the paths refer to (`#/components/...`). */
   readonly components: {
+    /** The JSON Schemas of the bodies, by component name. */
     readonly schemas: Readonly<Record<string, JsonSchema>>;
+    /** The `format` query parameter, by component name. */
     readonly parameters: Readonly<Record<string, JsonSchema>>;
   };
 }

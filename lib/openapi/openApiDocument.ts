@@ -20,11 +20,33 @@ import type { OpenApiOptions, OpenApiServer } from './OpenApiOptions.js';
  * ```
  */
 export interface OpenApiDocument extends OpenApiFragment {
+  /** The OpenAPI version the document follows. */
   readonly openapi: '3.1.0';
+  /** The JSON Schema dialect of its schemas (2020-12, as OpenAPI 3.1 uses). */
   readonly jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema';
-  readonly info: { readonly title: string; readonly version: string; readonly description: string };
-  readonly servers?: readonly { readonly url: string; readonly description?: string }[];
-  readonly tags: readonly { readonly name: string; readonly description: string }[];
+  /** The API's title, version and description (from the options' `title` and `version`). */
+  readonly info: {
+    /** The API's title. */
+    readonly title: string;
+    /** The API's version. */
+    readonly version: string;
+    /** What the endpoints answer, in one paragraph. */
+    readonly description: string;
+  };
+  /** The servers the endpoints are reached at (from the options' `servers`), when given. */
+  readonly servers?: readonly {
+    /** The server's base URL. */
+    readonly url: string;
+    /** What the server is, if said. */
+    readonly description?: string;
+  }[];
+  /** The tag the operations are grouped under. */
+  readonly tags: readonly {
+    /** The tag's name. */
+    readonly name: string;
+    /** What the tag groups. */
+    readonly description: string;
+  }[];
 }
 
 const optionKeys = ['service', 'checks', 'basePath', 'servers', 'title', 'version', 'routes', 'fragment'] as const;
