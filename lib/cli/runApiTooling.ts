@@ -26,8 +26,8 @@ export const apiToolingUsage = `Usage: pulsecheck openapi --module <path> [--bas
 
 openapi prints an OpenAPI 3.1 document of the health endpoints (healthEndpoints()
 with its default routes: /health, /health/live, /health/ready, /health/startup),
-with JSON Schemas naming the module's checks. JSON, or YAML with --yaml (needs the
-'yaml' package installed).
+with JSON Schemas naming the module's checks. JSON, or YAML with --yaml (the 'yaml'
+package, loaded only then).
 
 postman writes a Postman Collection v2.1 (to --output, else to stdout) with one
 request per endpoint, whose tests assert status 200, a JSON content type, every
