@@ -15,6 +15,7 @@ import { parseArguments } from './parseArguments.js';
 import { redactReport } from './redactReport.js';
 import { apiToolingCommands, runApiTooling } from './runApiTooling.js';
 import { usage } from './usage.js';
+import { withDeadline } from './withDeadline.js';
 import { verifyProbes } from './verifyProbes/verifyProbes.js';
 
 /** @internal What one CLI invocation prints and exits with. */
@@ -155,22 +156,6 @@ function render(report: HealthReport, format: CliFormat, style: TextStyle): stri
   else if (format === 'json') text = new JsonSerializer({ detailed: true }).serialize(report);
   else text = respond(report, { format }).body;
   return text.endsWith('\n') ? text : `${text}\n`;
-}
-
-/** Settles like `promise`, or rejects with the error `late()` makes after `ms`; leaves no timer behind. */
-async function withDeadline<T>(promise: Promise<T>, ms: number | undefined, late: () => CliError): Promise<T> {
-  if (ms === undefined) return promise;
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      reject(late());
-    }, ms);
-  });
-  try {
-    return await Promise.race([promise, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 function version(): string {
