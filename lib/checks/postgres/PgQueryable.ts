@@ -98,4 +98,13 @@ export interface PgPoolClientLike extends PgQueryable {
    *   query is still running.
    */
   release(error?: Error | boolean): void;
+  /**
+   * Subscribes to the client's `error` event (pg's clients are event
+   * emitters). While the check holds a client it listens, so that a
+   * connection cut at that moment fails the check instead of becoming an
+   * uncaught `error` event that would crash the process.
+   */
+  on?(event: 'error', listener: (error: Error) => void): unknown;
+  /** Unsubscribes a listener added with `on` (when the client goes back to the pool). */
+  off?(event: 'error', listener: (error: Error) => void): unknown;
 }

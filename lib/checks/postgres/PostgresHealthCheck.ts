@@ -136,12 +136,14 @@ export class PostgresHealthCheck extends HealthCheck {
       throw signal.aborted ? error : new ServiceUnavailable(`PostgreSQL connection failed: ${describePgError(error)}`, { cause: error });
     }
     context.observe('acquireMs', elapsedMs(acquireStarted), 'ms');
+    const unguard = guardErrors(client);
 
     const queryStarted = performance.now();
     const querying = attempt(() => client.query(probe));
     try {
       const result = await untilAborted(querying, signal);
       context.observe('latencyMs', elapsedMs(queryStarted), 'ms');
+      unguard(); // back to the pool, which listens to its idle clients itself
       releaseQuietly(client);
       return result;
     } catch (error) {
@@ -194,6 +196,31 @@ function observePool(pool: PgPoolLike, context: CheckContext): void {
   context.observe('poolTotal', pool.totalCount, 'clients');
   if (typeof pool.idleCount === 'number') context.observe('poolIdle', pool.idleCount, 'clients');
   if (typeof pool.waitingCount === 'number') context.observe('poolWaiting', pool.waitingCount, 'clients');
+}
+
+/**
+ * Listens to `error` on a checked-out client until the returned function is
+ * called: a connection cut while the check holds the client would otherwise
+ * be an `error` event with no listener (pg's pool listens only to idle
+ * clients), which Node turns into an uncaught exception. A discarded client
+ * keeps the listener; it is never used again.
+ */
+function guardErrors(client: PgPoolClientLike): () => void {
+  const listener = (): void => {
+    // the pending query rejects with the same error, or the client is discarded
+  };
+  try {
+    client.on?.('error', listener);
+  } catch {
+    return noop;
+  }
+  return () => {
+    try {
+      client.off?.('error', listener);
+    } catch {
+      // a client that cannot unsubscribe keeps a listener that does nothing
+    }
+  };
 }
 
 function releaseQuietly(client: PgPoolClientLike, error?: Error): void {

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { expect } from 'chai';
 import { Container, inject } from 'inversify';
 import pg from 'pg';
@@ -30,6 +31,19 @@ class FakePoolClient extends FakeClient implements PgPoolClientLike {
   readonly releases: (Error | boolean | undefined)[] = [];
   release(error?: Error | boolean): void {
     this.releases.push(error);
+  }
+}
+
+/** A checked-out client that, like pg's, is an event emitter: an `error` with no listener throws. */
+class EmittingPoolClient extends FakePoolClient {
+  readonly events = new EventEmitter();
+  on(event: 'error', listener: (error: Error) => void): this {
+    this.events.on(event, listener);
+    return this;
+  }
+  off(event: 'error', listener: (error: Error) => void): this {
+    this.events.off(event, listener);
+    return this;
   }
 }
 
@@ -159,6 +173,30 @@ describe('PostgresHealthCheck', () => {
   });
 
   describe('check, given a pool', () => {
+    it('listens to the error event of the client it holds, so a connection cut then fails the check instead of crashing the process', async () => {
+      const cut = new Error('Connection terminated unexpectedly');
+      const client = new EmittingPoolClient(
+        () =>
+          new Promise((_resolve, reject) => {
+            // When its socket dies, pg emits 'error' on the client from an I/O callback, then rejects the query.
+            setImmediate(() => {
+              client.events.emit('error', cut);
+              reject(cut);
+            });
+          }),
+      );
+      const result = await runCheck(new PostgresHealthCheck(new FakePool(client)));
+      expect(result.output).to.equal('unavailable: PostgreSQL query failed: Connection terminated unexpectedly');
+      expect(client.releases).to.deep.equal([cut]);
+    });
+
+    it('stops listening to a client it gives back to the pool (no listener piles up over 300 runs)', async () => {
+      const client = new EmittingPoolClient(() => Promise.resolve(one));
+      const check = new PostgresHealthCheck(new FakePool(client));
+      for (let run = 0; run < 300; run += 1) expect((await runCheck(check)).output).to.equal('working');
+      expect(client.events.listenerCount('error')).to.equal(0);
+    });
+
     it('checks a client out, queries it, gives it back, and observes the pool', async () => {
       const pool = new FakePool(new FakePoolClient(() => Promise.resolve(one)));
       pool.totalCount = 3;
