@@ -5,6 +5,7 @@ import type { CheckDefinition } from '../core/CheckDefinition.js';
 import { defaultRegistry } from '../core/defaultRegistry.js';
 import { CliError } from './CliError.js';
 import { loadHealthService } from './loadHealthService.js';
+import { describeFirstLine } from './describeFirstLine.js';
 
 /**
  * @internal The checks a module describes, for the `openapi` and `postman`
@@ -25,7 +26,7 @@ export async function loadCheckDefinitions(modulePath: string, cwd: string): Pro
   try {
     namespace = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
   } catch (error) {
-    throw new CliError(`module ${modulePath} threw while loading: ${firstLine(error)}`);
+    throw new CliError(`module ${modulePath} threw while loading: ${describeFirstLine(error)}`);
   }
   if (!('health' in namespace) && !('default' in namespace)) {
     if (defaultRegistry.size === 0) {
@@ -36,14 +37,4 @@ export async function loadCheckDefinitions(modulePath: string, cwd: string): Pro
   const service = await loadHealthService(modulePath, { cwd, defaultTimeoutMs: undefined });
   if (typeof service.definitions !== 'function') throw new CliError(`the service of ${modulePath} has no definitions() to take the check names from`);
   return service.definitions();
-}
-
-function firstLine(error: unknown): string {
-  let text: string;
-  try {
-    text = error instanceof Error ? `${String(error.name)}: ${String(error.message)}` : String(error);
-  } catch {
-    text = 'a thrown value that cannot be described';
-  }
-  return text.split('\n')[0] ?? text;
 }

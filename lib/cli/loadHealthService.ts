@@ -6,6 +6,7 @@ import { defaultRegistry } from '../core/defaultRegistry.js';
 import { healthModule } from '../core/healthModule.js';
 import { HealthService } from '../core/HealthService.js';
 import { CliError } from './CliError.js';
+import { describeFirstLine } from './describeFirstLine.js';
 
 /** @internal How {@link loadHealthService} builds a service when the module only registers checks. */
 export interface LoadOptions {
@@ -38,7 +39,7 @@ export async function loadHealthService(modulePath: string, options: LoadOptions
   try {
     namespace = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
   } catch (error) {
-    throw new CliError(`module ${modulePath} threw while loading: ${describe(error)}`);
+    throw new CliError(`module ${modulePath} threw while loading: ${describeFirstLine(error)}`);
   }
 
   const exportName = 'health' in namespace ? 'health' : 'default' in namespace ? 'default' : undefined;
@@ -53,7 +54,7 @@ export async function loadHealthService(modulePath: string, options: LoadOptions
     try {
       value = await (value as () => unknown)();
     } catch (error) {
-      throw new CliError(`${what} threw: ${describe(error)}`);
+      throw new CliError(`${what} threw: ${describeFirstLine(error)}`);
     }
   }
   if (isHealthService(value)) return value;
@@ -61,7 +62,7 @@ export async function loadHealthService(modulePath: string, options: LoadOptions
     try {
       return await value.getAsync(HealthService);
     } catch (error) {
-      throw new CliError(`could not get the HealthService from the container of ${what} (is healthModule() loaded into it?): ${describe(error)}`);
+      throw new CliError(`could not get the HealthService from the container of ${what} (is healthModule() loaded into it?): ${describeFirstLine(error)}`);
     }
   }
   throw new CliError(`${what} is ${kindOf(value)}; expected a HealthService, a Container or a function returning one`);
@@ -77,7 +78,7 @@ function fromRegistry(modulePath: string, options: LoadOptions): HealthService {
     return container.get(HealthService);
   } catch (error) {
     throw new CliError(
-      `could not build the checks registered by ${modulePath}: ${describe(error)} (checks with dependencies need a module that exports a Container, or a function returning one, with those bound)`,
+      `could not build the checks registered by ${modulePath}: ${describeFirstLine(error)} (checks with dependencies need a module that exports a Container, or a function returning one, with those bound)`,
     );
   }
 }
@@ -104,15 +105,4 @@ function kindOf(value: unknown): string {
     }
   }
   return `a ${typeof value}`;
-}
-
-/** The first line of what was thrown; total (a Proxy or an object without prototype is described, never rethrown). */
-function describe(error: unknown): string {
-  let text: string;
-  try {
-    text = error instanceof Error ? `${String(error.name)}: ${String(error.message)}` : String(error);
-  } catch {
-    text = 'a thrown value that cannot be described';
-  }
-  return text.split('\n')[0] ?? text;
 }

@@ -51,8 +51,6 @@ export interface OpenApiDocument extends OpenApiFragment {
 
 const optionKeys = ['service', 'checks', 'basePath', 'servers', 'title', 'version', 'routes', 'fragment'] as const;
 const where = 'openApiDocument';
-/** The formats a scraper reads, which answer 200 whenever a report was produced (see respond()). */
-const metricsFormats: readonly string[] = ['openmetrics', 'prometheus'];
 const plainText = 'text/plain; charset=utf-8';
 
 /**
@@ -169,7 +167,7 @@ function responses(route: DescribedRoute, withBody: boolean): JsonSchema {
     if (!withBody) return undefined;
     return Object.fromEntries(
       formats
-        .filter((format) => statusCode === 200 || !metricsFormats.includes(format.name))
+        .filter((format) => statusCode === 200 || !format.metrics) // metrics formats answer 200 whenever a report was produced
         .map((format) => [contentTypeOf(format.name), mediaType(format.name, route, statusCode)]),
     );
   };
