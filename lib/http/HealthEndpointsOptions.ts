@@ -34,11 +34,20 @@ export interface HealthEndpointsOptions {
    * that throws on every trap, a thenable whose `then` throws) or returns
    * something else than a level, the response shows `summary` with its
    * usual status code (it fails closed, never a 500) and the error goes to
-   * `onError`.
+   * `onError`. So does a function whose promise has not settled within
+   * `detailTimeoutMs`: a hung token store never hangs the probe.
    * @defaultValue `'full'` (check names and their redacted error messages,
    * which existing monitors parse)
    */
   readonly detail?: DetailLevel | ((request: HealthRequest) => DetailLevel | Promise<DetailLevel>);
+  /**
+   * How long a `detail` function may take to settle, in milliseconds,
+   * counted from the request (it runs while the checks run). Past it the
+   * response shows `summary`, and an error naming the limit goes to
+   * `onError`. A positive number, at most 2,147,483,647.
+   * @defaultValue `1000`
+   */
+  readonly detailTimeoutMs?: number;
   /**
    * Makes the HTML page reload itself every this many seconds (a positive
    * whole number).

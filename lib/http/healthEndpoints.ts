@@ -1,7 +1,7 @@
 import type { HealthService } from '../core/HealthService.js';
 import { PROBES, isProbe } from '../core/Probe.js';
 import { RUN_OPTION_KEYS, type RunOptions } from '../core/RunOptions.js';
-import { assertKnownKeys, describeValue } from '../core/validateOptions.js';
+import { assertKnownKeys, assertPositiveMs, describeValue } from '../core/validateOptions.js';
 import type { DetailLevel } from '../render/DetailLevel.js';
 import type { HealthResponse } from '../render/HealthResponse.js';
 import { plainResponse } from '../render/plainResponse.js';
@@ -12,6 +12,10 @@ import { DEFAULT_HEALTH_ROUTES } from './defaultHealthRoutes.js';
 import type { HealthEndpointsOptions } from './HealthEndpointsOptions.js';
 import type { HealthRequest } from './HealthRequest.js';
 import { reportError } from './reportError.js';
+
+/** Stands for a detail() that did not settle in time. */
+const LATE: unique symbol = Symbol('late');
+const DEFAULT_DETAIL_TIMEOUT_MS = 1000;
 
 /**
  * The health routes of one {@link HealthService}, made by
@@ -60,7 +64,7 @@ export interface HealthEndpoints {
 }
 
 /** The keys of {@link HealthEndpointsOptions}: one missing here, or one the interface lacks, does not compile. */
-const optionKeys = Object.keys({ routes: true, detail: true, refreshSeconds: true, onError: true } as const satisfies Record<keyof HealthEndpointsOptions, true>);
+const optionKeys = Object.keys({ routes: true, detail: true, detailTimeoutMs: true, refreshSeconds: true, onError: true } as const satisfies Record<keyof HealthEndpointsOptions, true>);
 /** The HTML page's title on a probe's route, so that each page says which probe it is. */
 const probeTitles: Readonly<Record<string, string>> = { liveness: 'Liveness', readiness: 'Readiness', startup: 'Startup' };
 const servedMethods = ['GET', 'HEAD'];
@@ -114,15 +118,29 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
   if (refreshSeconds !== undefined) assertRefreshSeconds(refreshSeconds, 'healthEndpoints');
   if (options.onError !== undefined && typeof options.onError !== 'function') throw new TypeError('healthEndpoints: onError must be a function');
   const onError = options.onError;
+  const detailTimeoutMs = options.detailTimeoutMs ?? DEFAULT_DETAIL_TIMEOUT_MS;
+  assertPositiveMs(detailTimeoutMs, 'detailTimeoutMs', 'healthEndpoints');
 
   const detailFor = async (request: HealthRequest): Promise<DetailLevel> => {
     if (typeof detail !== 'function') return detail;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<typeof LATE>((resolve) => {
+      timer = setTimeout(resolve, detailTimeoutMs, LATE);
+      timer.unref();
+    });
     try {
-      const level: unknown = await detail(request);
-      if (isDetailLevel(level)) return level;
-      reportError(onError, new TypeError(`healthEndpoints: detail() returned ${describeLevel(level)}; expected one of ${detailLevelList} (answering with 'summary')`));
+      const level: unknown = await Promise.race([Promise.resolve().then(() => detail(request)), late]);
+      if (level === LATE) {
+        reportError(onError, new Error(`healthEndpoints: detail() did not settle within ${detailTimeoutMs} ms (answering with 'summary')`));
+      } else if (isDetailLevel(level)) {
+        return level;
+      } else {
+        reportError(onError, new TypeError(`healthEndpoints: detail() returned ${describeLevel(level)}; expected one of ${detailLevelList} (answering with 'summary')`));
+      }
     } catch (error) {
       reportError(onError, error);
+    } finally {
+      clearTimeout(timer);
     }
     return 'summary';
   };
@@ -142,8 +160,9 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
       const refusal = unknownFormatResponse(format, method);
       if (refusal !== undefined) return refusal;
       try {
-        const level = typeof detail === 'function' ? await detailFor(request) : detail;
-        const report = await service.run(run);
+        // Both at once: the detail function (a token lookup, say) is bounded by
+        // detailTimeoutMs and never delays the run, nor the run it.
+        const [level, report] = await Promise.all([detailFor(request), service.run(run)]);
         const headers = request.headers ?? {};
         const accept = header(headers, 'accept');
         const contentType = header(headers, 'content-type');

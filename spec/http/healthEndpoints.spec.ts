@@ -227,6 +227,54 @@ describe('healthEndpoints', () => {
       }
     });
 
+    it('answers the summary, and reports the limit, when the function never settles', async () => {
+      switches.databaseDown = true;
+      const errors: unknown[] = [];
+      const endpoints = healthEndpoints(health, {
+        detail: () => new Promise<'full'>(() => undefined),
+        detailTimeoutMs: 30,
+        onError: (error) => errors.push(error),
+      });
+      const response = await endpoints.handle({ url: '/health', headers: json });
+      expect(response?.statusCode).to.equal(503);
+      expect(JSON.parse(response?.body ?? '')).to.deep.equal({ status: 'fail' });
+      expect(errors.map(String)).to.deep.equal([`Error: healthEndpoints: detail() did not settle within 30 ms (answering with 'summary')`]);
+    });
+
+    it('keeps the level of a function that settles within the limit, however long the run takes', async () => {
+      switches.databaseDown = true;
+      const order: string[] = [];
+      const endpoints = healthEndpoints(health, {
+        detail: async (): Promise<'full'> => {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          order.push('detail');
+          return 'full';
+        },
+        detailTimeoutMs: 10_000,
+        onError: (error) => order.push(`error ${String(error)}`),
+      });
+      const response = await endpoints.handle({ url: '/health', headers: json });
+      expect(response?.body).to.include('ECONNREFUSED');
+      expect(order).to.deep.equal(['detail']);
+    });
+
+    it('asks the function while the checks run, not before them', async () => {
+      let release: (() => void) | undefined;
+      const endpoints = healthEndpoints(health, {
+        detail: () => {
+          return new Promise<'status'>((resolve) => {
+            release = () => { resolve('status'); };
+          });
+        },
+      });
+      const pending = endpoints.handle({ url: '/health', headers: json });
+      await new Promise((resolve) => setImmediate(resolve));
+      // The run started although the level is not known yet.
+      expect(switches.databaseRuns).to.equal(1);
+      release?.();
+      expect((await pending)?.statusCode).to.equal(200);
+    });
+
     describe('when the function throws or returns a hostile value', () => {
       /** A Proxy that throws on every trap, so that even `instanceof`, `String()` or reading `then` throws. */
       const hostile = (): object =>
@@ -395,6 +443,8 @@ describe('healthEndpoints', () => {
       ['an unknown detail level', () => healthEndpoints(health, { detail: 'all' as never }), /detail must be one of 'full', 'status', 'summary' or a function, got 'all'/],
       ['a non-positive refreshSeconds', () => healthEndpoints(health, { refreshSeconds: 0 }), /healthEndpoints: refreshSeconds must be a positive integer number of seconds, got 0/],
       ['a fractional refreshSeconds', () => healthEndpoints(health, { refreshSeconds: 2.5 }), /healthEndpoints: refreshSeconds must be a positive integer number of seconds, got 2.5/],
+      ['a zero detailTimeoutMs', () => healthEndpoints(health, { detailTimeoutMs: 0 }), /healthEndpoints: detailTimeoutMs must be a positive finite number of milliseconds, got 0/],
+      ['a detailTimeoutMs no timer can hold', () => healthEndpoints(health, { detailTimeoutMs: 2 ** 31 }), /healthEndpoints: detailTimeoutMs/],
       ['an onError that is not a function', () => healthEndpoints(health, { onError: 'log' as never }), /onError must be a function/],
     ];
     for (const [what, call, message] of cases) {
