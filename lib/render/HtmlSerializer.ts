@@ -226,9 +226,14 @@ export class HtmlSerializer implements Serializer {
       body += `<dl class="facts">${facts.join('')}</dl>\n`;
       const observations = Object.entries(check.observations);
       if (observations.length > 0) {
-        const rows = observations.map(
-          ([key, observation]) => `<div><dt>${escapeHtml(observationLabel(key, observation.unit))}</dt><dd>${escapeHtml(formatObservation(observation))}</dd></div>`,
-        );
+        const labels = observations.map(([key, observation]) => observationLabel(key, observation.unit));
+        const uses = new Map<string, number>();
+        for (const label of labels) uses.set(label, (uses.get(label) ?? 0) + 1);
+        // Two keys that shorten to one label (freeBytes and freePercent: both "free") keep their keys.
+        const rows = observations.map(([key, observation], index) => {
+          const label = labels[index] ?? key;
+          return `<div><dt>${escapeHtml(uses.get(label) === 1 ? label : key)}</dt><dd>${escapeHtml(formatObservation(observation))}</dd></div>`;
+        });
         body += `<dl class="obs" aria-label="Observations">${rows.join('')}</dl>\n`;
       }
       if (check.tags.length > 0) {

@@ -166,6 +166,22 @@ describe('HtmlSerializer', () => {
       expect(tile).to.include('<dt>heapUsedBytes</dt><dd>100 MiB</dd>');
     });
 
+    it('keeps the keys of two observations that would shorten to one label: freeBytes and freePercent are not both "free"', () => {
+      const check = aCheck({
+        name: 'disk',
+        observations: {
+          freeBytes: { value: 2 * 1024 ** 3, unit: 'bytes' },
+          totalBytes: { value: 8 * 1024 ** 3, unit: 'bytes' },
+          freePercent: { value: 25, unit: '%' },
+        },
+      });
+      const tile = tileOf(render(aReport([check])), 'disk');
+      expect(tile).to.match(/<dt>freeBytes<\/dt><dd>2(\.0+)? GiB<\/dd>/);
+      expect(tile).to.include('<dt>freePercent</dt><dd>25%</dd>');
+      expect(tile).to.match(/<dt>total<\/dt><dd>8(\.0+)? GiB<\/dd>/);
+      expect(tile).not.to.include('<dt>free</dt>');
+    });
+
     it('writes a counted unit in the singular for one: 1 client, 0 clients, 2 clients', () => {
       const check = aCheck({
         name: 'pool',
