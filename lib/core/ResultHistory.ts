@@ -28,7 +28,7 @@ export class ResultHistory<K> {
    * @throws RangeError naming `owner` and `historySize` for anything else.
    */
   constructor(capacity: unknown, owner = 'HealthService') {
-    const value = capacity ?? DEFAULT_HISTORY_SIZE;
+    const value = capacity === undefined ? DEFAULT_HISTORY_SIZE : capacity;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_HISTORY_SIZE) {
       throw new RangeError(`${owner}: historySize must be a whole number from 0 to ${MAX_HISTORY_SIZE}, got ${typeof value === 'number' ? String(value) : describeValue(value)}`);
     }
