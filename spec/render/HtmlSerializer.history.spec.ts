@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { HtmlSerializer } from '#lib/render/HtmlSerializer.js';
-import type { CheckHistory, CheckResult, HistoryEntry } from 'pulsecheck';
+import { HealthCheckRegistry, ServiceUnavailable, type CheckHistory, type CheckResult, type HistoryEntry } from 'pulsecheck';
+import { checkClass, serviceFor } from '../core/fixtures.js';
+import { hostileValues } from '../core/hostileValues.js';
 import { numRuns } from '../support/arbitraries.js';
 import { aReport, hostile, working } from './fixtures.js';
 
@@ -17,6 +19,28 @@ function withHistory(entries: readonly HistoryEntry[], name = 'Db'): CheckResult
 }
 
 const render = (checks: readonly CheckResult[], detail: 'full' | 'status' | 'summary' = 'full'): string => new HtmlSerializer({ detail }).serialize(aReport(checks));
+
+const allowedTags = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'div', 'h1', 'p', 'strong', 'span', 'time', 'main', 'section', 'h2', 'ul', 'li', 'h3', 'dl', 'dt', 'dd', 'footer', 'ol', 'svg', 'polyline']);
+const allowedAttributes = new Set(['lang', 'charset', 'name', 'content', 'class', 'aria-hidden', 'aria-labelledby', 'aria-label', 'id', 'datetime', 'title', 'viewBox', 'preserveAspectRatio', 'role', 'focusable', 'vector-effect', 'points']);
+
+/**
+ * Asserts that every `<` after the stylesheet opens one of the page's own
+ * tags, with only its own attributes, each value quoted without `"`, `<` or
+ * `>` in it, and that every `&` starts one of the five entities escapeHtml
+ * writes: whatever a check reported, it reached the page as text.
+ */
+function expectOnlyOwnMarkup(html: string): void {
+  const body = html.slice(html.indexOf('</style>'));
+  let index = body.indexOf('<');
+  while (index !== -1) {
+    const tag = /^<\/?([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z-]+="[^"<>]*")*)\s*\/?>/.exec(body.slice(index));
+    expect(tag, `markup at ${body.slice(index, index + 60)}`).not.to.equal(null);
+    expect(allowedTags.has(tag?.[1] ?? ''), `tag ${tag?.[1]}`).to.equal(true);
+    for (const attribute of (tag?.[2] ?? '').matchAll(/\s+([a-zA-Z-]+)="[^"]*"/g)) expect(allowedAttributes.has(attribute[1] ?? ''), `attribute ${attribute[1]}`).to.equal(true);
+    index = body.indexOf('<', index + 1);
+  }
+  for (const ampersand of body.matchAll(/&/g)) expect(body.slice(ampersand.index, ampersand.index + 6)).to.match(/^&(amp|lt|gt|quot|#39);/);
+}
 
 /** The y coordinates of the sparkline's points. */
 function ys(html: string): number[] {
@@ -125,6 +149,26 @@ describe('HtmlSerializer with history', () => {
       expect(html.match(/<style>/g)).to.have.length(1);
     });
 
+    it('draws the history of a real service whose checks throw hostile values and HTML, all of it escaped', async () => {
+      const registry = new HealthCheckRegistry();
+      const thrown = [...Object.values(hostileValues), () => new Error(hostile.message), () => `<script>alert("thrown")</script>`, () => new ServiceUnavailable(hostile.title)];
+      thrown.forEach((make, index) => {
+        let round = 0;
+        checkClass(registry, index === 0 ? hostile.name : `Check${index}`, () => {
+          round += 1;
+          if (round % 2 === 0) throw make();
+        });
+      });
+      const service = serviceFor(registry);
+      for (let round = 0; round < 3; round += 1) await service.run();
+      const report = await service.run({ history: true });
+      expect(report.checks.every((check) => check.history?.entries.length === 4)).to.equal(true);
+      const html = new HtmlSerializer().serialize(report);
+      expect(html.match(/<ol class="strip"/g)).to.have.length(thrown.length);
+      expectOnlyOwnMarkup(html);
+      expect(html).not.to.include('<script>alert');
+    });
+
     it('lets nothing a check or a report controls reach the page unescaped (property)', () => {
       const nasty = fc.string({ unit: fc.constantFrom('<', '>', '&', '"', "'", '=', '/', ' ', 'a', 'on', 'script', '\u0000', '\u2028', '😀', '\ud800'), maxLength: 40 });
       const text = fc.oneof(nasty, fc.string({ unit: 'binary', maxLength: 40 }));
@@ -134,21 +178,10 @@ describe('HtmlSerializer with history', () => {
         time: fc.oneof(fc.date({ noInvalidDate: true }).map((date) => date.toISOString()), text),
         output: text,
       });
-      const allowedTags = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'div', 'h1', 'p', 'strong', 'span', 'time', 'main', 'section', 'h2', 'ul', 'li', 'h3', 'dl', 'dt', 'dd', 'footer', 'ol', 'svg', 'polyline']);
-      const allowedAttributes = new Set(['lang', 'charset', 'name', 'content', 'class', 'aria-hidden', 'aria-labelledby', 'aria-label', 'id', 'datetime', 'title', 'viewBox', 'preserveAspectRatio', 'role', 'focusable', 'vector-effect', 'points']);
       fc.assert(
         fc.property(text, fc.array(anEntry, { maxLength: 8 }), (name, entries) => {
           const html = render([{ ...working(name === '' ? 'x' : name), history: { name, capacity: 60, entries } as never }]);
-          const body = html.slice(html.indexOf('</style>'));
-          let index = body.indexOf('<');
-          while (index !== -1) {
-            const tag = /^<\/?([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z-]+="[^"<>]*")*)\s*\/?>/.exec(body.slice(index));
-            expect(tag, `markup at ${body.slice(index, index + 60)}`).not.to.equal(null);
-            expect(allowedTags.has(tag?.[1] ?? ''), `tag ${tag?.[1]}`).to.equal(true);
-            for (const attribute of (tag?.[2] ?? '').matchAll(/\s+([a-zA-Z-]+)="[^"]*"/g)) expect(allowedAttributes.has(attribute[1] ?? ''), `attribute ${attribute[1]}`).to.equal(true);
-            index = body.indexOf('<', index + 1);
-          }
-          for (const ampersand of body.matchAll(/&/g)) expect(body.slice(ampersand.index, ampersand.index + 6)).to.match(/^&(amp|lt|gt|quot|#39);/);
+          expectOnlyOwnMarkup(html);
         }),
         { numRuns: numRuns(200) },
       );
