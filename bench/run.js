@@ -1,7 +1,7 @@
 // `npm run bench`: runs every scenario against pulsecheck and its peers, in the same run, and writes
 // docs/benchmarks.md (medians, ratios, bars) and bench/results/benchmarks.json (the raw numbers).
 // BENCH_QUICK=1 for a ~1-minute smoke run; BENCH_SCENARIOS=1,2 to run some scenarios only.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { runChild } from './src/child.js';
 import { config } from './src/config.js';
@@ -107,6 +107,24 @@ async function scenario5() {
   return { concurrency: config.soakConcurrency, rows };
 }
 
+async function scenarioHistory() {
+  const rows = [];
+  for (const historySize of [60, 0]) {
+    log(`scenario history: ${config.historyRuns} runs over ${config.historyChecks} checks, historySize ${historySize}`);
+    rows.push(await runChild('scenarios/historyChild.js', [config.historyRuns, config.historyChecks, historySize], { execArgv: ['--expose-gc'], timeoutMs: 1_800_000 }));
+  }
+  return { rows };
+}
+
+/** The previous run's results, if any: scenarios not run this time are carried over from it (and marked so). */
+async function previousResults() {
+  try {
+    return JSON.parse(await readFile(jsonFile, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 async function main() {
   const results = { machine: await machineInfo(), config: { ...config }, scenarios: {}, skipped: {}, errors: {} };
   // Scenarios 3–5 run pulsecheck's own PostgresHealthCheck, RedisHealthCheck and RabbitMqHealthCheck when the build has them.
@@ -121,6 +139,7 @@ async function main() {
     ['3', 'hang', scenario3, true],
     ['4', 'storm', scenario4, true],
     ['5', 'soak', scenario5, true],
+    ['history', 'history', scenarioHistory, false],
     ['profile', 'profile', () => profileAggregation({ durationMs: config.profileMs }), false],
   ];
   for (const [id, name, fn, needsServices] of steps) {
@@ -138,6 +157,14 @@ async function main() {
       results.errors[name] = error instanceof Error ? error.stack ?? error.message : String(error);
       log(`scenario ${id} (${name}) FAILED: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+  // BENCH_SCENARIOS=history (say) re-measures one scenario and keeps the others' previous figures, marked as such.
+  const previous = await previousResults();
+  results.carriedOver = {};
+  for (const [id, name] of steps) {
+    if (wanted.has(id) || previous?.scenarios?.[name] === undefined) continue;
+    results.scenarios[name] = previous.scenarios[name];
+    results.carriedOver[name] = previous.carriedOver?.[name] ?? previous.machine?.date ?? 'an earlier run';
   }
   results.durationSeconds = round((Date.now() - started) / 1000, 1);
   await mkdir(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });

@@ -19,6 +19,7 @@ export { HealthCheckRegistry } from './core/HealthCheckRegistry.js';
 export { healthModule, type HealthModuleOptions } from './core/healthModule.js';
 export { HealthService } from './core/HealthService.js';
 export { DEFAULT_TIMEOUT_MS, type HealthServiceOptions } from './core/HealthServiceOptions.js';
+export { DEFAULT_HISTORY_SIZE, MAX_HISTORY_SIZE } from './core/HealthServiceOptions.js';
 export type { RegisterOptions } from './core/RegisterOptions.js';
 export { registerHealthCheck } from './core/registerHealthCheck.js';
 export { PROBES, PROBE_TAGS, type Probe } from './core/Probe.js';
@@ -34,9 +35,11 @@ export { ServiceWarning } from './errors/ServiceWarning.js';
 
 export type { CheckError } from './report/CheckError.js';
 export type { CheckErrorKind } from './report/CheckErrorKind.js';
+export type { CheckHistory } from './report/CheckHistory.js';
 export type { CheckResult } from './report/CheckResult.js';
 export type { HealthReport } from './report/HealthReport.js';
 export type { HealthStatus } from './report/HealthStatus.js';
+export { HISTORY_OUTPUT_MAX_LENGTH, type HistoryEntry } from './report/HistoryEntry.js';
 export type { Observation } from './report/Observation.js';
 
 // --- rendering (lib/render) ---

@@ -18,9 +18,13 @@ function list(name, fallback) {
 export const config = Object.freeze({
   quick,
   /** Which scenarios to run (1..5 and 'profile'). */
-  scenarios: list('BENCH_SCENARIOS', ['1', '2', '3', '4', '5', 'profile']),
+  scenarios: list('BENCH_SCENARIOS', ['1', '2', '3', '4', '5', 'history', 'profile']),
   /** How many times each measurement is repeated; figures are medians over these rounds. */
   rounds: num('BENCH_ROUNDS', 3, 1),
+
+  // Scenario history: memory of the per-check history over many runs.
+  historyRuns: num('BENCH_HISTORY_RUNS', 200_000, 20_000),
+  historyChecks: num('BENCH_HISTORY_CHECKS', 4, 4),
 
   // Scenario 1: aggregation overhead.
   aggregationSizes: [1, 10, 100],

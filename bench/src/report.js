@@ -112,6 +112,17 @@ function bars(results) {
       yes(pc.heapGrowthBytes < 5e6 && pc.handleGrowth <= 0 && serverSame),
     ]);
   }
+  if (s.history !== undefined) {
+    const on = s.history.rows.find((row) => row.historySize > 0);
+    const off = s.history.rows.find((row) => row.historySize === 0);
+    if (on !== undefined) {
+      out.push([
+        `history: heap flat over ${fmt(on.runs, 0)} runs with history on (after GC, end / 10k runs ≤ 1.10; ${on.historySize} entries per check kept, outputs ≤ 240 characters)`,
+        `${fmt(on.ratio, 3)}× (${mib(on.heapAt10k)} → ${mib(on.heapAtEnd)}); with history off ${off === undefined ? '–' : `${fmt(off.ratio, 3)}×`}; ${[...new Set(on.entriesPerCheck)].join(', ')} entries per check, longest output ${on.longestOutput}`,
+        yes(on.ratio <= 1.1 && on.entriesPerCheck.every((n) => n === on.historySize) && on.longestOutput <= 240),
+      ]);
+    }
+  }
   return out;
 }
 
@@ -324,6 +335,33 @@ function soakSection(data) {
   ].join('\n');
 }
 
+function historySection(data) {
+  const on = data.rows.find((row) => row.historySize > 0);
+  return [
+    '## History: memory over many runs',
+    '',
+    `\`run({ fresh: true })\` calls, one after another, over ${on?.checks ?? '?'} trivial checks (every call executes every check); half the checks fail every other execution with a ~4 KiB message, of which the history keeps 240 characters. ` +
+      'Each configuration in its own process with `--expose-gc`; heap after three forced GCs, after the first 10,000 runs and then after each quarter of the rest. Flat means the ratio end / 10k stays near 1 whatever the number of runs.',
+    '',
+    table(
+      ['historySize', 'runs', 'executions', 'runs/s', 'heap after 10k runs', 'heap at the end', 'end / 10k', 'heap after each quarter', 'entries kept per check', 'longest kept output'],
+      data.rows.map((row) => [
+        String(row.historySize),
+        fmt(row.runs, 0),
+        fmt(row.executions, 0),
+        fmt(row.runsPerSec, 0),
+        mib(row.heapAt10k),
+        mib(row.heapAtEnd),
+        fmt(row.ratio, 3),
+        row.heapTrend.map((bytes) => mib(bytes)).join(', '),
+        [...new Set(row.entriesPerCheck)].join(', '),
+        fmt(row.longestOutput, 0),
+      ]),
+    ),
+    '',
+  ].join('\n');
+}
+
 function profileSection(data) {
   const lines = ['## Profile of the hot path (scenario 1, 100 checks)', ''];
   lines.push('`node --cpu-prof` (100 µs sampling) over a run of sequential `run()` calls, whole process; self time by frame, then pulsecheck functions by inclusive time. Profiles: `bench/results/*.cpuprofile` (git-ignored; open them in Chrome DevTools).', '');
@@ -359,6 +397,13 @@ export function renderMarkdown(results) {
     '',
   ];
   for (const [name, reason] of Object.entries(results.skipped)) parts.push(`**Scenario ${name} ${reason}**`, '');
+  const carried = Object.entries(results.carriedOver ?? {});
+  if (carried.length > 0) {
+    const byDate = new Map();
+    for (const [name, date] of carried) byDate.set(date, [...(byDate.get(date) ?? []), name]);
+    const lines = [...byDate].map(([date, names]) => `${names.join(', ')} from the run of ${date}`);
+    parts.push(`*Not re-measured in this run (BENCH_SCENARIOS), carried over: ${lines.join('; ')}.*`, '');
+  }
   for (const [name, error] of Object.entries(results.errors)) parts.push(`**Scenario ${name} failed:** \`${String(error).split('\n')[0]}\``, '');
   parts.push(
     '## What each library can do',
@@ -386,6 +431,7 @@ export function renderMarkdown(results) {
   if (s.hang !== undefined) parts.push(hangSection(s.hang));
   if (s.storm !== undefined) parts.push(stormSection(s.storm));
   if (s.soak !== undefined) parts.push(soakSection(s.soak));
+  if (s.history !== undefined) parts.push(historySection(s.history));
   if (s.profile !== undefined) parts.push(profileSection(s.profile));
   return `${parts.join('\n')}\n`;
 }

@@ -9,7 +9,9 @@
  *   /health/ready   readiness: the dependencies (503 "shutting down" once SIGTERM arrived)
  *   /health/startup startup
  * `?format=json|html|health+json|openmetrics|prometheus` overrides the Accept header.
- * With a dependency down, /health answers 503 and names it.
+ * With a dependency down, /health answers 503 and names it. The HTML page
+ * draws each check's recent results (history); `DEMO_OUTAGE=1` takes Redis
+ * down for 20 s of every minute to show one (see outage.ts).
  * On SIGTERM or SIGINT, readiness answers 503 "shutting down" for DRAIN_MS
  * milliseconds (default 0), then the server closes and every client is released.
  * `npm run example` runs node directly (the build is its `preexample`), so a
@@ -23,11 +25,13 @@ import { AMQP_CONNECTION } from 'pulsecheck/rabbitmq';
 import { REDIS_CLIENT } from 'pulsecheck/redis';
 import './checks.js';
 import { createClients, urls } from './clients.js';
+import { startOutageDemo } from './outage.js';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
 const drainMs = Number(process.env.DRAIN_MS ?? 0);
 
+const outage = await startOutageDemo(urls); // DEMO_OUTAGE=1: Redis goes down and comes back (outage.ts)
 const clients = createClients();
 const container = new Container();
 container.bind(PG_POOL).toConstantValue(clients.pool);
@@ -35,6 +39,7 @@ container.bind(REDIS_CLIENT).toConstantValue(clients.redis);
 container.bind(AMQP_CONNECTION).toConstantValue(clients.amqp);
 container.load(healthModule());
 const health = container.get(HealthService);
+outage?.run(health);
 
 health.onStatusChange((check, previous, current) => {
   if (previous === undefined && current === 'pass') return;
@@ -91,6 +96,7 @@ async function release(): Promise<void> {
   await health.stop();
   container.unbindAll(); // stops the event-loop monitor (@preDestroy)
   await clients.close();
+  await outage?.close();
   // Everything is closed, so the process ends by itself; if a driver still holds a handle, do not hang the deploy.
   setTimeout(() => {
     console.error('[example] still running 5 s after shutdown:', process.getActiveResourcesInfo().join(', '));

@@ -38,7 +38,7 @@ export class CheckSelector {
    * The checks `options` selects, in registration order.
    *
    * @throws TypeError for options that are not an object, an unknown key,
-   *   malformed `names` or `tags`, or a `fresh` that is not a boolean.
+   *   malformed `names` or `tags`, or a `fresh` or `history` that is not a boolean.
    * @throws RangeError for an unknown probe or check name.
    */
   select(options: RunOptions): readonly CheckSlot[] {
@@ -67,6 +67,7 @@ export class CheckSelector {
       slots = this.#ofProbe(options.probe, slots);
     }
     if (options.fresh !== undefined && typeof options.fresh !== 'boolean') throw new TypeError('HealthService.run: fresh must be a boolean');
+    if (options.history !== undefined && typeof options.history !== 'boolean') throw new TypeError('HealthService.run: history must be a boolean');
     return slots;
   }
 

@@ -1,4 +1,5 @@
 import { inject, injectable, multiInject, optional } from 'inversify';
+import type { CheckHistory } from '../report/CheckHistory.js';
 import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import { BackgroundScheduler } from './BackgroundScheduler.js';
@@ -13,6 +14,7 @@ import { HealthCheck } from './HealthCheck.js';
 import { DEFAULT_TIMEOUT_MS, SERVICE_OPTION_KEYS, type HealthServiceOptions } from './HealthServiceOptions.js';
 import { internalFailure } from './internalFailure.js';
 import { ResultCache } from './ResultCache.js';
+import { ResultHistory } from './ResultHistory.js';
 import type { ResultListener } from './ResultListener.js';
 import type { RunOptions } from './RunOptions.js';
 import { settleAll } from './settleAll.js';
@@ -22,7 +24,7 @@ import { StartupLatch } from './StartupLatch.js';
 import type { StatusChangeListener } from './StatusChangeListener.js';
 import { StatusListeners } from './StatusListeners.js';
 import { HEALTH_CHECK, HEALTH_SERVICE_OPTIONS } from './tokens.js';
-import { assertNonNegativeMs, assertOptionalBoolean, assertOptionsObject, assertPositiveMs } from './validateOptions.js';
+import { assertNonNegativeMs, assertOptionalBoolean, assertOptionsObject, assertPositiveMs, describeValue } from './validateOptions.js';
 
 /**
  * Runs the checks and aggregates their results into a {@link HealthReport}.
@@ -77,6 +79,7 @@ export class HealthService {
   readonly #latch: StartupLatch;
   readonly #gate = new ShutdownGate();
   readonly #scheduler = new BackgroundScheduler(() => this.#round());
+  readonly #history: ResultHistory<CheckSlot>;
 
   /**
    * @param checks - The check instances (the container passes every
@@ -89,7 +92,8 @@ export class HealthService {
    *   is not a plain object, an option is unknown, or `singleFlight` or
    *   `latchStartup` is not a boolean.
    * @throws RangeError when `defaultTimeoutMs` or `defaultCacheTtlMs` is
-   *   malformed or exceeds 2,147,483,647 ms (the longest delay a timer can hold).
+   *   malformed or exceeds 2,147,483,647 ms (the longest delay a timer can hold),
+   *   or `historySize` is not a whole number from 0 to {@link MAX_HISTORY_SIZE}.
    * @throws Error when two checks share a name.
    */
   constructor(
@@ -105,6 +109,7 @@ export class HealthService {
     assertOptionalBoolean(options.latchStartup, 'latchStartup', 'HealthService');
     this.#singleFlight = new SingleFlight(options.singleFlight ?? true);
     this.#latch = new StartupLatch(options.latchStartup ?? true);
+    this.#history = new ResultHistory(options.historySize);
     this.#selector = new CheckSelector(
       checks.map((instance, index): CheckSlot => {
         if (!(instance instanceof HealthCheck)) {
@@ -154,10 +159,35 @@ export class HealthService {
     const fresh = options.fresh === true;
     const pending = selected.map((slot) => this.#resultFor(slot, fresh));
     // Cached and background results are ready at once: skip the wait only when every one is.
-    const results = pending.every(isReady) ? pending : await settleAll(selected, pending, false, this.#abandoned(selected));
+    const settled = pending.every(isReady) ? pending : await settleAll(selected, pending, false, this.#abandoned(selected));
+    const results = options.history === true && this.#history.capacity > 0 ? settled.map((result, index) => this.#withHistory(result, selected[index])) : settled;
     const report = buildReport(startedAt, t0, results);
     this.#latch.keep(options, report);
     return report;
+  }
+
+  /**
+   * The recent executions of every check (or of the one named), oldest
+   * first: at most `historySize` each (see {@link HealthServiceOptions}),
+   * one entry per execution: a result answered again from the cache, from
+   * background mode or from a shared in-flight execution adds none; each
+   * background round adds one per check. Each entry has the status the run
+   * reported, the duration, when the execution ended and its output (cut
+   * to {@link HISTORY_OUTPUT_MAX_LENGTH} characters). `uptimePercent` is the
+   * share of entries that are not `fail`.
+   *
+   * @param name - One check's name; every check when left out.
+   * @returns Frozen copies, in registration order (empty entries when the
+   *   service keeps no history or the check has not run yet).
+   * @throws RangeError for a name no check has.
+   */
+  history(name?: string): readonly CheckHistory[] {
+    let slots = this.#selector.all;
+    if (name !== undefined) {
+      slots = slots.filter((slot) => slot.definition.name === name);
+      if (slots.length === 0) throw new RangeError(`HealthService.history: no check is named ${typeof name === 'string' ? `'${name.slice(0, 200)}'` : describeValue(name)}`);
+    }
+    return Object.freeze(slots.map((slot) => this.#history.snapshot(slot, slot.definition.name)));
   }
 
   /**
@@ -284,12 +314,18 @@ export class HealthService {
     const record = (result: CheckResult): CheckResult => {
       this.#singleFlight.forget(slot, execution);
       this.#cache.record(slot, result, performance.now());
+      this.#history.record(slot, result);
       this.#listeners.notify(slot, result);
       return result;
     };
     const execution: Promise<CheckResult> = started.then(record, (error: unknown) => record(internalFailure(slot.definition, error)));
     this.#singleFlight.set(slot, execution);
     return execution;
+  }
+
+  /** `result` with `slot`'s history attached, frozen. */
+  #withHistory(result: CheckResult, slot: CheckSlot | undefined): CheckResult {
+    return slot === undefined ? result : Object.freeze({ ...result, history: this.#history.snapshot(slot, slot.definition.name) });
   }
 
   #abandoned(slots: readonly CheckSlot[]): (index: number, execution: Promise<CheckResult>) => void {

@@ -43,6 +43,17 @@ export interface HealthServiceOptions {
    * @defaultValue `true`
    */
   readonly latchStartup?: boolean;
+  /**
+   * How many recent executions each check keeps in its history (a ring
+   * buffer: the oldest entry goes when a new one comes), read with
+   * {@link HealthService.history}, written into reports by
+   * `run({ history: true })` and drawn by the HTML dashboard. `0` keeps
+   * none and costs nothing. A whole number from 0 to
+   * {@link MAX_HISTORY_SIZE}.
+   * @defaultValue {@link DEFAULT_HISTORY_SIZE} (60: an hour of background
+   * rounds a minute apart, or a minute of rounds a second apart)
+   */
+  readonly historySize?: number;
 }
 
 /**
@@ -59,5 +70,31 @@ export interface HealthServiceOptions {
  */
 export const DEFAULT_TIMEOUT_MS = 800;
 
+/**
+ * How many executions each check keeps in its history when the service sets
+ * no `historySize`: 60.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_HISTORY_SIZE } from 'pulsecheck';
+ *
+ * console.log(DEFAULT_HISTORY_SIZE); // 60
+ * ```
+ */
+export const DEFAULT_HISTORY_SIZE = 60;
+
+/**
+ * The largest `historySize` a service accepts: 10,000 entries per check
+ * (each holds at most a few hundred bytes).
+ *
+ * @example
+ * ```ts
+ * import { MAX_HISTORY_SIZE } from 'pulsecheck';
+ *
+ * console.log(MAX_HISTORY_SIZE); // 10000
+ * ```
+ */
+export const MAX_HISTORY_SIZE = 10_000;
+
 /** @internal Every key of {@link HealthServiceOptions}, checked against it by the compiler. */
-export const SERVICE_OPTION_KEYS = optionKeys<HealthServiceOptions>({ defaultTimeoutMs: true, defaultCacheTtlMs: true, singleFlight: true, latchStartup: true });
+export const SERVICE_OPTION_KEYS = optionKeys<HealthServiceOptions>({ defaultTimeoutMs: true, defaultCacheTtlMs: true, singleFlight: true, latchStartup: true, historySize: true });

@@ -30,7 +30,17 @@ export interface RunOptions {
    * @defaultValue `false`
    */
   readonly fresh?: boolean;
+  /**
+   * Attach each check's recent executions to its result
+   * ({@link CheckResult.history}: a frozen copy, oldest first, that includes
+   * the execution the result comes from), so that the detailed JSON and the
+   * HTML dashboard show them. Nothing is attached when the service keeps no
+   * history (`historySize: 0`), nor to the reports of the shutdown gate and
+   * the startup latch, which run nothing.
+   * @defaultValue `false`
+   */
+  readonly history?: boolean;
 }
 
 /** @internal Every key of {@link RunOptions}, checked against it by the compiler. */
-export const RUN_OPTION_KEYS = optionKeys<RunOptions>({ tags: true, names: true, probe: true, fresh: true });
+export const RUN_OPTION_KEYS = optionKeys<RunOptions>({ tags: true, names: true, probe: true, fresh: true, history: true });

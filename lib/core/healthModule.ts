@@ -45,6 +45,7 @@ const moduleOptionKeys = optionKeys<HealthModuleOptions>({
   defaultCacheTtlMs: true,
   singleFlight: true,
   latchStartup: true,
+  historySize: true,
 });
 
 /**

@@ -51,6 +51,12 @@ export interface HealthEndpoints {
    *   the same status and headers with an empty body.
    * - An unknown `?format=` value on an owned path (`GET` or `HEAD`): 400,
    *   `text/plain`, listing the formats; no check runs.
+   * - Runs with `{ history: true }` unless the route says `history: false`,
+   *   so that the HTML dashboard draws each check's recent executions (at
+   *   detail `full`; the other formats do not write them). `?history=0` (or
+   *   `false`) leaves them out for one request, `?history=1` (or `true`, or
+   *   a bare `?history`) asks for them on a route that says `false`; any
+   *   other value is a 400 and no check runs.
    * - Any other method on an owned path: 405 with `Allow: GET, HEAD`.
    *
    * Never rejects: a `detail` function that throws anything answers at the
@@ -156,13 +162,16 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
       if (!servedMethods.includes(method)) {
         return plainResponse(405, `method ${method} not allowed; use GET or HEAD`, method, { Allow: servedMethods.join(', ') });
       }
-      const format = query === '' ? undefined : new URLSearchParams(query).get('format');
+      const params = query === '' ? undefined : new URLSearchParams(query);
+      const format = params?.get('format');
       const refusal = unknownFormatResponse(format, method);
       if (refusal !== undefined) return refusal;
+      const history = historyParameter(params?.get('history'));
+      if (history === 'invalid') return plainResponse(400, 'history must be 1, true, 0 or false', method);
       try {
         // Both at once: the detail function (a token lookup, say) is bounded by
         // detailTimeoutMs and never delays the run, nor the run it.
-        const [level, report] = await Promise.all([detailFor(request), service.run(run)]);
+        const [level, report] = await Promise.all([detailFor(request), service.run({ ...run, history: history ?? run.history ?? true })]);
         const headers = request.headers ?? {};
         const accept = header(headers, 'accept');
         const contentType = header(headers, 'content-type');
@@ -212,9 +221,22 @@ function resolveRoutes(service: HealthService, given: Readonly<Record<string, Ru
       throw new RangeError(`${where}: the service has no check named ${unknown.map((name) => `'${name}'`).join(', ')} (known: ${[...(known ?? [])].join(', ') || '(none)'})`);
     }
     if (run.fresh !== undefined && typeof run.fresh !== 'boolean') throw new TypeError(`${where}: fresh must be a boolean`);
+    if (run.history !== undefined && typeof run.history !== 'boolean') throw new TypeError(`${where}: history must be a boolean`);
     routes.set(normalized, Object.freeze({ ...run }));
   }
   return routes;
+}
+
+/**
+ * The `?history=` query parameter: `1`, `true` or empty (`?history`) ask for
+ * the checks' history, `0` or `false` for none; absent leaves the route's
+ * own choice (by default, with history).
+ */
+function historyParameter(value: string | null | undefined): boolean | undefined | 'invalid' {
+  if (value === null || value === undefined) return undefined;
+  if (value === '' || value === '1' || value === 'true') return true;
+  if (value === '0' || value === 'false') return false;
+  return 'invalid';
 }
 
 /** What detail() returned, without touching it beyond `typeof` (it may be a Proxy that throws on every trap). */

@@ -54,8 +54,32 @@ export const healthSchemas: Readonly<Record<string, JsonSchema>> = {
       observations: { type: 'object', additionalProperties: schemaRef('PulsecheckObservation') },
       cached: { type: 'boolean', const: true },
       ageMs: { type: 'number', minimum: 0 },
+      history: schemaRef('PulsecheckCheckHistory'),
     },
     required: ['name', 'status', 'critical'],
+  },
+  PulsecheckHistoryEntry: {
+    type: 'object',
+    description: 'One execution of a check, as its history keeps it.',
+    properties: {
+      status: schemaRef('PulsecheckHealthStatus'),
+      durationMs: { type: 'number', minimum: 0 },
+      time: { type: 'string', format: 'date-time', description: 'When the execution ended (UTC).' },
+      output: { type: 'string', maxLength: 240, description: 'The result\'s output, redacted, cut to 240 characters (ending in "…" when cut).' },
+    },
+    required: ['status', 'durationMs', 'time', 'output'],
+  },
+  PulsecheckCheckHistory: {
+    type: 'object',
+    description:
+      "A check's recent executions, oldest first (at most `capacity`, the service's historySize), at detail 'full' when the report was run with { history: true } (healthEndpoints: ?history=1). uptimePercent is the share of entries that are not 'fail'; absent while there are none.",
+    properties: {
+      name: { type: 'string' },
+      capacity: { type: 'integer', minimum: 0 },
+      entries: { type: 'array', items: schemaRef('PulsecheckHistoryEntry') },
+      uptimePercent: { type: 'number', minimum: 0, maximum: 100 },
+    },
+    required: ['name', 'capacity', 'entries'],
   },
   PulsecheckDetailedReport: {
     type: 'object',

@@ -5,6 +5,7 @@ import type { Observation } from '../report/Observation.js';
 import { checkedAt } from './checkedAt.js';
 import type { DetailLevel } from './DetailLevel.js';
 import { escapeHtml } from './escapeHtml.js';
+import { historyHtml, historyStyle } from './historyHtml.js';
 import type { Serializer } from './Serializer.js';
 import { assertOptionsObject } from '../core/validateOptions.js';
 import { assertRefreshSeconds, assertReport, resolveDetail } from './validateRenderInput.js';
@@ -91,6 +92,7 @@ dt{color:var(--muted)}dd{margin:0;font-variant-numeric:tabular-nums}
 .tags li{font-size:.75rem;padding:0 .45rem;border-radius:4px;border:1px solid var(--line);color:var(--muted)}
 .empty{margin:1.5rem 0;color:var(--muted)}
 footer{color:var(--muted);font-size:.8rem;padding-top:1rem;padding-bottom:1.5rem}
+${historyStyle}
 `.trim();
 
 /**
@@ -106,7 +108,15 @@ footer{color:var(--muted);font-size:.8rem;padding-top:1rem;padding-bottom:1.5rem
  * `latencyMs` in `ms`; `1 client`, `2 clients`), tags, a
  * "non-critical" badge, a "cached" badge with the result's age, and when it
  * was last checked (the report's `startedAt`, or earlier for a cached result)
- * in UTC. It reads on a phone (responsive grid), follows the system's dark
+ * in UTC. When the report carries history (`run({ history: true })`;
+ * `healthEndpoints` asks for it by default), each tile also shows the
+ * check's uptime over its recent results (the share that is not `fail`), a
+ * status strip (one cell per result, oldest first, coloured and sized by
+ * status, with its time, status, duration and output as a tooltip and as
+ * text for screen readers; the newest 120 at most) and a sparkline of the
+ * durations (inline SVG, no script; one outlier far above the rest is
+ * clipped rather than flattening the line), with the median and maximum in
+ * words. It reads on a phone (responsive grid), follows the system's dark
  * mode, and states every status in words and symbols, not colour alone.
  *
  * Every string from the report or the options is HTML-escaped; messages are
@@ -239,6 +249,7 @@ export class HtmlSerializer implements Serializer {
       if (check.tags.length > 0) {
         body += `<ul class="tags" aria-label="Tags">${check.tags.map((tag) => `<li>${escapeHtml(tag)}</li>`).join('')}</ul>\n`;
       }
+      body += historyHtml(check.history, formatMs);
     }
     return (
       `<li class="tile ${status}">\n<h3>${escapeHtml(check.name)}</h3>\n` +

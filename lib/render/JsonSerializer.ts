@@ -1,3 +1,4 @@
+import type { CheckHistory } from '../report/CheckHistory.js';
 import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import type { DetailLevel } from './DetailLevel.js';
@@ -39,13 +40,15 @@ const optionKeys = ['detailed', 'detail'] as const;
  * in report order, the value being the check's `output`:
  * `{"DatabaseHealthCheck":"working","QueueHealthCheck":"unavailable: connection refused"}`.
  * With `detailed: true`, the whole report, as `JSON.stringify(report)` would
- * write it.
+ * write it, including each check's `history` when the report carries one
+ * (`run({ history: true })`).
  *
  * By detail level:
  * - `full`: as above.
  * - `status`: flat map values are `"working"` or the check's distinct error
  *   kinds (`"unavailable, timeout"`); the detailed report keeps `status`,
- *   `httpStatus`, `startedAt` and, per check, `name`, `status` and `critical`.
+ *   `httpStatus`, `startedAt` and, per check, `name`, `status` and `critical`
+ *   (no history: its entries carry messages and durations).
  * - `summary`: `{"status":"fail"}`, in both modes.
  *
  * @example
@@ -133,7 +136,18 @@ function fullReport(report: HealthReport): object {
       ...(typeof check.description === 'string' ? { description: check.description } : {}),
       ...(check.cached === true ? { cached: true } : {}),
       ...(check.ageMs === undefined ? {} : { ageMs: check.ageMs }),
+      ...(check.history === undefined ? {} : { history: historyJson(check.history) }),
     })),
+  };
+}
+
+/** A check's history as `JSON.stringify` writes it: the same keys, in the same order. */
+function historyJson(history: CheckHistory): object {
+  return {
+    name: history.name,
+    capacity: history.capacity,
+    entries: history.entries.map((entry) => ({ status: entry.status, durationMs: entry.durationMs, time: entry.time, output: entry.output })),
+    ...(history.uptimePercent === undefined ? {} : { uptimePercent: history.uptimePercent }),
   };
 }
 

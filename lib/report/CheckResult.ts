@@ -1,4 +1,5 @@
 import type { CheckError } from './CheckError.js';
+import type { CheckHistory } from './CheckHistory.js';
 import type { HealthStatus } from './HealthStatus.js';
 import type { Observation } from './Observation.js';
 
@@ -44,4 +45,10 @@ export interface CheckResult {
   readonly cached?: true;
   /** With `cached`: how old the reused result is, in milliseconds. */
   readonly ageMs?: number;
+  /**
+   * The check's recent executions, oldest first, the one this result comes
+   * from included. Present only in reports of `run({ history: true })` on a
+   * service that keeps history ({@link HealthServiceOptions.historySize}).
+   */
+  readonly history?: CheckHistory;
 }

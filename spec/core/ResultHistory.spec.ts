@@ -1,0 +1,115 @@
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { buildResult } from '#lib/core/executeCheck.js';
+import { ResultHistory, boundedOutput } from '#lib/core/ResultHistory.js';
+import { DEFAULT_HISTORY_SIZE, HISTORY_OUTPUT_MAX_LENGTH, MAX_HISTORY_SIZE, type CheckResult } from 'pulsecheck';
+import { numRuns } from '../support/arbitraries.js';
+import { slot } from './unitFixtures.js';
+
+const t0 = 1_700_000_000_000;
+
+describe('ResultHistory', () => {
+  const key = slot('Db');
+  const passing = buildResult(key.definition, 3, [], {});
+  const failing = (message: string): CheckResult => buildResult(key.definition, 7, [{ kind: 'unavailable', message }], {});
+
+  describe('record() then snapshot()', () => {
+    it('keeps the executions oldest first, with status, duration, ISO time and output', () => {
+      const history = new ResultHistory(5);
+      history.record(key, passing, t0);
+      history.record(key, failing('refused'), t0 + 1_000);
+      expect(history.snapshot(key, 'Db')).to.deep.equal({
+        name: 'Db',
+        capacity: 5,
+        entries: [
+          { status: 'pass', durationMs: 3, time: '2023-11-14T22:13:20.000Z', output: 'working' },
+          { status: 'fail', durationMs: 7, time: '2023-11-14T22:13:21.000Z', output: 'unavailable: refused' },
+        ],
+        uptimePercent: 50,
+      });
+    });
+
+    it('drops the oldest entry once full, so that it never holds more than its capacity', () => {
+      const history = new ResultHistory(3);
+      for (let index = 0; index < 10; index += 1) history.record(key, failing(`#${index}`), t0 + index);
+      const { entries } = history.snapshot(key, 'Db');
+      expect(entries.map((entry) => entry.output)).to.deep.equal(['unavailable: #7', 'unavailable: #8', 'unavailable: #9']);
+    });
+
+    it('counts pass and warn as up, fail as down, rounded to two decimals', () => {
+      const history = new ResultHistory(3);
+      history.record(key, passing, t0);
+      history.record(key, buildResult(key.definition, 1, [{ kind: 'warning', message: 'slow' }], {}), t0);
+      history.record(key, failing('x'), t0);
+      expect(history.snapshot(key, 'Db').uptimePercent).to.equal(66.67);
+    });
+
+    it('has no uptime and no entries before the first execution', () => {
+      expect(new ResultHistory(3).snapshot(key, 'Db')).to.deep.equal({ name: 'Db', capacity: 3, entries: [] });
+    });
+
+    it('returns a frozen copy that later executions do not change', () => {
+      const history = new ResultHistory(2);
+      history.record(key, passing, t0);
+      const before = history.snapshot(key, 'Db');
+      history.record(key, failing('a'), t0);
+      history.record(key, failing('b'), t0);
+      expect(before.entries).to.have.length(1);
+      expect(before.entries[0]?.status).to.equal('pass');
+      expect(Object.isFrozen(before) && Object.isFrozen(before.entries) && Object.isFrozen(before.entries[0])).to.equal(true);
+    });
+
+    it('keeps nothing with capacity 0', () => {
+      const history = new ResultHistory(0);
+      history.record(key, passing, t0);
+      expect(history.snapshot(key, 'Db')).to.deep.equal({ name: 'Db', capacity: 0, entries: [] });
+    });
+  });
+
+  describe('bounds', () => {
+    it('stays at its capacity in entries, and at most HISTORY_OUTPUT_MAX_LENGTH characters per output, over many executions', () => {
+      const history = new ResultHistory(DEFAULT_HISTORY_SIZE);
+      const huge = 'x'.repeat(100_000);
+      for (let index = 0; index < 5_000; index += 1) history.record(key, index % 2 === 0 ? passing : failing(`${index} ${huge}`), t0 + index);
+      const { entries } = history.snapshot(key, 'Db');
+      expect(entries).to.have.length(DEFAULT_HISTORY_SIZE);
+      for (const entry of entries) {
+        expect(entry.output.length).to.be.at.most(HISTORY_OUTPUT_MAX_LENGTH);
+        expect(entry.time).to.have.length(24);
+        expect(Object.keys(entry)).to.deep.equal(['status', 'durationMs', 'time', 'output']);
+      }
+      expect(entries.at(-1)?.output).to.equal(`unavailable: 4999 ${'x'.repeat(HISTORY_OUTPUT_MAX_LENGTH - 19)}…`);
+    });
+
+    it('cuts any output to at most HISTORY_OUTPUT_MAX_LENGTH characters, keeps short ones whole and never splits a surrogate pair', () => {
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary', maxLength: 600 }), (output) => {
+          const kept = boundedOutput(output);
+          expect(kept.length).to.be.at.most(HISTORY_OUTPUT_MAX_LENGTH);
+          if (output.length <= HISTORY_OUTPUT_MAX_LENGTH) expect(kept).to.equal(output);
+          else {
+            expect(kept.endsWith('…')).to.equal(true);
+            expect(output.startsWith(kept.slice(0, -1))).to.equal(true);
+            const last = kept.charCodeAt(kept.length - 2);
+            expect(last >= 0xd800 && last <= 0xdbff, 'a lone high surrogate before the ellipsis').to.equal(false);
+          }
+        }),
+        { numRuns: numRuns(300) },
+      );
+    });
+  });
+
+  describe('new ResultHistory(capacity)', () => {
+    it(`defaults to ${DEFAULT_HISTORY_SIZE} and accepts 0 to ${MAX_HISTORY_SIZE}`, () => {
+      expect(new ResultHistory(undefined).capacity).to.equal(DEFAULT_HISTORY_SIZE);
+      expect(new ResultHistory(0).capacity).to.equal(0);
+      expect(new ResultHistory(MAX_HISTORY_SIZE).capacity).to.equal(MAX_HISTORY_SIZE);
+    });
+
+    for (const bad of [-1, 1.5, MAX_HISTORY_SIZE + 1, Number.NaN, Infinity, '60', null, true]) {
+      it(`refuses ${typeof bad === 'string' ? `'${bad}'` : String(bad)} with a RangeError naming historySize`, () => {
+        expect(() => new ResultHistory(bad)).to.throw(RangeError, /HealthService: historySize must be a whole number from 0 to 10000, got/);
+      });
+    }
+  });
+});

@@ -1,0 +1,50 @@
+import { expect } from 'chai';
+import { HtmlSerializer, type HealthReport } from 'pulsecheck';
+import { findChromium, measurePage, type PageMeasures } from '../support/chromium.js';
+import { historyDemoReport, historyDemoRounds } from './historyDashboard.js';
+
+describe('HtmlSerializer in headless Chromium (Debian package chromium)', function () {
+  this.timeout(120_000);
+  const chromium = findChromium();
+  let html = '';
+
+  before(async function () {
+    if (chromium === undefined) {
+      if (process.env.CI === 'true') throw new Error('Chromium is not installed, and CI=true: .ci/run installs it (apt-get install chromium)');
+      console.warn('    ⚠ SKIPPED: Chromium is not installed (apt-get install chromium, or set CHROMIUM); the dashboard layout was not checked in a browser');
+      this.skip();
+    }
+    const report: HealthReport = await historyDemoReport();
+    html = new HtmlSerializer({ title: 'Orders API' }).serialize(report);
+  });
+
+  function expectLaidOut(measures: PageMeasures, width: number): void {
+    expect(measures.viewportWidth).to.equal(width);
+    expect(measures.scrollWidth, 'horizontal overflow').to.be.at.most(width);
+    expect(measures.overflowing, 'elements past the right edge').to.deep.equal([]);
+    expect(measures.strips.map((strip) => strip.cells)).to.deep.equal([historyDemoRounds, historyDemoRounds, historyDemoRounds, historyDemoRounds]);
+    for (const strip of measures.strips) {
+      expect(strip.fits, 'every cell inside its strip').to.equal(true);
+      expect(strip.minCellWidth, 'narrowest cell').to.be.at.least(2);
+    }
+    expect(measures.sparklines).to.have.length(4);
+    for (const sparkline of measures.sparklines) expect(sparkline.width).to.be.greaterThan(200);
+  }
+
+  it('fits a phone (390 px) without horizontal overflow: one cell per result in each strip, sparklines across the tile', async () => {
+    expectLaidOut(await measurePage(chromium ?? '', html, { width: 390 }), 390);
+  });
+
+  it('follows prefers-color-scheme: dark, still without overflow at 390 px', async () => {
+    const light = await measurePage(chromium ?? '', html, { width: 390 });
+    const dark = await measurePage(chromium ?? '', html, { width: 390, dark: true });
+    expect([light.darkScheme, dark.darkScheme]).to.deep.equal([false, true]);
+    expect(dark.bodyBackground).to.equal('rgb(14, 17, 22)');
+    expect(light.bodyBackground).to.equal('rgb(243, 245, 247)');
+    expectLaidOut(dark, 390);
+  });
+
+  it('lays out at 1200 px', async () => {
+    expectLaidOut(await measurePage(chromium ?? '', html, { width: 1200 }), 1200);
+  });
+});
