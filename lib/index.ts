@@ -20,6 +20,7 @@ export { healthModule, type HealthModuleOptions } from './core/healthModule.js';
 export { HealthService } from './core/HealthService.js';
 export { DEFAULT_TIMEOUT_MS, type HealthServiceOptions } from './core/HealthServiceOptions.js';
 export type { RegisterOptions } from './core/RegisterOptions.js';
+export type { FailAfter } from './core/FailAfter.js';
 export { registerHealthCheck } from './core/registerHealthCheck.js';
 export { PROBES, PROBE_TAGS, type Probe } from './core/Probe.js';
 export type { ResultListener } from './core/ResultListener.js';
@@ -38,6 +39,7 @@ export type { CheckResult } from './report/CheckResult.js';
 export type { HealthReport } from './report/HealthReport.js';
 export type { HealthStatus } from './report/HealthStatus.js';
 export type { Observation } from './report/Observation.js';
+export type { SuppressedStatus } from './report/SuppressedStatus.js';
 
 // --- rendering (lib/render) ---
 export type { DetailLevel } from './render/DetailLevel.js';

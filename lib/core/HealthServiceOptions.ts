@@ -1,3 +1,4 @@
+import type { FailAfter } from './FailAfter.js';
 import { optionKeys } from './optionKeys.js';
 
 /**
@@ -43,6 +44,20 @@ export interface HealthServiceOptions {
    * @defaultValue `true`
    */
   readonly latchStartup?: boolean;
+  /**
+   * Flap suppression for a check that sets no `failAfter`: consecutive
+   * failures, or time in error, before it counts as failed; see
+   * {@link RegisterOptions.failAfter} and {@link FailAfter}.
+   * @defaultValue `1` (no suppression)
+   */
+  readonly defaultFailAfter?: FailAfter;
+  /**
+   * Flap suppression for a check that sets no `recoverAfter`: consecutive
+   * executions without failure before a failed check passes again (a
+   * positive integer); see {@link RegisterOptions.recoverAfter}.
+   * @defaultValue `1`
+   */
+  readonly defaultRecoverAfter?: number;
 }
 
 /**
@@ -60,4 +75,11 @@ export interface HealthServiceOptions {
 export const DEFAULT_TIMEOUT_MS = 800;
 
 /** @internal Every key of {@link HealthServiceOptions}, checked against it by the compiler. */
-export const SERVICE_OPTION_KEYS = optionKeys<HealthServiceOptions>({ defaultTimeoutMs: true, defaultCacheTtlMs: true, singleFlight: true, latchStartup: true });
+export const SERVICE_OPTION_KEYS = optionKeys<HealthServiceOptions>({
+  defaultTimeoutMs: true,
+  defaultCacheTtlMs: true,
+  singleFlight: true,
+  latchStartup: true,
+  defaultFailAfter: true,
+  defaultRecoverAfter: true,
+});
