@@ -8,6 +8,7 @@ import { escapeHtml } from './escapeHtml.js';
 import type { Serializer } from './Serializer.js';
 import { assertOptionsObject } from '../core/validateOptions.js';
 import { assertRefreshSeconds, assertReport, resolveDetail } from './validateRenderInput.js';
+import { describeSuppressed, suppressedFields } from './suppressedFields.js';
 
 /**
  * Options of an {@link HtmlSerializer}.
@@ -104,7 +105,9 @@ footer{color:var(--muted);font-size:.8rem;padding-top:1rem;padding-bottom:1.5rem
  * check's name, state, description, each error line, duration, observations
  * (their unit shown once, with the value: `latency 3.37 ms` for a
  * `latencyMs` in `ms`; `1 client`, `2 clients`), tags, a
- * "non-critical" badge, a "cached" badge with the result's age, and when it
+ * "non-critical" badge, a "cached" badge with the result's age, a badge
+ * for a status held back by flap suppression (`pending failure: 2 of 3
+ * failed executions in a row`, `pending recovery: ...`), and when it
  * was last checked (the report's `startedAt`, or earlier for a cached result)
  * in UTC. It reads on a phone (responsive grid), follows the system's dark
  * mode, and states every status in words and symbols, not colour alone.
@@ -213,6 +216,8 @@ export class HtmlSerializer implements Serializer {
     if (full && check.cached === true) {
       badges.push(`<span class="badge">cached${typeof check.ageMs === 'number' ? `, ${escapeHtml(formatMs(check.ageMs))} old` : ''}</span>`);
     }
+    const suppressed = full ? suppressedFields(check.suppressed) : undefined;
+    if (suppressed !== undefined) badges.push(`<span class="badge">${escapeHtml(describeSuppressed(suppressed, formatMs))}</span>`);
     let body = '';
     if (full) {
       if (typeof check.description === 'string' && check.description.trim() !== '') body += `<p class="desc">${escapeHtml(check.description)}</p>\n`;
