@@ -25,4 +25,11 @@
  * const both: FailAfter = { count: 3, durationMs: 30_000 };
  * ```
  */
-export type FailAfter = number | { readonly count?: number; readonly durationMs?: number };
+export type FailAfter =
+  | number
+  | {
+      /** Consecutive failed executions it takes (a positive integer). */
+      readonly count?: number;
+      /** How long, in milliseconds, the check must have been failing (non-negative). */
+      readonly durationMs?: number;
+    };
