@@ -54,8 +54,22 @@ export const healthSchemas: Readonly<Record<string, JsonSchema>> = {
       observations: { type: 'object', additionalProperties: schemaRef('PulsecheckObservation') },
       cached: { type: 'boolean', const: true },
       ageMs: { type: 'number', minimum: 0 },
+      suppressed: schemaRef('PulsecheckSuppressedStatus'),
     },
     required: ['name', 'status', 'critical'],
+  },
+  PulsecheckSuppressedStatus: {
+    type: 'object',
+    description:
+      "Present when flap suppression (failAfter, recoverAfter) reports another status than the execution found: a failure not yet confirmed (observed 'fail', reported 'warn') or a recovery not yet confirmed (observed 'pass' or 'warn', reported 'fail').",
+    properties: {
+      observed: schemaRef('PulsecheckHealthStatus'),
+      streak: { type: 'integer', minimum: 1 },
+      needed: { type: 'integer', minimum: 1 },
+      forMs: { type: 'number', minimum: 0 },
+      neededMs: { type: 'number', minimum: 0 },
+    },
+    required: ['observed', 'streak'],
   },
   PulsecheckDetailedReport: {
     type: 'object',
@@ -81,6 +95,7 @@ export const healthSchemas: Readonly<Record<string, JsonSchema>> = {
       status: schemaRef('PulsecheckHealthStatus'),
       time: { type: 'string', format: 'date-time' },
       output: { type: 'string' },
+      suppressed: schemaRef('PulsecheckSuppressedStatus'),
     },
     required: ['componentId', 'componentType', 'status'],
   },
