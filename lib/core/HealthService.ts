@@ -232,7 +232,7 @@ export class HealthService {
    *
    * @param options - The service-wide interval and the staleness limit.
    * Everything is validated before anything starts: when `start()` throws,
-   * nothing is left running. Once started, a round never stops the schedule,
+   * nothing is left running. Once started, an execution never stops the schedule,
    * whatever the checks or the status-change listeners throw, and
    * {@link HealthService.stop} always settles.
    *
