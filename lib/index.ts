@@ -21,6 +21,7 @@ export { HealthService } from './core/HealthService.js';
 export { DEFAULT_TIMEOUT_MS, type HealthServiceOptions } from './core/HealthServiceOptions.js';
 export { DEFAULT_HISTORY_SIZE, MAX_HISTORY_SIZE } from './core/HealthServiceOptions.js';
 export type { RegisterOptions } from './core/RegisterOptions.js';
+export type { FailAfter } from './core/FailAfter.js';
 export { registerHealthCheck } from './core/registerHealthCheck.js';
 export { PROBES, PROBE_TAGS, type Probe } from './core/Probe.js';
 export type { ResultListener } from './core/ResultListener.js';
@@ -41,6 +42,7 @@ export type { HealthReport } from './report/HealthReport.js';
 export type { HealthStatus } from './report/HealthStatus.js';
 export { HISTORY_OUTPUT_MAX_LENGTH, type HistoryEntry } from './report/HistoryEntry.js';
 export type { Observation } from './report/Observation.js';
+export type { SuppressedStatus } from './report/SuppressedStatus.js';
 
 // --- rendering (lib/render) ---
 export type { DetailLevel } from './render/DetailLevel.js';

@@ -15,8 +15,12 @@ export class DatabaseHealthCheck extends PostgresHealthCheck {}
 @registerHealthCheck({ name: 'CacheHealthCheck', tags: ['ready'], description: 'Redis cache' })
 export class CacheHealthCheck extends RedisHealthCheck {}
 
-/** RabbitMQ: opens and closes a channel on the app's current connection. */
-@registerHealthCheck({ name: 'QueueHealthCheck', tags: ['ready'], description: 'RabbitMQ broker' })
+/**
+ * RabbitMQ: opens and closes a channel on the app's current connection. A
+ * broker blip (one refused channel) is reported `warn`; it fails readiness
+ * only after three failed executions in a row spanning at least 10 s.
+ */
+@registerHealthCheck({ name: 'QueueHealthCheck', tags: ['ready'], description: 'RabbitMQ broker', failAfter: { count: 3, durationMs: 10_000 } })
 export class QueueHealthCheck extends RabbitMqHealthCheck {}
 
 /** The process itself: liveness, so Kubernetes restarts a pod whose event loop is stuck. */
@@ -27,6 +31,10 @@ export class EventLoopHealthCheck extends EventLoopDelayHealthCheck {}
 @registerHealthCheck({ name: 'MemoryHealthCheck', tags: ['live'], description: 'Heap and resident memory' })
 export class ProcessMemoryHealthCheck extends MemoryHealthCheck {}
 
-/** Free space where the service writes; non-critical: a full disk degrades, it does not take the service down. */
-@registerHealthCheck({ name: 'DiskSpaceHealthCheck', critical: false, description: 'Free space on the working directory' })
+/**
+ * Free space where the service writes; non-critical: a full disk degrades, it
+ * does not take the service down. Disks fill slowly: in background mode
+ * (BACKGROUND_MS) it runs once a minute, 5 s after start.
+ */
+@registerHealthCheck({ name: 'DiskSpaceHealthCheck', critical: false, description: 'Free space on the working directory', intervalMs: 60_000, initialDelayMs: 5_000 })
 export class WorkDiskSpaceHealthCheck extends DiskSpaceHealthCheck {}

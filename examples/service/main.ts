@@ -14,6 +14,9 @@
  * down for 20 s of every minute to show one (see outage.ts).
  * On SIGTERM or SIGINT, readiness answers 503 "shutting down" for DRAIN_MS
  * milliseconds (default 0), then the server closes and every client is released.
+ * With BACKGROUND_MS set (e.g. 5000), the checks run in background mode on
+ * that interval (the disk check on its own, slower one) and /health answers
+ * from their latest results.
  * `npm run example` runs node directly (the build is its `preexample`), so a
  * SIGTERM to npm's PID reaches this process.
  */
@@ -40,6 +43,9 @@ container.bind(AMQP_CONNECTION).toConstantValue(clients.amqp);
 container.load(healthModule());
 const health = container.get(HealthService);
 outage?.run(health);
+
+const backgroundMs = Number(process.env.BACKGROUND_MS ?? 0);
+if (backgroundMs > 0) health.start({ intervalMs: backgroundMs });
 
 health.onStatusChange((check, previous, current) => {
   if (previous === undefined && current === 'pass') return;

@@ -1,6 +1,7 @@
 import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import type { HealthStatus } from '../report/HealthStatus.js';
+import { describeSuppressed, suppressedFields } from '../render/suppressedFields.js';
 import { escapeControlCharacters } from './escapeControlCharacters.js';
 
 /** @internal How {@link formatText} writes: with ANSI colours (a terminal) or as plain text (a pipe, a log, `NO_COLOR`). */
@@ -88,5 +89,7 @@ function label(check: CheckResult): string {
 function outputOf(check: CheckResult): string {
   // Each error is one line of output; nothing inside a line may break it or forge another check's line.
   const output = check.output.split('\n').map(clean).join('\n');
-  return check.cached === true ? `${output} (cached, ${Math.round(check.ageMs ?? 0)} ms old)` : output;
+  const suppressed = suppressedFields(check.suppressed);
+  const held = suppressed === undefined ? output : `${output} (${describeSuppressed(suppressed, (ms) => `${Math.round(ms)} ms`)})`;
+  return check.cached === true ? `${held} (cached, ${Math.round(check.ageMs ?? 0)} ms old)` : held;
 }

@@ -12,8 +12,9 @@ import { optionKeys } from './optionKeys.js';
  */
 export interface BackgroundOptions {
   /**
-   * Time between the end of one round of executions and the start of the
-   * next, in milliseconds: positive, and at most 2,147,483,647 (about 24.8
+   * Time between the end of one execution of a check and the start of its
+   * next, in milliseconds, for every check that sets no `intervalMs` of its
+   * own ({@link RegisterOptions.intervalMs}): positive, and at most 2,147,483,647 (about 24.8
    * days, the longest delay a timer can hold; Node would fire a longer one
    * after 1 ms, so it is refused with a RangeError).
    */
@@ -21,8 +22,12 @@ export interface BackgroundOptions {
   /**
    * How old a background result may be before `run()` reports it as a
    * failure (`unavailable: stale ...`) instead of answering with it, in
-   * milliseconds (positive, at most 2,147,483,647).
-   * @defaultValue `3 * intervalMs` plus the largest check timeout, capped at 2,147,483,647
+   * milliseconds (positive, at most 2,147,483,647). Judged per check: the
+   * limit given here applies as is to the checks on the service-wide
+   * interval; for a check with its own `intervalMs` it is raised, when
+   * needed, to that check's default, so a check that runs every minute is
+   * not stale after 15 s.
+   * @defaultValue per check, `3 *` its interval (its own or the service-wide one) plus its timeout, capped at 2,147,483,647
    */
   readonly staleAfterMs?: number;
 }

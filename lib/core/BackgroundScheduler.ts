@@ -8,27 +8,47 @@ import { roundMs } from './roundMs.js';
 import { makeCheckError } from './toCheckError.js';
 import { MAX_TIMER_MS, assertKnownKeys, assertPositiveMs } from './validateOptions.js';
 
-interface Background {
+/** @internal One check as the scheduler runs it: its own interval and initial delay, if any, and its timeout. */
+export interface ScheduledCheck<K> {
+  readonly key: K;
+  readonly intervalMs: number | undefined;
+  readonly initialDelayMs: number | undefined;
+  readonly timeoutMs: number;
+}
+
+/** One check's schedule while running. */
+interface Loop {
   readonly intervalMs: number;
   readonly staleAfterMs: number;
   timer: NodeJS.Timeout | undefined;
-  round: Promise<void> | undefined;
+  execution: Promise<unknown> | undefined;
+  /** When the first execution is due (`performance.now()`), until it starts; then `undefined`. */
+  firstDueAt: number | undefined;
+}
+
+interface Background {
+  readonly loops: Map<unknown, Loop>;
 }
 
 /**
- * @internal Background mode: runs a round now and again `intervalMs` after
- * each round ends (timers `unref`ed), until stopped; and the staleness rule
- * for answering from the latest results meanwhile. A round must never
- * reject (the service's rounds are backstopped by settleAll); should one,
- * the schedule goes on anyway.
+ * @internal Background mode: each check on its own schedule, until stopped.
+ * A check runs after its initial delay (`0`: at once), then again its
+ * interval (its own, else the service-wide one) after each of its
+ * executions ends, so it never overlaps itself and a slow check never
+ * delays another. One `unref`ed timer per waiting check; each execution
+ * keeps its own deadline (its own start plus its own timeout), whatever the
+ * schedule. Also the rules for answering from the latest results meanwhile:
+ * staleness judged per check, and a `pending` answer during an initial
+ * delay. An execution must never reject (the service's are backstopped by
+ * settleAll); should one, its schedule goes on anyway.
  */
-export class BackgroundScheduler {
-  readonly #round: () => Promise<unknown>;
+export class BackgroundScheduler<K> {
+  readonly #execute: (key: K) => Promise<unknown>;
   #background: Background | undefined;
 
-  /** @param round - Runs one round of every check; must not throw nor reject. */
-  constructor(round: () => Promise<unknown>) {
-    this.#round = round;
+  /** @param execute - Runs one execution of a check; must not throw nor reject. */
+  constructor(execute: (key: K) => Promise<unknown>) {
+    this.#execute = execute;
   }
 
   /** Whether background mode is running. */
@@ -37,76 +57,119 @@ export class BackgroundScheduler {
   }
 
   /**
-   * Validates `options`, then starts: the first round runs now.
+   * Validates `options`, then starts every check's schedule: those without
+   * an initial delay execute now.
    *
-   * @param options - The interval and the staleness limit.
-   * @param largestTimeoutMs - The largest check timeout, for the default
-   *   staleness limit: `3 * intervalMs` plus it, capped at {@link MAX_TIMER_MS}.
+   * @param options - The service-wide interval and the staleness limit.
+   * @param checks - The checks, each with its own interval and initial
+   *   delay (already validated) and its timeout. A check's staleness limit
+   *   is `3 *` its interval plus its timeout (capped at
+   *   {@link MAX_TIMER_MS}); a given `staleAfterMs` replaces that for the
+   *   checks on the service-wide interval, and is a floor for the others.
    * @throws TypeError, RangeError or Error (already running) before anything starts.
    */
-  start(options: BackgroundOptions, largestTimeoutMs: number): void {
+  start(options: BackgroundOptions, checks: readonly ScheduledCheck<K>[]): void {
     if (typeof options !== 'object' || options === null || Array.isArray(options)) {
       throw new TypeError('HealthService.start: options must be an object with intervalMs');
     }
     assertKnownKeys(options, BACKGROUND_OPTION_KEYS, 'HealthService.start');
-    const { intervalMs, staleAfterMs: givenStaleAfterMs } = options;
+    const { intervalMs, staleAfterMs } = options;
     assertPositiveMs(intervalMs, 'intervalMs', 'HealthService.start');
-    if (givenStaleAfterMs !== undefined) assertPositiveMs(givenStaleAfterMs, 'staleAfterMs', 'HealthService.start');
+    if (staleAfterMs !== undefined) assertPositiveMs(staleAfterMs, 'staleAfterMs', 'HealthService.start');
     if (this.#background !== undefined) throw new Error('HealthService.start: background mode is already running; call stop() first');
-    const staleAfterMs = givenStaleAfterMs ?? Math.min(MAX_TIMER_MS, 3 * intervalMs + largestTimeoutMs);
-    const background: Background = { intervalMs, staleAfterMs, timer: undefined, round: undefined };
+    const now = performance.now();
+    const background: Background = { loops: new Map() };
+    for (const check of checks) {
+      const own = check.intervalMs;
+      const checkIntervalMs = own ?? intervalMs;
+      const defaultLimit = Math.min(MAX_TIMER_MS, 3 * checkIntervalMs + check.timeoutMs);
+      const limit = staleAfterMs === undefined ? defaultLimit : own === undefined ? staleAfterMs : Math.max(staleAfterMs, defaultLimit);
+      const delayMs = check.initialDelayMs ?? 0;
+      background.loops.set(check.key, { intervalMs: checkIntervalMs, staleAfterMs: limit, timer: undefined, execution: undefined, firstDueAt: delayMs > 0 ? now + delayMs : undefined });
+    }
     this.#background = background;
     try {
-      this.#tick(background);
+      for (const check of checks) {
+        const loop = background.loops.get(check.key);
+        if (loop === undefined) continue;
+        if (loop.firstDueAt === undefined) this.#run(background, check.key, loop);
+        else this.#wait(background, check.key, loop, check.initialDelayMs ?? 0);
+      }
     } catch (error) {
-      // #tick never throws by design; should it ever, leave nothing running.
-      if (this.#background === background) this.#background = undefined;
-      clearTimeout(background.timer);
+      // #run and #wait never throw by design; should one ever, leave nothing running.
+      this.#background = undefined;
+      for (const loop of background.loops.values()) clearTimeout(loop.timer);
       throw error;
     }
   }
 
-  /** Stops, then waits for the round in progress, if any. No timer is left. Safe when not started. */
+  /** Stops every schedule, then waits for the executions in progress, if any. No timer is left. Safe when not started. */
   async stop(): Promise<void> {
     const background = this.#background;
     if (background === undefined) return;
     this.#background = undefined;
-    clearTimeout(background.timer);
-    background.timer = undefined;
-    await background.round?.catch(noop);
+    const executions: Promise<unknown>[] = [];
+    for (const loop of background.loops.values()) {
+      clearTimeout(loop.timer);
+      loop.timer = undefined;
+      if (loop.execution !== undefined) executions.push(loop.execution.catch(noop));
+    }
+    await Promise.all(executions);
   }
 
-  /** The staleness limit in force, or `undefined` when not running. */
-  get staleAfterMs(): number | undefined {
-    return this.#background?.staleAfterMs;
+  /** The staleness limit of `key` in force, or `undefined` when not running or not scheduled. */
+  staleAfterMsOf(key: K): number | undefined {
+    return this.#background?.loops.get(key)?.staleAfterMs;
   }
 
   /**
    * What a run answers for a check while running: its latest result, reused
-   * with its age, or an `unavailable: stale` failure when it is older than
-   * the limit. `undefined` when not running or the check has no result yet.
+   * with its age; an `unavailable: stale` failure when that is older than
+   * the check's limit; or, while the check waits for its initial delay and
+   * has no fresh result, a `warning: pending` result (`warn`, never a 503).
+   * `undefined` when not running or the check has no result yet (the run
+   * then joins or starts an execution as outside background mode).
    */
-  answer(definition: CheckDefinition, latest: LatestResult | undefined, now: number): CheckResult | undefined {
-    const background = this.#background;
-    if (background === undefined || latest === undefined) return undefined;
-    const ageMs = roundMs(now - latest.finishedAt);
-    if (ageMs <= background.staleAfterMs) return reuseResult(latest.result, ageMs);
-    const error = makeCheckError('unavailable', `stale: the latest background result is ${Math.round(ageMs)} ms old (limit ${background.staleAfterMs} ms)`);
+  answer(key: K, definition: CheckDefinition, latest: LatestResult | undefined, now: number): CheckResult | undefined {
+    const loop = this.#background?.loops.get(key);
+    if (loop === undefined) return undefined;
+    const ageMs = latest === undefined ? undefined : roundMs(now - latest.finishedAt);
+    if (latest !== undefined && ageMs !== undefined && ageMs <= loop.staleAfterMs) return reuseResult(latest.result, ageMs);
+    if (loop.firstDueAt !== undefined) {
+      const inMs = Math.max(0, Math.round(loop.firstDueAt - now));
+      return buildResult(definition, 0, [makeCheckError('warning', `pending: the first background execution is due in ${inMs} ms (initialDelayMs)`)], {});
+    }
+    if (latest === undefined || ageMs === undefined) return undefined;
+    const error = makeCheckError('unavailable', `stale: the latest background result is ${Math.round(ageMs)} ms old (limit ${loop.staleAfterMs} ms)`);
     return buildResult(definition, 0, [error], {});
   }
 
-  #tick(background: Background): void {
-    background.timer = undefined;
-    const schedule = (): void => {
-      background.round = undefined;
+  /** Arms the timer for the next execution of `key`, `delayMs` from now. */
+  #wait(background: Background, key: K, loop: Loop, delayMs: number): void {
+    loop.timer = setTimeout(() => {
+      loop.timer = undefined;
+      this.#run(background, key, loop);
+    }, delayMs);
+    loop.timer.unref();
+  }
+
+  /** Starts one execution of `key`; when it ends, waits the check's interval for the next (unless stopped meanwhile). */
+  #run(background: Background, key: K, loop: Loop): void {
+    if (this.#background !== background) return;
+    loop.firstDueAt = undefined;
+    const next = (): void => {
+      loop.execution = undefined;
       if (this.#background !== background) return;
-      background.timer = setTimeout(() => {
-        this.#tick(background);
-      }, background.intervalMs);
-      background.timer.unref();
+      this.#wait(background, key, loop, loop.intervalMs);
     };
-    // The second handler is the belt to the round's braces: the schedule goes on whatever happens.
-    background.round = this.#round().then(schedule, schedule);
+    let execution: Promise<unknown>;
+    try {
+      execution = this.#execute(key);
+    } catch {
+      execution = Promise.resolve();
+    }
+    // The second handler is the belt to the execution's braces: the schedule goes on whatever happens.
+    loop.execution = execution.then(next, next);
   }
 }
 

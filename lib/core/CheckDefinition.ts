@@ -1,3 +1,4 @@
+import type { FailAfter } from './FailAfter.js';
 import type { HealthCheck } from './HealthCheck.js';
 
 /**
@@ -43,4 +44,12 @@ export interface CheckDefinition {
   readonly description: string | undefined;
   /** The check's own cache TTL, if it set one (else the module default applies). */
   readonly cacheTtlMs: number | undefined;
+  /** The check's own `failAfter`, if it set one (else the module default applies). */
+  readonly failAfter?: FailAfter | undefined;
+  /** The check's own `recoverAfter`, if it set one (else the module default applies). */
+  readonly recoverAfter?: number | undefined;
+  /** The check's own background interval, if it set one (else the one given to `start()` applies). */
+  readonly intervalMs?: number | undefined;
+  /** The check's delay before its first background execution, if it set one (else none). */
+  readonly initialDelayMs?: number | undefined;
 }

@@ -1,9 +1,10 @@
 import type { CheckDefinition } from './CheckDefinition.js';
+import type { FlapRule } from './FlapRule.js';
 import type { HealthCheck } from './HealthCheck.js';
 
 /**
  * @internal One check as a {@link HealthService} runs it: its definition,
- * its instance, and the timeout and cache TTL that apply to it. Immutable;
+ * its instance, and the timeout, cache TTL and flap rule that apply to it. Immutable;
  * what changes (latest result, in-flight execution, last status) lives in
  * the unit that owns it, keyed by the slot.
  */
@@ -12,4 +13,6 @@ export interface CheckSlot {
   readonly instance: HealthCheck;
   readonly timeoutMs: number;
   readonly cacheTtlMs: number;
+  /** Its flap-suppression rule; `undefined` when it suppresses nothing. */
+  readonly flap: FlapRule | undefined;
 }

@@ -3,7 +3,7 @@ import { optionKeys } from './optionKeys.js';
 import { resolveDefinition } from './resolveDefinition.js';
 import { assertHealthCheckClass, assertKnownKeys, describeValue } from './validateOptions.js';
 
-const definitionKeys = optionKeys<CheckDefinition>({ target: true, name: true, critical: true, timeoutMs: true, tags: true, description: true, cacheTtlMs: true });
+const definitionKeys = optionKeys<CheckDefinition>({ target: true, name: true, critical: true, timeoutMs: true, tags: true, description: true, cacheTtlMs: true, failAfter: true, recoverAfter: true, intervalMs: true, initialDelayMs: true });
 
 /**
  * Which registry holds each class: an index of the registries, not of the
@@ -47,7 +47,8 @@ export class HealthCheckRegistry {
    * module's timeout and cache TTL).
    *
    * @param definition - The class (`target`) and any of `name`, `critical`,
-   *   `timeoutMs`, `tags`, `description`, `cacheTtlMs`.
+   *   `timeoutMs`, `tags`, `description`, `cacheTtlMs`, `failAfter`,
+   *   `recoverAfter`, `intervalMs`, `initialDelayMs`.
    * @returns The definition as recorded, every option resolved.
    * @throws TypeError or RangeError for a malformed option, an unknown key,
    *   or a `target` that does not extend {@link HealthCheck}.

@@ -10,6 +10,8 @@ import { CheckSelector } from './CheckSelector.js';
 import type { CheckSlot } from './CheckSlot.js';
 import { definitionOf } from './definitionOf.js';
 import { executeCheck } from './executeCheck.js';
+import { FlapFilter } from './FlapFilter.js';
+import { assertCount, assertFailAfter, flapRule } from './FlapRule.js';
 import { HealthCheck } from './HealthCheck.js';
 import { DEFAULT_TIMEOUT_MS, SERVICE_OPTION_KEYS, type HealthServiceOptions } from './HealthServiceOptions.js';
 import { internalFailure } from './internalFailure.js';
@@ -78,8 +80,9 @@ export class HealthService {
   readonly #listeners = new StatusListeners<CheckSlot>();
   readonly #latch: StartupLatch;
   readonly #gate = new ShutdownGate();
-  readonly #scheduler = new BackgroundScheduler(() => this.#round());
   readonly #history: ResultHistory<CheckSlot>;
+  readonly #flap = new FlapFilter<CheckSlot>();
+  readonly #scheduler = new BackgroundScheduler<CheckSlot>((slot) => this.#background(slot));
 
   /**
    * @param checks - The check instances (the container passes every
@@ -92,8 +95,11 @@ export class HealthService {
    *   is not a plain object, an option is unknown, or `singleFlight` or
    *   `latchStartup` is not a boolean.
    * @throws RangeError when `defaultTimeoutMs` or `defaultCacheTtlMs` is
-   *   malformed or exceeds 2,147,483,647 ms (the longest delay a timer can hold),
-   *   or `historySize` is not a whole number from 0 to {@link MAX_HISTORY_SIZE}.
+   *   malformed or exceeds 2,147,483,647 ms (the longest delay a timer can
+   *   hold), `historySize` is not a whole number from 0 to
+   *   {@link MAX_HISTORY_SIZE}, or a count of `defaultFailAfter` or `defaultRecoverAfter` is
+   *   not a positive integer (TypeError when `defaultFailAfter` is neither
+   *   a number nor an object).
    * @throws Error when two checks share a name.
    */
   constructor(
@@ -107,6 +113,8 @@ export class HealthService {
     assertNonNegativeMs(defaultCacheTtlMs, 'defaultCacheTtlMs', 'HealthService');
     assertOptionalBoolean(options.singleFlight, 'singleFlight', 'HealthService');
     assertOptionalBoolean(options.latchStartup, 'latchStartup', 'HealthService');
+    if (options.defaultFailAfter !== undefined) assertFailAfter(options.defaultFailAfter, 'defaultFailAfter', 'HealthService');
+    if (options.defaultRecoverAfter !== undefined) assertCount(options.defaultRecoverAfter, 'defaultRecoverAfter', 'HealthService');
     this.#singleFlight = new SingleFlight(options.singleFlight ?? true);
     this.#latch = new StartupLatch(options.latchStartup ?? true);
     this.#history = new ResultHistory(options.historySize);
@@ -121,6 +129,7 @@ export class HealthService {
           instance,
           timeoutMs: definition.timeoutMs ?? defaultTimeoutMs,
           cacheTtlMs: definition.cacheTtlMs ?? defaultCacheTtlMs,
+          flap: flapRule(definition.failAfter ?? options.defaultFailAfter, definition.recoverAfter ?? options.defaultRecoverAfter),
         };
       }),
     );
@@ -240,15 +249,20 @@ export class HealthService {
   }
 
   /**
-   * Starts background mode: every check runs now and then again
-   * `intervalMs` after each round ends (timers are `unref`ed, so they never
-   * keep the process alive). Meanwhile `run()` answers from the latest
-   * results (`cached: true`), instantly; a result older than `staleAfterMs`
-   * is reported as a failure.
+   * Starts background mode: each check runs now (or after its own
+   * `initialDelayMs`) and then again its interval after each of its
+   * executions ends: its own `intervalMs` if it set one, else the
+   * `intervalMs` given here. A check never overlaps itself, and a slow
+   * check never delays another (timers are `unref`ed, so they never keep
+   * the process alive). Meanwhile `run()` answers from the latest results
+   * (`cached: true`), instantly; a result older than the check's staleness
+   * limit (see {@link BackgroundOptions.staleAfterMs}) is reported as a
+   * failure, and a check still waiting for its initial delay as `warn`
+   * (`warning: pending: ...`).
    *
-   * @param options - The interval and the staleness limit.
+   * @param options - The service-wide interval and the staleness limit.
    * Everything is validated before anything starts: when `start()` throws,
-   * nothing is left running. Once started, a round never stops the schedule,
+   * nothing is left running. Once started, an execution never stops the schedule,
    * whatever the checks or the status-change listeners throw, and
    * {@link HealthService.stop} always settles.
    *
@@ -258,12 +272,15 @@ export class HealthService {
    * @throws Error when background mode is already running.
    */
   start(options: BackgroundOptions): void {
-    this.#scheduler.start(options, Math.max(0, ...this.#selector.all.map((slot) => slot.timeoutMs)));
+    this.#scheduler.start(
+      options,
+      this.#selector.all.map((slot) => ({ key: slot, intervalMs: slot.definition.intervalMs, initialDelayMs: slot.definition.initialDelayMs, timeoutMs: slot.timeoutMs })),
+    );
   }
 
   /**
-   * Stops background mode and waits for the round in progress, if any (its
-   * executions end by their timeouts at the latest). Afterwards no timer of
+   * Stops background mode and waits for the executions in progress, if any
+   * (they end by their timeouts at the latest). Afterwards no timer of
    * this service is left. Safe to call when not started.
    */
   stop(): Promise<void> {
@@ -275,15 +292,9 @@ export class HealthService {
     return this.#scheduler.running;
   }
 
-  /** One background round: every check, backstopped (timers unref'ed); never rejects. */
-  #round(): Promise<CheckResult[]> {
-    const slots = this.#selector.all;
-    return settleAll(
-      slots,
-      slots.map((slot) => this.#execute(slot)),
-      true,
-      this.#abandoned(slots),
-    );
+  /** One background execution of `slot`, backstopped (timer unref'ed); never rejects. */
+  #background(slot: CheckSlot): Promise<CheckResult[]> {
+    return settleAll([slot], [this.#execute(slot)], true, this.#abandoned([slot]));
   }
 
   /** What a run answers for `slot`: a background or cached result, a shared execution, or a new one. */
@@ -291,7 +302,7 @@ export class HealthService {
     if (fresh) return this.#execute(slot);
     const now = performance.now();
     return (
-      this.#scheduler.answer(slot.definition, this.#cache.latest(slot), now) ??
+      this.#scheduler.answer(slot, slot.definition, this.#cache.latest(slot), now) ??
       this.#cache.reuse(slot, slot.cacheTtlMs, now) ??
       this.#singleFlight.join(slot) ??
       this.#execute(slot)
@@ -299,7 +310,8 @@ export class HealthService {
   }
 
   /**
-   * One execution of `slot`, recorded as its latest result. Never rejects:
+   * One execution of `slot`, through flap suppression (once per execution,
+   * whoever shares it), recorded as its latest result. Never rejects:
    * should executeCheck itself throw or reject (it must not), that becomes
    * an `unknown error` result too. Should it never settle, {@link settleAll}
    * stops waiting for it, and it is no longer offered to later runs.
@@ -311,8 +323,9 @@ export class HealthService {
     } catch (error) {
       started = Promise.resolve(internalFailure(slot.definition, error));
     }
-    const record = (result: CheckResult): CheckResult => {
+    const record = (executed: CheckResult): CheckResult => {
       this.#singleFlight.forget(slot, execution);
+      const result = this.#flap.apply(slot, slot.flap, executed, performance.now());
       this.#cache.record(slot, result, performance.now());
       this.#history.record(slot, result);
       this.#listeners.notify(slot, result);

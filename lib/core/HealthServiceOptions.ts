@@ -1,3 +1,4 @@
+import type { FailAfter } from './FailAfter.js';
 import { optionKeys } from './optionKeys.js';
 
 /**
@@ -54,6 +55,20 @@ export interface HealthServiceOptions {
    * rounds a minute apart, or a minute of rounds a second apart)
    */
   readonly historySize?: number;
+  /**
+   * Flap suppression for a check that sets no `failAfter`: consecutive
+   * failures, or time in error, before it counts as failed; see
+   * {@link RegisterOptions.failAfter} and {@link FailAfter}.
+   * @defaultValue `1` (no suppression)
+   */
+  readonly defaultFailAfter?: FailAfter;
+  /**
+   * Flap suppression for a check that sets no `recoverAfter`: consecutive
+   * executions without failure before a failed check passes again (a
+   * positive integer); see {@link RegisterOptions.recoverAfter}.
+   * @defaultValue `1`
+   */
+  readonly defaultRecoverAfter?: number;
 }
 
 /**
@@ -97,4 +112,12 @@ export const DEFAULT_HISTORY_SIZE = 60;
 export const MAX_HISTORY_SIZE = 10_000;
 
 /** @internal Every key of {@link HealthServiceOptions}, checked against it by the compiler. */
-export const SERVICE_OPTION_KEYS = optionKeys<HealthServiceOptions>({ defaultTimeoutMs: true, defaultCacheTtlMs: true, singleFlight: true, latchStartup: true, historySize: true });
+export const SERVICE_OPTION_KEYS = optionKeys<HealthServiceOptions>({
+  historySize: true,
+  defaultTimeoutMs: true,
+  defaultCacheTtlMs: true,
+  singleFlight: true,
+  latchStartup: true,
+  defaultFailAfter: true,
+  defaultRecoverAfter: true,
+});

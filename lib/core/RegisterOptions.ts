@@ -1,3 +1,4 @@
+import type { FailAfter } from './FailAfter.js';
 import type { HealthCheckRegistry } from './HealthCheckRegistry.js';
 import { optionKeys } from './optionKeys.js';
 
@@ -67,6 +68,47 @@ export interface RegisterOptions {
    */
   readonly cacheTtlMs?: number;
   /**
+   * Flap suppression: how many consecutive failed executions (a number, or
+   * `{ count }`), or how long in error (`{ durationMs }`), or both, before
+   * the check counts as failed; see {@link FailAfter}. Until then a failed
+   * execution is reported `warn` (never a 503 on its own), with its errors
+   * and output kept and {@link CheckResult.suppressed} saying how far along
+   * it is; status-change and result listeners see that `warn` too. One
+   * execution is one observation: a result reused from the cache, the
+   * background schedule or a shared (single-flight) execution does not
+   * count again. Timeouts and thrown values are failures; warnings are not.
+   * @defaultValue the module's `defaultFailAfter`, itself `1` (no suppression)
+   */
+  readonly failAfter?: FailAfter;
+  /**
+   * Flap suppression: how many consecutive executions without failure
+   * (`pass` or `warn`) before a check that counts as failed counts as
+   * passing again (a positive integer). Until then it is still reported
+   * `fail`, with a first error `unavailable: recovering: n of m ...`.
+   * @defaultValue the module's `defaultRecoverAfter`, itself `1`
+   */
+  readonly recoverAfter?: number;
+  /**
+   * In background mode ({@link HealthService.start}), the time between the
+   * end of one execution of this check and the start of its next, in
+   * milliseconds (positive, at most 2,147,483,647): a slow external API
+   * every 60 s, the database every 5 s. Its results are judged stale by its
+   * own interval (see {@link BackgroundOptions.staleAfterMs}). Ignored
+   * outside background mode.
+   * @defaultValue the `intervalMs` given to {@link HealthService.start}
+   */
+  readonly intervalMs?: number;
+  /**
+   * In background mode, how long after {@link HealthService.start} the
+   * check first runs, in milliseconds (non-negative, at most
+   * 2,147,483,647). Until then `run()` reports it `warn` with
+   * `warning: pending: ...` (HTTP 200, nothing executed), so staggered
+   * checks never fail a probe while they wait; give a critical readiness
+   * check no delay if readiness must wait for it.
+   * @defaultValue `0` (runs at start)
+   */
+  readonly initialDelayMs?: number;
+  /**
    * Where to record the check.
    * @defaultValue {@link defaultRegistry}
    */
@@ -81,5 +123,9 @@ export const REGISTER_OPTION_KEYS = optionKeys<RegisterOptions>({
   tags: true,
   description: true,
   cacheTtlMs: true,
+  failAfter: true,
+  recoverAfter: true,
+  intervalMs: true,
+  initialDelayMs: true,
   registry: true,
 });

@@ -4,6 +4,7 @@ import type { HealthCheck } from './HealthCheck.js';
 import { defaultRegistry } from './defaultRegistry.js';
 import { HealthCheckRegistry } from './HealthCheckRegistry.js';
 import { HealthService } from './HealthService.js';
+import { assertCount, assertFailAfter } from './FlapRule.js';
 import { ensureInjectable } from './ensureInjectable.js';
 import { SERVICE_OPTION_KEYS, type HealthServiceOptions } from './HealthServiceOptions.js';
 import { optionKeys } from './optionKeys.js';
@@ -46,6 +47,8 @@ const moduleOptionKeys = optionKeys<HealthModuleOptions>({
   singleFlight: true,
   latchStartup: true,
   historySize: true,
+  defaultFailAfter: true,
+  defaultRecoverAfter: true,
 });
 
 /**
@@ -64,7 +67,8 @@ const moduleOptionKeys = optionKeys<HealthModuleOptions>({
  *   `checks` does not extend {@link HealthCheck}, an option is unknown, or
  *   `singleFlight` or `latchStartup` is not a boolean.
  * @throws RangeError for a malformed `defaultTimeoutMs` or `defaultCacheTtlMs`
- *   (including one above 2,147,483,647 ms).
+ *   (including one above 2,147,483,647 ms), or a count of `defaultFailAfter`
+ *   or `defaultRecoverAfter` that is not a positive integer.
  *
  * @example
  * ```ts
@@ -100,6 +104,8 @@ export function healthModule(options: HealthModuleOptions = {}): ContainerModule
   if (options.defaultCacheTtlMs !== undefined) assertNonNegativeMs(options.defaultCacheTtlMs, 'defaultCacheTtlMs', 'healthModule');
   assertOptionalBoolean(options.singleFlight, 'singleFlight', 'healthModule');
   assertOptionalBoolean(options.latchStartup, 'latchStartup', 'healthModule');
+  if (options.defaultFailAfter !== undefined) assertFailAfter(options.defaultFailAfter, 'defaultFailAfter', 'healthModule');
+  if (options.defaultRecoverAfter !== undefined) assertCount(options.defaultRecoverAfter, 'defaultRecoverAfter', 'healthModule');
 
   // Every decorator has run by now, so this never precedes a user's own @injectable().
   for (const target of classes) ensureInjectable(target);

@@ -1,4 +1,5 @@
 import type { CheckDefinition, HealthCheckClass } from './CheckDefinition.js';
+import { assertCount, assertFailAfter, freezeFailAfter } from './FlapRule.js';
 import { assertNonNegativeMs, assertPositiveMs, assertTags, describeClass } from './validateOptions.js';
 
 /** @internal What a definition may be given as: the class, and any of its options (the rest default). */
@@ -8,7 +9,8 @@ export type DefinitionInput = Pick<CheckDefinition, 'target'> & { readonly [K in
  * @internal The one place a check's options are checked and defaulted
  * (for the decorator and for {@link HealthCheckRegistry.add}): name (the
  * class name), critical (`true`), tags (`[]`, without duplicates); timeout,
- * description and cache TTL stay `undefined` when not given.
+ * description and cache TTL stay `undefined` when not given; failAfter,
+ * recoverAfter, intervalMs and initialDelayMs are left out when not given.
  *
  * @param target - The check class (already checked to extend HealthCheck).
  * @param options - The options as given.
@@ -27,6 +29,10 @@ export function resolveDefinition(target: HealthCheckClass, options: Omit<Defini
   }
   if (options.timeoutMs !== undefined) assertPositiveMs(options.timeoutMs, 'timeoutMs', named);
   if (options.cacheTtlMs !== undefined) assertNonNegativeMs(options.cacheTtlMs, 'cacheTtlMs', named);
+  if (options.failAfter !== undefined) assertFailAfter(options.failAfter, 'failAfter', named);
+  if (options.recoverAfter !== undefined) assertCount(options.recoverAfter, 'recoverAfter', named);
+  if (options.intervalMs !== undefined) assertPositiveMs(options.intervalMs, 'intervalMs', named);
+  if (options.initialDelayMs !== undefined) assertNonNegativeMs(options.initialDelayMs, 'initialDelayMs', named);
   if (options.tags !== undefined) assertTags(options.tags, 'tags', named);
   if (options.description !== undefined && typeof options.description !== 'string') {
     throw new TypeError(`${named}: description must be a string`);
@@ -39,5 +45,10 @@ export function resolveDefinition(target: HealthCheckClass, options: Omit<Defini
     tags: Object.freeze([...new Set(options.tags ?? [])]),
     description: options.description,
     cacheTtlMs: options.cacheTtlMs,
+    // present only when given, so definitions without them are as before
+    ...(options.failAfter === undefined ? {} : { failAfter: freezeFailAfter(options.failAfter) }),
+    ...(options.recoverAfter === undefined ? {} : { recoverAfter: options.recoverAfter }),
+    ...(options.intervalMs === undefined ? {} : { intervalMs: options.intervalMs }),
+    ...(options.initialDelayMs === undefined ? {} : { initialDelayMs: options.initialDelayMs }),
   });
 }

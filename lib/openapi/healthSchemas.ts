@@ -55,6 +55,7 @@ export const healthSchemas: Readonly<Record<string, JsonSchema>> = {
       cached: { type: 'boolean', const: true },
       ageMs: { type: 'number', minimum: 0 },
       history: schemaRef('PulsecheckCheckHistory'),
+      suppressed: schemaRef('PulsecheckSuppressedStatus'),
     },
     required: ['name', 'status', 'critical'],
   },
@@ -81,6 +82,19 @@ export const healthSchemas: Readonly<Record<string, JsonSchema>> = {
     },
     required: ['name', 'capacity', 'entries'],
   },
+  PulsecheckSuppressedStatus: {
+    type: 'object',
+    description:
+      "Present when flap suppression (failAfter, recoverAfter) reports another status than the execution found: a failure not yet confirmed (observed 'fail', reported 'warn') or a recovery not yet confirmed (observed 'pass' or 'warn', reported 'fail').",
+    properties: {
+      observed: schemaRef('PulsecheckHealthStatus'),
+      streak: { type: 'integer', minimum: 1 },
+      needed: { type: 'integer', minimum: 1 },
+      forMs: { type: 'number', minimum: 0 },
+      neededMs: { type: 'number', minimum: 0 },
+    },
+    required: ['observed', 'streak'],
+  },
   PulsecheckDetailedReport: {
     type: 'object',
     description:
@@ -105,6 +119,7 @@ export const healthSchemas: Readonly<Record<string, JsonSchema>> = {
       status: schemaRef('PulsecheckHealthStatus'),
       time: { type: 'string', format: 'date-time' },
       output: { type: 'string' },
+      suppressed: schemaRef('PulsecheckSuppressedStatus'),
     },
     required: ['componentId', 'componentType', 'status'],
   },

@@ -6,6 +6,8 @@ import type { DetailLevel } from './DetailLevel.js';
 import type { Serializer } from './Serializer.js';
 import { assertOptionsObject } from '../core/validateOptions.js';
 import { assertReport, resolveDetail } from './validateRenderInput.js';
+import type { SuppressedStatus } from '../report/SuppressedStatus.js';
+import { suppressedFields } from './suppressedFields.js';
 
 /**
  * Options of a {@link HealthJsonSerializer}.
@@ -36,6 +38,7 @@ interface ComponentDetails {
   status?: string;
   time?: string;
   output?: string;
+  suppressed?: SuppressedStatus;
 }
 
 /**
@@ -59,7 +62,8 @@ interface ComponentDetails {
  *   additional key, which the draft allows in a checks entry), the check's
  *   `status`, `time` (when the result was produced: the report's
  *   `startedAt`, earlier for a cached result) and, unless it passed, the
- *   check's `output`.
+ *   check's `output`; and, for a result held back by flap suppression, its
+ *   `suppressed` (an additional key, as {@link CheckResult.suppressed}).
  *
  * The draft forbids a colon inside either half of a key, so a colon in a
  * check name or an observation key becomes `_` there (`componentId` keeps the
@@ -155,6 +159,8 @@ function details(report: HealthReport, check: CheckResult, full: boolean, observ
   const time = checkedAt(report, check);
   if (time !== undefined) entry.time = time;
   if (full && check.status !== 'pass') entry.output = check.output;
+  const suppressed = full ? suppressedFields(check.suppressed) : undefined;
+  if (suppressed !== undefined) entry.suppressed = suppressed;
   return entry;
 }
 

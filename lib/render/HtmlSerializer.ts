@@ -9,6 +9,7 @@ import { historyHtml, historyStyle } from './historyHtml.js';
 import type { Serializer } from './Serializer.js';
 import { assertOptionsObject } from '../core/validateOptions.js';
 import { assertRefreshSeconds, assertReport, resolveDetail } from './validateRenderInput.js';
+import { describeSuppressed, suppressedFields } from './suppressedFields.js';
 
 /**
  * Options of an {@link HtmlSerializer}.
@@ -106,7 +107,9 @@ ${historyStyle}
  * check's name, state, description, each error line, duration, observations
  * (their unit shown once, with the value: `latency 3.37 ms` for a
  * `latencyMs` in `ms`; `1 client`, `2 clients`), tags, a
- * "non-critical" badge, a "cached" badge with the result's age, and when it
+ * "non-critical" badge, a "cached" badge with the result's age, a badge
+ * for a status held back by flap suppression (`pending failure: 2 of 3
+ * failed executions in a row`, `pending recovery: ...`), and when it
  * was last checked (the report's `startedAt`, or earlier for a cached result)
  * in UTC. When the report carries history (`run({ history: true })`;
  * `healthEndpoints` asks for it by default), each tile also shows the
@@ -223,6 +226,8 @@ export class HtmlSerializer implements Serializer {
     if (full && check.cached === true) {
       badges.push(`<span class="badge">cached${typeof check.ageMs === 'number' ? `, ${escapeHtml(formatMs(check.ageMs))} old` : ''}</span>`);
     }
+    const suppressed = full ? suppressedFields(check.suppressed) : undefined;
+    if (suppressed !== undefined) badges.push(`<span class="badge">${escapeHtml(describeSuppressed(suppressed, formatMs))}</span>`);
     let body = '';
     if (full) {
       if (typeof check.description === 'string' && check.description.trim() !== '') body += `<p class="desc">${escapeHtml(check.description)}</p>\n`;

@@ -5,6 +5,8 @@ import type { DetailLevel } from './DetailLevel.js';
 import type { Serializer } from './Serializer.js';
 import { assertOptionsObject } from '../core/validateOptions.js';
 import { assertReport, resolveDetail } from './validateRenderInput.js';
+import type { SuppressedStatus } from '../report/SuppressedStatus.js';
+import { suppressedFields } from './suppressedFields.js';
 
 /**
  * Options of a {@link JsonSerializer}.
@@ -134,6 +136,7 @@ function fullReport(report: HealthReport): object {
       ),
       // where the service's buildResult() writes it, so the text equals JSON.stringify(report)
       ...(typeof check.description === 'string' ? { description: check.description } : {}),
+      ...suppressedEntry(check),
       ...(check.cached === true ? { cached: true } : {}),
       ...(check.ageMs === undefined ? {} : { ageMs: check.ageMs }),
       ...(check.history === undefined ? {} : { history: historyJson(check.history) }),
@@ -149,6 +152,12 @@ function historyJson(history: CheckHistory): object {
     entries: history.entries.map((entry) => ({ status: entry.status, durationMs: entry.durationMs, time: entry.time, output: entry.output })),
     ...(history.uptimePercent === undefined ? {} : { uptimePercent: history.uptimePercent }),
   };
+}
+
+/** `{ suppressed }` for a result held back by flap suppression, else nothing. */
+function suppressedEntry(check: CheckResult): { suppressed?: SuppressedStatus } {
+  const suppressed = suppressedFields(check.suppressed);
+  return suppressed === undefined ? {} : { suppressed };
 }
 
 function statusReport(report: HealthReport): object {

@@ -2,6 +2,7 @@ import type { CheckError } from './CheckError.js';
 import type { CheckHistory } from './CheckHistory.js';
 import type { HealthStatus } from './HealthStatus.js';
 import type { Observation } from './Observation.js';
+import type { SuppressedStatus } from './SuppressedStatus.js';
 
 /**
  * The outcome of one check within a {@link HealthReport}. Plain, frozen data:
@@ -18,7 +19,11 @@ import type { Observation } from './Observation.js';
 export interface CheckResult {
   /** The check's registered name (default: its class name). */
   readonly name: string;
-  /** `fail` when any error that is not a warning was recorded, `warn` for warnings only, else `pass`. */
+  /**
+   * `fail` when any error that is not a warning was recorded, `warn` for
+   * warnings only, else `pass`; unless flap suppression holds it back (then
+   * {@link CheckResult.suppressed} says what the execution found).
+   */
   readonly status: HealthStatus;
   /** Whether a failure of this check fails the whole report (HTTP 503). */
   readonly critical: boolean;
@@ -51,4 +56,11 @@ export interface CheckResult {
    * service that keeps history ({@link HealthServiceOptions.historySize}).
    */
   readonly history?: CheckHistory;
+  /**
+   * Present only when flap suppression ({@link RegisterOptions.failAfter},
+   * {@link RegisterOptions.recoverAfter}) reports another status than the
+   * execution found: a failure not yet confirmed (reported `warn`, its
+   * errors kept) or a recovery not yet confirmed (reported `fail`).
+   */
+  readonly suppressed?: SuppressedStatus;
 }

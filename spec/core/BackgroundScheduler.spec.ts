@@ -1,11 +1,16 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { HealthCheck } from 'pulsecheck';
-import { BackgroundScheduler } from '#lib/core/BackgroundScheduler.js';
+import { BackgroundScheduler, type ScheduledCheck } from '#lib/core/BackgroundScheduler.js';
 import { buildResult } from '#lib/core/executeCheck.js';
-import { installClock } from './fixtures.js';
+import { deferred, installClock } from './fixtures.js';
 
 const definition = Object.freeze({ target: HealthCheck, name: 'Db', critical: true, timeoutMs: undefined, tags: Object.freeze([]), description: undefined, cacheTtlMs: undefined });
+
+/** A check `key` on the service-wide interval, no delay, with `timeoutMs`. */
+function scheduled(key: string, own: Partial<Omit<ScheduledCheck<string>, 'key'>> = {}): ScheduledCheck<string> {
+  return { key, intervalMs: undefined, initialDelayMs: undefined, timeoutMs: 0, ...own };
+}
 
 describe('BackgroundScheduler', () => {
   let clock: sinon.SinonFakeTimers;
@@ -16,52 +21,181 @@ describe('BackgroundScheduler', () => {
     clock.restore();
   });
 
-  it('runs a round now, then intervalMs after each round ends, until stopped', async () => {
-    let rounds = 0;
-    const scheduler = new BackgroundScheduler(() => {
-      rounds += 1;
+  it('runs each check now, then intervalMs after each of its executions ends, until stopped', async () => {
+    let executions = 0;
+    const scheduler = new BackgroundScheduler<string>(() => {
+      executions += 1;
       return new Promise((resolve) => setTimeout(resolve, 5));
     });
-    scheduler.start({ intervalMs: 100 }, 0);
-    expect([rounds, scheduler.running]).to.deep.equal([1, true]);
+    scheduler.start({ intervalMs: 100 }, [scheduled('Db')]);
+    expect([executions, scheduler.running]).to.deep.equal([1, true]);
     await clock.tickAsync(104);
-    expect(rounds).to.equal(1);
+    expect(executions).to.equal(1);
     await clock.tickAsync(1);
-    expect(rounds).to.equal(2);
+    expect(executions).to.equal(2);
     const stopping = scheduler.stop();
     expect(scheduler.running).to.equal(false);
     await clock.tickAsync(5);
     await stopping;
     await clock.tickAsync(1_000);
-    expect([rounds, scheduler.running, clock.countTimers()]).to.deep.equal([2, false, 0]);
+    expect([executions, scheduler.running, clock.countTimers()]).to.deep.equal([2, false, 0]);
   });
 
-  it('defaults the staleness limit to three intervals plus the largest timeout', () => {
-    const scheduler = new BackgroundScheduler(() => Promise.resolve());
-    expect(scheduler.staleAfterMs).to.equal(undefined);
-    scheduler.start({ intervalMs: 100 }, 70);
-    expect(scheduler.staleAfterMs).to.equal(370);
+  it('runs each check on its own interval, the service-wide one being the default', async () => {
+    const log: string[] = [];
+    const scheduler = new BackgroundScheduler<string>((key) => {
+      log.push(`${key}@${Math.round(performance.now() - start)}`);
+      return Promise.resolve();
+    });
+    const start = performance.now();
+    scheduler.start({ intervalMs: 100 }, [scheduled('Db'), scheduled('Api', { intervalMs: 250 })]);
+    await clock.tickAsync(600);
+    expect(log.filter((entry) => entry.startsWith('Db'))).to.deep.equal(['Db@0', 'Db@100', 'Db@200', 'Db@300', 'Db@400', 'Db@500', 'Db@600']);
+    expect(log.filter((entry) => entry.startsWith('Api'))).to.deep.equal(['Api@0', 'Api@250', 'Api@500']);
+    await scheduler.stop();
+  });
+
+  it('starts a check after its initial delay, then on its interval', async () => {
+    const log: number[] = [];
+    const start = performance.now();
+    const scheduler = new BackgroundScheduler<string>(() => {
+      log.push(Math.round(performance.now() - start));
+      return Promise.resolve();
+    });
+    scheduler.start({ intervalMs: 100 }, [scheduled('Api', { initialDelayMs: 1_000, intervalMs: 500 })]);
+    expect(log).to.deep.equal([]);
+    await clock.tickAsync(999);
+    expect(log).to.deep.equal([]);
+    await clock.tickAsync(1);
+    expect(log).to.deep.equal([1_000]);
+    await clock.tickAsync(1_000);
+    expect(log).to.deep.equal([1_000, 1_500, 2_000]);
+    await scheduler.stop();
+  });
+
+  it('never overlaps a check with itself: a slow execution delays only its own next one', async () => {
+    const slow = deferred();
+    let slowExecutions = 0;
+    let fastExecutions = 0;
+    const scheduler = new BackgroundScheduler<string>((key) => {
+      if (key === 'fast') {
+        fastExecutions += 1;
+        return Promise.resolve();
+      }
+      slowExecutions += 1;
+      return slowExecutions === 1 ? slow.promise : Promise.resolve();
+    });
+    scheduler.start({ intervalMs: 100 }, [scheduled('slow'), scheduled('fast')]);
+    await clock.tickAsync(1_000);
+    expect([slowExecutions, fastExecutions]).to.deep.equal([1, 11]);
+    slow.resolve();
+    await clock.tickAsync(99);
+    expect(slowExecutions).to.equal(1);
+    await clock.tickAsync(1);
+    expect(slowExecutions).to.equal(2);
+    await scheduler.stop();
+  });
+
+  it('executes nothing after stop(), not even a check still in its initial delay, and leaves no timer', async () => {
+    let executions = 0;
+    const scheduler = new BackgroundScheduler<string>(() => {
+      executions += 1;
+      return Promise.resolve();
+    });
+    scheduler.start({ intervalMs: 100 }, [scheduled('Db'), scheduled('Api', { initialDelayMs: 500 }), scheduled('Mq', { intervalMs: 50 })]);
+    await clock.tickAsync(120);
+    const before = executions;
+    await scheduler.stop();
+    expect(clock.countTimers()).to.equal(0);
+    await clock.tickAsync(10_000);
+    expect(executions).to.equal(before);
+  });
+
+  it('waits in stop() for the executions in flight, and schedules nothing when they end', async () => {
+    const gate = deferred();
+    let executions = 0;
+    const scheduler = new BackgroundScheduler<string>(() => {
+      executions += 1;
+      return gate.promise;
+    });
+    scheduler.start({ intervalMs: 100 }, [scheduled('A'), scheduled('B')]);
+    let stopped = false;
+    const stopping = scheduler.stop().then(() => {
+      stopped = true;
+    });
+    await clock.tickAsync(50);
+    expect(stopped).to.equal(false);
+    gate.resolve();
+    await stopping;
+    await clock.tickAsync(1_000);
+    expect([executions, clock.countTimers()]).to.deep.equal([2, 0]);
+  });
+
+  it('keeps the schedule going when an execution throws or rejects', async () => {
+    let executions = 0;
+    const scheduler = new BackgroundScheduler<string>(() => {
+      executions += 1;
+      if (executions % 2 === 0) throw new Error('sync');
+      return Promise.reject(new Error('async'));
+    });
+    scheduler.start({ intervalMs: 100 }, [scheduled('Db')]);
+    await clock.tickAsync(300);
+    expect(executions).to.equal(4);
+    await scheduler.stop();
+  });
+
+  it('defaults each check\'s staleness limit to three of its intervals plus its own timeout', () => {
+    const scheduler = new BackgroundScheduler<string>(() => Promise.resolve());
+    expect(scheduler.staleAfterMsOf('Db')).to.equal(undefined);
+    scheduler.start({ intervalMs: 100 }, [scheduled('Db', { timeoutMs: 70 }), scheduled('Api', { intervalMs: 60_000, timeoutMs: 5_000 })]);
+    expect([scheduler.staleAfterMsOf('Db'), scheduler.staleAfterMsOf('Api'), scheduler.staleAfterMsOf('Other')]).to.deep.equal([370, 185_000, undefined]);
+    void scheduler.stop();
+  });
+
+  it('applies a given staleAfterMs as is on the service-wide interval, and raises it to a check\'s own default when its own interval needs more', () => {
+    const scheduler = new BackgroundScheduler<string>(() => Promise.resolve());
+    scheduler.start({ intervalMs: 5_000, staleAfterMs: 20_000 }, [
+      scheduled('Db', { timeoutMs: 800 }),
+      scheduled('Api', { intervalMs: 60_000, timeoutMs: 5_000 }),
+      scheduled('Cache', { intervalMs: 1_000, timeoutMs: 100 }),
+    ]);
+    expect(['Db', 'Api', 'Cache'].map((key) => scheduler.staleAfterMsOf(key))).to.deep.equal([20_000, 185_000, 20_000]);
     void scheduler.stop();
   });
 
   it('answers a result up to the limit with its age, and past it with a stale failure', () => {
-    const scheduler = new BackgroundScheduler(() => Promise.resolve());
+    const scheduler = new BackgroundScheduler<string>(() => Promise.resolve());
     const latest = { result: buildResult(definition, 1, [], {}), finishedAt: 1_000 };
-    expect(scheduler.answer(definition, latest, 2_000)).to.equal(undefined);
-    scheduler.start({ intervalMs: 100, staleAfterMs: 300 }, 0);
-    expect(scheduler.answer(definition, latest, 1_300)).to.include({ status: 'pass', cached: true, ageMs: 300 });
-    expect(scheduler.answer(definition, latest, 1_301)?.output).to.equal('unavailable: stale: the latest background result is 301 ms old (limit 300 ms)');
-    expect(scheduler.answer(definition, undefined, 1_301)).to.equal(undefined);
+    expect(scheduler.answer('Db', definition, latest, 2_000)).to.equal(undefined);
+    scheduler.start({ intervalMs: 100, staleAfterMs: 300 }, [scheduled('Db')]);
+    expect(scheduler.answer('Db', definition, latest, 1_300)).to.include({ status: 'pass', cached: true, ageMs: 300 });
+    expect(scheduler.answer('Db', definition, latest, 1_301)?.output).to.equal('unavailable: stale: the latest background result is 301 ms old (limit 300 ms)');
+    expect(scheduler.answer('Db', definition, undefined, 1_301)).to.equal(undefined);
+    expect(scheduler.answer('Unscheduled', definition, latest, 1_301)).to.equal(undefined);
     void scheduler.stop();
   });
 
+  it('answers a check waiting for its initial delay as pending (warn), never stale, until its first execution starts', async () => {
+    const scheduler = new BackgroundScheduler<string>(() => Promise.resolve());
+    scheduler.start({ intervalMs: 100, staleAfterMs: 300 }, [scheduled('Db', { initialDelayMs: 2_000 })]);
+    const now = performance.now();
+    const pending = scheduler.answer('Db', definition, undefined, now + 500);
+    expect(pending).to.include({ status: 'warn', output: 'warning: pending: the first background execution is due in 1500 ms (initialDelayMs)' });
+    const old = { result: buildResult(definition, 1, [], {}), finishedAt: now - 10_000 };
+    expect(scheduler.answer('Db', definition, old, now)?.status).to.equal('warn');
+    await clock.tickAsync(2_000);
+    expect(scheduler.answer('Db', definition, undefined, performance.now())).to.equal(undefined);
+    expect(scheduler.answer('Db', definition, old, performance.now())?.output).to.match(/^unavailable: stale/);
+    await scheduler.stop();
+  });
+
   it('validates everything before starting anything', () => {
-    const scheduler = new BackgroundScheduler(() => Promise.resolve());
+    const scheduler = new BackgroundScheduler<string>(() => Promise.resolve());
     expect(() => {
-      scheduler.start({ intervalMs: 0 }, 0);
+      scheduler.start({ intervalMs: 0 }, []);
     }).to.throw(RangeError, /intervalMs/);
     expect(() => {
-      scheduler.start({ intervalMs: 1, every: 2 } as never, 0);
+      scheduler.start({ intervalMs: 1, every: 2 } as never, []);
     }).to.throw(TypeError, /unknown option 'every'/);
     expect(scheduler.running).to.equal(false);
   });

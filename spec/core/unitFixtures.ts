@@ -8,5 +8,5 @@ class Idle extends HealthCheck {
 /** A slot for check `name` with `tags`, for the service's units. */
 export function slot(name: string, tags: readonly string[] = []): CheckSlot {
   const definition: CheckDefinition = Object.freeze({ target: HealthCheck, name, critical: true, timeoutMs: undefined, tags, description: undefined, cacheTtlMs: undefined });
-  return { definition, instance: new Idle(), timeoutMs: 100, cacheTtlMs: 0 };
+  return { definition, instance: new Idle(), timeoutMs: 100, cacheTtlMs: 0, flap: undefined };
 }
