@@ -88,6 +88,12 @@ function parameterNames(target: HealthCheckClass): string[] {
   if (start === -1) return [];
   const end = source.indexOf(')', start);
   if (end === -1) return [];
-  const names = source.slice(start + 'constructor('.length, end).split(',').map((part) => part.trim());
-  return names.every((name) => /^[A-Za-z_$][\w$]*$/.test(name)) ? names : [];
+  const names: string[] = [];
+  // Up to the first part that is not a plain name (with or without a default): later ones could be misaligned.
+  for (const part of source.slice(start + 'constructor('.length, end).split(',')) {
+    const name = /^\s*([A-Za-z_$][\w$]*)\s*(?:=|$)/.exec(part)?.[1];
+    if (name === undefined) break;
+    names.push(name);
+  }
+  return names;
 }
