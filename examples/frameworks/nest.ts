@@ -9,7 +9,7 @@
  * shutdown, readiness answers 503 for `drainDelayMs` before the server closes.
  */
 import 'reflect-metadata';
-import { Controller, Get, Inject, Injectable, Module, type DynamicModule, type INestApplication, type OnApplicationShutdown } from '@nestjs/common';
+import { Controller, Get, Inject, Injectable, Module, type DynamicModule, type INestApplication, type NestApplicationOptions, type OnApplicationShutdown } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import pg from 'pg';
@@ -78,6 +78,8 @@ export interface NestAppOptions {
   readonly platform?: 'express' | 'fastify';
   /** How long readiness answers 503 before the server closes, on shutdown. */
   readonly drainDelayMs?: number;
+  /** Nest's logger: `false` for none. */
+  readonly logger?: NestApplicationOptions['logger'];
 }
 
 /** The application module. */
@@ -117,7 +119,10 @@ export class AppModule {
  */
 export async function createNestApp(options: NestAppOptions): Promise<INestApplication> {
   const module = AppModule.forRoot(options);
+  // Nest declares its options as a class without behaviour, and documents them as object literals.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
+  const appOptions: NestApplicationOptions = { logger: options.logger ?? ['error', 'warn'] };
   return options.platform === 'fastify'
-    ? NestFactory.create(module, new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }), { logger: false })
-    : NestFactory.create(module, { logger: false });
+    ? NestFactory.create(module, new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }), appOptions)
+    : NestFactory.create(module, appOptions);
 }

@@ -16,17 +16,17 @@ const asyncKeys = ['imports', 'inject', 'useFactory', 'global', 'path', 'routes'
 
 /**
  * pulsecheck as a NestJS module: the checks are built in pulsecheck's own
- * inversify container (as {@link healthModule} builds them), and every
+ * inversify container (as {@link pulsecheck!healthModule | healthModule} builds them), and every
  * dependency they ask for (`PG_POOL`, `REDIS_CLIENT`, a token or class of
  * your own) is taken from Nest's container, from any module of the
  * application; so each client is provided once, in Nest.
  *
  * The module
- * - provides and exports {@link HealthService} (global by default: inject
+ * - provides and exports {@link pulsecheck!HealthService | HealthService} (global by default: inject
  *   it anywhere);
  * - serves `/health`, `/health/live`, `/health/ready` and `/health/startup`
  *   (under `path`, and after Nest's global prefix) through
- *   {@link healthEndpoints}, on the Express and the Fastify platform: content
+ *   {@link pulsecheck!healthEndpoints | healthEndpoints}, on the Express and the Fastify platform: content
  *   negotiation, `HEAD`, 405 with `Allow` for other methods,
  *   `Cache-Control: no-store`; the routes are an ordinary, version-neutral
  *   controller, so guards and middleware apply to them;
@@ -69,7 +69,7 @@ export class PulsecheckModule {
    * @returns The dynamic module, for a module's `imports`.
    * @throws TypeError or RangeError for a malformed option, at once (the
    *   checks, service options and routes are checked when the application
-   *   starts, as {@link healthModule} and {@link healthEndpoints} do).
+   *   starts, as {@link pulsecheck!healthModule | healthModule} and {@link pulsecheck!healthEndpoints | healthEndpoints} do).
    *
    * @example
    * ```ts
@@ -137,6 +137,8 @@ export class PulsecheckModule {
     validateModuleOptions({ ...(path === undefined ? {} : { path }), ...(routes === undefined ? {} : { routes }), ...(global === undefined ? {} : { global }) }, owner);
     const provider: FactoryProvider = {
       provide: PULSECHECK_OPTIONS,
+      // Nest types its tokens with `any` (Type<any>); they are passed through as given.
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
       inject: [...(options.inject ?? [])],
       useFactory: async (...args: unknown[]): Promise<PulsecheckModuleOptions> => {
         const made: unknown = await useFactory(...args);
@@ -147,6 +149,7 @@ export class PulsecheckModule {
         return Object.freeze({ ...made, ...(routes === undefined ? {} : { routes }) });
       },
     };
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment -- Nest's module types carry `any`
     return dynamicModule(provider, routeTable(options), global ?? true, [...(options.imports ?? [])]);
   }
 }

@@ -7,7 +7,7 @@ import { optionKeys } from '../core/optionKeys.js';
 /**
  * Options of {@link PulsecheckModule.forRoot} (and what the factory of
  * {@link PulsecheckModule.forRootAsync} returns): which checks, the
- * {@link HealthServiceOptions} of the service, the routes and how much they
+ * {@link pulsecheck!HealthServiceOptions | HealthServiceOptions} of the service, the routes and how much they
  * show, and how the module takes part in Nest's shutdown.
  *
  * Every dependency a check asks for (`PG_POOL`, `REDIS_CLIENT`, a token or
@@ -31,33 +31,43 @@ import { optionKeys } from '../core/optionKeys.js';
  */
 export interface PulsecheckModuleOptions extends HealthModuleOptions {
   /**
+   * The registry whose checks to build.
+   * @defaultValue `defaultRegistry` (when `checks` is not given either)
+   */
+  readonly registry?: NonNullable<HealthModuleOptions['registry']>;
+  /**
+   * An explicit list of check classes instead of a registry's, in this
+   * order; see {@link pulsecheck!HealthModuleOptions.checks | HealthModuleOptions.checks}.
+   */
+  readonly checks?: NonNullable<HealthModuleOptions['checks']>;
+  /**
    * Where the routes are served, relative to Nest's global prefix: this
    * path runs every check, and `<path>/live`, `<path>/ready` and
-   * `<path>/startup` run the probes (as {@link DEFAULT_HEALTH_ROUTES} does for
+   * `<path>/startup` run the probes (as {@link pulsecheck!DEFAULT_HEALTH_ROUTES | DEFAULT_HEALTH_ROUTES} does for
    * `/health`). Ignored when `routes` is given (giving both is an error).
-   * `false` serves no route: inject {@link HealthService} and serve it yourself.
+   * `false` serves no route: inject {@link pulsecheck!HealthService | HealthService} and serve it yourself.
    * @defaultValue `'/health'`
    */
   readonly path?: string | false;
   /**
    * The whole route table instead of `path` (see
-   * {@link HealthEndpointsOptions.routes}); paths are relative to Nest's
+   * {@link pulsecheck!HealthEndpointsOptions.routes | HealthEndpointsOptions.routes}); paths are relative to Nest's
    * global prefix.
    * @defaultValue the four routes under `path`
    */
   readonly routes?: Readonly<Record<string, RunOptions>>;
   /**
-   * How much each response shows; see {@link HealthEndpointsOptions.detail}.
+   * How much each response shows; see {@link pulsecheck!HealthEndpointsOptions.detail | HealthEndpointsOptions.detail}.
    * @defaultValue `'full'`
    */
   readonly detail?: HealthEndpointsOptions['detail'];
   /**
-   * Makes the HTML page reload itself; see {@link HealthEndpointsOptions.refreshSeconds}.
+   * Makes the HTML page reload itself; see {@link pulsecheck!HealthEndpointsOptions.refreshSeconds | HealthEndpointsOptions.refreshSeconds}.
    * @defaultValue no auto-refresh
    */
   readonly refreshSeconds?: number;
   /**
-   * Receives the unexpected errors a request survives; see {@link HealthEndpointsOptions.onError}.
+   * Receives the unexpected errors a request survives; see {@link pulsecheck!HealthEndpointsOptions.onError | HealthEndpointsOptions.onError}.
    * @defaultValue a `process.emitWarning`
    */
   readonly onError?: (error: unknown) => void;
@@ -72,13 +82,13 @@ export interface PulsecheckModuleOptions extends HealthModuleOptions {
    */
   readonly drainDelayMs?: number;
   /**
-   * Runs the checks in the background (see {@link HealthService.start}):
+   * Runs the checks in the background (see {@link pulsecheck!HealthService.start | HealthService.start}):
    * started when the application has bootstrapped, stopped on shutdown.
    * @defaultValue not started (every request runs its checks, subject to caching)
    */
   readonly background?: BackgroundOptions;
   /**
-   * Registers the module as global, so that {@link HealthService} can be
+   * Registers the module as global, so that {@link pulsecheck!HealthService | HealthService} can be
    * injected in every module without importing this one.
    * @defaultValue `true`
    */

@@ -1,7 +1,7 @@
 import type { ModuleRef } from '@nestjs/core';
 import { Container } from 'inversify';
 import { defaultRegistry } from '../core/defaultRegistry.js';
-import { healthModule, type HealthModuleOptions } from '../core/healthModule.js';
+import { healthModule } from '../core/healthModule.js';
 import { HealthService } from '../core/HealthService.js';
 import { SERVICE_OPTION_KEYS } from '../core/HealthServiceOptions.js';
 import { checkDependencies } from './checkDependencies.js';
@@ -9,8 +9,8 @@ import type { PulsecheckModuleOptions } from './PulsecheckModuleOptions.js';
 import { resolveNestDependencies } from './resolveNestDependencies.js';
 
 /**
- * @internal Builds the {@link HealthService} of a {@link PulsecheckModule}
- * in an inversify container of its own, as {@link healthModule} does, with
+ * @internal Builds the {@link pulsecheck!HealthService | HealthService} of a {@link PulsecheckModule}
+ * in an inversify container of its own, as {@link pulsecheck!healthModule | healthModule} does, with
  * each dependency of the checks taken from Nest (see
  * {@link resolveNestDependencies}).
  */
@@ -20,7 +20,7 @@ export async function createNestHealthService(options: PulsecheckModuleOptions, 
     if (options[key] !== undefined) moduleOptions[key] = options[key];
   }
   // Validates the checks and the service options, as for any container.
-  const module = healthModule(moduleOptions as HealthModuleOptions);
+  const module = healthModule(moduleOptions);
   const classes = options.checks ?? (options.registry ?? defaultRegistry).list().map((definition) => definition.target);
   const container = new Container();
   container.load(module);

@@ -5,7 +5,7 @@ import { assertKnownKeys, assertNonNegativeMs, assertOptionalBoolean, describeVa
 import { MODULE_OPTION_KEYS, type PulsecheckModuleOptions } from './PulsecheckModuleOptions.js';
 
 /**
- * @internal Checks what {@link healthModule} and {@link healthEndpoints} do
+ * @internal Checks what {@link pulsecheck!healthModule | healthModule} and {@link pulsecheck!healthEndpoints | healthEndpoints} do
  * not (they check the rest when the service is built): the keys, `path`
  * against `routes`, `drainDelayMs`, `background`, `global`.
  *

@@ -27,7 +27,7 @@ describe('examples/frameworks/nest (against PostgreSQL)', function () {
       let url: string;
 
       before(async () => {
-        app = await createNestApp({ databaseUrl: serviceUrl('postgres'), platform });
+        app = await createNestApp({ databaseUrl: serviceUrl('postgres'), platform, logger: false });
         await app.listen(0, '127.0.0.1');
         url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
       });
@@ -80,7 +80,7 @@ describe('examples/frameworks/nest (against PostgreSQL)', function () {
   }
 
   it('answers 503 on readiness, naming PostgreSQL, when the database is not there', async () => {
-    const app = await createNestApp({ databaseUrl: await deadDatabaseUrl(), platform: 'express' });
+    const app = await createNestApp({ databaseUrl: await deadDatabaseUrl(), platform: 'express', logger: false });
     await app.listen(0, '127.0.0.1');
     try {
       const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

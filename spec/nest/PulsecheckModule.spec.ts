@@ -244,7 +244,9 @@ describe('PulsecheckModule', function () {
           if (!this.client.ok) throw new Error('not ok');
         }
       }
-      const slowly = { provide: SLOW, useFactory: async () => new Promise((resolve) => setTimeout(() => resolve({ ok: true }), 150)) };
+      const slowly = { provide: SLOW, useFactory: async () => new Promise((resolve) => setTimeout(() => {
+        resolve({ ok: true });
+      }, 150)) };
       const app = await createApp(rootModule([PulsecheckModule.forRoot({ checks: [SlowClientCheck] })], [slowly]), 'express');
       try {
         expect((await app.get(HealthService).run()).checks[0]?.output).to.equal('working');
@@ -261,7 +263,7 @@ describe('PulsecheckModule', function () {
         }
 
         check(): void {
-          void this.payments;
+          expect(this.payments).to.equal(undefined);
         }
       }
       const failure = await createApp(rootModule([PulsecheckModule.forRoot({ checks: [PaymentsHealthCheck] })]), 'express').then(
@@ -286,7 +288,7 @@ describe('PulsecheckModule', function () {
         }
 
         check(): void {
-          void this.thing;
+          expect(this.thing).to.equal(undefined);
         }
       }
       const failure = await createApp(rootModule([PulsecheckModule.forRoot({ checks: [NeedsClass] })]), 'express').then(
@@ -297,7 +299,7 @@ describe('PulsecheckModule', function () {
     });
 
     it('rejects malformed options at once, naming the option', () => {
-      const forRoot = PulsecheckModule.forRoot as (options: unknown) => unknown;
+      const forRoot = (options: unknown): unknown => PulsecheckModule.forRoot(options as never);
       expect(() => forRoot({ pth: '/health' })).to.throw(TypeError, /PulsecheckModule\.forRoot: .*'pth'/);
       expect(() => forRoot({ path: 'health' })).to.throw(TypeError, "PulsecheckModule.forRoot: path must be a string that starts with '/' (or false), got 'health'");
       expect(() => forRoot({ path: '/a', routes: {} })).to.throw(TypeError, 'PulsecheckModule.forRoot: give either path or routes, not both');
@@ -356,7 +358,7 @@ describe('PulsecheckModule', function () {
     });
 
     it('rejects malformed options at once, and malformed factory options at startup', async () => {
-      const forRootAsync = PulsecheckModule.forRootAsync as (options: unknown) => unknown;
+      const forRootAsync = (options: unknown): unknown => PulsecheckModule.forRootAsync(options as never);
       expect(() => forRootAsync({})).to.throw(TypeError, "PulsecheckModule.forRootAsync: useFactory must be a function that returns the module's options");
       expect(() => forRootAsync({ useFactory: () => ({}), injects: [] })).to.throw(TypeError, /unknown option 'injects'/);
       expect(() => forRootAsync({ useFactory: () => ({}), path: 'x' })).to.throw(TypeError, /path must be a string that starts with '\/'/);

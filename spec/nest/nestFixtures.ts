@@ -4,7 +4,7 @@
  * on either platform, on 127.0.0.1 port 0.
  */
 import 'reflect-metadata';
-import { Injectable, Module, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { Injectable, Module, type DynamicModule, type INestApplication, type NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { HealthCheck, HealthCheckRegistry, registerHealthCheck, ServiceUnavailable, ServiceWarning } from 'pulsecheck';
@@ -72,9 +72,12 @@ export interface StartedNestApp {
 
 /** Creates the application for `module` on `platform` (trailing slashes ignored on Fastify, as Express does). */
 export async function createApp(module: DynamicModule, platform: Platform): Promise<INestApplication> {
+  // abortOnError: false, or Nest would end the process when a spec makes startup fail on purpose.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest's options class has no behaviour
+  const options: NestApplicationOptions = { logger: false, abortOnError: false };
   return platform === 'fastify'
-    ? NestFactory.create(module, new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }), { logger: false, abortOnError: false })
-    : NestFactory.create(module, { logger: false, abortOnError: false });
+    ? NestFactory.create(module, new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }), options)
+    : NestFactory.create(module, options);
 }
 
 /** Starts an application on 127.0.0.1, port 0. */

@@ -17,12 +17,18 @@ describe('PulsecheckModule on SIGTERM, in a child process running a Nest applica
       });
       let stdout = '';
       let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk;
+      });
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr += chunk;
+      });
       const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
       try {
         const url = await new Promise<string>((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error(`the app did not start: ${stdout} ${stderr}`)), 15_000);
+          const timer = setTimeout(() => {
+            reject(new Error(`the app did not start: ${stdout} ${stderr}`));
+          }, 15_000);
           child.stdout.on('data', () => {
             const match = /listening (\S+)/.exec(stdout);
             if (match?.[1] !== undefined) {
@@ -49,7 +55,9 @@ describe('PulsecheckModule on SIGTERM, in a child process running a Nest applica
         expect(live.status, 'liveness during the drain').to.equal(200);
         await live.text();
 
-        const gaveUp = new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 10_000).unref());
+        const gaveUp = new Promise<'still running'>((resolve) => setTimeout(() => {
+            resolve('still running');
+          }, 10_000).unref());
         const ended = await Promise.race([exited, gaveUp]);
         expect(ended, 'the process ends by itself once Nest has shut down (nothing keeps it alive)').to.not.equal('still running');
         const [code, signal] = await exited;
