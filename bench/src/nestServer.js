@@ -1,5 +1,6 @@
 // A NestJS 11 application on the Express platform serving GET /health, in its own process, for one library:
 //   BENCH_NEST_LIB=pulsecheck  PulsecheckModule.forRoot() from pulsecheck/nest (its own routes);
+//   BENCH_NEST_LIB=pulsecheck-nosf  the same with singleFlight: false (every request runs its own checks, as terminus does);
 //   BENCH_NEST_LIB=terminus    TerminusModule + a @HealthCheck() controller calling HealthCheckService.check().
 // The same app shape for both: one Nest provider (`Works`) that the three checks depend on, each check an
 // async call with an 800 ms timeout, logger off. Nest, @nestjs/terminus and @nestjs/platform-express are
@@ -29,7 +30,7 @@ class Works {
 Injectable()(Works);
 
 let AppModule;
-if (lib === 'pulsecheck') {
+if (lib === 'pulsecheck' || lib === 'pulsecheck-nosf') {
   const { HealthCheck } = await import(new URL('dist/index.js', root).href);
   const { PulsecheckModule } = await import(new URL('dist/nest/index.js', root).href);
   const { inject } = await load('inversify');
@@ -50,7 +51,7 @@ if (lib === 'pulsecheck') {
     return Check;
   });
   AppModule = class AppModule {};
-  Module({ imports: [PulsecheckModule.forRoot({ checks, defaultTimeoutMs: timeoutMs })], providers: [Works] })(AppModule);
+  Module({ imports: [PulsecheckModule.forRoot({ checks, defaultTimeoutMs: timeoutMs, singleFlight: lib === 'pulsecheck' })], providers: [Works] })(AppModule);
 } else if (lib === 'terminus') {
   const { HealthCheck, HealthCheckService, HealthIndicatorService, TerminusModule } = await load('@nestjs/terminus');
   class HealthController {
@@ -74,7 +75,7 @@ if (lib === 'pulsecheck') {
   AppModule = class AppModule {};
   Module({ imports: [TerminusModule.forRoot({ logger: false })], controllers: [HealthController], providers: [Works] })(AppModule);
 } else {
-  throw new Error(`BENCH_NEST_LIB must be pulsecheck or terminus, got ${lib}`);
+  throw new Error(`BENCH_NEST_LIB must be pulsecheck, pulsecheck-nosf or terminus, got ${lib}`);
 }
 
 const app = await NestFactory.create(AppModule, { logger: false });

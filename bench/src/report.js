@@ -305,9 +305,9 @@ export function nestEndpointSection(data) {
     '',
     `The same three checks (each an async call on one Nest provider, 800 ms timeout, no cache) served as \`GET /health\` by a Nest application of the same shape ` +
       `on the Express platform (${Object.entries(data.versions).map(([name, version]) => `${name} ${version}`).join(', ')}), logger off, each app in its own process: ` +
-      'through `PulsecheckModule.forRoot()` (pulsecheck/nest: its controller, `run()`, `respond()`; the flat JSON map) and through a `@HealthCheck()` controller calling ' +
+      'through `PulsecheckModule.forRoot()` (pulsecheck/nest: its controller, `run()`, `respond()`; the flat JSON map; by default concurrent requests share an in-flight run of each check, and a row without that single-flight shows what it is worth) and through a `@HealthCheck()` controller calling ' +
       '`HealthCheckService.check()` with `HealthIndicatorService` attempts and `withTimeout(800)` (@nestjs/terminus; its `{status, info, error, details}` body). ' +
-      `autocannon (${data.connections} connections, ${data.seconds} s each, \`Accept: application/json\`) measures the two alternately, ${data.rounds.length} rounds after a warm-up run of each; ` +
+      `autocannon (${data.connections} connections, ${data.seconds} s each, \`Accept: application/json\`) measures them one after the other, in an order that rotates, ${data.rounds.length} rounds after a warm-up run of each; ` +
       'the ratio is pulsecheck/nest ÷ terminus within each round, and the figure is the median of the per-round ratios, with their range (the machine is shared and loaded).',
     '',
     table(
@@ -315,7 +315,10 @@ export function nestEndpointSection(data) {
       data.rows.map((row) => [row.label, fmt(row.rps, 0), fmt(row.rpsPerCpuSec, 0), `${fmt(row.latencyP50, 0)} / ${fmt(row.latencyP99, 0)}`, String(row.non2xx), String(row.errors)]),
     ),
     '',
-    `pulsecheck/nest ÷ @nestjs/terminus: ${range(data.ratio.rps)} in requests per second, ${range(data.ratio.rpsPerCpuSec)} in requests per CPU-second of the endpoint.`,
+    `pulsecheck/nest ÷ @nestjs/terminus: ${range(data.ratio.rps)} in requests per second, ${range(data.ratio.rpsPerCpuSec)} in requests per CPU-second of the endpoint` +
+      (data.ratioWithoutSingleFlight === undefined
+        ? '.'
+        : `; with \`singleFlight: false\` (every request runs its own checks, as terminus's do): ${range(data.ratioWithoutSingleFlight.rps)} and ${range(data.ratioWithoutSingleFlight.rpsPerCpuSec)}.`),
     '',
   ].join('\n');
 }

@@ -1,7 +1,8 @@
 // The NestJS endpoint: the same three checks served in the same Nest 11 app shape (Express platform) through
-// pulsecheck/nest and through @nestjs/terminus, each app in its own process (src/nestServer.js), measured
-// with autocannon alternately (P, T, P, T, ...) in one run; each round's ratio compares the two runs of
-// that round, and the figure is the median (with the range) of the per-round ratios.
+// pulsecheck/nest (with and without single-flight) and through @nestjs/terminus, each app in its own process
+// (src/nestServer.js), measured with autocannon one after the other in each round (the order rotates); each
+// round's ratio compares the runs of that round, and the figure is the median (with the range) of the
+// per-round ratios.
 import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,7 @@ function versions() {
 }
 export const nestLibs = [
   { key: 'pulsecheck', label: 'pulsecheck/nest (PulsecheckModule.forRoot)' },
+  { key: 'pulsecheck-nosf', label: 'pulsecheck/nest, singleFlight: false' },
   { key: 'terminus', label: '@nestjs/terminus (@HealthCheck() controller, attempt().withTimeout(800))' },
 ];
 
@@ -82,14 +84,14 @@ export async function nestEndpoint(rounds = config.rounds, log = () => {}) {
     for (const { key } of nestLibs) await measure(servers[key]); // warm-up: JIT, connections
     const perRound = [];
     for (let index = 0; index < rounds; index += 1) {
-      // The order alternates each round, so neither app always runs right after the other.
-      const order = index % 2 === 0 ? nestLibs : [...nestLibs].reverse();
+      // The order rotates each round, so that no app always runs right after the same one.
+      const order = nestLibs.map((_, position) => nestLibs[(position + index) % nestLibs.length]);
       const measured = {};
       for (const { key } of order) measured[key] = await measure(servers[key]);
       perRound.push(measured);
       log(`nest endpoint: round ${index + 1}/${rounds}: ${nestLibs.map(({ key }) => `${key} ${round(measured[key].rps, 0)} req/s`).join(', ')}`);
     }
-    const ratios = (field) => perRound.map((measured) => measured.pulsecheck[field] / measured.terminus[field]);
+    const ratios = (field, key = 'pulsecheck') => perRound.map((measured) => measured[key][field] / measured.terminus[field]);
     const summary = (values) => ({ median: round(median(values), 2), min: round(Math.min(...values), 2), max: round(Math.max(...values), 2) });
     return {
       versions: versions(),
@@ -107,6 +109,7 @@ export async function nestEndpoint(rounds = config.rounds, log = () => {}) {
         errors: perRound.reduce((sum, measured) => sum + measured[key].errors, 0),
       })),
       ratio: { rps: summary(ratios('rps')), rpsPerCpuSec: summary(ratios('rpsPerCpuSec')) },
+      ratioWithoutSingleFlight: { rps: summary(ratios('rps', 'pulsecheck-nosf')), rpsPerCpuSec: summary(ratios('rpsPerCpuSec', 'pulsecheck-nosf')) },
     };
   } finally {
     for (const server of Object.values(servers)) await server.close().catch(() => {});
