@@ -174,6 +174,7 @@ function dynamicModule(options: Provider, routes: Readonly<Record<string, RunOpt
           healthEndpoints(health, {
             routes,
             ...(resolved.detail === undefined ? {} : { detail: resolved.detail }),
+            ...(resolved.detailTimeoutMs === undefined ? {} : { detailTimeoutMs: resolved.detailTimeoutMs }),
             ...(resolved.refreshSeconds === undefined ? {} : { refreshSeconds: resolved.refreshSeconds }),
             ...(resolved.onError === undefined ? {} : { onError: resolved.onError }),
           }),

@@ -62,6 +62,11 @@ export interface PulsecheckModuleOptions extends HealthModuleOptions {
    */
   readonly detail?: HealthEndpointsOptions['detail'];
   /**
+   * How long a `detail` function may take; see {@link pulsecheck!HealthEndpointsOptions.detailTimeoutMs | HealthEndpointsOptions.detailTimeoutMs}.
+   * @defaultValue `1000`
+   */
+  readonly detailTimeoutMs?: number;
+  /**
    * Makes the HTML page reload itself; see {@link pulsecheck!HealthEndpointsOptions.refreshSeconds | HealthEndpointsOptions.refreshSeconds}.
    * @defaultValue no auto-refresh
    */
@@ -106,6 +111,7 @@ export const MODULE_OPTION_KEYS = optionKeys<PulsecheckModuleOptions>({
   path: true,
   routes: true,
   detail: true,
+  detailTimeoutMs: true,
   refreshSeconds: true,
   onError: true,
   drainDelayMs: true,

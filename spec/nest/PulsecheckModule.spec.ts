@@ -221,6 +221,30 @@ describe('PulsecheckModule', function () {
       }
     });
 
+    it('passes detail functions and detailTimeoutMs on to the endpoints: a detail() that hangs answers at the summary level', async () => {
+      const errors: unknown[] = [];
+      const module = rootModule([
+        PulsecheckModule.forRoot({
+          registry,
+          detail: (request) => (request.headers?.authorization === 'Bearer ops' ? 'full' : new Promise<never>(() => undefined)),
+          detailTimeoutMs: 50,
+          onError: (error) => errors.push(error),
+        }),
+      ]);
+      const started = await listen(await createApp(module, 'express'));
+      try {
+        const operator = await fetch(`${started.url}/health/ready`, { headers: { accept: 'application/json', authorization: 'Bearer ops' } });
+        expect(await operator.json()).to.deep.equal({ Database: 'working', Cache: 'working' });
+        const other = await fetch(`${started.url}/health/ready`, { headers: { accept: 'application/json' } });
+        expect(other.status).to.equal(200);
+        expect(await other.json()).to.deep.equal({ status: 'pass' });
+        expect(errors).to.have.lengthOf(1);
+        expect(String(errors[0])).to.include('50');
+      } finally {
+        await started.close();
+      }
+    });
+
     it('serves no route with path: false, and still provides HealthService', async () => {
       const started = await listen(await createApp(rootModule([PulsecheckModule.forRoot({ checks: [ProcessHealthCheck], path: false })]), 'express'));
       try {
