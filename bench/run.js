@@ -1,6 +1,7 @@
 // `npm run bench`: runs every scenario against pulsecheck and its peers, in the same run, and writes
 // docs/benchmarks.md (medians, ratios, bars) and bench/results/benchmarks.json (the raw numbers).
-// BENCH_QUICK=1 for a ~1-minute smoke run; BENCH_SCENARIOS=1,2 to run some scenarios only.
+// BENCH_QUICK=1 for a ~1-minute smoke run; BENCH_SCENARIOS=1,2 to run some scenarios only (the others are carried
+// over from the previous run). `node src/scenarios/nestEndpoint.js [rounds]` runs the NestJS endpoint alone and prints its JSON.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { runChild } from './src/child.js';
@@ -10,6 +11,7 @@ import { profileAggregation } from './src/profile.js';
 import { usesBundledChecks } from './src/adapters/pulsecheck.js';
 import { renderMarkdown } from './src/report.js';
 import { hangScenario } from './src/scenarios/hang.js';
+import { nestEndpoint } from './src/scenarios/nestEndpoint.js';
 import { stormCounts, stormThroughput, stormVariants } from './src/scenarios/storm.js';
 import { probeServices, unreachableReason } from './src/services.js';
 import { median, quantile, round } from './src/stats.js';
@@ -138,6 +140,7 @@ async function main() {
     ['2', 'concurrency', scenario2, false],
     ['3', 'hang', scenario3, true],
     ['4', 'storm', scenario4, true],
+    ['nest', 'nestEndpoint', () => nestEndpoint(config.rounds, log), false],
     ['5', 'soak', scenario5, true],
     ['history', 'history', scenarioHistory, false],
     ['profile', 'profile', () => profileAggregation({ durationMs: config.profileMs }), false],

@@ -17,8 +17,8 @@ function list(name, fallback) {
 
 export const config = Object.freeze({
   quick,
-  /** Which scenarios to run (1..5 and 'profile'). */
-  scenarios: list('BENCH_SCENARIOS', ['1', '2', '3', '4', '5', 'history', 'profile']),
+  /** Which scenarios to run (1..5, 'nest' (the NestJS endpoint), 'history' and 'profile'). */
+  scenarios: list('BENCH_SCENARIOS', ['1', '2', '3', '4', 'nest', '5', 'history', 'profile']),
   /** How many times each measurement is repeated; figures are medians over these rounds. */
   rounds: num('BENCH_ROUNDS', 3, 1),
 

@@ -308,6 +308,32 @@ function stormSection(data) {
   return lines.join('\n');
 }
 
+/** The NestJS endpoint (scenario 'nest'): pulsecheck/nest and @nestjs/terminus in the same app shape. */
+export function nestEndpointSection(data) {
+  const range = (summary) => `${fmt(summary.median, 2)}× (rounds: ${fmt(summary.min, 2)}–${fmt(summary.max, 2)}×)`;
+  return [
+    '### The NestJS endpoint',
+    '',
+    `The same three checks (each an async call on one Nest provider, 800 ms timeout, no cache) served as \`GET /health\` by a Nest application of the same shape ` +
+      `on the Express platform (${Object.entries(data.versions).map(([name, version]) => `${name} ${version}`).join(', ')}), logger off, each app in its own process: ` +
+      'through `PulsecheckModule.forRoot()` (pulsecheck/nest: its controller, `run()`, `respond()`; the flat JSON map; by default concurrent requests share an in-flight run of each check, and a row without that single-flight shows what it is worth) and through a `@HealthCheck()` controller calling ' +
+      '`HealthCheckService.check()` with `HealthIndicatorService` attempts and `withTimeout(800)` (@nestjs/terminus; its `{status, info, error, details}` body). ' +
+      `autocannon (${data.connections} connections, ${data.seconds} s each, \`Accept: application/json\`) measures them one after the other, in an order that rotates, ${data.rounds.length} rounds after a warm-up run of each; ` +
+      'the ratio is pulsecheck/nest ÷ terminus within each round, and the figure is the median of the per-round ratios, with their range (the machine is shared and loaded).',
+    '',
+    table(
+      ['endpoint', 'req/s', 'req per CPU-second of the endpoint', 'p50 / p99 latency ms', 'non-2xx', 'errors'],
+      data.rows.map((row) => [row.label, fmt(row.rps, 0), fmt(row.rpsPerCpuSec, 0), `${fmt(row.latencyP50, 0)} / ${fmt(row.latencyP99, 0)}`, String(row.non2xx), String(row.errors)]),
+    ),
+    '',
+    `pulsecheck/nest ÷ @nestjs/terminus: ${range(data.ratio.rps)} in requests per second, ${range(data.ratio.rpsPerCpuSec)} in requests per CPU-second of the endpoint` +
+      (data.ratioWithoutSingleFlight === undefined
+        ? '.'
+        : `; with \`singleFlight: false\` (every request runs its own checks, as terminus's do): ${range(data.ratioWithoutSingleFlight.rps)} and ${range(data.ratioWithoutSingleFlight.rpsPerCpuSec)}.`),
+    '',
+  ].join('\n');
+}
+
 function soakSection(data) {
   return [
     '## 5. Soak',
@@ -430,6 +456,7 @@ export function renderMarkdown(results) {
   if (s.concurrency !== undefined) parts.push(concurrencySection(s.concurrency));
   if (s.hang !== undefined) parts.push(hangSection(s.hang));
   if (s.storm !== undefined) parts.push(stormSection(s.storm));
+  if (s.nestEndpoint !== undefined) parts.push(nestEndpointSection(s.nestEndpoint));
   if (s.soak !== undefined) parts.push(soakSection(s.soak));
   if (s.history !== undefined) parts.push(historySection(s.history));
   if (s.profile !== undefined) parts.push(profileSection(s.profile));

@@ -6,7 +6,8 @@ import { scratchProject, type CommandResult, type ScratchProject } from './suppo
  * The toolchains the shipped .d.ts files must compile on, with skipLibCheck: false:
  * TypeScript 6.0 and the current 7 (the native compiler; its `tsc` binary), each with
  * the oldest @types/node this package supports (Node 20.19) and the current one.
- * Installing them needs the npm registry (available in CI).
+ * Installing them needs the npm registry (available in CI). pulsecheck/nest is
+ * compiled against NestJS 11 (its optional peers, installed here).
  */
 const typescripts = ['typescript@~6.0.0', 'typescript@7'];
 const nodeTypes = ['@types/node@~20.19.0', '@types/node@latest'];
@@ -15,12 +16,15 @@ const consumer = `import * as pulsecheck from 'pulsecheck';
 import * as postgres from 'pulsecheck/postgres';
 import * as redis from 'pulsecheck/redis';
 import * as rabbitmq from 'pulsecheck/rabbitmq';
+import * as nest from 'pulsecheck/nest';
+import type { DynamicModule } from '@nestjs/common';
 import { Container } from 'inversify';
 
 const container = new Container();
 container.load(pulsecheck.healthModule());
 export const health: pulsecheck.HealthService = container.get(pulsecheck.HealthService);
-export const entryPoints = [pulsecheck, postgres, redis, rabbitmq];
+export const healthRoutes: DynamicModule = nest.PulsecheckModule.forRoot({ checks: [postgres.PostgresHealthCheck], drainDelayMs: 1_000 });
+export const entryPoints = [pulsecheck, postgres, redis, rabbitmq, nest];
 `;
 
 const tsconfig = {
@@ -51,7 +55,7 @@ describe('the packed package, type-checked by a consumer with skipLibCheck: fals
         await project.write('package.json', `${JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2)}\n`);
         await project.write('tsconfig.json', `${JSON.stringify(tsconfig, null, 2)}\n`);
         await project.write('consumer.ts', consumer);
-        const install = await project.run(`npm install --no-audit --no-fund --loglevel=error ${tarball} inversify reflect-metadata ${typescript} ${types}`, { timeoutMs: 540_000 });
+        const install = await project.run(`npm install --no-audit --no-fund --loglevel=error ${tarball} inversify reflect-metadata @nestjs/common@11 @nestjs/core@11 rxjs ${typescript} ${types}`, { timeoutMs: 540_000 });
         if (install.code !== 0) throw new Error(`npm install failed:\n${install.output}`);
         const versions = await project.run('npm ls typescript @types/node --depth=0 --parseable --long');
         // Compile here too, so that the four cells compile in parallel as well.

@@ -1,0 +1,120 @@
+import type { BackgroundOptions } from '../core/BackgroundOptions.js';
+import type { HealthModuleOptions } from '../core/healthModule.js';
+import type { RunOptions } from '../core/RunOptions.js';
+import type { HealthEndpointsOptions } from '../http/HealthEndpointsOptions.js';
+import { optionKeys } from '../core/optionKeys.js';
+
+/**
+ * Options of {@link PulsecheckModule.forRoot} (and what the factory of
+ * {@link PulsecheckModule.forRootAsync} returns): which checks, the
+ * {@link pulsecheck!HealthServiceOptions | HealthServiceOptions} of the service, the routes and how much they
+ * show, and how the module takes part in Nest's shutdown.
+ *
+ * Every dependency a check asks for (`PG_POOL`, `REDIS_CLIENT`, a token or
+ * class of your own) is taken from Nest's container: provide it in any
+ * module of the application.
+ *
+ * @example
+ * ```ts
+ * import type { PulsecheckModuleOptions } from 'pulsecheck/nest';
+ * import { PostgresHealthCheck } from 'pulsecheck/postgres';
+ *
+ * const options: PulsecheckModuleOptions = {
+ *   checks: [PostgresHealthCheck],
+ *   path: '/ops/health',
+ *   detail: 'status',
+ *   defaultTimeoutMs: 500,
+ *   drainDelayMs: 5_000,
+ * };
+ * console.log(options.path);
+ * ```
+ */
+export interface PulsecheckModuleOptions extends HealthModuleOptions {
+  /**
+   * The registry whose checks to build.
+   * @defaultValue `defaultRegistry` (when `checks` is not given either)
+   */
+  readonly registry?: NonNullable<HealthModuleOptions['registry']>;
+  /**
+   * An explicit list of check classes instead of a registry's, in this
+   * order; see {@link pulsecheck!HealthModuleOptions.checks | HealthModuleOptions.checks}.
+   */
+  readonly checks?: NonNullable<HealthModuleOptions['checks']>;
+  /**
+   * Where the routes are served, relative to Nest's global prefix: this
+   * path runs every check, and `<path>/live`, `<path>/ready` and
+   * `<path>/startup` run the probes (as {@link pulsecheck!DEFAULT_HEALTH_ROUTES | DEFAULT_HEALTH_ROUTES} does for
+   * `/health`). Ignored when `routes` is given (giving both is an error).
+   * `false` serves no route: inject {@link pulsecheck!HealthService | HealthService} and serve it yourself.
+   * @defaultValue `'/health'`
+   */
+  readonly path?: string | false;
+  /**
+   * The whole route table instead of `path` (see
+   * {@link pulsecheck!HealthEndpointsOptions.routes | HealthEndpointsOptions.routes}); paths are relative to Nest's
+   * global prefix.
+   * @defaultValue the four routes under `path`
+   */
+  readonly routes?: Readonly<Record<string, RunOptions>>;
+  /**
+   * How much each response shows; see {@link pulsecheck!HealthEndpointsOptions.detail | HealthEndpointsOptions.detail}.
+   * @defaultValue `'full'`
+   */
+  readonly detail?: HealthEndpointsOptions['detail'];
+  /**
+   * How long a `detail` function may take; see {@link pulsecheck!HealthEndpointsOptions.detailTimeoutMs | HealthEndpointsOptions.detailTimeoutMs}.
+   * @defaultValue `1000`
+   */
+  readonly detailTimeoutMs?: number;
+  /**
+   * Makes the HTML page reload itself; see {@link pulsecheck!HealthEndpointsOptions.refreshSeconds | HealthEndpointsOptions.refreshSeconds}.
+   * @defaultValue no auto-refresh
+   */
+  readonly refreshSeconds?: number;
+  /**
+   * Receives the unexpected errors a request survives; see {@link pulsecheck!HealthEndpointsOptions.onError | HealthEndpointsOptions.onError}.
+   * @defaultValue a `process.emitWarning`
+   */
+  readonly onError?: (error: unknown) => void;
+  /**
+   * On Nest's shutdown (`app.close()`, or a signal with
+   * `app.enableShutdownHooks()`), readiness turns 503 in
+   * `beforeApplicationShutdown`, then the module waits this many
+   * milliseconds before Nest closes the HTTP server, so that load
+   * balancers see the 503 and move traffic away while the server still
+   * answers. The timer is `unref`ed.
+   * @defaultValue `0` (no wait)
+   */
+  readonly drainDelayMs?: number;
+  /**
+   * Runs the checks in the background (see {@link pulsecheck!HealthService.start | HealthService.start}):
+   * started when the application has bootstrapped, stopped on shutdown.
+   * @defaultValue not started (every request runs its checks, subject to caching)
+   */
+  readonly background?: BackgroundOptions;
+  /**
+   * Registers the module as global, so that {@link pulsecheck!HealthService | HealthService} can be
+   * injected in every module without importing this one.
+   * @defaultValue `true`
+   */
+  readonly global?: boolean;
+}
+
+/** @internal Every key of {@link PulsecheckModuleOptions}, checked against it by the compiler. */
+export const MODULE_OPTION_KEYS = optionKeys<PulsecheckModuleOptions>({
+  registry: true,
+  checks: true,
+  defaultTimeoutMs: true,
+  defaultCacheTtlMs: true,
+  singleFlight: true,
+  latchStartup: true,
+  path: true,
+  routes: true,
+  detail: true,
+  detailTimeoutMs: true,
+  refreshSeconds: true,
+  onError: true,
+  drainDelayMs: true,
+  background: true,
+  global: true,
+});
