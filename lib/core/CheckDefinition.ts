@@ -43,4 +43,6 @@ export interface CheckDefinition {
   readonly description: string | undefined;
   /** The check's own cache TTL, if it set one (else the module default applies). */
   readonly cacheTtlMs: number | undefined;
+  /** The names of the checks it depends on; present only when it names any. */
+  readonly dependsOn?: readonly string[];
 }

@@ -3,11 +3,13 @@ import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import { BackgroundScheduler } from './BackgroundScheduler.js';
 import type { BackgroundOptions } from './BackgroundOptions.js';
+import { blockedResult } from './blockedResult.js';
 import { buildReport } from './buildReport.js';
 import type { CheckDefinition, HealthCheckClass } from './CheckDefinition.js';
 import { CheckSelector } from './CheckSelector.js';
 import type { CheckSlot } from './CheckSlot.js';
 import { definitionOf } from './definitionOf.js';
+import { DependencyGate, type Answer } from './DependencyGate.js';
 import { executeCheck } from './executeCheck.js';
 import { HealthCheck } from './HealthCheck.js';
 import { DEFAULT_TIMEOUT_MS, SERVICE_OPTION_KEYS, type HealthServiceOptions } from './HealthServiceOptions.js';
@@ -77,6 +79,7 @@ export class HealthService {
   readonly #latch: StartupLatch;
   readonly #gate = new ShutdownGate();
   readonly #scheduler = new BackgroundScheduler(() => this.#round());
+  readonly #dependencies: DependencyGate<CheckSlot>;
 
   /**
    * @param checks - The check instances (the container passes every
@@ -90,7 +93,9 @@ export class HealthService {
    *   `latchStartup` is not a boolean.
    * @throws RangeError when `defaultTimeoutMs` or `defaultCacheTtlMs` is
    *   malformed or exceeds 2,147,483,647 ms (the longest delay a timer can hold).
-   * @throws Error when two checks share a name.
+   * @throws Error when two checks share a name, or a check's `dependsOn`
+   *   names a check the service does not have or makes a cycle (the message
+   *   names the check and the cycle's path).
    */
   constructor(
     @multiInject(HEALTH_CHECK) @optional() checks: readonly HealthCheck[] = [],
@@ -119,6 +124,7 @@ export class HealthService {
         };
       }),
     );
+    this.#dependencies = new DependencyGate(this.#selector.all);
   }
 
   /**
@@ -152,7 +158,11 @@ export class HealthService {
     if (replayed !== undefined) return buildReport(startedAt, t0, replayed);
 
     const fresh = options.fresh === true;
-    const pending = selected.map((slot) => this.#resultFor(slot, fresh));
+    const pending = this.#dependencies.answer(
+      selected,
+      (slot, dependencies) => this.#resultFor(slot, fresh, dependencies),
+      (slot) => this.#known(slot),
+    );
     // Cached and background results are ready at once: skip the wait only when every one is.
     const results = pending.every(isReady) ? pending : await settleAll(selected, pending, false, this.#abandoned(selected));
     const report = buildReport(startedAt, t0, results);
@@ -250,22 +260,29 @@ export class HealthService {
     const slots = this.#selector.all;
     return settleAll(
       slots,
-      slots.map((slot) => this.#execute(slot)),
+      this.#dependencies.answer(slots, (slot, dependencies) => this.#execute(slot, dependencies), noResult),
       true,
       this.#abandoned(slots),
     );
   }
 
-  /** What a run answers for `slot`: a background or cached result, a shared execution, or a new one. */
-  #resultFor(slot: CheckSlot, fresh: boolean): CheckResult | Promise<CheckResult> {
-    if (fresh) return this.#execute(slot);
+  /**
+   * What a run answers for `slot`: a background or cached result, a shared
+   * execution, or a new one; blocked when one of `dependencies` (what its
+   * dependencies answer in this run) fails.
+   */
+  #resultFor(slot: CheckSlot, fresh: boolean, dependencies: readonly Answer[]): Answer {
+    if (fresh) return this.#execute(slot, dependencies);
+    const reused = this.#known(slot) ?? this.#singleFlight.join(slot);
+    if (reused === undefined) return this.#execute(slot, dependencies);
+    const settledBlocked = !(reused instanceof Promise) && reused.blockedBy !== undefined;
+    return dependencies.length === 0 || settledBlocked ? reused : DependencyGate.combine(slot.definition, reused, dependencies, performance.now());
+  }
+
+  /** What the service knows of `slot` without executing it: its background or cached result. */
+  #known(slot: CheckSlot): CheckResult | undefined {
     const now = performance.now();
-    return (
-      this.#scheduler.answer(slot.definition, this.#cache.latest(slot), now) ??
-      this.#cache.reuse(slot, slot.cacheTtlMs, now) ??
-      this.#singleFlight.join(slot) ??
-      this.#execute(slot)
-    );
+    return this.#scheduler.answer(slot.definition, this.#cache.latest(slot), now) ?? this.#cache.reuse(slot, slot.cacheTtlMs, now);
   }
 
   /**
@@ -274,12 +291,28 @@ export class HealthService {
    * an `unknown error` result too. Should it never settle, {@link settleAll}
    * stops waiting for it, and it is no longer offered to later runs.
    */
-  #execute(slot: CheckSlot): Promise<CheckResult> {
+  #execute(slot: CheckSlot, dependencies: readonly Answer[] = []): Answer {
+    const blocked = DependencyGate.knownFailure(dependencies);
+    if (blocked !== undefined) {
+      // a dependency's failure is known already: not started, blocked (and recorded like an execution)
+      const result = blockedResult(slot.definition, 0, blocked);
+      this.#cache.record(slot, result, performance.now());
+      this.#listeners.notify(slot, result);
+      return result;
+    }
+    const blocker = dependencies.length === 0 ? undefined : new AbortController();
+    const startedAt = performance.now();
     let started: Promise<CheckResult>;
     try {
-      started = executeCheck(slot.definition, slot.instance, slot.timeoutMs);
+      started = executeCheck(slot.definition, slot.instance, slot.timeoutMs, blocker?.signal);
     } catch (error) {
       started = Promise.resolve(internalFailure(slot.definition, error));
+    }
+    if (blocker !== undefined) {
+      const combined = DependencyGate.combine(slot.definition, started, dependencies, startedAt, () => {
+        blocker.abort(new DOMException(`health check '${slot.definition.name}' is blocked by a failed dependency`, 'AbortError'));
+      });
+      started = Promise.resolve(combined);
     }
     const record = (result: CheckResult): CheckResult => {
       this.#singleFlight.forget(slot, execution);
@@ -298,6 +331,10 @@ export class HealthService {
       if (slot !== undefined) this.#singleFlight.forget(slot, execution);
     };
   }
+}
+
+function noResult(): undefined {
+  return undefined;
 }
 
 function isReady(result: CheckResult | Promise<CheckResult>): result is CheckResult {

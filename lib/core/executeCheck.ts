@@ -67,9 +67,23 @@ let blockExplainedUntil = Number.NEGATIVE_INFINITY;
  * Cheap on the hot path: the AbortController is made only when the check
  * reads `context.signal`; a check that returns synchronously arms no timer;
  * all executions in flight share one timer ({@link DeadlineTimer}).
+ *
+ * `blocker`, when given and aborted while the execution is in flight,
+ * aborts the context's signal with its reason (a failed dependency; see
+ * {@link DependencyGate}); the execution still ends by its own rules.
  */
-export function executeCheck(definition: CheckDefinition, instance: HealthCheck, timeoutMs: number): Promise<CheckResult> {
+export function executeCheck(definition: CheckDefinition, instance: HealthCheck, timeoutMs: number, blocker?: AbortSignal): Promise<CheckResult> {
   const execution = new Execution(definition, timeoutMs);
+  if (blocker !== undefined) {
+    // dependsOn: a dependency failed; the check's signal is aborted, its verdict is the caller's to discard
+    blocker.addEventListener(
+      'abort',
+      () => {
+        execution.abortBy(blocker.reason);
+      },
+      { once: true },
+    );
+  }
   const started = performance.now();
   execution.started = started;
   let pending: unknown;
@@ -239,6 +253,17 @@ class Execution extends Deadline implements CheckContext {
     if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
     this.#timedOut();
     this.resolve?.(this.#result(performance.now()));
+  }
+
+  /** Aborts the check's signal from outside (a failed dependency), unless its verdict is given already. */
+  abortBy(reason: unknown): void {
+    if (this.state === DeadlineState.settled || this.#abortReason !== undefined) return;
+    this.#abortReason = reason instanceof DOMException ? reason : new DOMException(String(reason), 'AbortError');
+    try {
+      this.#controller?.abort(this.#abortReason);
+    } catch {
+      // an abort listener of the check threw: nothing to do
+    }
   }
 
   /** This execution itself kept the loop busy past its deadline. */

@@ -31,6 +31,7 @@ export function resolveDefinition(target: HealthCheckClass, options: Omit<Defini
   if (options.description !== undefined && typeof options.description !== 'string') {
     throw new TypeError(`${named}: description must be a string`);
   }
+  if (options.dependsOn !== undefined) assertTags(options.dependsOn, 'dependsOn', named);
   return Object.freeze({
     target,
     name,
@@ -39,5 +40,6 @@ export function resolveDefinition(target: HealthCheckClass, options: Omit<Defini
     tags: Object.freeze([...new Set(options.tags ?? [])]),
     description: options.description,
     cacheTtlMs: options.cacheTtlMs,
+    ...(options.dependsOn === undefined || options.dependsOn.length === 0 ? {} : { dependsOn: Object.freeze([...new Set(options.dependsOn)]) }),
   });
 }

@@ -54,6 +54,7 @@ export const healthSchemas: Readonly<Record<string, JsonSchema>> = {
       observations: { type: 'object', additionalProperties: schemaRef('PulsecheckObservation') },
       cached: { type: 'boolean', const: true },
       ageMs: { type: 'number', minimum: 0 },
+      blockedBy: { type: 'string', description: 'The root cause: the failed dependency (dependsOn) that blocked this check.' },
     },
     required: ['name', 'status', 'critical'],
   },
