@@ -12,12 +12,14 @@
  * With a dependency down, /health answers 503 and names it.
  * On SIGTERM or SIGINT, readiness answers 503 "shutting down" for DRAIN_MS
  * milliseconds (default 0), then the server closes and every client is released.
+ * With PULSECHECK_WEBHOOK_URL set, status changes are posted to it
+ * (PULSECHECK_WEBHOOK_FORMAT: json, slack or teams; default json).
  * `npm run example` runs node directly (the build is its `preexample`), so a
  * SIGTERM to npm's PID reaches this process.
  */
 import { createServer } from 'node:http';
 import { Container } from 'inversify';
-import { createHealthListener, HealthService, healthModule } from 'pulsecheck';
+import { createHealthListener, HealthService, healthModule, WebhookNotifier, type WebhookFormat } from 'pulsecheck';
 import { PG_POOL } from 'pulsecheck/postgres';
 import { AMQP_CONNECTION } from 'pulsecheck/rabbitmq';
 import { REDIS_CLIENT } from 'pulsecheck/redis';
@@ -40,6 +42,14 @@ health.onStatusChange((check, previous, current) => {
   if (previous === undefined && current === 'pass') return;
   console.log(`[example] ${check.name}: ${previous ?? 'unknown'} -> ${current}${current === 'pass' ? '' : ` (${check.output.replaceAll('\n', '; ')})`}`);
 });
+
+// Notifications: only when a webhook is configured (the URL is a secret: it is never logged).
+const webhookUrl = process.env.PULSECHECK_WEBHOOK_URL;
+const notifier =
+  webhookUrl === undefined || webhookUrl === ''
+    ? undefined
+    : new WebhookNotifier({ url: webhookUrl, format: (process.env.PULSECHECK_WEBHOOK_FORMAT ?? 'json') as WebhookFormat, service: 'pulsecheck-example' });
+if (notifier !== undefined) health.addNotifier(notifier);
 
 const index = `<!doctype html><html lang="en"><meta charset="utf-8"><title>pulsecheck example</title>
 <h1>pulsecheck example</h1><ul>
@@ -89,6 +99,7 @@ async function shutdown(signal: string): Promise<void> {
 /** Stops the checks and closes the clients; the process then ends by itself. */
 async function release(): Promise<void> {
   await health.stop();
+  await notifier?.close(2_000); // drains what is queued, within 2 s
   container.unbindAll(); // stops the event-loop monitor (@preDestroy)
   await clients.close();
   // Everything is closed, so the process ends by itself; if a driver still holds a handle, do not hang the deploy.
