@@ -323,7 +323,7 @@ export class HealthService {
       return result;
     }
     const blocker = dependencies.length === 0 ? undefined : new AbortController();
-    const startedAt = performance.now();
+    const startedAt = blocker === undefined ? 0 : performance.now();
     let started: Promise<CheckResult>;
     try {
       started = executeCheck(slot.definition, slot.instance, slot.timeoutMs, blocker?.signal);
