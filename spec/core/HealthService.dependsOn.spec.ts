@@ -11,6 +11,7 @@ import {
   type CheckResult,
   type HealthReport,
 } from 'pulsecheck';
+import { DeadlineTimer } from '#lib/core/DeadlineTimer.js';
 import { checkClass, deferred, installClock, serviceFor } from './fixtures.js';
 
 /** A check body that fails with `message` after `ms` (fake) milliseconds. */
@@ -103,8 +104,13 @@ describe('HealthService with dependsOn (root causes)', () => {
     beforeEach(() => {
       clock = installClock();
     });
-    afterEach(() => {
+    afterEach(async () => {
+      // let the blocked checks' own executions reach their deadlines in fake time, so none is left tracked
+      await clock.tickAsync(2_000);
+      await new Promise((resolve) => setImmediate(resolve));
+      await clock.tickAsync(0);
       clock.restore();
+      expect(DeadlineTimer.pending, 'executions still tracked by the deadline timer').to.equal(0);
     });
 
     it('aborts the dependent at that moment and reports it blocked, so the run ends with the dependency, not the dependent\'s timeout', async () => {
