@@ -322,19 +322,20 @@ export class HealthService {
       this.#listeners.notify(slot, result);
       return result;
     }
-    const blocker = dependencies.length === 0 ? undefined : new AbortController();
-    const startedAt = blocker === undefined ? 0 : performance.now();
+    const gated = dependencies.length > 0;
+    const startedAt = gated ? performance.now() : 0;
+    let abort: ((reason: DOMException) => void) | undefined;
     let started: Promise<CheckResult>;
     try {
-      started = executeCheck(slot.definition, slot.instance, slot.timeoutMs, blocker?.signal);
+      started = executeCheck(slot.definition, slot.instance, slot.timeoutMs, gated ? (given) => (abort = given) : undefined);
     } catch (error) {
       started = Promise.resolve(internalFailure(slot.definition, error));
     }
-    if (blocker !== undefined) {
+    if (gated) {
       const combined = DependencyGate.combine(slot.definition, started, dependencies, startedAt, () => {
-        blocker.abort(new DOMException(`health check '${slot.definition.name}' is blocked by a failed dependency`, 'AbortError'));
+        abort?.(new DOMException(`health check '${slot.definition.name}' is blocked by a failed dependency`, 'AbortError'));
       });
-      started = Promise.resolve(combined);
+      started = combined instanceof Promise ? combined : Promise.resolve(combined);
     }
     const record = (result: CheckResult): CheckResult => {
       this.#singleFlight.forget(slot, execution);

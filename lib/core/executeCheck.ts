@@ -68,21 +68,23 @@ let blockExplainedUntil = Number.NEGATIVE_INFINITY;
  * reads `context.signal`; a check that returns synchronously arms no timer;
  * all executions in flight share one timer ({@link DeadlineTimer}).
  *
- * `blocker`, when given and aborted while the execution is in flight,
- * aborts the context's signal with its reason (a failed dependency; see
- * {@link DependencyGate}); the execution still ends by its own rules.
+ * `exposeAbort`, when given, receives a function that aborts the context's
+ * signal with a reason (a failed dependency; see {@link DependencyGate})
+ * unless the verdict is given already; the execution still ends by its own
+ * rules.
  */
-export function executeCheck(definition: CheckDefinition, instance: HealthCheck, timeoutMs: number, blocker?: AbortSignal): Promise<CheckResult> {
+export function executeCheck(
+  definition: CheckDefinition,
+  instance: HealthCheck,
+  timeoutMs: number,
+  exposeAbort?: (abort: (reason: DOMException) => void) => void,
+): Promise<CheckResult> {
   const execution = new Execution(definition, timeoutMs);
-  if (blocker !== undefined) {
-    // dependsOn: a dependency failed; the check's signal is aborted, its verdict is the caller's to discard
-    blocker.addEventListener(
-      'abort',
-      () => {
-        execution.abortBy(blocker.reason);
-      },
-      { once: true },
-    );
+  // dependsOn: the caller may abort the check's signal when a dependency fails (and discard its verdict)
+  if (exposeAbort !== undefined) {
+    exposeAbort((reason) => {
+      execution.abortBy(reason);
+    });
   }
   const started = performance.now();
   execution.started = started;
@@ -256,9 +258,9 @@ class Execution extends Deadline implements CheckContext {
   }
 
   /** Aborts the check's signal from outside (a failed dependency), unless its verdict is given already. */
-  abortBy(reason: unknown): void {
+  abortBy(reason: DOMException): void {
     if (this.state === DeadlineState.settled || this.#abortReason !== undefined) return;
-    this.#abortReason = reason instanceof DOMException ? reason : new DOMException(String(reason), 'AbortError');
+    this.#abortReason = reason;
     try {
       this.#controller?.abort(this.#abortReason);
     } catch {
