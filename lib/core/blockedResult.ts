@@ -1,3 +1,4 @@
+import type { CheckError } from '../report/CheckError.js';
 import type { CheckResult } from '../report/CheckResult.js';
 import type { CheckDefinition } from './CheckDefinition.js';
 import { buildResult } from './executeCheck.js';
@@ -17,6 +18,19 @@ import { makeCheckError } from './toCheckError.js';
  */
 export function blockedResult(definition: CheckDefinition, durationMs: number, dependency: CheckResult): CheckResult {
   const root = dependency.blockedBy ?? dependency.name;
-  const message = root === dependency.name ? `blocked by ${dependency.name}` : `blocked by ${dependency.name} (root cause ${root})`;
-  return Object.freeze({ ...buildResult(definition, durationMs, [makeCheckError('unavailable', message)], {}), blockedBy: root });
+  return Object.freeze({ ...buildResult(definition, durationMs, [blockedError(dependency.name, root)], {}), blockedBy: root });
+}
+
+/** The errors made so far, by dependency and root cause: names are few, and making one redacts its text. */
+const errors = new Map<string, CheckError>();
+
+function blockedError(dependency: string, root: string): CheckError {
+  const key = `${dependency}\u0000${root}`;
+  let error = errors.get(key);
+  if (error === undefined) {
+    error = makeCheckError('unavailable', root === dependency ? `blocked by ${dependency}` : `blocked by ${dependency} (root cause ${root})`);
+    if (errors.size >= 1_000) errors.clear(); // bounded, whatever names a process makes up
+    errors.set(key, error);
+  }
+  return error;
 }
