@@ -68,6 +68,13 @@ export type { Threshold } from './checks/process/Threshold.js';
 export { HttpHealthCheck } from './checks/http/HttpHealthCheck.js';
 export type { HttpHealthCheckOptions, HttpRedirectPolicy, HttpStatusExpectation } from './checks/http/HttpHealthCheckOptions.js';
 
+// --- notifications (lib/notify) ---
+export type { HealthNotification } from './notify/HealthNotification.js';
+export type { Notifier } from './notify/Notifier.js';
+export type { StatusChange } from './notify/StatusChange.js';
+export { WebhookNotifier, type WebhookNotifierStats } from './notify/WebhookNotifier.js';
+export type { WebhookFormat, WebhookNotifierOptions } from './notify/WebhookNotifierOptions.js';
+
 // --- HTTP helpers (lib/http) ---
 export { createHealthListener } from './http/createHealthListener.js';
 export { DEFAULT_HEALTH_ROUTES } from './http/defaultHealthRoutes.js';

@@ -2,14 +2,39 @@
  * The example service's health checks. Each bundled check is enabled by a
  * subclass with the decorator alone; its client comes from the container.
  */
-import { DiskSpaceHealthCheck, EventLoopDelayHealthCheck, MemoryHealthCheck, registerHealthCheck } from 'pulsecheck';
-import { PostgresHealthCheck } from 'pulsecheck/postgres';
+import { inject } from 'inversify';
+import { DiskSpaceHealthCheck, EventLoopDelayHealthCheck, HealthCheck, MemoryHealthCheck, registerHealthCheck, ServiceUnavailable } from 'pulsecheck';
+import { PG_POOL, PostgresHealthCheck, type PgQueryable } from 'pulsecheck/postgres';
 import { RabbitMqHealthCheck } from 'pulsecheck/rabbitmq';
 import { RedisHealthCheck } from 'pulsecheck/redis';
 
 /** PostgreSQL: `SELECT 1` through the app's pool. Critical: no database, no service. */
 @registerHealthCheck({ name: 'DatabaseHealthCheck', tags: ['ready'], description: 'PostgreSQL, through the application pool' })
 export class DatabaseHealthCheck extends PostgresHealthCheck {}
+
+/**
+ * PostgreSQL accepts writes (the pool did not land on a read-only replica).
+ * It depends on DatabaseHealthCheck: with the database down, it is reported
+ * `unavailable: blocked by DatabaseHealthCheck` instead of timing out
+ * against the same broken server, and a notification names the root cause once.
+ */
+@registerHealthCheck({
+  name: 'DatabaseWritableHealthCheck',
+  tags: ['ready'],
+  critical: false,
+  dependsOn: ['DatabaseHealthCheck'],
+  description: 'PostgreSQL accepts writes (not a read-only replica)',
+})
+export class DatabaseWritableHealthCheck extends HealthCheck {
+  constructor(@inject(PG_POOL) private readonly pool: PgQueryable) {
+    super();
+  }
+
+  async check(): Promise<void> {
+    const { rows } = await this.pool.query('SELECT pg_is_in_recovery() AS replica');
+    if ((rows[0] as { replica?: unknown } | undefined)?.replica === true) throw new ServiceUnavailable('connected to a read-only replica');
+  }
+}
 
 /** Redis: PING. Critical as well; make it `critical: false` if the app can run without its cache. */
 @registerHealthCheck({ name: 'CacheHealthCheck', tags: ['ready'], description: 'Redis cache' })

@@ -17,12 +17,14 @@
  * With BACKGROUND_MS set (e.g. 5000), the checks run in background mode on
  * that interval (the disk check on its own, slower one) and /health answers
  * from their latest results.
+ * With PULSECHECK_WEBHOOK_URL set, status changes are posted to it
+ * (PULSECHECK_WEBHOOK_FORMAT: json, slack or teams; default json).
  * `npm run example` runs node directly (the build is its `preexample`), so a
  * SIGTERM to npm's PID reaches this process.
  */
 import { createServer } from 'node:http';
 import { Container } from 'inversify';
-import { createHealthListener, HealthService, healthModule } from 'pulsecheck';
+import { createHealthListener, HealthService, healthModule, WebhookNotifier, type WebhookFormat } from 'pulsecheck';
 import { PG_POOL } from 'pulsecheck/postgres';
 import { AMQP_CONNECTION } from 'pulsecheck/rabbitmq';
 import { REDIS_CLIENT } from 'pulsecheck/redis';
@@ -45,12 +47,20 @@ const health = container.get(HealthService);
 outage?.run(health);
 
 const backgroundMs = Number(process.env.BACKGROUND_MS ?? 0);
-if (backgroundMs > 0) health.start({ intervalMs: backgroundMs });
+if (backgroundMs > 0 && !health.running) health.start({ intervalMs: backgroundMs }); // DEMO_OUTAGE started it already
 
 health.onStatusChange((check, previous, current) => {
   if (previous === undefined && current === 'pass') return;
   console.log(`[example] ${check.name}: ${previous ?? 'unknown'} -> ${current}${current === 'pass' ? '' : ` (${check.output.replaceAll('\n', '; ')})`}`);
 });
+
+// Notifications: only when a webhook is configured (the URL is a secret: it is never logged).
+const webhookUrl = process.env.PULSECHECK_WEBHOOK_URL;
+const notifier =
+  webhookUrl === undefined || webhookUrl === ''
+    ? undefined
+    : new WebhookNotifier({ url: webhookUrl, format: (process.env.PULSECHECK_WEBHOOK_FORMAT ?? 'json') as WebhookFormat, service: 'pulsecheck-example' });
+if (notifier !== undefined) health.addNotifier(notifier);
 
 const index = `<!doctype html><html lang="en"><meta charset="utf-8"><title>pulsecheck example</title>
 <h1>pulsecheck example</h1><ul>
@@ -100,6 +110,7 @@ async function shutdown(signal: string): Promise<void> {
 /** Stops the checks and closes the clients; the process then ends by itself. */
 async function release(): Promise<void> {
   await health.stop();
+  await notifier?.close(2_000); // drains what is queued, within 2 s
   container.unbindAll(); // stops the event-loop monitor (@preDestroy)
   await clients.close();
   await outage?.close();

@@ -52,4 +52,6 @@ export interface CheckDefinition {
   readonly intervalMs?: number | undefined;
   /** The check's delay before its first background execution, if it set one (else none). */
   readonly initialDelayMs?: number | undefined;
+  /** The names of the checks it depends on; present only when it names any. */
+  readonly dependsOn?: readonly string[];
 }

@@ -3,7 +3,7 @@ import { optionKeys } from './optionKeys.js';
 import { resolveDefinition } from './resolveDefinition.js';
 import { assertHealthCheckClass, assertKnownKeys, describeValue } from './validateOptions.js';
 
-const definitionKeys = optionKeys<CheckDefinition>({ target: true, name: true, critical: true, timeoutMs: true, tags: true, description: true, cacheTtlMs: true, failAfter: true, recoverAfter: true, intervalMs: true, initialDelayMs: true });
+const definitionKeys = optionKeys<CheckDefinition>({ target: true, name: true, critical: true, timeoutMs: true, tags: true, description: true, cacheTtlMs: true, failAfter: true, recoverAfter: true, intervalMs: true, initialDelayMs: true, dependsOn: true });
 
 /**
  * Which registry holds each class: an index of the registries, not of the

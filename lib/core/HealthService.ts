@@ -4,11 +4,13 @@ import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import { BackgroundScheduler } from './BackgroundScheduler.js';
 import type { BackgroundOptions } from './BackgroundOptions.js';
+import { blockedResult } from './blockedResult.js';
 import { buildReport } from './buildReport.js';
 import type { CheckDefinition, HealthCheckClass } from './CheckDefinition.js';
 import { CheckSelector } from './CheckSelector.js';
 import type { CheckSlot } from './CheckSlot.js';
 import { definitionOf } from './definitionOf.js';
+import { DependencyGate, type Answer } from './DependencyGate.js';
 import { executeCheck } from './executeCheck.js';
 import { FlapFilter } from './FlapFilter.js';
 import { assertCount, assertFailAfter, flapRule } from './FlapRule.js';
@@ -19,6 +21,8 @@ import { ResultCache } from './ResultCache.js';
 import { ResultHistory } from './ResultHistory.js';
 import type { ResultListener } from './ResultListener.js';
 import type { RunOptions } from './RunOptions.js';
+import type { Notifier } from '../notify/Notifier.js';
+import { NotifierHub } from '../notify/NotifierHub.js';
 import { settleAll } from './settleAll.js';
 import { ShutdownGate } from './ShutdownGate.js';
 import { SingleFlight } from './SingleFlight.js';
@@ -83,6 +87,8 @@ export class HealthService {
   readonly #history: ResultHistory<CheckSlot>;
   readonly #flap = new FlapFilter<CheckSlot>();
   readonly #scheduler = new BackgroundScheduler<CheckSlot>((slot) => this.#background(slot));
+  readonly #dependencies: DependencyGate<CheckSlot>;
+  readonly #notifiers = new NotifierHub((listener) => this.#listeners.add(listener));
 
   /**
    * @param checks - The check instances (the container passes every
@@ -100,7 +106,9 @@ export class HealthService {
    *   {@link MAX_HISTORY_SIZE}, or a count of `defaultFailAfter` or `defaultRecoverAfter` is
    *   not a positive integer (TypeError when `defaultFailAfter` is neither
    *   a number nor an object).
-   * @throws Error when two checks share a name.
+   * @throws Error when two checks share a name, or a check's `dependsOn`
+   *   names a check the service does not have or makes a cycle (the message
+   *   names the check and the cycle's path).
    */
   constructor(
     @multiInject(HEALTH_CHECK) @optional() checks: readonly HealthCheck[] = [],
@@ -133,6 +141,7 @@ export class HealthService {
         };
       }),
     );
+    this.#dependencies = new DependencyGate(this.#selector.all);
   }
 
   /**
@@ -166,7 +175,11 @@ export class HealthService {
     if (replayed !== undefined) return buildReport(startedAt, t0, replayed);
 
     const fresh = options.fresh === true;
-    const pending = selected.map((slot) => this.#resultFor(slot, fresh));
+    const pending = this.#dependencies.answer(
+      selected,
+      (slot, dependencies) => this.#resultFor(slot, fresh, dependencies),
+      (slot) => this.#known(slot),
+    );
     // Cached and background results are ready at once: skip the wait only when every one is.
     const settled = pending.every(isReady) ? pending : await settleAll(selected, pending, false, this.#abandoned(selected));
     const results = options.history === true && this.#history.capacity > 0 ? settled.map((result, index) => this.#withHistory(result, selected[index])) : settled;
@@ -234,6 +247,25 @@ export class HealthService {
   }
 
   /**
+   * Sends status changes to `notifier` (a {@link WebhookNotifier}, or your
+   * own {@link Notifier}): the changes of one turn of the event loop
+   * together, after the run that produced them, so a failed dependency and
+   * the checks it blocks (`dependsOn`) arrive in one notification. A
+   * notifier never delays nor breaks a run: whatever it throws or rejects
+   * with becomes a `PulsecheckNotifierWarning`. Costs nothing until the
+   * first notifier is added.
+   *
+   * @param notifier - Receives each batch of changes.
+   * @returns A function that removes it (aborting the signal it was given);
+   *   close a {@link WebhookNotifier} yourself to drain its queue.
+   * @throws TypeError when `notifier` has no `notify` method.
+   * @throws Error when it was added already.
+   */
+  addNotifier(notifier: Notifier): () => void {
+    return this.#notifiers.add(notifier);
+  }
+
+  /**
    * Marks the service as shutting down: from now on readiness reports `fail`
    * (HTTP 503) with `unavailable: shutting down`, without running checks, so
    * load balancers stop sending traffic; liveness is unaffected. Call it on
@@ -292,21 +324,38 @@ export class HealthService {
     return this.#scheduler.running;
   }
 
-  /** One background execution of `slot`, backstopped (timer unref'ed); never rejects. */
+  /**
+   * One background execution of `slot`, backstopped (timer unref'ed); never
+   * rejects. Its dependencies are consulted through what the service knows
+   * of them (their own background results): a dependency known failed
+   * blocks it without running.
+   */
   #background(slot: CheckSlot): Promise<CheckResult[]> {
-    return settleAll([slot], [this.#execute(slot)], true, this.#abandoned([slot]));
+    return settleAll(
+      [slot],
+      this.#dependencies.answer([slot], (own, dependencies) => this.#execute(own, dependencies), (other) => this.#known(other)),
+      true,
+      this.#abandoned([slot]),
+    );
   }
 
-  /** What a run answers for `slot`: a background or cached result, a shared execution, or a new one. */
-  #resultFor(slot: CheckSlot, fresh: boolean): CheckResult | Promise<CheckResult> {
-    if (fresh) return this.#execute(slot);
+  /**
+   * What a run answers for `slot`: a background or cached result, a shared
+   * execution, or a new one; blocked when one of `dependencies` (what its
+   * dependencies answer in this run) fails.
+   */
+  #resultFor(slot: CheckSlot, fresh: boolean, dependencies: readonly Answer[]): Answer {
+    if (fresh) return this.#execute(slot, dependencies);
+    const reused = this.#known(slot) ?? this.#singleFlight.join(slot);
+    if (reused === undefined) return this.#execute(slot, dependencies);
+    const settledBlocked = !(reused instanceof Promise) && reused.blockedBy !== undefined;
+    return dependencies.length === 0 || settledBlocked ? reused : DependencyGate.combine(slot.definition, reused, dependencies, performance.now());
+  }
+
+  /** What the service knows of `slot` without executing it: its background or cached result. */
+  #known(slot: CheckSlot): CheckResult | undefined {
     const now = performance.now();
-    return (
-      this.#scheduler.answer(slot, slot.definition, this.#cache.latest(slot), now) ??
-      this.#cache.reuse(slot, slot.cacheTtlMs, now) ??
-      this.#singleFlight.join(slot) ??
-      this.#execute(slot)
-    );
+    return this.#scheduler.answer(slot, slot.definition, this.#cache.latest(slot), now) ?? this.#cache.reuse(slot, slot.cacheTtlMs, now);
   }
 
   /**
@@ -316,16 +365,35 @@ export class HealthService {
    * an `unknown error` result too. Should it never settle, {@link settleAll}
    * stops waiting for it, and it is no longer offered to later runs.
    */
-  #execute(slot: CheckSlot): Promise<CheckResult> {
+  #execute(slot: CheckSlot, dependencies: readonly Answer[] = []): Answer {
+    const blocked = DependencyGate.knownFailure(dependencies);
+    if (blocked !== undefined) {
+      // a dependency's failure is known already: not started, blocked (and recorded like an execution)
+      const result = blockedResult(slot.definition, 0, blocked);
+      this.#cache.record(slot, result, performance.now());
+      this.#history.record(slot, result);
+      this.#listeners.notify(slot, result);
+      return result;
+    }
+    const gated = dependencies.length > 0;
+    const startedAt = gated ? performance.now() : 0;
+    let abort: ((reason: DOMException) => void) | undefined;
     let started: Promise<CheckResult>;
     try {
-      started = executeCheck(slot.definition, slot.instance, slot.timeoutMs);
+      started = executeCheck(slot.definition, slot.instance, slot.timeoutMs, gated ? (given) => (abort = given) : undefined);
     } catch (error) {
       started = Promise.resolve(internalFailure(slot.definition, error));
     }
+    if (gated) {
+      const combined = DependencyGate.combine(slot.definition, started, dependencies, startedAt, () => {
+        abort?.(new DOMException(`health check '${slot.definition.name}' is blocked by a failed dependency`, 'AbortError'));
+      });
+      started = combined instanceof Promise ? combined : Promise.resolve(combined);
+    }
     const record = (executed: CheckResult): CheckResult => {
       this.#singleFlight.forget(slot, execution);
-      const result = this.#flap.apply(slot, slot.flap, executed, performance.now());
+      // A blocked result is the dependency's failure, not this check's: flap suppression neither holds it back nor counts it.
+      const result = executed.blockedBy === undefined ? this.#flap.apply(slot, slot.flap, executed, performance.now()) : executed;
       this.#cache.record(slot, result, performance.now());
       this.#history.record(slot, result);
       this.#listeners.notify(slot, result);

@@ -109,6 +109,18 @@ export interface RegisterOptions {
    */
   readonly initialDelayMs?: number;
   /**
+   * The names of the checks this one depends on (root causes). When one of
+   * them fails, this check is reported as failed with
+   * `unavailable: blocked by <name>` instead of its own outcome: it is not
+   * started when the dependency's failure is already known (a cached or
+   * background result, say), and otherwise it runs concurrently and its
+   * signal is aborted the moment the dependency fails. A dependency that
+   * only warns does not block. Unknown names and cycles are refused when the
+   * {@link HealthService} is built. See the writing-checks guide.
+   * @defaultValue `[]`
+   */
+  readonly dependsOn?: readonly string[];
+  /**
    * Where to record the check.
    * @defaultValue {@link defaultRegistry}
    */
@@ -127,5 +139,6 @@ export const REGISTER_OPTION_KEYS = optionKeys<RegisterOptions>({
   recoverAfter: true,
   intervalMs: true,
   initialDelayMs: true,
+  dependsOn: true,
   registry: true,
 });

@@ -67,9 +67,25 @@ let blockExplainedUntil = Number.NEGATIVE_INFINITY;
  * Cheap on the hot path: the AbortController is made only when the check
  * reads `context.signal`; a check that returns synchronously arms no timer;
  * all executions in flight share one timer ({@link DeadlineTimer}).
+ *
+ * `exposeAbort`, when given, receives a function that aborts the context's
+ * signal with a reason (a failed dependency; see {@link DependencyGate})
+ * unless the verdict is given already; the execution still ends by its own
+ * rules.
  */
-export function executeCheck(definition: CheckDefinition, instance: HealthCheck, timeoutMs: number): Promise<CheckResult> {
+export function executeCheck(
+  definition: CheckDefinition,
+  instance: HealthCheck,
+  timeoutMs: number,
+  exposeAbort?: (abort: (reason: DOMException) => void) => void,
+): Promise<CheckResult> {
   const execution = new Execution(definition, timeoutMs);
+  // dependsOn: the caller may abort the check's signal when a dependency fails (and discard its verdict)
+  if (exposeAbort !== undefined) {
+    exposeAbort((reason) => {
+      execution.abortBy(reason);
+    });
+  }
   const started = performance.now();
   execution.started = started;
   let pending: unknown;
@@ -239,6 +255,17 @@ class Execution extends Deadline implements CheckContext {
     if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
     this.#timedOut();
     this.resolve?.(this.#result(performance.now()));
+  }
+
+  /** Aborts the check's signal from outside (a failed dependency), unless its verdict is given already. */
+  abortBy(reason: DOMException): void {
+    if (this.state === DeadlineState.settled || this.#abortReason !== undefined) return;
+    this.#abortReason = reason;
+    try {
+      this.#controller?.abort(this.#abortReason);
+    } catch {
+      // an abort listener of the check threw: nothing to do
+    }
   }
 
   /** This execution itself kept the loop busy past its deadline. */

@@ -37,6 +37,7 @@ export function resolveDefinition(target: HealthCheckClass, options: Omit<Defini
   if (options.description !== undefined && typeof options.description !== 'string') {
     throw new TypeError(`${named}: description must be a string`);
   }
+  if (options.dependsOn !== undefined) assertTags(options.dependsOn, 'dependsOn', named);
   return Object.freeze({
     target,
     name,
@@ -50,5 +51,6 @@ export function resolveDefinition(target: HealthCheckClass, options: Omit<Defini
     ...(options.recoverAfter === undefined ? {} : { recoverAfter: options.recoverAfter }),
     ...(options.intervalMs === undefined ? {} : { intervalMs: options.intervalMs }),
     ...(options.initialDelayMs === undefined ? {} : { initialDelayMs: options.initialDelayMs }),
+    ...(options.dependsOn === undefined || options.dependsOn.length === 0 ? {} : { dependsOn: Object.freeze([...new Set(options.dependsOn)]) }),
   });
 }

@@ -56,6 +56,7 @@ export const healthSchemas: Readonly<Record<string, JsonSchema>> = {
       ageMs: { type: 'number', minimum: 0 },
       history: schemaRef('PulsecheckCheckHistory'),
       suppressed: schemaRef('PulsecheckSuppressedStatus'),
+      blockedBy: { type: 'string', description: 'The root cause: the failed dependency (dependsOn) that blocked this check.' },
     },
     required: ['name', 'status', 'critical'],
   },

@@ -137,6 +137,7 @@ function fullReport(report: HealthReport): object {
       // where the service's buildResult() writes it, so the text equals JSON.stringify(report)
       ...(typeof check.description === 'string' ? { description: check.description } : {}),
       ...suppressedEntry(check),
+      ...(typeof check.blockedBy === 'string' ? { blockedBy: check.blockedBy } : {}),
       ...(check.cached === true ? { cached: true } : {}),
       ...(check.ageMs === undefined ? {} : { ageMs: check.ageMs }),
       ...(check.history === undefined ? {} : { history: historyJson(check.history) }),

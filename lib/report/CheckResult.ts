@@ -63,4 +63,11 @@ export interface CheckResult {
    * errors kept) or a recovery not yet confirmed (reported `fail`).
    */
   readonly suppressed?: SuppressedStatus;
+  /**
+   * Present only when the check was not judged on its own outcome but
+   * blocked by a failed dependency ({@link RegisterOptions.dependsOn}): the
+   * name of the root cause, the check that failed on its own at the bottom
+   * of the chain. The output then reads `unavailable: blocked by <name>`.
+   */
+  readonly blockedBy?: string;
 }

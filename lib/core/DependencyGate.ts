@@ -1,0 +1,141 @@
+import type { CheckResult } from '../report/CheckResult.js';
+import { blockedResult } from './blockedResult.js';
+import type { CheckDefinition } from './CheckDefinition.js';
+import { DependencyGraph } from './DependencyGraph.js';
+import { internalFailure } from './internalFailure.js';
+
+/** @internal What a run answers for a check: a result now, or one to come. */
+export type Answer = CheckResult | Promise<CheckResult>;
+
+/**
+ * @internal Root causes for a service (`dependsOn`): computes a run's (or a
+ * background round's) answers in dependency order, handing each check what
+ * its dependencies answer in that same run, and combines a check's own
+ * answer with them ({@link DependencyGate.combine}).
+ *
+ * Costs nothing when no check names a dependency: answers are then
+ * computed in order with no dependencies at all.
+ */
+export class DependencyGate<S extends { readonly definition: CheckDefinition }> {
+  readonly #slots: readonly S[];
+  readonly #graph: DependencyGraph;
+  readonly #indexOf = new Map<S, number>();
+
+  /**
+   * @param slots - Every check of the service, in registration order.
+   * @throws Error for an unknown dependency or a cycle (see {@link DependencyGraph}).
+   */
+  constructor(slots: readonly S[]) {
+    this.#slots = slots;
+    this.#graph = new DependencyGraph(slots.map((slot) => slot.definition));
+    slots.forEach((slot, index) => this.#indexOf.set(slot, index));
+  }
+
+  /**
+   * The answers for `selected` (in its order), each computed by `answer`
+   * after those of its dependencies. A dependency that `selected` holds is
+   * handed as this run answers it; one it does not hold as `consult`
+   * answers it (what the service knows without executing it: a cached or
+   * background result), or not at all when `consult` knows nothing.
+   */
+  answer(selected: readonly S[], answer: (slot: S, dependencies: readonly Answer[]) => Answer, consult: (slot: S) => CheckResult | undefined): Answer[] {
+    const order = this.#graph.order;
+    if (order === undefined) return selected.map((slot) => answer(slot, noDependencies));
+    const position = new Map<number, number>();
+    selected.forEach((slot, at) => position.set(this.#indexOf.get(slot) ?? -1, at));
+    const answers: Answer[] = new Array<Answer>(selected.length);
+    const byIndex = new Map<number, Answer>();
+    for (const index of order) {
+      const at = position.get(index);
+      if (at === undefined) continue;
+      const slot = selected[at] as S;
+      const dependencies: Answer[] = [];
+      for (const dependency of this.#graph.dependenciesOf(index)) {
+        const given = byIndex.get(dependency) ?? (position.has(dependency) ? undefined : consult(this.#slots[dependency] as S));
+        if (given !== undefined) dependencies.push(given);
+      }
+      const result = answer(slot, dependencies);
+      byIndex.set(index, result);
+      answers[at] = result;
+    }
+    return answers;
+  }
+
+  /**
+   * The first failure among the dependencies already known (a result, not
+   * a promise), if any: the check then is not started at all.
+   */
+  static knownFailure(dependencies: readonly Answer[]): CheckResult | undefined {
+    for (const dependency of dependencies) {
+      if (!(dependency instanceof Promise) && dependency.status === 'fail') return dependency;
+    }
+    return undefined;
+  }
+
+  /**
+   * Combines a check's own answer with its dependencies' answers: the
+   * first dependency to end failed blocks it, at that moment (`onBlocked`
+   * is called, to abort its execution) and whatever its own outcome; when
+   * none fails, its own answer stands once they have all ended. Ready at
+   * once when every input is; never rejects (a dependency that rejects, as
+   * none should, counts as not failed; an own answer that rejects becomes an
+   * `unknown error`).
+   *
+   * @param definition - The check.
+   * @param own - Its own answer.
+   * @param dependencies - What its dependencies answer in the same run.
+   * @param startedAt - When it started (`performance.now()`), for a blocked result's duration.
+   * @param onBlocked - Called once, when a dependency blocks it.
+   */
+  static combine(definition: CheckDefinition, own: Answer, dependencies: readonly Answer[], startedAt: number, onBlocked?: () => void): Answer {
+    const known = DependencyGate.knownFailure(dependencies);
+    if (known !== undefined) {
+      onBlocked?.();
+      return blockedResult(definition, own instanceof Promise ? performance.now() - startedAt : 0, known);
+    }
+    const waiting = dependencies.filter((dependency): dependency is Promise<CheckResult> => dependency instanceof Promise);
+    if (waiting.length === 0) return own;
+    return new Promise<CheckResult>((resolve) => {
+      let remaining = waiting.length;
+      let ownResult: CheckResult | undefined = own instanceof Promise ? undefined : own;
+      let done = false;
+      const maybeFinish = (): void => {
+        if (!done && remaining === 0 && ownResult !== undefined) {
+          done = true;
+          resolve(ownResult);
+        }
+      };
+      const dependencyEnded = (result: CheckResult | undefined): void => {
+        if (done) return;
+        if (result?.status === 'fail') {
+          done = true;
+          onBlocked?.();
+          resolve(blockedResult(definition, performance.now() - startedAt, result));
+          return;
+        }
+        remaining -= 1;
+        maybeFinish();
+      };
+      for (const dependency of waiting) {
+        dependency.then(dependencyEnded, () => {
+          dependencyEnded(undefined);
+        });
+      }
+      if (own instanceof Promise) {
+        own.then(
+          (result) => {
+            ownResult = result;
+            maybeFinish();
+          },
+          (error: unknown) => {
+            // the service's executions never reject; should one, it is an unknown error, never a hang
+            ownResult = internalFailure(definition, error);
+            maybeFinish();
+          },
+        );
+      }
+    });
+  }
+}
+
+const noDependencies: readonly Answer[] = Object.freeze([]);

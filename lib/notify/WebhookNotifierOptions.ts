@@ -1,0 +1,108 @@
+import type { HealthNotification } from './HealthNotification.js';
+
+/**
+ * The payload shapes {@link WebhookNotifier} can post: `json` (its own
+ * format, documented in the notifications guide), `slack` (an incoming
+ * webhook message: `text` plus `blocks`) or `teams` (a Microsoft Teams
+ * incoming webhook or Workflows message carrying an Adaptive Card).
+ *
+ * @example
+ * ```ts
+ * import type { WebhookFormat } from 'pulsecheck';
+ *
+ * const format: WebhookFormat = 'slack';
+ * ```
+ */
+export type WebhookFormat = 'json' | 'slack' | 'teams';
+
+/**
+ * Options of a {@link WebhookNotifier}. Only `url` is required.
+ *
+ * @example
+ * ```ts
+ * import type { WebhookNotifierOptions } from 'pulsecheck';
+ *
+ * const options: WebhookNotifierOptions = {
+ *   url: 'https://hooks.slack.com/services/T000/B000/XXXX',
+ *   format: 'slack',
+ *   service: 'orders-api',
+ *   onlyFailures: true,
+ * };
+ * ```
+ */
+export interface WebhookNotifierOptions {
+  /**
+   * Where to POST: an `http:` or `https:` URL without credentials (put
+   * those in `headers`). Treated as a secret: it never appears in a
+   * warning or an error, only its origin (scheme, host and port).
+   */
+  readonly url: string | URL;
+  /**
+   * The payload shape, or a function that builds your own JSON body from
+   * the (already filtered and throttled) notification.
+   * @defaultValue `'json'`
+   */
+  readonly format?: WebhookFormat | ((notification: HealthNotification) => unknown);
+  /**
+   * A name for the service, shown in every message (`orders-api: …`).
+   * @defaultValue none
+   */
+  readonly service?: string;
+  /**
+   * Extra request headers, such as `Authorization` (never logged).
+   * @defaultValue none (`content-type: application/json` is always sent)
+   */
+  readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Only failures: a change into `fail`, and the recovery of a check that
+   * had failed. Changes into or out of `warn` alone send nothing.
+   * @defaultValue `false`
+   */
+  readonly onlyFailures?: boolean;
+  /**
+   * Whether a check that passes again after a failure or a warning sends a
+   * recovery message.
+   * @defaultValue `true`
+   */
+  readonly sendRecovery?: boolean;
+  /**
+   * The throttle window, in milliseconds: a check that changes to a status
+   * it was already notified of within this window (it flaps) sends nothing
+   * the second time. `0` turns throttling off.
+   * @defaultValue `300_000` (5 minutes)
+   */
+  readonly throttleMs?: number;
+  /**
+   * How long one request may take, in milliseconds, before it is aborted
+   * (and retried).
+   * @defaultValue `5_000`
+   */
+  readonly timeoutMs?: number;
+  /**
+   * How many times a message is retried after a network error, a timeout,
+   * a 5xx or a 429 (other 4xx answers are not retried). An integer from 0 to 10.
+   * @defaultValue `3`
+   */
+  readonly retries?: number;
+  /**
+   * The first retry's delay, in milliseconds; each next one doubles, with
+   * jitter (a random delay between half and all of it). A 429's or 503's
+   * `Retry-After` is obeyed instead, capped at `maxRetryDelayMs`.
+   * @defaultValue `1_000`
+   */
+  readonly retryDelayMs?: number;
+  /**
+   * The longest delay between two attempts, in milliseconds.
+   * @defaultValue `30_000`
+   */
+  readonly maxRetryDelayMs?: number;
+  /**
+   * How many messages may wait to be sent (an integer from 1 to 10,000).
+   * When the queue is full, the oldest waiting message is dropped (the
+   * newest says more about the present): {@link WebhookNotifier.stats}
+   * counts it, and a `PulsecheckNotifierWarning` says so (once until the
+   * queue drains again).
+   * @defaultValue `100`
+   */
+  readonly queueSize?: number;
+}
