@@ -36,9 +36,10 @@ export class DependencyGate<S extends { readonly definition: CheckDefinition }> 
    * after those of its dependencies. A dependency that `selected` holds is
    * handed as this run answers it; one it does not hold as `consult`
    * answers it (what the service knows without executing it: a cached or
-   * background result), or not at all when `consult` knows nothing.
+   * background result, or an execution already in flight), or not at all
+   * when `consult` knows nothing.
    */
-  answer(selected: readonly S[], answer: (slot: S, dependencies: readonly Answer[]) => Answer, consult: (slot: S) => CheckResult | undefined): Answer[] {
+  answer(selected: readonly S[], answer: (slot: S, dependencies: readonly Answer[]) => Answer, consult: (slot: S) => Answer | undefined): Answer[] {
     const order = this.#graph.order;
     if (order === undefined) return selected.map((slot) => answer(slot, noDependencies));
     const position = new Map<number, number>();

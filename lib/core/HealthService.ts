@@ -326,14 +326,15 @@ export class HealthService {
 
   /**
    * One background execution of `slot`, backstopped (timer unref'ed); never
-   * rejects. Its dependencies are consulted through what the service knows
-   * of them (their own background results): a dependency known failed
-   * blocks it without running.
+   * rejects. Each check keeps its own schedule, so its dependencies are
+   * consulted as they stand: a dependency known failed (its latest
+   * background result) blocks it without running; one executing right now
+   * (on its own schedule) is joined, and blocks it the moment it fails.
    */
   #background(slot: CheckSlot): Promise<CheckResult[]> {
     return settleAll(
       [slot],
-      this.#dependencies.answer([slot], (own, dependencies) => this.#execute(own, dependencies), (other) => this.#known(other)),
+      this.#dependencies.answer([slot], (own, dependencies) => this.#execute(own, dependencies), (other) => this.#known(other) ?? this.#singleFlight.join(other)),
       true,
       this.#abandoned([slot]),
     );
