@@ -47,7 +47,7 @@ export interface HealthServiceOptions {
   /**
    * How many recent executions each check keeps in its history (a ring
    * buffer: the oldest entry goes when a new one comes), read with
-   * {@link HealthService.history}, written into reports by
+   * {@link pulsecheck!HealthService.history | HealthService.history}, written into reports by
    * `run({ history: true })` and drawn by the HTML dashboard. `0` keeps
    * none and costs nothing. A whole number from 0 to
    * {@link MAX_HISTORY_SIZE}.
@@ -58,14 +58,14 @@ export interface HealthServiceOptions {
   /**
    * Flap suppression for a check that sets no `failAfter`: consecutive
    * failures, or time in error, before it counts as failed; see
-   * {@link RegisterOptions.failAfter} and {@link FailAfter}.
+   * {@link pulsecheck!RegisterOptions.failAfter | RegisterOptions.failAfter} and {@link FailAfter}.
    * @defaultValue `1` (no suppression)
    */
   readonly defaultFailAfter?: FailAfter;
   /**
    * Flap suppression for a check that sets no `recoverAfter`: consecutive
    * executions without failure before a failed check passes again (a
-   * positive integer); see {@link RegisterOptions.recoverAfter}.
+   * positive integer); see {@link pulsecheck!RegisterOptions.recoverAfter | RegisterOptions.recoverAfter}.
    * @defaultValue `1`
    */
   readonly defaultRecoverAfter?: number;
