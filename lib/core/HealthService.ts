@@ -92,21 +92,24 @@ export class HealthService {
    *   malformed or exceeds 2,147,483,647 ms (the longest delay a timer can hold).
    * @throws Error when two checks share a name.
    */
+  // No parameter defaults here: a decorated parameter with a default loses its decorators when StrykerJS
+  // instruments this file (@babel/generator 7.29 drops them), and then the container injects no check.
   constructor(
-    @multiInject(HEALTH_CHECK) @optional() checks: readonly HealthCheck[] = [],
-    @inject(HEALTH_SERVICE_OPTIONS) @optional() options: HealthServiceOptions = {},
+    @multiInject(HEALTH_CHECK) @optional() checks?: readonly HealthCheck[],
+    @inject(HEALTH_SERVICE_OPTIONS) @optional() options?: HealthServiceOptions,
   ) {
-    assertOptionsObject(options, 'HealthService', SERVICE_OPTION_KEYS);
-    const defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const settings = options === undefined ? {} : options;
+    assertOptionsObject(settings, 'HealthService', SERVICE_OPTION_KEYS);
+    const defaultTimeoutMs = settings.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     assertPositiveMs(defaultTimeoutMs, 'defaultTimeoutMs', 'HealthService');
-    const defaultCacheTtlMs = options.defaultCacheTtlMs ?? 0;
+    const defaultCacheTtlMs = settings.defaultCacheTtlMs ?? 0;
     assertNonNegativeMs(defaultCacheTtlMs, 'defaultCacheTtlMs', 'HealthService');
-    assertOptionalBoolean(options.singleFlight, 'singleFlight', 'HealthService');
-    assertOptionalBoolean(options.latchStartup, 'latchStartup', 'HealthService');
-    this.#singleFlight = new SingleFlight(options.singleFlight ?? true);
-    this.#latch = new StartupLatch(options.latchStartup ?? true);
+    assertOptionalBoolean(settings.singleFlight, 'singleFlight', 'HealthService');
+    assertOptionalBoolean(settings.latchStartup, 'latchStartup', 'HealthService');
+    this.#singleFlight = new SingleFlight(settings.singleFlight ?? true);
+    this.#latch = new StartupLatch(settings.latchStartup ?? true);
     this.#selector = new CheckSelector(
-      checks.map((instance, index): CheckSlot => {
+      (checks === undefined ? [] : checks).map((instance, index): CheckSlot => {
         if (!(instance instanceof HealthCheck)) {
           throw new TypeError(`HealthService: check #${index} is not a HealthCheck instance (got ${instance === null ? 'null' : typeof instance})`);
         }
