@@ -60,4 +60,5 @@ export interface HealthServiceOptions {
 export const DEFAULT_TIMEOUT_MS = 800;
 
 /** @internal Every key of {@link HealthServiceOptions}, checked against it by the compiler. */
+// Stryker disable next-line BooleanLiteral: only the keys of this table are read (optionKeys returns Object.keys); `true` is what the type demands, never a value used
 export const SERVICE_OPTION_KEYS = optionKeys<HealthServiceOptions>({ defaultTimeoutMs: true, defaultCacheTtlMs: true, singleFlight: true, latchStartup: true });

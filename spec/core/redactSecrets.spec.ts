@@ -212,3 +212,19 @@ describe('redactSecrets, rule by rule', () => {
     });
   });
 });
+
+describe('displayText, line breaks and cuts', () => {
+  it('turns every kind of line break into one space', () => {
+    for (const lineBreak of ['\n', '\v', '\f', '\r', '\u0085', '\u2028', '\u2029']) {
+      expect(displayText(`a \t${lineBreak} b`), JSON.stringify(lineBreak)).to.equal('a b');
+    }
+  });
+
+  it('never splits a pair at either end of the high-surrogate range', () => {
+    for (const pair of ['\ud800\udc00', '\udbff\udfff']) {
+      expect(displayText(`${'x'.repeat(498)}${pair}${pair}`)).to.equal(`${'x'.repeat(498)}…`);
+    }
+    expect(displayText(`${'x'.repeat(498)}\ud7ff${'y'.repeat(10)}`)).to.equal(`${'x'.repeat(498)}\ud7ff…`);
+    expect(displayText(`${'x'.repeat(498)}\udc00${'y'.repeat(10)}`)).to.equal(`${'x'.repeat(498)}\udc00…`);
+  });
+});
