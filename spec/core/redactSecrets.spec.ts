@@ -144,6 +144,26 @@ describe('redactSecrets, rule by rule', () => {
     expect(redactSecrets('sent xBearer abcd12345')).to.equal('sent xBearer abcd12345');
   });
 
+  it('splits a key into words at a separator and at a lower-to-upper hump, before and after the secret word', () => {
+    for (const word of secretWords) {
+      const capital = `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+      for (const key of [`${word}_db`, `${word}DB`, `${word}Db`, `a${capital}`, `z${capital}`]) {
+        expect(redactSecrets(`${key}=v4lue9`), key).to.equal(`${key}=***`);
+      }
+    }
+    expect(redactSecrets('pwZ=v4lue9')).to.equal('pwZ=***');
+    for (const text of ['xZpw=1', 'zpw=2', 'Zpw=3']) expect(redactSecrets(text), text).to.equal(text);
+  });
+
+  it('redacts a bare Bearer credential after several spaces too', () => {
+    expect(redactSecrets('sent Bearer  \tabcd1234')).to.equal('sent Bearer  \t***');
+  });
+
+  it('redacts the scheme word itself when nothing follows the authorization scheme', () => {
+    expect(redactSecrets('Authorization: Bearer ')).to.equal('Authorization: *** ');
+    expect(redactSecrets('Authorization: Bearer ;x')).to.equal('Authorization: *** ;x');
+  });
+
   describe('URLs', () => {
     it('ends a URL at whitespace, quotes, backticks, angle brackets and line separators', () => {
       for (const end of [' ', '\t', '\u0000', '\u001f', '"', "'", '`', '<', '>', '\u0085', '\u00a0', '\u2028', '\u2029']) {
@@ -188,6 +208,19 @@ describe('redactSecrets, rule by rule', () => {
       }
     });
 
+    it('reads a scheme over digits, + . and - only, so a token is judged by its own scheme', () => {
+      for (const text of ['x-http://tok@h', 'x.http://tok@h', 'x+http://tok@h', 'x0http://tok@h', 'x1http://tok@h', 'x9http://tok@h', 'a http://tok@h x', '~://u:s3cret@h']) {
+        const expected = text === 'a http://tok@h x' ? 'a http://***@h x' : text;
+        expect(redactSecrets(text), text).to.equal(expected);
+      }
+    });
+
+    it('leaves an empty userinfo, a path with an @, and an @ past the end of the URL alone', () => {
+      for (const text of ['https://@host', 'https://host/user@x', 'https://ghp_x @y']) {
+        expect(redactSecrets(text), text).to.equal(text);
+      }
+    });
+
     it('ends a URL where the scheme of the next one starts, in the same token', () => {
       expect(redactSecrets('https://a:p1@bhttps://c:p2@d')).to.equal('https://a:***@bhttps://c:***@d');
       expect(redactSecrets('x=https://host,y=https://u:p3@h')).to.equal('x=https://host,y=https://u:***@h');
@@ -208,6 +241,7 @@ describe('redactSecrets, rule by rule', () => {
       it('only at the very end of the text', () => {
         expect(redactSecrets('see postgres://user:pa and more', true)).to.equal('see postgres://user:pa and more');
         expect(redactSecrets('see postgres://user:pa', false)).to.equal('see postgres://user:pa');
+        expect(redactSecrets('see postgres://user:pa')).to.equal('see postgres://user:pa');
       });
     });
   });
