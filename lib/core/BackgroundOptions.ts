@@ -33,4 +33,5 @@ export interface BackgroundOptions {
 }
 
 /** @internal Every key of {@link BackgroundOptions}, checked against it by the compiler. */
+// Stryker disable next-line BooleanLiteral: only the keys of this table are read (optionKeys returns Object.keys); `true` is what the type demands, never a value used
 export const BACKGROUND_OPTION_KEYS = optionKeys<BackgroundOptions>({ intervalMs: true, staleAfterMs: true });

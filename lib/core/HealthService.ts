@@ -110,24 +110,27 @@ export class HealthService {
    *   names a check the service does not have or makes a cycle (the message
    *   names the check and the cycle's path).
    */
+  // No parameter defaults here: a decorated parameter with a default loses its decorators when StrykerJS
+  // instruments this file (@babel/generator 7.29 drops them), and then the container injects no check.
   constructor(
-    @multiInject(HEALTH_CHECK) @optional() checks: readonly HealthCheck[] = [],
-    @inject(HEALTH_SERVICE_OPTIONS) @optional() options: HealthServiceOptions = {},
+    @multiInject(HEALTH_CHECK) @optional() checks?: readonly HealthCheck[],
+    @inject(HEALTH_SERVICE_OPTIONS) @optional() options?: HealthServiceOptions,
   ) {
-    assertOptionsObject(options, 'HealthService', SERVICE_OPTION_KEYS);
-    const defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const settings = options === undefined ? {} : options;
+    assertOptionsObject(settings, 'HealthService', SERVICE_OPTION_KEYS);
+    const defaultTimeoutMs = settings.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     assertPositiveMs(defaultTimeoutMs, 'defaultTimeoutMs', 'HealthService');
-    const defaultCacheTtlMs = options.defaultCacheTtlMs ?? 0;
+    const defaultCacheTtlMs = settings.defaultCacheTtlMs ?? 0;
     assertNonNegativeMs(defaultCacheTtlMs, 'defaultCacheTtlMs', 'HealthService');
-    assertOptionalBoolean(options.singleFlight, 'singleFlight', 'HealthService');
-    assertOptionalBoolean(options.latchStartup, 'latchStartup', 'HealthService');
-    if (options.defaultFailAfter !== undefined) assertFailAfter(options.defaultFailAfter, 'defaultFailAfter', 'HealthService');
-    if (options.defaultRecoverAfter !== undefined) assertCount(options.defaultRecoverAfter, 'defaultRecoverAfter', 'HealthService');
-    this.#singleFlight = new SingleFlight(options.singleFlight ?? true);
-    this.#latch = new StartupLatch(options.latchStartup ?? true);
-    this.#history = new ResultHistory(options.historySize);
+    assertOptionalBoolean(settings.singleFlight, 'singleFlight', 'HealthService');
+    assertOptionalBoolean(settings.latchStartup, 'latchStartup', 'HealthService');
+    if (settings.defaultFailAfter !== undefined) assertFailAfter(settings.defaultFailAfter, 'defaultFailAfter', 'HealthService');
+    if (settings.defaultRecoverAfter !== undefined) assertCount(settings.defaultRecoverAfter, 'defaultRecoverAfter', 'HealthService');
+    this.#singleFlight = new SingleFlight(settings.singleFlight ?? true);
+    this.#latch = new StartupLatch(settings.latchStartup ?? true);
+    this.#history = new ResultHistory(settings.historySize);
     this.#selector = new CheckSelector(
-      checks.map((instance, index): CheckSlot => {
+      (checks === undefined ? [] : checks).map((instance, index): CheckSlot => {
         if (!(instance instanceof HealthCheck)) {
           throw new TypeError(`HealthService: check #${index} is not a HealthCheck instance (got ${instance === null ? 'null' : typeof instance})`);
         }
@@ -137,7 +140,7 @@ export class HealthService {
           instance,
           timeoutMs: definition.timeoutMs ?? defaultTimeoutMs,
           cacheTtlMs: definition.cacheTtlMs ?? defaultCacheTtlMs,
-          flap: flapRule(definition.failAfter ?? options.defaultFailAfter, definition.recoverAfter ?? options.defaultRecoverAfter),
+          flap: flapRule(definition.failAfter ?? settings.defaultFailAfter, definition.recoverAfter ?? settings.defaultRecoverAfter),
         };
       }),
     );

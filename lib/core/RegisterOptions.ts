@@ -128,6 +128,7 @@ export interface RegisterOptions {
 }
 
 /** @internal Every key of {@link RegisterOptions}, checked against it by the compiler. */
+// Stryker disable BooleanLiteral: only the keys of this table are read (optionKeys returns Object.keys); `true` is what the type demands, never a value used
 export const REGISTER_OPTION_KEYS = optionKeys<RegisterOptions>({
   name: true,
   critical: true,
@@ -142,3 +143,4 @@ export const REGISTER_OPTION_KEYS = optionKeys<RegisterOptions>({
   dependsOn: true,
   registry: true,
 });
+// Stryker restore BooleanLiteral

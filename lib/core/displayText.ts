@@ -6,8 +6,8 @@ const displayLimit = 500;
 /** How much of a longer text is looked at at all: enough to fill the display limit, small enough to keep every later step cheap. */
 const inputCap = 8 * 1024;
 
-/** A run of whitespace: replaced by one space when it holds a line break. */
-const whitespaceRun = /\s+/g;
+/** A run of whitespace: replaced by one space when it holds a line break. NEL (U+0085) is a line break but not `\s`. */
+const whitespaceRun = /[\s\u0085]+/g;
 const lineBreak = /[\n\v\f\r\u0085\u2028\u2029]/;
 
 /**

@@ -199,4 +199,21 @@ describe('BackgroundScheduler', () => {
     }).to.throw(TypeError, /unknown option 'every'/);
     expect(scheduler.running).to.equal(false);
   });
+
+  it('refuses options that are not an object, or that have an unknown key, and starts nothing', () => {
+    let rounds = 0;
+    const scheduler = new BackgroundScheduler<string>(() => {
+      rounds += 1;
+      return Promise.resolve();
+    });
+    for (const options of [null, [], 'fast', 5, undefined]) {
+      expect(() => {
+        scheduler.start(options as never, [scheduled('Db')]);
+      }, String(options)).to.throw(TypeError, 'HealthService.start: options must be an object with intervalMs');
+    }
+    expect(() => {
+      scheduler.start({ intervalMs: 10, every: 5 } as never, [scheduled('Db')]);
+    }).to.throw(TypeError, "HealthService.start: unknown option 'every'");
+    expect([scheduler.running, rounds, clock.countTimers()]).to.deep.equal([false, 0, 0]);
+  });
 });

@@ -32,4 +32,13 @@ describe('CheckSelector', () => {
   it('refuses two checks with one name', () => {
     expect(() => new CheckSelector([slot('Db'), slot('Db')])).to.throw(/two checks are named 'Db'/);
   });
+
+  it('names the problem in each refusal', () => {
+    for (const options of [null, 'fresh', 7]) {
+      expect(() => selector.select(options as never), String(options)).to.throw(TypeError, 'HealthService.run: options must be an object');
+    }
+    expect(() => new CheckSelector([]).select({ names: ['A'] })).to.throw(RangeError, "HealthService.run: no check named 'A' (known: (none))");
+    expect(() => names({ names: ['X', 'Y'] })).to.throw(RangeError, "HealthService.run: no check named 'X', 'Y' (known: Loop, Db, Queue, Boot)");
+    expect(() => names({ tags: ['db', ''] })).to.throw(TypeError, 'HealthService.run: tags must be an array of non-empty strings');
+  });
 });

@@ -40,4 +40,13 @@ describe('StartupLatch', () => {
     disabled.keep({ probe: 'startup' }, report('A'));
     expect([narrowed.latched, disabled.latched]).to.deep.equal([false, false]);
   });
+
+  it('says it is latched once it keeps a run, and replays with the age since then as a difference', () => {
+    const latch = new StartupLatch(true);
+    expect(latch.latched).to.equal(false);
+    latch.keep({ probe: 'startup' }, report('A'));
+    expect(latch.latched).to.equal(true);
+    const [replayed] = latch.replay({ probe: 'startup' }, ['A']) ?? [];
+    expect(replayed?.ageMs).to.be.within(0, 50);
+  });
 });

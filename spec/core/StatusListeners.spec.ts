@@ -26,4 +26,18 @@ describe('StatusListeners', () => {
   it('refuses a listener that is not a function', () => {
     expect(() => new StatusListeners<object>().add('log' as never)).to.throw(TypeError, 'onStatusChange: listener must be a function');
   });
+
+  it('does not call a result listener that an earlier one removed during the same notification', () => {
+    const listeners = new StatusListeners<object>();
+    const heard: string[] = [];
+    let removeSecond = (): void => undefined;
+    listeners.addResult(() => {
+      heard.push('first');
+      removeSecond();
+    });
+    removeSecond = listeners.addResult(() => heard.push('second'));
+    listeners.notify(key, pass);
+    listeners.notify(key, pass);
+    expect(heard).to.deep.equal(['first', 'first']);
+  });
 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { describeThrown } from '#lib/core/describeThrown.js';
+import { describeRaw, describeThrown } from '#lib/core/describeThrown.js';
 import { HealthCheckError } from 'pulsecheck';
 import { hostileValues } from './hostileValues.js';
 
@@ -100,5 +100,45 @@ describe('describeThrown', () => {
     const lookAlike = make();
     expect(HealthCheckError.is(lookAlike)).to.equal(true);
     expect(describeThrown(lookAlike)).to.equal('no message');
+  });
+
+  describe('case by case', () => {
+    it('names a function only when it has a name', () => {
+      expect(describeThrown([() => 1][0])).to.equal('threw a function');
+    });
+
+    it('reads the message of a plain object only when it is not blank', () => {
+      expect(describeThrown({ message: '  ', code: 1 })).to.equal('threw {"message":"  ","code":1}');
+    });
+
+    it("trims an error's message, and says 'no message' when it is empty, null, undefined or an empty object, and the code is empty too", () => {
+      expect(describeThrown(new Error('  boom  '))).to.equal('boom');
+      for (const message of ['', null, undefined, {}]) {
+        expect(describeThrown(Object.assign(new Error('x'), { message, code: '' })), JSON.stringify(message) ?? 'undefined').to.equal('no message');
+      }
+      expect(describeThrown(Object.assign(new Error('x'), { message: true }))).to.equal('true');
+      expect(describeThrown(Object.assign(new Error('x'), { message: Symbol('m') }))).to.equal('Symbol(m)');
+    });
+
+    it('shows no empty or plain Error name', () => {
+      expect(describeThrown(Object.assign(new Error('bare'), { name: '' }))).to.equal('bare');
+      expect(describeThrown(new Error('plain'))).to.equal('plain');
+    });
+
+    it('treats an object tagged as an Error as one', () => {
+      expect(describeThrown({ [Symbol.toStringTag]: 'Error', name: 'Custom', message: 'tagged' })).to.equal('Custom: tagged');
+    });
+
+    it('describes the inner errors of an AggregateError look-alike whose errors are any iterable', () => {
+      const lookAlike = Object.assign(new AggregateError([], ''), { errors: new Set([new Error('in a set')]) });
+      expect(describeThrown(lookAlike)).to.equal('AggregateError: in a set');
+    });
+
+    it('caps a raw message at 16 KiB, and stops adding JSON fields once 16 KiB are spent', () => {
+      expect(describeRaw('x'.repeat(16_384))).to.have.length(16_384);
+      expect(describeRaw('x'.repeat(20_000))).to.have.length(16_384);
+      expect(describeRaw({ a: 'x'.repeat(16_368), b: 1 })).to.equal(`threw {"a":"${'x'.repeat(16_368)}"}`);
+      expect(describeRaw({ a: 'x'.repeat(16_367), b: 1 })).to.equal(`threw {"a":"${'x'.repeat(16_367)}","b":1}`);
+    });
   });
 });

@@ -73,4 +73,10 @@ describe('toCheckError', () => {
       expect(error.message).to.include('user:***@');
     }
   });
+
+  it('writes a look-alike message that is a number, bigint or boolean as it reads, and describes one that is an object', () => {
+    expect(toCheckError({ [brand]: true, kind: 'unavailable', message: 10n })).to.deep.equal({ kind: 'unavailable', message: '10' });
+    expect(toCheckError({ [brand]: true, kind: 'unavailable', message: true })).to.deep.equal({ kind: 'unavailable', message: 'true' });
+    expect(toCheckError({ [brand]: true, kind: 'unavailable', message: { code: 7 } }).message).not.to.equal('[object Object]');
+  });
 });

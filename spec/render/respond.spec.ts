@@ -430,4 +430,20 @@ describe('respond', () => {
       expect((JSON.parse(response.body) as { status: string }).status).to.equal('fail');
     });
   });
+
+  describe('title and Content-Type', () => {
+    it('refuses a title that is not a non-empty string', () => {
+      for (const title of [42, '', '   ']) {
+        expect(() => respond(databaseAndQueue(), { title: title as string }), String(title)).to.throw(TypeError, 'respond: title must be a non-empty string');
+      }
+    });
+
+    it('answers JSON for */* only when the request body is application/json, nothing else', () => {
+      const type = (contentType: string): string | undefined => respond(databaseAndQueue(), { accept: '*/*', contentType }).headers['Content-Type'];
+      expect(type('application/json; charset=utf-8')).to.equal('application/json');
+      for (const other of ['garbage', 'text/json', 'application/xml', 'application/json+x']) {
+        expect(type(other), other).to.equal('text/html; charset=utf-8');
+      }
+    });
+  });
 });
