@@ -134,6 +134,79 @@ describe('describeThrown', () => {
       expect(describeThrown(lookAlike)).to.equal('AggregateError: in a set');
     });
 
+    it('names a function only when its name is a non-empty string that can be read', () => {
+      const nameThrows = Object.defineProperty(function named() {}, 'name', {
+        get() {
+          throw new Error('no name');
+        },
+      });
+      expect(describeThrown(nameThrows)).to.equal('threw a function');
+      expect(describeThrown(Object.defineProperty(function named() {}, 'name', { value: 42 }))).to.equal('threw a function');
+    });
+
+    it("says 'no message' for an error whose message is a function that cannot be turned into a string", () => {
+      const message = Object.assign(() => 1, {
+        toString() {
+          throw new Error('no string');
+        },
+      });
+      expect(describeThrown(Object.assign(new Error('x'), { message }))).to.equal('no message');
+    });
+
+    it("looks only at the first 16 KiB of an error's message", () => {
+      expect(describeThrown(new Error(`${' '.repeat(20_000)}late`))).to.equal('no message');
+    });
+
+    it('describes the readable inner errors of an AggregateError whose array has an element that throws', () => {
+      const errors: unknown[] = [new Error('first')];
+      Object.defineProperty(errors, 1, {
+        get() {
+          throw new Error('unreadable');
+        },
+      });
+      const error = new AggregateError([], '');
+      Object.defineProperty(error, 'errors', { value: errors });
+      expect(describeThrown(error)).to.equal('AggregateError: first; threw undefined');
+    });
+
+    it('describes no inner errors when iterating them throws', () => {
+      const error = new AggregateError([], '');
+      Object.defineProperty(error, 'errors', {
+        value: {
+          *[Symbol.iterator]() {
+            yield new Error('before the failure');
+            throw new Error('iteration failed');
+          },
+        },
+      });
+      expect(describeThrown(error)).to.equal('AggregateError: no message');
+    });
+
+    it('describes a Proxy whose getPrototypeOf trap throws as a plain object, not as an Error', () => {
+      const hostile = new Proxy(
+        { message: '', code: 'ECODE' },
+        {
+          getPrototypeOf() {
+            throw new Error('trap');
+          },
+        },
+      );
+      expect(describeThrown(hostile)).to.equal('threw {"message":"","code":"ECODE"}');
+    });
+
+    it('describes a value as one that cannot be described when describing it throws', () => {
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- restored as is
+      const trim = String.prototype.trim;
+      String.prototype.trim = () => {
+        throw new Error('trim is broken');
+      };
+      try {
+        expect(describeRaw('boom')).to.equal('threw a value that cannot be described');
+      } finally {
+        String.prototype.trim = trim;
+      }
+    });
+
     it('caps a raw message at 16 KiB, and stops adding JSON fields once 16 KiB are spent', () => {
       expect(describeRaw('x'.repeat(16_384))).to.have.length(16_384);
       expect(describeRaw('x'.repeat(20_000))).to.have.length(16_384);
