@@ -194,6 +194,16 @@ describe('describeThrown', () => {
       expect(describeThrown(hostile)).to.equal('threw {"message":"","code":"ECODE"}');
     });
 
+    it('describes a number as thrown', () => {
+      expect(describeThrown(42)).to.equal('threw 42');
+    });
+
+    it('describes a revoked Proxy, which every read throws on, as an object', () => {
+      const { proxy, revoke } = Proxy.revocable({ message: 'gone' }, {});
+      revoke();
+      expect(describeThrown(proxy)).to.equal('threw [object Object]');
+    });
+
     it('describes a value as one that cannot be described when describing it throws', () => {
       // eslint-disable-next-line @typescript-eslint/unbound-method -- restored as is
       const trim = String.prototype.trim;
