@@ -194,8 +194,13 @@ describe('describeThrown', () => {
       expect(describeThrown(hostile)).to.equal('threw {"message":"","code":"ECODE"}');
     });
 
-    it('describes a number as thrown', () => {
+    it('describes a number and null as thrown', () => {
       expect(describeThrown(42)).to.equal('threw 42');
+      expect(describeThrown(null)).to.equal('threw null');
+    });
+
+    it("says 'no message' for an error whose message is an object with no JSON form", () => {
+      expect(describeThrown(Object.assign(new Error('x'), { message: { toJSON: () => undefined } }))).to.equal('no message');
     });
 
     it('describes a revoked Proxy, which every read throws on, as an object', () => {
