@@ -138,13 +138,13 @@ describe('settleAll', () => {
     expect(watched.results?.[0]?.durationMs).to.equal(600);
   });
 
-  it('unrefs its backstop timer when asked to, so that a pending backstop never keeps the process alive, and only then', async () => {
+  it('unrefs its backstop timer when asked to, so that a pending backstop never keeps the process alive, and keeps it referenced by default', async () => {
     const slots = [slot('a', 100)];
     const armed = sinon.spy(globalThis, 'setTimeout');
     try {
       const background = deferred<CheckResult>();
       const foreground = deferred<CheckResult>();
-      const settling = [settleAll(slots, [background.promise], true), settleAll(slots, [foreground.promise], false)];
+      const settling = [settleAll(slots, [background.promise], true), settleAll(slots, [foreground.promise])];
       await nextTurn();
       const timers = armed.returnValues;
       expect(timers.map((timer) => timer.hasRef())).to.deep.equal([false, true]);
@@ -154,5 +154,15 @@ describe('settleAll', () => {
     } finally {
       armed.restore();
     }
+  });
+
+  it('leaves the results it resolved with alone when an abandoned execution settles after all', async () => {
+    const slots = [slot('late', 100)];
+    const execution = deferred<CheckResult>();
+    const watched = watch(slots, [execution.promise]);
+    await clock.tickAsync(350);
+    execution.resolve(passing(slots[0] as SettleSlot));
+    await clock.tickAsync(0);
+    expect(watched.results?.map((result) => result.output)).to.deep.equal(['timeout: did not finish within 100 ms']);
   });
 });
