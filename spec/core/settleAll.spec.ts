@@ -4,6 +4,7 @@ import { buildResult } from '#lib/core/executeCheck.js';
 import { settleAll, type SettleSlot } from '#lib/core/settleAll.js';
 import { HealthCheck } from 'pulsecheck';
 import type { CheckResult } from 'pulsecheck';
+import { deferred, installClock } from './fixtures.js';
 
 function slot(name: string, timeoutMs: number): SettleSlot {
   const definition = Object.freeze({ target: HealthCheck, name, critical: true, timeoutMs, tags: Object.freeze([]), description: undefined, cacheTtlMs: undefined });
@@ -14,10 +15,24 @@ function passing(forSlot: SettleSlot): CheckResult {
   return buildResult(forSlot.definition, 1, [], {});
 }
 
+/** Lets the sweep that arms the backstops of this turn run (setImmediate is not faked). */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Settles `pending` over `slots`, keeping what it resolved with (undefined until then). */
+function watch(slots: readonly SettleSlot[], pending: readonly Promise<CheckResult>[], unref = false): { readonly results: CheckResult[] | undefined } {
+  const watched: { results: CheckResult[] | undefined } = { results: undefined };
+  void settleAll(slots, pending, unref).then((results) => {
+    watched.results = results;
+  });
+  return watched;
+}
+
 describe('settleAll', () => {
   let clock: sinon.SinonFakeTimers;
   beforeEach(() => {
-    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    clock = installClock();
   });
   afterEach(() => {
     clock.restore();
@@ -49,6 +64,7 @@ describe('settleAll', () => {
     expect(settled).to.equal(undefined);
     await clock.tickAsync(1);
     expect(settled?.map((result) => result.output)).to.deep.equal(['working', 'timeout: did not finish within 100 ms']);
+    expect(settled?.[1]?.durationMs).to.equal(350);
     expect(abandoned).to.deep.equal([[1, hung]]);
     expect(clock.countTimers()).to.equal(0);
   });
@@ -65,5 +81,88 @@ describe('settleAll', () => {
     release(passing(slots[0] as SettleSlot));
     await settling;
     expect(clock.countTimers()).to.equal(0);
+  });
+
+  it('counts the wait from its call, not from when the backstop got armed', async () => {
+    const slots = [slot('hung', 100)];
+    const watched = watch(slots, [new Promise<CheckResult>(() => undefined)]);
+    clock.tick(200); // the loop is blocked for 200 ms before the sweep arms the backstop
+    await nextTurn();
+    await clock.tickAsync(149);
+    expect(watched.results).to.equal(undefined);
+    await clock.tickAsync(1);
+    expect(watched.results?.map((result) => result.output)).to.deep.equal(['timeout: did not finish within 100 ms']);
+  });
+
+  it('times out a hung execution without an abandoned listener', async () => {
+    const slots = [slot('hung', 100)];
+    const watched = watch(slots, [new Promise<CheckResult>(() => undefined)]);
+    await clock.tickAsync(350);
+    expect(watched.results?.map((result) => result.output)).to.deep.equal(['timeout: did not finish within 100 ms']);
+  });
+
+  it('waits one more grace period when its backstop fired late, so that an execution running late too can still settle', async () => {
+    const slots = [slot('late', 100)];
+    const execution = deferred<CheckResult>();
+    const watched = watch(slots, [execution.promise]);
+    await nextTurn();
+    clock.jump(1_000); // the loop was blocked: the backstop due at 350 ms fires at 1000 ms
+    await clock.tickAsync(0);
+    expect(watched.results).to.equal(undefined);
+    execution.resolve(passing(slots[0] as SettleSlot));
+    await clock.tickAsync(0);
+    expect(watched.results?.map((result) => result.status)).to.deep.equal(['pass']);
+    expect(clock.countTimers()).to.equal(0);
+  });
+
+  it('gives up one grace period after a late backstop, however late it fired', async () => {
+    const slots = [slot('hung', 100)];
+    const watched = watch(slots, [new Promise<CheckResult>(() => undefined)]);
+    await nextTurn();
+    clock.jump(1_000);
+    await clock.tickAsync(249);
+    expect(watched.results).to.equal(undefined);
+    await clock.tickAsync(1);
+    expect(watched.results?.map((result) => result.output)).to.deep.equal(['timeout: did not finish within 100 ms']);
+    expect(watched.results?.[0]?.durationMs).to.equal(1_250);
+    expect(clock.countTimers()).to.equal(0);
+  });
+
+  it('does not count a backstop fired exactly one grace period past its time as late', async () => {
+    const slots = [slot('hung', 100)];
+    const watched = watch(slots, [new Promise<CheckResult>(() => undefined)]);
+    await nextTurn();
+    clock.jump(600);
+    await clock.tickAsync(0);
+    expect(watched.results?.map((result) => result.output)).to.deep.equal(['timeout: did not finish within 100 ms']);
+    expect(watched.results?.[0]?.durationMs).to.equal(600);
+  });
+
+  it('unrefs its backstop timer when asked to, so that a pending backstop never keeps the process alive, and keeps it referenced by default', async () => {
+    const slots = [slot('a', 100)];
+    const armed = sinon.spy(globalThis, 'setTimeout');
+    try {
+      const background = deferred<CheckResult>();
+      const foreground = deferred<CheckResult>();
+      const settling = [settleAll(slots, [background.promise], true), settleAll(slots, [foreground.promise])];
+      await nextTurn();
+      const timers = armed.returnValues;
+      expect(timers.map((timer) => timer.hasRef())).to.deep.equal([false, true]);
+      background.resolve(passing(slots[0] as SettleSlot));
+      foreground.resolve(passing(slots[0] as SettleSlot));
+      await Promise.all(settling);
+    } finally {
+      armed.restore();
+    }
+  });
+
+  it('leaves the results it resolved with alone when an abandoned execution settles after all', async () => {
+    const slots = [slot('late', 100)];
+    const execution = deferred<CheckResult>();
+    const watched = watch(slots, [execution.promise]);
+    await clock.tickAsync(350);
+    execution.resolve(passing(slots[0] as SettleSlot));
+    await clock.tickAsync(0);
+    expect(watched.results?.map((result) => result.output)).to.deep.equal(['timeout: did not finish within 100 ms']);
   });
 });
