@@ -91,4 +91,4 @@ process.on('message', async (message) => {
     process.disconnect();
   }
 });
-process.send({ type: 'listening', port });
+process.send({ type: 'ready', port });

@@ -1,4 +1,6 @@
-// Starts `server.js` for one library in a child process (with --expose-gc) and talks to it over IPC.
+// Starts a bench server in a child process and talks to it over IPC: `server.js` for one library (startServer), or
+// any script that speaks the same protocol (startChild): it sends { type: 'ready', port } once listening, answers each
+// { type, id, ... } with a message carrying that id, and exits after answering { type: 'close' }.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -6,12 +8,26 @@ const script = fileURLToPath(new URL('./server.js', import.meta.url));
 
 /**
  * @param spec - { lib, role, pgPort?, timeoutMs?, cacheTtlMs? }
- * @returns { port, url, pid, request(type, extra), close() }
+ * @returns { port, url, pid, request(type, extra), close(), stats() }
  */
 export function startServer(spec, { startTimeoutMs = 20_000 } = {}) {
-  const child = fork(script, [], {
+  return startChild(script, {
+    label: `server ${spec.lib}`,
     execArgv: ['--expose-gc'],
-    env: { ...process.env, BENCH_SERVER_SPEC: JSON.stringify(spec) },
+    env: { BENCH_SERVER_SPEC: JSON.stringify(spec) },
+    startTimeoutMs,
+  });
+}
+
+/**
+ * @param childScript - The server script to fork.
+ * @param options - { label (for errors), env (added to process.env), execArgv?, startTimeoutMs? }
+ * @returns { port, url, pid, request(type, extra), close(), stats() }
+ */
+export function startChild(childScript, { label, env, execArgv = [], startTimeoutMs = 20_000 }) {
+  const child = fork(childScript, [], {
+    execArgv,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let stderr = '';
@@ -28,7 +44,7 @@ export function startServer(spec, { startTimeoutMs = 20_000 } = {}) {
     }
   });
   child.on('exit', () => {
-    for (const waiter of pending.values()) waiter.reject(new Error(`server ${spec.lib} exited: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
+    for (const waiter of pending.values()) waiter.reject(new Error(`${label} exited: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
     pending.clear();
   });
 
@@ -37,7 +53,7 @@ export function startServer(spec, { startTimeoutMs = 20_000 } = {}) {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         pending.delete(id);
-        reject(new Error(`server ${spec.lib}: no answer to '${type}' within ${timeoutMs} ms`));
+        reject(new Error(`${label}: no answer to '${type}' within ${timeoutMs} ms`));
       }, timeoutMs);
       pending.set(id, {
         resolve: (message) => {
@@ -69,19 +85,19 @@ export function startServer(spec, { startTimeoutMs = 20_000 } = {}) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`server ${spec.lib} did not start within ${startTimeoutMs} ms`));
+      reject(new Error(`${label} did not start within ${startTimeoutMs} ms`));
     }, startTimeoutMs);
     child.once('message', (message) => {
       clearTimeout(timer);
       if (message.type !== 'ready') {
-        reject(new Error(`server ${spec.lib}: unexpected first message ${JSON.stringify(message)}`));
+        reject(new Error(`${label}: unexpected first message ${JSON.stringify(message)}`));
         return;
       }
       resolve({ port: message.port, url: `http://127.0.0.1:${message.port}/health`, pid: child.pid, request, close, stats: async () => (await request('stats')).stats });
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`server ${spec.lib} exited with ${code} before listening: ${stderr.trim().split('\n').slice(-5).join(' | ')}`));
+      reject(new Error(`${label} exited with ${code} before listening: ${stderr.trim().split('\n').slice(-5).join(' | ')}`));
     });
   });
 }

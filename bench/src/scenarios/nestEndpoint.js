@@ -3,11 +3,11 @@
 // (src/nestServer.js), measured with autocannon one after the other in each round (the order rotates); each
 // round's ratio compares the runs of that round, and the figure is the median (with the range) of the
 // per-round ratios.
-import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { config } from '../config.js';
+import { startChild } from '../serverHandle.js';
 import { median, round } from '../stats.js';
 
 const script = fileURLToPath(new URL('../nestServer.js', import.meta.url));
@@ -24,36 +24,7 @@ export const nestLibs = [
 ];
 
 function startNestServer(lib) {
-  const child = fork(script, [], { env: { ...process.env, BENCH_NEST_LIB: lib }, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk) => {
-    stderr += chunk;
-  });
-  let nextId = 0;
-  const pending = new Map();
-  child.on('message', (message) => {
-    pending.get(message.id)?.resolve(message);
-    pending.delete(message.id);
-  });
-  child.on('exit', () => {
-    for (const waiter of pending.values()) waiter.reject(new Error(`nest server ${lib} exited: ${stderr}`));
-    pending.clear();
-  });
-  const request = (type) =>
-    new Promise((resolve, reject) => {
-      const id = (nextId += 1);
-      pending.set(id, { resolve, reject });
-      child.send({ type, id });
-    });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`nest server ${lib} did not start: ${stderr}`)), 30_000);
-    child.once('exit', (code) => reject(new Error(`nest server ${lib} exited (${code}): ${stderr}`)));
-    child.on('message', (message) => {
-      if (message.type !== 'listening') return;
-      clearTimeout(timer);
-      resolve({ url: `http://127.0.0.1:${message.port}/health`, request, close: () => request('close') });
-    });
-  });
+  return startChild(script, { label: `nest server ${lib}`, env: { BENCH_NEST_LIB: lib }, startTimeoutMs: 30_000 });
 }
 
 async function measure(server) {
