@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { importGraph } from '../support/importGraph.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -23,20 +23,6 @@ async function importInChild(entries: readonly string[], options: { blockDrivers
   const args = [...(options.blockDrivers ? ['--import', blocker] : []), '--input-type=module', '--eval', script];
   const { stdout } = await run(process.execPath, args, { cwd: root, timeout: 20_000 });
   return JSON.parse(stdout) as { exports: Record<string, string[]>; drivers: string[]; pg: string };
-}
-
-/** Every module of the package a built entry point imports, directly or not (relative specifiers only). */
-function importGraph(entry: string): Set<string> {
-  const seen = new Set<string>();
-  const pending = [entry];
-  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
-    if (seen.has(file)) continue;
-    seen.add(file);
-    for (const match of readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g)) {
-      pending.push(resolve(dirname(file), match[1] ?? ''));
-    }
-  }
-  return seen;
 }
 
 describe('the optional peer dependencies (pg, ioredis, amqplib)', function () {
@@ -63,10 +49,10 @@ describe('the optional peer dependencies (pg, ioredis, amqplib)', function () {
   });
 
   it('are not loaded, and neither is the testing kit, by importing pulsecheck (its static import graph)', () => {
-    const reached = importGraph(join(root, 'dist', 'index.js'));
+    const reached = importGraph(join(root, 'dist', 'index.js')).files;
     expect(reached.size, 'modules reached from dist/index.js').to.be.above(20);
     expect([...reached].filter((file) => file.includes(`${sep}testing${sep}`))).to.deep.equal([]);
-    expect([...importGraph(join(root, 'dist', 'testing', 'index.js'))].some((file) => file.endsWith(join('testing', 'FaultProxy.js'))), 'the walk follows imports').to.equal(true);
+    expect([...importGraph(join(root, 'dist', 'testing', 'index.js')).files].some((file) => file.endsWith(join('testing', 'FaultProxy.js'))), 'the walk follows imports').to.equal(true);
   });
 });
 

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { importGraph } from '../support/importGraph.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -20,22 +20,6 @@ async function nestFilesLoadedBy(entries: readonly string[]): Promise<string[]> 
   return JSON.parse(stdout) as string[];
 }
 
-/** Every module of the package a built entry point imports, directly or not (relative specifiers only). */
-function importGraph(entry: string): Set<string> {
-  const seen = new Set<string>();
-  const pending = [entry];
-  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
-    if (seen.has(file)) continue;
-    seen.add(file);
-    for (const match of readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"]+)['"]/g)) {
-      const specifier = match[1] ?? '';
-      if (specifier.startsWith('.')) pending.push(resolve(dirname(file), specifier));
-      else seen.add(specifier);
-    }
-  }
-  return seen;
-}
-
 describe('the optional peers @nestjs/common and @nestjs/core', function () {
   this.timeout(30_000);
 
@@ -46,9 +30,10 @@ describe('the optional peers @nestjs/common and @nestjs/core', function () {
   });
 
   it('are not reached from dist/index.js (its static import graph), and dist/nest is not either', () => {
-    const reached = [...importGraph(join(root, 'dist', 'index.js'))];
+    const graph = importGraph(join(root, 'dist', 'index.js'));
+    const reached = [...graph.files, ...graph.packages];
     expect(reached.length, 'modules reached from dist/index.js').to.be.above(20);
     expect(reached.filter((file) => file.startsWith('@nestjs') || file.startsWith(join(root, 'dist', 'nest')))).to.deep.equal([]);
-    expect([...importGraph(join(root, 'dist', 'nest', 'index.js'))], 'the walk sees bare specifiers').to.include('@nestjs/common');
+    expect([...importGraph(join(root, 'dist', 'nest', 'index.js')).packages], 'the walk sees bare specifiers').to.include('@nestjs/common');
   });
 });
