@@ -111,6 +111,13 @@ export const DEFAULT_HISTORY_SIZE = 60;
  */
 export const MAX_HISTORY_SIZE = 10_000;
 
-/** @internal Every key of {@link HealthServiceOptions}, checked against it by the compiler. */
+/**
+ * @internal The table behind {@link SERVICE_OPTION_KEYS}; the option tables
+ * of `healthModule()` and `PulsecheckModule` spread it, so a new service
+ * option is listed once.
+ */
 // Stryker disable next-line BooleanLiteral: only the keys of this table are read (optionKeys returns Object.keys); `true` is what the type demands, never a value used
-export const SERVICE_OPTION_KEYS = optionKeys<HealthServiceOptions>({ historySize: true, defaultTimeoutMs: true, defaultCacheTtlMs: true, singleFlight: true, latchStartup: true, defaultFailAfter: true, defaultRecoverAfter: true });
+export const SERVICE_OPTION_TABLE = { historySize: true, defaultTimeoutMs: true, defaultCacheTtlMs: true, singleFlight: true, latchStartup: true, defaultFailAfter: true, defaultRecoverAfter: true } as const satisfies { readonly [K in keyof Required<HealthServiceOptions>]: true };
+
+/** @internal Every key of {@link HealthServiceOptions}, checked against it by the compiler. */
+export const SERVICE_OPTION_KEYS = optionKeys<HealthServiceOptions>(SERVICE_OPTION_TABLE);

@@ -6,7 +6,7 @@ import { HealthCheckRegistry } from './HealthCheckRegistry.js';
 import { HealthService } from './HealthService.js';
 import { assertCount, assertFailAfter } from './FlapRule.js';
 import { ensureInjectable } from './ensureInjectable.js';
-import { SERVICE_OPTION_KEYS, type HealthServiceOptions } from './HealthServiceOptions.js';
+import { SERVICE_OPTION_KEYS, SERVICE_OPTION_TABLE, type HealthServiceOptions } from './HealthServiceOptions.js';
 import { optionKeys } from './optionKeys.js';
 import { HEALTH_CHECK, HEALTH_SERVICE_OPTIONS } from './tokens.js';
 import { assertHealthCheckClass, assertKnownKeys, assertNonNegativeMs, assertOptionalBoolean, assertPositiveMs } from './validateOptions.js';
@@ -39,17 +39,11 @@ export interface HealthModuleOptions extends HealthServiceOptions {
   readonly checks?: readonly HealthCheckClass[];
 }
 
-const moduleOptionKeys = optionKeys<HealthModuleOptions>({
-  registry: true,
-  checks: true,
-  defaultTimeoutMs: true,
-  defaultCacheTtlMs: true,
-  singleFlight: true,
-  latchStartup: true,
-  historySize: true,
-  defaultFailAfter: true,
-  defaultRecoverAfter: true,
-});
+/** @internal The keys of {@link HealthModuleOptions} as a table: the service's options, the registry and the checks. */
+export const MODULE_OPTION_TABLE = { ...SERVICE_OPTION_TABLE, registry: true, checks: true } as const satisfies { readonly [K in keyof Required<HealthModuleOptions>]: true };
+
+/** Every key of {@link HealthModuleOptions}, checked against it by the compiler. */
+const moduleOptionKeys = optionKeys<HealthModuleOptions>(MODULE_OPTION_TABLE);
 
 /**
  * An Inversify `ContainerModule` that binds every check of a registry (or

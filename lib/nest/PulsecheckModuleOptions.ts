@@ -1,5 +1,5 @@
 import type { BackgroundOptions } from '../core/BackgroundOptions.js';
-import type { HealthModuleOptions } from '../core/healthModule.js';
+import { MODULE_OPTION_TABLE, type HealthModuleOptions } from '../core/healthModule.js';
 import type { RunOptions } from '../core/RunOptions.js';
 import type { HealthEndpointsOptions } from '../http/HealthEndpointsOptions.js';
 import { optionKeys } from '../core/optionKeys.js';
@@ -102,15 +102,7 @@ export interface PulsecheckModuleOptions extends HealthModuleOptions {
 
 /** @internal Every key of {@link PulsecheckModuleOptions}, checked against it by the compiler. */
 export const MODULE_OPTION_KEYS = optionKeys<PulsecheckModuleOptions>({
-  registry: true,
-  checks: true,
-  defaultTimeoutMs: true,
-  defaultCacheTtlMs: true,
-  singleFlight: true,
-  latchStartup: true,
-  historySize: true,
-  defaultFailAfter: true,
-  defaultRecoverAfter: true,
+  ...MODULE_OPTION_TABLE,
   path: true,
   routes: true,
   detail: true,
