@@ -162,8 +162,9 @@ function parseRange(text: string): MediaRange | undefined {
     const value = unquote(param.slice(equals + 1).trim());
     if (!token.test(name)) continue;
     if (name === 'q') {
+      // the grammar admits no sign, so a malformed value (NaN) and one above 1 are all that fail
       q = quality.test(value) ? Number(value) : Number.NaN;
-      if (!(q >= 0 && q <= 1)) return undefined;
+      if (!(q <= 1)) return undefined;
     } else {
       params.set(name, value);
     }

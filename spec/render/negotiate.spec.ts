@@ -48,6 +48,74 @@ describe('parseAccept', () => {
   });
 });
 
+describe('parseAccept, character by character', () => {
+  const only = (header: unknown): string[] => parseAccept(header).map((range) => `${range.type}/${range.subtype}`);
+  const paramOf = (header: string, name: string): string | undefined => parseAccept(header)[0]?.params.get(name);
+  const qOf = (header: string): number | undefined => parseAccept(header)[0]?.q;
+
+  it('reads only the string values of repeated headers', () => {
+    expect(only([['text/csv'], { toString: () => 'text/plain' }, 'text/html'])).to.deep.equal(['text/html']);
+  });
+
+  it('reads the first 4096 characters of a header and ignores the rest', () => {
+    const filler = `text/plain;p=${'x'.repeat(4096 - 'text/plain;p='.length - 1)},`;
+    expect(filler).to.have.length(4096);
+    expect(only(`${filler}text/html`)).to.deep.equal(['text/plain']);
+    expect(paramOf(`${filler}text/html`, 'p')).to.have.length(4096 - 'text/plain;p='.length - 1);
+    expect(only(`${filler.slice(0, -1)},a/b`)).to.deep.equal(['text/plain']);
+    expect(only(`${filler.slice(0, -4)},a/b`)).to.deep.equal(['text/plain', 'a/b']);
+  });
+
+  it('accepts a type and a subtype only when each is a whole token', () => {
+    expect(only('@text/html, text@/html, text/@html, text/html@, text/html')).to.deep.equal(['text/html']);
+  });
+
+  it('trims the blanks around the subtype, a parameter name and a parameter value', () => {
+    const [range] = parseAccept(' text/html ; level = 1 ; q = 0.5 ');
+    expect(`${range?.type}/${range?.subtype}`).to.equal('text/html');
+    expect(range?.params.get('level')).to.equal('1');
+    expect(range?.q).to.equal(0.5);
+  });
+
+  it('ignores a parameter without "=" or with a name that is not a token', () => {
+    expect([...(parseAccept('text/html;level;@x=1;a b=2;ok=3')[0]?.params ?? [])]).to.deep.equal([['ok', '3']]);
+  });
+
+  it('reads q-values as numbers from 0 to 1, written with or without leading or trailing digits', () => {
+    const cases: [string, number][] = [['1', 1], ['0', 0], ['0.25', 0.25], ['.25', 0.25], ['00.5', 0.5], ['1.', 1], ['0.125', 0.125], ['1.000', 1]];
+    for (const [text, q] of cases) expect(qOf(`text/html;q=${text}`), text).to.equal(q);
+  });
+
+  it('skips a range whose q-value is not a plain decimal number from 0 to 1', () => {
+    for (const text of ['+1', '-0', '-0.5', '0.5e0', '1e-1', '0x1', '1.5', '2', 'Infinity', '.', '', '0.5.5', '.x5', 'x.5']) {
+      expect(only(`text/html;q=${text}`), text).to.deep.equal([]);
+    }
+  });
+
+  it('unquotes a value only when it is wrapped in a pair of double quotes', () => {
+    const cases: [string, string][] = [['"abc"', 'abc'], ['""', ''], ['"', '"'], ['"abc', '"abc'], ['abc"', 'abc"'], ['a"', 'a"'], ['abc', 'abc']];
+    for (const [text, value] of cases) expect(paramOf(`text/html;p=${text}`, 'p'), text).to.equal(value);
+  });
+
+  it('reads a backslash in a quoted value as escaping the next character, a quote or a separator included', () => {
+    const ranges = parseAccept('text/html;p="a\\",b\\\\c\\;d", application/json');
+    expect(ranges.map((range) => range.subtype)).to.deep.equal(['html', 'json']);
+    expect(ranges[0]?.params.get('p')).to.equal('a",b\\c;d');
+  });
+
+  it('keeps a backslash outside quotes, and one that ends a quoted value, as it is', () => {
+    expect(paramOf('text/html;p=a\\b', 'p')).to.equal('a\\b');
+    expect(paramOf('text/html;p="a\\', 'p')).to.equal('"a\\');
+  });
+});
+
+describe('parseMediaType', () => {
+  it('reads the first 4096 characters of a header and ignores the rest', () => {
+    const parsed = parseMediaType(`text/plain;p=${'x'.repeat(5000)}`);
+    expect(parsed?.params.get('p')).to.have.length(4096 - 'text/plain;p='.length);
+  });
+});
+
 describe('negotiate', () => {
   it('picks the exact type asked for', () => {
     expect(pick('application/json')).to.equal('json');
@@ -130,6 +198,12 @@ describe('negotiate', () => {
       expect(pick('text/plain;q=0.5, application/openmetrics-text;version=1.0.0;q=0.5')).to.equal('openmetrics');
     });
 
+    it('prefers the more specific match over the one with more parameters', () => {
+      const both = [offer('text/html'), offer('text/plain; level=1')];
+      expect(negotiate('text/html, text/*;level=1', both)?.index).to.equal(0);
+      expect(negotiate('text/*;level=1, text/html', both)?.index).to.equal(0);
+    });
+
     it('prefers the earlier offer at equal specificity', () => {
       expect(pick('application/health+json;q=0.5, application/json;q=0.5')).to.equal('json');
       expect(pick('application/json, text/html')).to.equal('html');
@@ -137,6 +211,22 @@ describe('negotiate', () => {
   });
 
   describe('rate', () => {
+    it('lets a later exact range with more of the offer\'s parameters decide, even with a lower q', () => {
+      expect(rate('text/plain;q=0.9, text/plain;version=0.0.4;q=0.2', offers)[4]).to.deep.equal({ q: 0.2, specificity: 2, params: 1 });
+    });
+
+    it('counts only the range parameters the offer declares', () => {
+      expect(rate('text/html;level=1;q=0.7', offers)[0]).to.deep.equal({ q: 0.7, specificity: 2, params: 0 });
+      expect(rate('text/plain;version=0.0.4;charset=utf-8', offers)[4]).to.deep.equal({ q: 1, specificity: 2, params: 1 });
+    });
+
+    it('compares parameter values without regard to case', () => {
+      const utf8 = [offer('text/plain; charset=UTF-8')];
+      expect(rate('text/plain;charset=utf-8', utf8)[0]).to.deep.equal({ q: 1, specificity: 2, params: 1 });
+      expect(rate('text/plain;charset=Utf-8', [offer('text/plain; charset=utf-8')])[0]).to.deep.equal({ q: 1, specificity: 2, params: 1 });
+      expect(rate('text/plain;charset=latin1', utf8)[0]).to.equal(undefined);
+    });
+
     it('tells a refused offer (q 0) from one no range names (undefined)', () => {
       const ratings = rate('application/json;q=0, text/html', offers);
       expect(ratings[1]).to.deep.equal({ q: 0, specificity: 2, params: 0 });
