@@ -44,8 +44,11 @@ const defaultMutate = [
   'lib/render/respond.ts',
 ];
 
-/** The specs that exercise the default files. More specs make the first (dry) run slower. */
-const defaultSpecs = ['build/spec/core/**/*.spec.js', 'build/spec/render/**/*.spec.js'];
+/**
+ * The specs that exercise the default files (spec/notify for HealthService.addNotifier). More specs
+ * make the first (dry) run slower.
+ */
+const defaultSpecs = ['build/spec/core/**/*.spec.js', 'build/spec/render/**/*.spec.js', 'build/spec/notify/**/*.spec.js'];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 const config = {

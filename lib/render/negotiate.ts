@@ -29,8 +29,18 @@ export interface Match {
   readonly specificity: Specificity;
 }
 
-const token = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
-const quality = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
+// `isToken` and `isQuality` hold their patterns as literals inside the function, not as module constants: a mutant
+// of a module constant is fixed when the module loads, so mutation testing (StrykerJS, ESM) could not test it.
+
+/** An RFC 9110 token, lower-cased (names are lower-cased before the test). */
+function isToken(text: string): boolean {
+  return /^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(text);
+}
+
+/** A plain decimal number (no sign, no exponent): `1`, `0.5`, `.5`, `1.`. */
+function isQuality(text: string): boolean {
+  return /^(?:\d+(?:\.\d*)?|\.\d+)$/.test(text);
+}
 /** Bounds the work done on a hostile header. */
 const maxRanges = 64;
 /** How much of an Accept or Content-Type header is parsed (Node itself refuses header blocks over 16 KiB). */
@@ -38,7 +48,7 @@ const maxHeaderLength = 4096;
 
 /** @internal Parses `type/subtype; name=value; ...`; `undefined` when malformed. */
 export function parseMediaType(text: string): MediaType | undefined {
-  const range = parseRange(text.length > maxHeaderLength ? text.slice(0, maxHeaderLength) : text);
+  const range = parseRange(text.slice(0, maxHeaderLength));
   return range === undefined ? undefined : { type: range.type, subtype: range.subtype, params: range.params };
 }
 
@@ -47,7 +57,7 @@ export function parseAccept(header: unknown): MediaRange[] {
   const text = Array.isArray(header) ? header.filter((part) => typeof part === 'string').join(',') : header;
   if (typeof text !== 'string') return [];
   const ranges: MediaRange[] = [];
-  for (const part of splitOutsideQuotes(text.length > maxHeaderLength ? text.slice(0, maxHeaderLength) : text, ',')) {
+  for (const part of splitOutsideQuotes(text.slice(0, maxHeaderLength), ',')) {
     if (ranges.length === maxRanges) break;
     const range = parseRange(part);
     if (range !== undefined) ranges.push(range);
@@ -152,7 +162,7 @@ function parseRange(text: string): MediaRange | undefined {
   if (slash < 0) return undefined;
   const type = essence.slice(0, slash).trim().toLowerCase();
   const subtype = essence.slice(slash + 1).trim().toLowerCase();
-  if (!token.test(type) || !token.test(subtype) || (type === '*' && subtype !== '*')) return undefined;
+  if (!isToken(type) || !isToken(subtype) || (type === '*' && subtype !== '*')) return undefined;
   const params = new Map<string, string>();
   let q = 1;
   for (const param of rest) {
@@ -160,10 +170,10 @@ function parseRange(text: string): MediaRange | undefined {
     if (equals < 0) continue;
     const name = param.slice(0, equals).trim().toLowerCase();
     const value = unquote(param.slice(equals + 1).trim());
-    if (!token.test(name)) continue;
+    if (!isToken(name)) continue;
     if (name === 'q') {
       // the grammar admits no sign, so a malformed value (NaN) and one above 1 are all that fail
-      q = quality.test(value) ? Number(value) : Number.NaN;
+      q = isQuality(value) ? Number(value) : Number.NaN;
       if (!(q <= 1)) return undefined;
     } else {
       params.set(name, value);

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
-import { HealthCheckRegistry, ServiceUnavailable, type CheckContext } from 'pulsecheck';
-import { checkClass, installClock, serviceFor, sleep } from './fixtures.js';
+import { HealthCheck, HealthCheckRegistry, HealthService, ServiceUnavailable, type CheckContext } from 'pulsecheck';
+import { DeadlineTimer } from '#lib/core/DeadlineTimer.js';
+import { activeResources, checkClass, deferred, installClock, serviceFor, sleep } from './fixtures.js';
 
 // Behaviours mutation testing found loose (issue 16): each spec fails under the mutation its title names.
 describe('HealthService, pinned behaviours', () => {
@@ -102,6 +103,129 @@ describe('HealthService, pinned behaviours', () => {
     expect(result?.status).to.equal('fail');
     expect(result?.errors[0]?.message).to.match(/observe: key must be a non-empty string$/);
     expect(result?.observations).to.deep.equal({});
+  });
+
+  describe('the constructor', () => {
+    it('makes a service without checks when none are given', async () => {
+      const report = await new HealthService().run();
+      expect([report.status, report.checks]).to.deep.equal(['pass', []]);
+    });
+
+    it('names the entry that is not a check, by index and type', () => {
+      const check = new (checkClass(registry, 'Fine', () => undefined) as unknown as new () => HealthCheck)();
+      const cases: [unknown, string][] = [
+        [null, 'null'],
+        [undefined, 'undefined'],
+        [{ check: () => undefined }, 'object'],
+        ['Db', 'string'],
+        [HealthCheck, 'function'],
+      ];
+      for (const [entry, type] of cases) {
+        expect(() => new HealthService([check, entry as HealthCheck]), type).to.throw(TypeError, `HealthService: check #1 is not a HealthCheck instance (got ${type})`);
+      }
+    });
+  });
+
+  describe('history(name)', () => {
+    it('names the unknown check in its error, quoted and cut to 200 characters', () => {
+      checkClass(registry, 'Db', () => undefined);
+      const service = serviceFor(registry);
+      expect(() => service.history('Cache')).to.throw(RangeError, "HealthService.history: no check is named 'Cache'");
+      const long = 'x'.repeat(1_000);
+      expect(() => service.history(long)).to.throw(RangeError, `no check is named '${'x'.repeat(200)}'`);
+      const thrown = (name: string): string => {
+        try {
+          service.history(name);
+        } catch (error) {
+          return (error as Error).message;
+        }
+        return 'nothing thrown';
+      };
+      expect(thrown(`${'x'.repeat(200)}y`)).to.equal(`HealthService.history: no check is named '${'x'.repeat(200)}'`);
+    });
+
+    it('describes a name that is not a string instead of quoting it', () => {
+      checkClass(registry, 'Db', () => undefined);
+      const service = serviceFor(registry);
+      expect(() => service.history(42 as unknown as string)).to.throw(RangeError, /^HealthService\.history: no check is named (?!')/);
+      expect(() => service.history(42 as unknown as string)).to.throw(RangeError, /42/);
+    });
+  });
+
+  it('aborts the signal of a check blocked while running, saying which check and why', async () => {
+    const dependency = deferred();
+    let signal: AbortSignal | undefined;
+    checkClass(registry, 'Db', () => dependency.promise);
+    checkClass(
+      registry,
+      'Api',
+      (context: CheckContext) => {
+        signal = context.signal;
+        return new Promise<void>((resolve) => { context.signal.addEventListener('abort', () => { resolve(); }); });
+      },
+      { dependsOn: ['Db'] },
+    );
+    const running = serviceFor(registry).run();
+    await sleep(5);
+    dependency.reject(new ServiceUnavailable('down'));
+    const report = await running;
+    expect(report.checks[1]).to.include({ status: 'fail', blockedBy: 'Db' });
+    const reason = signal?.reason as DOMException;
+    expect(reason).to.be.instanceOf(DOMException);
+    expect([reason.name, reason.message]).to.deep.equal(['AbortError', "health check 'Api' is blocked by a failed dependency"]);
+  });
+
+  describe('when an execution never settles (the deadline timer failing, against every rule)', () => {
+    afterEach(() => {
+      sinon.restore();
+    });
+
+    it('gives up on it after its timeout and the grace period, and executes the check afresh in the next run instead of joining it', async () => {
+      sinon.stub(DeadlineTimer, 'add');
+      let executions = 0;
+      checkClass(
+        registry,
+        'Stuck',
+        () => {
+          executions += 1;
+          return new Promise<void>(() => undefined);
+        },
+        { timeoutMs: 20 },
+      );
+      const service = serviceFor(registry);
+      const first = await service.run();
+      expect(first.checks[0]).to.include({ status: 'fail' });
+      expect(first.checks[0]?.errors[0]?.kind).to.equal('timeout');
+      const second = await service.run();
+      expect(second.checks[0]?.errors[0]?.kind).to.equal('timeout');
+      expect(executions).to.equal(2);
+    });
+  });
+
+  it('arms a backstop that keeps the process alive for a run, and one that does not for a background execution', async () => {
+    const refedTimers = async (): Promise<number> => {
+      // the backstops are armed at the next sweep of the loop
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      return activeResources().Timeout ?? 0;
+    };
+    let gate = deferred();
+    checkClass(registry, 'Waits', () => gate.promise, { timeoutMs: 60_000 });
+    const service = serviceFor(registry);
+    const before = await refedTimers();
+    const running = service.run();
+    const duringRun = await refedTimers();
+    gate.resolve();
+    await running;
+    gate = deferred();
+    const idle = await refedTimers();
+    service.start({ intervalMs: 60_000 });
+    const duringBackground = await refedTimers();
+    gate.resolve();
+    await service.stop();
+    // a run: the deadline timer and its backstop; background: the deadline timer only
+    expect(idle).to.equal(before);
+    expect(duringBackground - idle).to.equal(duringRun - before - 1);
   });
 
   describe('under a fake clock that does not start at zero', () => {
