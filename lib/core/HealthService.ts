@@ -369,7 +369,7 @@ export class HealthService {
    * an `unknown error` result too. Should it never settle, {@link settleAll}
    * stops waiting for it, and it is no longer offered to later runs.
    */
-  #execute(slot: CheckSlot, dependencies: readonly Answer[] = []): Answer {
+  #execute(slot: CheckSlot, dependencies: readonly Answer[]): Answer {
     const blocked = DependencyGate.knownFailure(dependencies);
     if (blocked !== undefined) {
       // a dependency's failure is known already: not started, blocked (and recorded like an execution)
