@@ -19,7 +19,6 @@ export type Answer = CheckResult | Promise<CheckResult>;
 export class DependencyGate<S extends { readonly definition: CheckDefinition }> {
   readonly #slots: readonly S[];
   readonly #graph: DependencyGraph;
-  readonly #indexOf = new Map<S, number>();
 
   /**
    * @param slots - Every check of the service, in registration order.
@@ -28,7 +27,6 @@ export class DependencyGate<S extends { readonly definition: CheckDefinition }> 
   constructor(slots: readonly S[]) {
     this.#slots = slots;
     this.#graph = new DependencyGraph(slots.map((slot) => slot.definition));
-    slots.forEach((slot, index) => this.#indexOf.set(slot, index));
   }
 
   /**
@@ -42,24 +40,21 @@ export class DependencyGate<S extends { readonly definition: CheckDefinition }> 
   answer(selected: readonly S[], answer: (slot: S, dependencies: readonly Answer[]) => Answer, consult: (slot: S) => Answer | undefined): Answer[] {
     const order = this.#graph.order;
     if (order === undefined) return selected.map((slot) => answer(slot, noDependencies));
-    const position = new Map<number, number>();
-    selected.forEach((slot, at) => position.set(this.#indexOf.get(slot) ?? -1, at));
-    const answers: Answer[] = new Array<Answer>(selected.length);
-    const byIndex = new Map<number, Answer>();
+    const wanted = new Set(selected);
+    const answered = new Map<S, Answer>();
     for (const index of order) {
-      const at = position.get(index);
-      if (at === undefined) continue;
-      const slot = selected[at] as S;
+      const slot = this.#slots[index] as S;
+      if (!wanted.has(slot)) continue;
       const dependencies: Answer[] = [];
       for (const dependency of this.#graph.dependenciesOf(index)) {
-        const given = byIndex.get(dependency) ?? (position.has(dependency) ? undefined : consult(this.#slots[dependency] as S));
+        // a selected dependency comes earlier in the order, so it has answered already
+        const other = this.#slots[dependency] as S;
+        const given = answered.get(other) ?? consult(other);
         if (given !== undefined) dependencies.push(given);
       }
-      const result = answer(slot, dependencies);
-      byIndex.set(index, result);
-      answers[at] = result;
+      answered.set(slot, answer(slot, dependencies));
     }
-    return answers;
+    return selected.map((slot) => answered.get(slot) as Answer);
   }
 
   /**
@@ -99,17 +94,15 @@ export class DependencyGate<S extends { readonly definition: CheckDefinition }> 
     return new Promise<CheckResult>((resolve) => {
       let remaining = waiting.length;
       let ownResult: CheckResult | undefined = own instanceof Promise ? undefined : own;
-      let done = false;
+      let blocked = false;
+      // once blocked, `remaining` never reaches 0 (the failed dependency is not counted), so this cannot resolve again
       const maybeFinish = (): void => {
-        if (!done && remaining === 0 && ownResult !== undefined) {
-          done = true;
-          resolve(ownResult);
-        }
+        if (remaining === 0 && ownResult !== undefined) resolve(ownResult);
       };
       const dependencyEnded = (result: CheckResult | undefined): void => {
-        if (done) return;
+        if (blocked) return;
         if (result?.status === 'fail') {
-          done = true;
+          blocked = true;
           onBlocked?.();
           resolve(blockedResult(definition, performance.now() - startedAt, result));
           return;

@@ -54,7 +54,7 @@ export class DependencyGraph {
     const visit = (index: number): void => {
       if (state[index] === 2) return;
       if (state[index] === 1) {
-        const cycle = [...path.slice(path.indexOf(index)), index].map((at) => `'${definitions[at]?.name ?? ''}'`);
+        const cycle = [...path.slice(path.indexOf(index)), index].map((at) => `'${(definitions[at] as CheckDefinition).name}'`);
         throw new Error(`HealthService: the checks depend on each other in a cycle: ${cycle.join(' -> ')}; remove one of these dependsOn entries`);
       }
       state[index] = 1;

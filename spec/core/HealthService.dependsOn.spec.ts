@@ -131,6 +131,8 @@ describe('HealthService with dependsOn (root causes)', () => {
       const report = await running;
       expect(settled).to.equal(true);
       expect(signals[0]?.aborted).to.equal(true);
+      const reason: unknown = signals[0]?.reason;
+      expect(reason).to.be.instanceOf(DOMException).and.to.include({ name: 'AbortError', message: "health check 'Orders' is blocked by a failed dependency" });
       expect(byName(report, 'Postgres').output).to.equal('unavailable: down');
       const orders = byName(report, 'Orders');
       expect(orders.status).to.equal('fail');
