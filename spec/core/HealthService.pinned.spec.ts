@@ -152,29 +152,6 @@ describe('HealthService, pinned behaviours', () => {
     });
   });
 
-  it('aborts the signal of a check blocked while running, saying which check and why', async () => {
-    const dependency = deferred();
-    let signal: AbortSignal | undefined;
-    checkClass(registry, 'Db', () => dependency.promise);
-    checkClass(
-      registry,
-      'Api',
-      (context: CheckContext) => {
-        signal = context.signal;
-        return new Promise<void>((resolve) => { context.signal.addEventListener('abort', () => { resolve(); }); });
-      },
-      { dependsOn: ['Db'] },
-    );
-    const running = serviceFor(registry).run();
-    await sleep(5);
-    dependency.reject(new ServiceUnavailable('down'));
-    const report = await running;
-    expect(report.checks[1]).to.include({ status: 'fail', blockedBy: 'Db' });
-    const reason = signal?.reason as DOMException;
-    expect(reason).to.be.instanceOf(DOMException);
-    expect([reason.name, reason.message]).to.deep.equal(['AbortError', "health check 'Api' is blocked by a failed dependency"]);
-  });
-
   describe('when an execution never settles (the deadline timer failing, against every rule)', () => {
     afterEach(() => {
       sinon.restore();
