@@ -113,7 +113,8 @@ export class BackgroundScheduler<K> {
       clearTimeout(loop.timer);
       loop.timer = undefined;
     }
-    await Promise.all(loops.map((loop) => loop.execution?.catch(noop)));
+    // Every execution is already under way: waiting for each in turn waits for all of them.
+    for (const loop of loops) await loop.execution?.catch(noop);
   }
 
   /** The staleness limit of `key` in force, or `undefined` when not running or not scheduled. */
