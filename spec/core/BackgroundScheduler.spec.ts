@@ -111,6 +111,15 @@ describe('BackgroundScheduler', () => {
     expect(executions).to.equal(before);
   });
 
+  it('resolves stop() when never started, and again when already stopped', async () => {
+    const scheduler = new BackgroundScheduler<string>(() => Promise.resolve());
+    await scheduler.stop();
+    scheduler.start({ intervalMs: 100 }, [scheduled('Db')]);
+    await scheduler.stop();
+    await scheduler.stop();
+    expect([scheduler.running, clock.countTimers()]).to.deep.equal([false, 0]);
+  });
+
   it('waits in stop() for the executions in flight, and schedules nothing when they end', async () => {
     const gate = deferred();
     let executions = 0;
