@@ -108,13 +108,13 @@ export class BackgroundScheduler<K> {
     const background = this.#background;
     if (background === undefined) return;
     this.#background = undefined;
-    const executions: Promise<unknown>[] = [];
-    for (const loop of background.loops.values()) {
+    const loops = [...background.loops.values()];
+    for (const loop of loops) {
       clearTimeout(loop.timer);
       loop.timer = undefined;
-      if (loop.execution !== undefined) executions.push(loop.execution.catch(noop));
     }
-    await Promise.all(executions);
+    // Every execution is already under way: waiting for each in turn waits for all of them.
+    for (const loop of loops) await loop.execution?.catch(noop);
   }
 
   /** The staleness limit of `key` in force, or `undefined` when not running or not scheduled. */
@@ -133,15 +133,17 @@ export class BackgroundScheduler<K> {
   answer(key: K, definition: CheckDefinition, latest: LatestResult | undefined, now: number): CheckResult | undefined {
     const loop = this.#background?.loops.get(key);
     if (loop === undefined) return undefined;
-    const ageMs = latest === undefined ? undefined : roundMs(now - latest.finishedAt);
-    if (latest !== undefined && ageMs !== undefined && ageMs <= loop.staleAfterMs) return reuseResult(latest.result, ageMs);
-    if (loop.firstDueAt !== undefined) {
-      const inMs = Math.max(0, Math.round(loop.firstDueAt - now));
-      return buildResult(definition, 0, [makeCheckError('warning', `pending: the first background execution is due in ${inMs} ms (initialDelayMs)`)], {});
+    if (latest !== undefined) {
+      const ageMs = roundMs(now - latest.finishedAt);
+      if (ageMs <= loop.staleAfterMs) return reuseResult(latest.result, ageMs);
+      if (loop.firstDueAt === undefined) {
+        const error = makeCheckError('unavailable', `stale: the latest background result is ${Math.round(ageMs)} ms old (limit ${loop.staleAfterMs} ms)`);
+        return buildResult(definition, 0, [error], {});
+      }
     }
-    if (latest === undefined || ageMs === undefined) return undefined;
-    const error = makeCheckError('unavailable', `stale: the latest background result is ${Math.round(ageMs)} ms old (limit ${loop.staleAfterMs} ms)`);
-    return buildResult(definition, 0, [error], {});
+    if (loop.firstDueAt === undefined) return undefined;
+    const inMs = Math.max(0, Math.round(loop.firstDueAt - now));
+    return buildResult(definition, 0, [makeCheckError('warning', `pending: the first background execution is due in ${inMs} ms (initialDelayMs)`)], {});
   }
 
   /** Arms the timer for the next execution of `key`, `delayMs` from now. */

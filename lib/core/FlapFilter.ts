@@ -63,7 +63,7 @@ export class FlapFilter<K> {
       return withSuppressed(result, 'warn', result.errors, {
         observed: 'fail',
         streak: state.streak,
-        ...(rule.failCount > 1 || rule.failMs <= 0 ? { needed: rule.failCount } : {}),
+        ...(rule.failCount > 1 ? { needed: rule.failCount } : {}),
         forMs,
         ...(rule.failMs > 0 ? { neededMs: rule.failMs } : {}),
       });

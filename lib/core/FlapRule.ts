@@ -54,7 +54,7 @@ export function freezeFailAfter(value: FailAfter): FailAfter {
  */
 export function flapRule(failAfter: FailAfter | undefined, recoverAfter: number | undefined): FlapRule | undefined {
   const failCount = failAfter === undefined ? 1 : typeof failAfter === 'number' ? failAfter : (failAfter.count ?? 1);
-  const failMs = failAfter === undefined || typeof failAfter === 'number' ? 0 : (failAfter.durationMs ?? 0);
+  const failMs = typeof failAfter === 'object' ? (failAfter.durationMs ?? 0) : 0;
   const recoverCount = recoverAfter ?? 1;
   if (failCount <= 1 && failMs <= 0 && recoverCount <= 1) return undefined;
   return Object.freeze({ failCount, failMs, recoverCount });

@@ -111,6 +111,15 @@ describe('BackgroundScheduler', () => {
     expect(executions).to.equal(before);
   });
 
+  it('resolves stop() when never started, and again when already stopped', async () => {
+    const scheduler = new BackgroundScheduler<string>(() => Promise.resolve());
+    await scheduler.stop();
+    scheduler.start({ intervalMs: 100 }, [scheduled('Db')]);
+    await scheduler.stop();
+    await scheduler.stop();
+    expect([scheduler.running, clock.countTimers()]).to.deep.equal([false, 0]);
+  });
+
   it('waits in stop() for the executions in flight, and schedules nothing when they end', async () => {
     const gate = deferred();
     let executions = 0;
@@ -198,6 +207,63 @@ describe('BackgroundScheduler', () => {
       scheduler.start({ intervalMs: 1, every: 2 } as never, []);
     }).to.throw(TypeError, /unknown option 'every'/);
     expect(scheduler.running).to.equal(false);
+  });
+
+  it('names the option and shows the value when intervalMs or staleAfterMs is refused', () => {
+    const scheduler = new BackgroundScheduler<string>(() => Promise.resolve());
+    const refused: [object, string][] = [
+      [{ intervalMs: 0 }, 'HealthService.start: intervalMs must be a positive finite number of milliseconds, got 0'],
+      [{ intervalMs: 100, staleAfterMs: 0 }, 'HealthService.start: staleAfterMs must be a positive finite number of milliseconds, got 0'],
+      [{ intervalMs: 100, staleAfterMs: -5 }, 'HealthService.start: staleAfterMs must be a positive finite number of milliseconds, got -5'],
+      [{ intervalMs: 100, staleAfterMs: '300' }, "HealthService.start: staleAfterMs must be a positive finite number of milliseconds, got '300'"],
+    ];
+    for (const [options, message] of refused) {
+      expect(() => {
+        scheduler.start(options as never, [scheduled('Db')]);
+      }, message).to.throw(RangeError).with.property('message', message);
+    }
+    expect([scheduler.running, clock.countTimers()]).to.deep.equal([false, 0]);
+  });
+
+  it('refuses to start while running, and leaves the running schedules as they were', async () => {
+    const log: string[] = [];
+    const scheduler = new BackgroundScheduler<string>((key) => {
+      log.push(key);
+      return Promise.resolve();
+    });
+    scheduler.start({ intervalMs: 100 }, [scheduled('Db')]);
+    expect(() => {
+      scheduler.start({ intervalMs: 10 }, [scheduled('Api')]);
+    }).to.throw(Error).with.property('message', 'HealthService.start: background mode is already running; call stop() first');
+    await clock.tickAsync(100);
+    expect([log, scheduler.staleAfterMsOf('Db'), scheduler.staleAfterMsOf('Api')]).to.deep.equal([['Db', 'Db'], 300, undefined]);
+    await scheduler.stop();
+  });
+
+  it('starts none of the remaining checks when an execution calls stop() while start() is starting them', async () => {
+    const log: string[] = [];
+    const scheduler = new BackgroundScheduler<string>((key) => {
+      log.push(key);
+      if (key === 'A') void scheduler.stop();
+      return Promise.resolve();
+    });
+    scheduler.start({ intervalMs: 100 }, [scheduled('A'), scheduled('B'), scheduled('C', { initialDelayMs: 50 })]);
+    await clock.tickAsync(1_000);
+    expect([log, scheduler.running, clock.countTimers()]).to.deep.equal([['A'], false, 0]);
+  });
+
+  it('throws from start() and leaves nothing running should an execution break its contract and return no promise', async () => {
+    const log: string[] = [];
+    const scheduler = new BackgroundScheduler<string>((key) => {
+      log.push(key);
+      return (key === 'B' ? undefined : Promise.resolve()) as Promise<unknown>;
+    });
+    expect(() => {
+      scheduler.start({ intervalMs: 100 }, [scheduled('A'), scheduled('C', { initialDelayMs: 50 }), scheduled('B')]);
+    }).to.throw(TypeError);
+    expect([scheduler.running, clock.countTimers()]).to.deep.equal([false, 0]);
+    await clock.tickAsync(1_000);
+    expect([log, clock.countTimers()]).to.deep.equal([['A', 'B'], 0]);
   });
 
   it('refuses options that are not an object, or that have an unknown key, and starts nothing', () => {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { HealthCheck, type CheckResult, type HealthStatus } from 'pulsecheck';
 import { buildResult } from '#lib/core/executeCheck.js';
 import { FlapFilter } from '#lib/core/FlapFilter.js';
-import { assertFailAfter, flapRule, type FlapRule } from '#lib/core/FlapRule.js';
+import { flapRule, type FlapRule } from '#lib/core/FlapRule.js';
 import { makeCheckError } from '#lib/core/toCheckError.js';
 import { numRuns } from '../support/arbitraries.js';
 
@@ -156,37 +156,6 @@ describe('FlapFilter', () => {
       ),
       { numRuns: numRuns(500) },
     );
-  });
-
-  describe('assertFailAfter', () => {
-    it('accepts a count, an object with a count, a duration or both', () => {
-      for (const value of [1, 3, { count: 2 }, { durationMs: 0 }, { count: 2, durationMs: 30_000 }]) {
-        expect(() => {
-          assertFailAfter(value, 'failAfter', 'X');
-        }).not.to.throw();
-      }
-    });
-
-    it('refuses anything else, naming the option and the owner', () => {
-      const cases: [unknown, ErrorConstructor, RegExp][] = [
-        [0, RangeError, /^X: failAfter must be a positive integer \(a number of executions\), got 0 \(number\)$/],
-        [1.5, RangeError, /failAfter must be a positive integer/],
-        [Number.NaN, RangeError, /failAfter must be a positive integer/],
-        ['3', TypeError, /^X: failAfter must be a count or an object \{ count\?, durationMs\? \}, got '3'$/],
-        [null, TypeError, /failAfter must be a count or an object/],
-        [[3], TypeError, /failAfter must be a count or an object/],
-        [{}, TypeError, /^X: failAfter must give count, durationMs or both$/],
-        [{ count: 0 }, RangeError, /^X: failAfter\.count must be a positive integer/],
-        [{ durationMs: -1 }, RangeError, /^X: failAfter\.durationMs must be a non-negative finite number of milliseconds, got -1$/],
-        [{ durationMs: 3e9 }, RangeError, /failAfter\.durationMs must be at most 2147483647 ms/],
-        [{ count: 2, duration: 5 }, TypeError, /^X: failAfter: unknown option 'duration' \(expected one of: count, durationMs\)$/],
-      ];
-      for (const [value, type, message] of cases) {
-        expect(() => {
-          assertFailAfter(value, 'failAfter', 'X');
-        }, JSON.stringify(value)).to.throw(type, message);
-      }
-    });
   });
 });
 

@@ -97,6 +97,29 @@ describe('ResultHistory', () => {
         { numRuns: numRuns(300) },
       );
     });
+
+    describe('boundedOutput(output), at the cut', () => {
+      const max = HISTORY_OUTPUT_MAX_LENGTH;
+      const x = (count: number): string => 'x'.repeat(count);
+      const cases: [string, string, string][] = [
+        ['keeps an output of exactly the limit whole', x(max), x(max)],
+        ['cuts an output one over the limit, keeping limit - 1 characters and the ellipsis', x(max + 1), `${x(max - 1)}…`],
+        ['drops a high surrogate (U+D800) that would end the kept text, with its low half', `${x(max - 2)}\ud800\udc00${x(10)}`, `${x(max - 2)}…`],
+        ['drops the last high surrogate (U+DBFF) too', `${x(max - 2)}\udbff\udfff${x(10)}`, `${x(max - 2)}…`],
+        ['keeps a whole pair that ends the kept text', `${x(max - 3)}\ud800\udc00${x(10)}`, `${x(max - 3)}\ud800\udc00…`],
+        ['keeps a character above the surrogates (U+FFFF) that ends the kept text', `${x(max - 2)}\uffff${x(10)}`, `${x(max - 2)}\uffff…`],
+        ['keeps the last kept character when only a later one is a high surrogate', `${x(max)}\ud800\udc00`, `${x(max - 1)}…`],
+      ];
+      for (const [behaviour, output, kept] of cases) {
+        it(behaviour, () => {
+          expect(boundedOutput(output)).to.equal(kept);
+        });
+      }
+
+      it('keeps no output at all for a value that is not a string (a hand-made result)', () => {
+        for (const output of [undefined, null, 42, { toString: () => 'x' }]) expect(boundedOutput(output as unknown as string)).to.equal('');
+      });
+    });
   });
 
   describe('new ResultHistory(capacity)', () => {
@@ -106,10 +129,24 @@ describe('ResultHistory', () => {
       expect(new ResultHistory(MAX_HISTORY_SIZE).capacity).to.equal(MAX_HISTORY_SIZE);
     });
 
-    for (const bad of [-1, 1.5, MAX_HISTORY_SIZE + 1, Number.NaN, Infinity, '60', null, true]) {
-      it(`refuses ${typeof bad === 'string' ? `'${bad}'` : String(bad)} with a RangeError naming historySize`, () => {
-        expect(() => new ResultHistory(bad)).to.throw(RangeError, /HealthService: historySize must be a whole number from 0 to 10000, got/);
+    const refused: [unknown, string][] = [
+      [-1, '-1'],
+      [1.5, '1.5'],
+      [MAX_HISTORY_SIZE + 1, '10001'],
+      [Number.NaN, 'NaN'],
+      [Infinity, 'Infinity'],
+      ['60', "'60'"],
+      [null, 'null'],
+      [true, 'true (boolean)'],
+    ];
+    for (const [bad, shown] of refused) {
+      it(`refuses ${shown} with a RangeError naming historySize and showing the value`, () => {
+        expect(() => new ResultHistory(bad)).to.throw(RangeError).with.property('message', `HealthService: historySize must be a whole number from 0 to 10000, got ${shown}`);
       });
     }
+
+    it('names the given owner in its error', () => {
+      expect(() => new ResultHistory(-1, 'healthModule')).to.throw(RangeError, /^healthModule: historySize must/);
+    });
   });
 });
