@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['scratch/', 'dist/', 'build/', 'docs/api/', 'node_modules/', 'bench/node_modules/', 'bench/results/', 'coverage/', 'reports/', '.stryker-tmp/'] },
+  { ignores: ['scratch/', 'dist/', 'build/', 'docs/api/', 'node_modules/', 'bench/node_modules/', 'bench/results/', 'coverage/', 'reports/', '.stryker-tmp*/'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -15,7 +15,8 @@
  *   npm run mutate -- --mutate lib/core/describeThrown.ts
  *   MUTATE=lib/core/describeThrown.ts,lib/core/redactSecrets.ts npm run mutate
  *   MUTATE_SPECS='build/spec/core/describeThrown.spec.js' npm run mutate
- * MUTATE and MUTATE_SPECS are comma-separated lists of globs.
+ * MUTATE and MUTATE_SPECS are comma-separated lists of globs. MUTATE_TAG=<name> gives a run its own
+ * sandbox (.stryker-tmp-<name>) and its own reports/<name>/, so that two narrowed runs can go side by side.
  */
 
 /** @param {string | undefined} value */
@@ -50,6 +51,11 @@ const defaultMutate = [
  */
 const defaultSpecs = ['build/spec/core/**/*.spec.js', 'build/spec/render/**/*.spec.js', 'build/spec/notify/**/*.spec.js'];
 
+/** Names a run's sandbox and reports (MUTATE_TAG); the default run keeps the usual paths. */
+const tag = process.env.MUTATE_TAG?.trim() || undefined;
+if (tag !== undefined && !/^[\w.-]+$/.test(tag)) throw new Error(`MUTATE_TAG must be letters, digits, '.', '_' or '-' (got '${tag}')`);
+const reports = tag === undefined ? 'reports' : `reports/${tag}`;
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 const config = {
   packageManager: 'npm',
@@ -71,16 +77,21 @@ const config = {
   // Several specs wait on real timers (timeouts, deadlines, background rounds).
   timeoutMS: 10000,
   timeoutFactor: 2,
+  // A fresh mocha process for every mutant. Reusing one is about twice as fast, but a mutant that
+  // breaks stop() or a timer's cleanup leaves a schedule or a ref'ed timer behind in that process,
+  // and the next mutants' specs that count timers then fail for it: kills that are not theirs.
+  // Pass --maxTestRunnerReuse 0 for a quick look; keep 1 for a score.
+  maxTestRunnerReuse: 1,
   // Reuse the results of mutants whose code and covering tests did not change.
   incremental: true,
-  incrementalFile: 'reports/stryker-incremental.json',
+  incrementalFile: `${reports}/stryker-incremental.json`,
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: `${reports}/mutation/mutation.html` },
+  jsonReporter: { fileName: `${reports}/mutation/mutation.json` },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, reportMutants: true },
   // Nothing built or generated needs copying: the build command recreates dist/ and build/.
-  ignorePatterns: ['dist', 'build', 'docs/api', 'bench/node_modules', 'bench/results', 'reports', 'scratch', '*.tgz'],
-  tempDirName: '.stryker-tmp',
+  ignorePatterns: ['dist', 'build', 'docs/api', 'bench/node_modules', 'bench/results', 'reports', 'scratch', '*.tgz', '.stryker-tmp*'],
+  tempDirName: tag === undefined ? '.stryker-tmp' : `.stryker-tmp-${tag}`,
   cleanTempDir: true,
 };
 
