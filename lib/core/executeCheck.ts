@@ -170,8 +170,8 @@ class Execution extends Deadline implements CheckContext {
   readonly #definition: CheckDefinition;
   /** When the check was called (`performance.now()`). */
   started = 0;
-  /** Settles the promise `executeCheck` returned (asynchronous checks only). */
-  resolve: ((result: CheckResult) => void) | undefined = undefined;
+  /** Settles the promise `executeCheck` returned (set before the check's thenable can settle; synchronous checks never call it). */
+  resolve: (result: CheckResult) => void = ignore;
 
   constructor(definition: CheckDefinition, timeoutMs: number) {
     super();
@@ -233,7 +233,7 @@ class Execution extends Deadline implements CheckContext {
         if (unexplainedMs > stallToleranceMs) {
           if (failed) this.#record(safeCheckError(thrown));
           this.#blame(now, lateMs);
-          this.resolve?.(this.#result(now));
+          this.resolve(this.#result(now));
           return;
         }
         if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
@@ -244,7 +244,7 @@ class Execution extends Deadline implements CheckContext {
       if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
     }
     if (failed) this.#record(safeCheckError(thrown));
-    this.resolve?.(this.#result(now));
+    this.resolve(this.#result(now));
   }
 
   /** The deadline passed and the check had not settled a turn of the loop later: a timeout. */
@@ -254,7 +254,7 @@ class Execution extends Deadline implements CheckContext {
     const lateMs = this.dueAt - this.deadline;
     if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
     this.#timedOut();
-    this.resolve?.(this.#result(performance.now()));
+    this.resolve(this.#result(performance.now()));
   }
 
   /** Aborts the check's signal from outside (a failed dependency), unless its verdict is given already. */
@@ -264,7 +264,7 @@ class Execution extends Deadline implements CheckContext {
     try {
       this.#controller?.abort(this.#abortReason);
     } catch {
-      // an abort listener of the check threw: nothing to do
+      // the check replaced its signal's dispatchEvent with one that throws (a listener's error is not thrown here)
     }
   }
 
@@ -281,7 +281,7 @@ class Execution extends Deadline implements CheckContext {
     try {
       this.#controller?.abort(this.#abortReason);
     } catch {
-      // an abort listener of the check threw: the verdict stands
+      // the check replaced its signal's dispatchEvent with one that throws: the verdict stands
     }
   }
 
