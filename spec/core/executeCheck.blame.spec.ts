@@ -62,6 +62,14 @@ function kindsOf(result: CheckResult): string[] {
   return result.errors.map((error) => error.kind);
 }
 
+/** Keeps the event loop busy for `ms` milliseconds of real time (`Date.now()`: `performance.now()` stands still). */
+function spin(ms: number): void {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    // spin
+  }
+}
+
 function hang(): Promise<void> {
   return new Promise<void>(() => undefined);
 }
@@ -230,18 +238,21 @@ describe('executeCheck', () => {
 
     describe('a check whose reply is processed after the deadline timer fired, before the verdict', () => {
       /**
-       * A check that (in a continuation, after the deadline timer is armed)
-       * moves the clock `lateMs` past its deadline, then waits for a real
-       * timer of the same length as the deadline timer and armed after it:
-       * it fires right after the deadline timer, in the same turn of the
-       * loop, before the verdict one turn later.
+       * A check whose reply is a real timer that expires just after the
+       * deadline timer; in a continuation (after the deadline timer is armed)
+       * it moves the clock `lateMs` past its deadline and blocks the loop for
+       * real until both timers have expired: they then fire in the same turn,
+       * the deadline timer first, and the reply is processed before the
+       * verdict, which comes one turn later.
        */
       function repliesRightAfterTheTimer(lateMs: number, onSignal: (signal: AbortSignal) => void = () => undefined) {
         return async (context: CheckContext): Promise<void> => {
           onSignal(context.signal);
+          const reply = sleep(timeoutMs + 5);
           await Promise.resolve();
           clock.advance(timeoutMs + lateMs);
-          await sleep(timeoutMs);
+          spin(timeoutMs + 30);
+          await reply;
         };
       }
 
