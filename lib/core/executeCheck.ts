@@ -223,7 +223,7 @@ class Execution extends Deadline implements CheckContext {
     const state = this.state;
     if (state === DeadlineState.settled) return;
     const now = performance.now();
-    if (state === DeadlineState.queued) DeadlineTimer.remove(this);
+    DeadlineTimer.remove(this); // a no-op unless it is queued
     this.state = DeadlineState.settled;
     if (state === DeadlineState.queued) {
       const lateMs = now - this.deadline;
