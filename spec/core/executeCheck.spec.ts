@@ -100,6 +100,7 @@ describe('executeCheck', () => {
       ['an Error whose message getter throws', () => { throw Object.defineProperty(new Error('x'), 'message', { get() { throw new Error('no message'); } }); }, 'fail'],
       ['an object without a prototype', () => { throw Object.create(null); }, 'fail'],
       ['a returned string', () => 'not a promise', 'pass'],
+      ['a returned null', () => null, 'pass'],
       ['a returned object without then', () => ({ status: 'ok' }), 'pass'],
     ];
     for (const [what, body, status] of cases) {
