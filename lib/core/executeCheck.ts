@@ -226,18 +226,17 @@ class Execution extends Deadline implements CheckContext {
     DeadlineTimer.remove(this); // a no-op unless it is queued
     this.state = DeadlineState.settled;
     if (state === DeadlineState.queued) {
+      // Past the deadline (lateMs > 0), the deadline timer has not run yet: the loop was busy until now.
+      // (On time, lateMs <= 0, and so is unexplainedMs: neither test below can pass.)
       const lateMs = now - this.deadline;
-      if (lateMs > 0) {
-        // Past the deadline, and the deadline timer has not run yet: the loop was busy until now.
-        const unexplainedMs = now - Math.max(this.deadline, blockExplainedUntil);
-        if (unexplainedMs > stallToleranceMs) {
-          if (failed) this.#record(safeCheckError(thrown));
-          this.#blame(now, lateMs);
-          this.resolve(this.#result(now));
-          return;
-        }
-        if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
+      const unexplainedMs = now - Math.max(this.deadline, blockExplainedUntil);
+      if (unexplainedMs > stallToleranceMs) {
+        if (failed) this.#record(safeCheckError(thrown));
+        this.#blame(now, lateMs);
+        this.resolve(this.#result(now));
+        return;
       }
+      if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
     } else if (state === DeadlineState.due) {
       // The timer found the deadline passed, but the reply was processed before the verdict.
       const lateMs = this.dueAt - this.deadline;
