@@ -170,8 +170,8 @@ class Execution extends Deadline implements CheckContext {
   readonly #definition: CheckDefinition;
   /** When the check was called (`performance.now()`). */
   started = 0;
-  /** Settles the promise `executeCheck` returned (asynchronous checks only). */
-  resolve: ((result: CheckResult) => void) | undefined = undefined;
+  /** Settles the promise `executeCheck` returned (set before the check's thenable can settle; synchronous checks never call it). */
+  resolve: (result: CheckResult) => void = ignore;
 
   constructor(definition: CheckDefinition, timeoutMs: number) {
     super();
@@ -223,28 +223,27 @@ class Execution extends Deadline implements CheckContext {
     const state = this.state;
     if (state === DeadlineState.settled) return;
     const now = performance.now();
-    if (state === DeadlineState.queued) DeadlineTimer.remove(this);
+    DeadlineTimer.remove(this); // a no-op unless it is queued
     this.state = DeadlineState.settled;
     if (state === DeadlineState.queued) {
+      // Past the deadline (lateMs > 0), the deadline timer has not run yet: the loop was busy until now.
+      // (On time, lateMs <= 0, and so is unexplainedMs: neither test below can pass.)
       const lateMs = now - this.deadline;
-      if (lateMs > 0) {
-        // Past the deadline, and the deadline timer has not run yet: the loop was busy until now.
-        const unexplainedMs = now - Math.max(this.deadline, blockExplainedUntil);
-        if (unexplainedMs > stallToleranceMs) {
-          if (failed) this.#record(safeCheckError(thrown));
-          this.#blame(now, lateMs);
-          this.resolve?.(this.#result(now));
-          return;
-        }
-        if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
+      const unexplainedMs = now - Math.max(this.deadline, blockExplainedUntil);
+      if (unexplainedMs > stallToleranceMs) {
+        if (failed) this.#record(safeCheckError(thrown));
+        this.#blame(now, lateMs);
+        this.resolve(this.#result(now));
+        return;
       }
+      if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
     } else if (state === DeadlineState.due) {
       // The timer found the deadline passed, but the reply was processed before the verdict.
       const lateMs = this.dueAt - this.deadline;
       if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
     }
     if (failed) this.#record(safeCheckError(thrown));
-    this.resolve?.(this.#result(now));
+    this.resolve(this.#result(now));
   }
 
   /** The deadline passed and the check had not settled a turn of the loop later: a timeout. */
@@ -254,7 +253,7 @@ class Execution extends Deadline implements CheckContext {
     const lateMs = this.dueAt - this.deadline;
     if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
     this.#timedOut();
-    this.resolve?.(this.#result(performance.now()));
+    this.resolve(this.#result(performance.now()));
   }
 
   /** Aborts the check's signal from outside (a failed dependency), unless its verdict is given already. */
@@ -264,7 +263,7 @@ class Execution extends Deadline implements CheckContext {
     try {
       this.#controller?.abort(this.#abortReason);
     } catch {
-      // an abort listener of the check threw: nothing to do
+      // the check replaced its signal's dispatchEvent with one that throws (a listener's error is not thrown here)
     }
   }
 
@@ -281,7 +280,7 @@ class Execution extends Deadline implements CheckContext {
     try {
       this.#controller?.abort(this.#abortReason);
     } catch {
-      // an abort listener of the check threw: the verdict stands
+      // the check replaced its signal's dispatchEvent with one that throws: the verdict stands
     }
   }
 

@@ -147,6 +147,8 @@ describe('deadlines', () => {
         expect(results[name]?.output, name).to.equal('timeout: did not finish within 50 ms');
         expect(results[name]?.durationMs, name).to.be.at.least(200);
         expect(results[name]?.observations.eventLoopBlockedMs?.value, name).to.be.at.least(100);
+        // how far past its deadline it ran: its duration less its timeout (each rounded to the microsecond)
+        expect(results[name]?.observations.eventLoopBlockedMs?.value, name).to.be.closeTo((results[name]?.durationMs ?? 0) - 50, 0.002);
       }
     });
 
@@ -165,6 +167,10 @@ describe('deadlines', () => {
         expect(result.output, result.name).to.equal('timeout: did not finish within 50 ms');
         expect(result.durationMs, result.name).to.be.at.least(250);
       }
+      // blamed when it settled: how far past its deadline it ran, its duration less its timeout (each rounded to the microsecond)
+      const blamed = report.checks[0];
+      expect(blamed?.observations.eventLoopBlockedMs?.value).to.be.at.least(150);
+      expect(blamed?.observations.eventLoopBlockedMs?.value).to.be.closeTo((blamed?.durationMs ?? 0) - 50, 0.002);
       expect(report.httpStatus).to.equal(503);
     });
 
@@ -186,6 +192,7 @@ describe('deadlines', () => {
       const results = byName(report);
       expect(results.Hung?.output).to.equal('timeout: did not finish within 50 ms');
       expect(results.Hung?.observations.eventLoopBlockedMs?.value).to.be.at.least(50);
+      expect(results.Hung?.observations.eventLoopBlockedMs?.value).to.be.at.most((results.Hung?.durationMs ?? 0) - 50 + 0.002);
       expect(results.Hog?.output).to.equal('working');
       expect(signal?.aborted).to.equal(true);
     });
@@ -235,6 +242,7 @@ describe('deadlines', () => {
         // The operator can see why the PING took so long.
         expect(results.RedisPing?.observations.eventLoopBlockedMs).to.include({ unit: 'ms' });
         expect(results.RedisPing?.observations.eventLoopBlockedMs?.value).to.be.at.least(100);
+        expect(results.RedisPing?.observations.eventLoopBlockedMs?.value).to.be.at.most((results.RedisPing?.durationMs ?? 0) - 150 + 0.002);
       });
 
       it('reports the PING pass when the blocker was a synchronous check', async () => {

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import { HealthCheck, HealthCheckRegistry, type CheckContext, type CheckResult } from 'pulsecheck';
+import { HealthCheck, HealthCheckRegistry, ServiceUnavailable, type CheckContext, type CheckResult } from 'pulsecheck';
 import type { CheckDefinition } from '#lib/core/CheckDefinition.js';
 import { DeadlineTimer } from '#lib/core/DeadlineTimer.js';
 import { executeCheck } from '#lib/core/executeCheck.js';
 import { activeResources, settleResources } from '../support/activeResources.js';
-import { checkClass, serviceFor } from './fixtures.js';
+import { checkClass, deferred, serviceFor } from './fixtures.js';
 
 const definition: CheckDefinition = Object.freeze({
   target: HealthCheck,
@@ -38,13 +38,39 @@ function trapEverything(): object {
   );
 }
 
+/** A value that records the name of every operation tried on it (and otherwise behaves as a plain object). */
+function recordTouches(touched: string[]): object {
+  return new Proxy(
+    {},
+    new Proxy(
+      {},
+      {
+        get(_, trap: keyof typeof Reflect) {
+          touched.push(trap);
+          return Reflect[trap];
+        },
+      },
+    ),
+  );
+}
+
 /** Runs executeCheck, failing the spec if it throws synchronously. */
-function execute(body: (context: CheckContext) => unknown, timeoutMs = 100): Promise<CheckResult> {
+function execute(body: (context: CheckContext) => unknown, timeoutMs = 100, exposeAbort?: (abort: (reason: DOMException) => void) => void): Promise<CheckResult> {
   let pending: Promise<CheckResult> | undefined;
   expect(() => {
-    pending = executeCheck(definition, instance(body), timeoutMs);
+    pending = executeCheck(definition, instance(body), timeoutMs, exposeAbort);
   }, 'executeCheck threw synchronously').not.to.throw();
   return pending as Promise<CheckResult>;
+}
+
+/** Runs executeCheck with `exposeAbort`, and gives the abort function it was handed. */
+function executeAbortable(body: (context: CheckContext) => unknown, timeoutMs = 100): { result: Promise<CheckResult>; abort: (reason: DOMException) => void } {
+  let abort: ((reason: DOMException) => void) | undefined;
+  const result = execute(body, timeoutMs, (given) => {
+    abort = given;
+  });
+  if (abort === undefined) throw new Error('exposeAbort was not called synchronously');
+  return { result, abort };
 }
 
 describe('executeCheck', () => {
@@ -74,6 +100,7 @@ describe('executeCheck', () => {
       ['an Error whose message getter throws', () => { throw Object.defineProperty(new Error('x'), 'message', { get() { throw new Error('no message'); } }); }, 'fail'],
       ['an object without a prototype', () => { throw Object.create(null); }, 'fail'],
       ['a returned string', () => 'not a promise', 'pass'],
+      ['a returned null', () => null, 'pass'],
       ['a returned object without then', () => ({ status: 'ok' }), 'pass'],
     ];
     for (const [what, body, status] of cases) {
@@ -102,6 +129,233 @@ describe('executeCheck', () => {
       });
       expect(thrown).to.deep.equal([]);
       expect(result.errors.map((error) => error.kind)).to.deep.equal(['unknown error', 'warning', 'warning']);
+    });
+  });
+
+  it('fails a thenable whose then throws with that error, without waiting for its timeout', async () => {
+    const result = await execute(() => ({ then: () => { throw new ServiceUnavailable('then broke'); } }), 60_000);
+    expect(result.output).to.equal('unavailable: then broke');
+  });
+
+  it('hands the check one signal for the whole execution, and aborts that signal at the timeout', async () => {
+    const signals: AbortSignal[] = [];
+    await execute(async (context) => {
+      signals.push(context.signal, context.signal);
+      await new Promise(() => undefined);
+    }, 30);
+    expect(signals[0]).to.equal(signals[1]);
+    expect(signals[0]?.aborted).to.equal(true);
+  });
+
+  describe('records what the check reports through its context', () => {
+    it('records a string passed to addError as unavailable', async () => {
+      const result = await execute((context) => {
+        context.addError('replica down');
+      });
+      expect(result.output).to.equal('unavailable: replica down');
+    });
+
+    it('records warnings as warnings (an empty one reads as its kind), and the result warns', async () => {
+      const result = await execute((context) => {
+        context.addWarning('replica lagging');
+        context.addWarning('');
+      });
+      expect(result.status).to.equal('warn');
+      expect(result.output).to.equal('warning: replica lagging\nwarning: warning');
+    });
+
+    it('records a HealthCheckError passed to addWarning as a warning with its message alone', async () => {
+      const result = await execute((context) => {
+        context.addWarning(new ServiceUnavailable('replica lagging') as unknown as string);
+      });
+      expect(result.status).to.equal('warn');
+      expect(result.output).to.equal('warning: replica lagging');
+    });
+
+    it('records observations, the last value for a key winning', async () => {
+      const result = await execute((context) => {
+        context.observe('depth', 3, 'messages');
+        context.observe('depth', 4, 'messages');
+        context.observe('mode', 'replica');
+      });
+      expect(result.observations).to.deep.equal({ depth: { value: 4, unit: 'messages' }, mode: { value: 'replica' } });
+    });
+
+    it('carries the description of the check onto its result', async () => {
+      const described: CheckDefinition = Object.freeze({ ...definition, description: 'the primary database' });
+      const result = await executeCheck(described, instance(() => undefined), 100);
+      expect(result.description).to.equal('the primary database');
+      expect(result).to.include({ name: 'Hostile', critical: true, status: 'pass', output: 'working' });
+    });
+  });
+
+  describe('closes the context at the verdict', () => {
+    it('aborts the signal at the timeout with a TimeoutError naming the check and its timeout', async () => {
+      let signal: AbortSignal | undefined;
+      const result = await execute(async (context) => {
+        signal = context.signal;
+        await new Promise(() => undefined);
+      }, 30);
+      expect(result.output).to.equal('timeout: did not finish within 30 ms');
+      expect(signal?.aborted).to.equal(true);
+      expect(signal?.reason).to.be.instanceOf(DOMException);
+      expect(signal?.reason).to.include({ name: 'TimeoutError', message: "health check 'Hostile' timed out after 30 ms" });
+    });
+
+    it('lets a check that runs on past its timeout call observe with any key, without throwing at it', async () => {
+      const late = deferred();
+      const done = deferred();
+      const thrown: unknown[] = [];
+      const result = await execute(async (context) => {
+        expect(() => {
+          context.observe('', 1);
+        }, 'an empty key, before the verdict').to.throw(TypeError);
+        await late.promise;
+        try {
+          context.observe('', 1);
+          context.observe('late', 1);
+        } catch (error) {
+          thrown.push(error);
+        }
+        done.resolve();
+      }, 30);
+      late.resolve();
+      await done.promise;
+      expect(thrown).to.deep.equal([]);
+      expect(result.output).to.equal('timeout: did not finish within 30 ms');
+      expect(result.observations).to.deep.equal({});
+    });
+
+    it('never even looks at the reason of a check that rejects after its timeout', async () => {
+      const late = deferred();
+      const touched: string[] = [];
+      const result = await execute(async () => {
+        await late.promise;
+        throw recordTouches(touched) as Error;
+      }, 30);
+      late.resolve();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(result.output).to.equal('timeout: did not finish within 30 ms');
+      expect(touched).to.deep.equal([]);
+    });
+
+    it('still gives the timeout verdict when the check made its signal throw on abort', async () => {
+      let signal: AbortSignal | undefined;
+      const result = await execute(async (context) => {
+        signal = context.signal;
+        signal.dispatchEvent = () => {
+          throw new Error('sabotaged');
+        };
+        await new Promise(() => undefined);
+      }, 30);
+      expect(result.output).to.equal('timeout: did not finish within 30 ms');
+      expect(signal?.aborted).to.equal(true);
+    });
+
+    it('never even looks at an error or a warning recorded after the verdict', async () => {
+      const late = deferred();
+      const done = deferred();
+      const before: string[] = [];
+      const after: string[] = [];
+      const result = await execute(async (context) => {
+        context.addError(recordTouches(before));
+        context.addWarning(recordTouches(before) as unknown as string);
+        await late.promise;
+        context.addError(recordTouches(after));
+        context.addWarning(recordTouches(after) as unknown as string);
+        done.resolve();
+      }, 30);
+      late.resolve();
+      await done.promise;
+      expect(before, 'values recorded before the verdict are described').not.to.deep.equal([]);
+      expect(after).to.deep.equal([]);
+      expect(result.errors.map((error) => error.kind)).to.deep.equal(['unknown error', 'warning', 'timeout']);
+    });
+  });
+
+  describe('exposeAbort (how a failed dependency aborts the signal)', () => {
+    const dependencyFailed = (): DOMException => new DOMException("dependency 'Database' failed", 'AbortError');
+
+    it('aborts the signal with the reason given; the check still ends by its own rules', async () => {
+      const reason = dependencyFailed();
+      const { result, abort } = executeAbortable(
+        (context) =>
+          new Promise<void>((resolve) => {
+            context.signal.addEventListener('abort', () => {
+              resolve();
+            });
+          }),
+      );
+      abort(reason);
+      const outcome = await result;
+      expect(outcome.output).to.equal('working');
+    });
+
+    it('aborts a signal the check reads only after the abort, with the first reason given', async () => {
+      const first = dependencyFailed();
+      const go = deferred();
+      let signal: AbortSignal | undefined;
+      const { result, abort } = executeAbortable(async (context) => {
+        await go.promise;
+        signal = context.signal;
+      });
+      abort(first);
+      abort(new DOMException('a second reason', 'AbortError'));
+      go.resolve();
+      await result;
+      expect(signal?.aborted).to.equal(true);
+      expect(signal?.reason).to.equal(first);
+    });
+
+    it('keeps the first reason for a signal read before the aborts', async () => {
+      const first = dependencyFailed();
+      const go = deferred();
+      let signal: AbortSignal | undefined;
+      const { result, abort } = executeAbortable(async (context) => {
+        signal = context.signal;
+        await go.promise;
+      });
+      abort(first);
+      abort(new DOMException('a second reason', 'AbortError'));
+      go.resolve();
+      await result;
+      expect(signal?.reason).to.equal(first);
+    });
+
+    it('does not throw at the caller when the check made its signal throw on abort', async () => {
+      const go = deferred();
+      const { result, abort } = executeAbortable(async (context) => {
+        context.signal.dispatchEvent = () => {
+          throw new Error('sabotaged');
+        };
+        await go.promise;
+      });
+      expect(() => {
+        abort(dependencyFailed());
+      }).not.to.throw();
+      go.resolve();
+      expect((await result).output).to.equal('working');
+    });
+
+    it('does nothing once the verdict is given', async () => {
+      let signal: AbortSignal | undefined;
+      const { result, abort } = executeAbortable((context) => {
+        signal = context.signal;
+        return Promise.resolve();
+      });
+      expect((await result).output).to.equal('working');
+      abort(dependencyFailed());
+      expect(signal?.aborted).to.equal(false);
+    });
+
+    it('does nothing once the verdict is given, for a check that never read its signal', async () => {
+      let context: CheckContext | undefined;
+      const { result, abort } = executeAbortable((given) => {
+        context = given;
+      });
+      expect((await result).output).to.equal('working');
+      abort(dependencyFailed());
+      expect(context?.signal.aborted).to.equal(false);
     });
   });
 
