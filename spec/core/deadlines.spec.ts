@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { once } from 'node:events';
 import { HealthCheckRegistry, type CheckResult, type HealthReport } from 'pulsecheck';
 import { DeadlineTimer } from '#lib/core/DeadlineTimer.js';
-import { activeResources, settleResources } from '../support/activeResources.js';
+import { activeResources, activeResourcesAfterATurn, settleResources } from '../support/activeResources.js';
 import { requireService, serviceUrl } from '../support/services.js';
 import { checkClass, deferred, serviceFor, sleep } from './fixtures.js';
 
@@ -32,9 +32,9 @@ function kindsOf(result: CheckResult | undefined): string[] {
 describe('deadlines', () => {
   let registry: HealthCheckRegistry;
   let resourcesBefore: Map<string, number>;
-  beforeEach(() => {
+  beforeEach(async () => {
     registry = new HealthCheckRegistry();
-    resourcesBefore = activeResources();
+    resourcesBefore = await activeResourcesAfterATurn();
   });
   afterEach(async () => {
     expect(DeadlineTimer.pending, 'executions still tracked by the deadline timer').to.equal(0);

@@ -3,7 +3,7 @@ import { HealthCheck, HealthCheckRegistry, ServiceUnavailable, type CheckContext
 import type { CheckDefinition } from '#lib/core/CheckDefinition.js';
 import { DeadlineTimer } from '#lib/core/DeadlineTimer.js';
 import { executeCheck } from '#lib/core/executeCheck.js';
-import { activeResources, settleResources } from '../support/activeResources.js';
+import { activeResourcesAfterATurn, settleResources } from '../support/activeResources.js';
 import { checkClass, deferred, serviceFor } from './fixtures.js';
 
 const definition: CheckDefinition = Object.freeze({
@@ -75,8 +75,8 @@ function executeAbortable(body: (context: CheckContext) => unknown, timeoutMs = 
 
 describe('executeCheck', () => {
   let resourcesBefore: Map<string, number>;
-  beforeEach(() => {
-    resourcesBefore = activeResources();
+  beforeEach(async () => {
+    resourcesBefore = await activeResourcesAfterATurn();
   });
   afterEach(async () => {
     expect(DeadlineTimer.pending).to.equal(0);

@@ -22,12 +22,29 @@ export function extraResources(before: Map<string, number>, after: Map<string, n
 }
 
 /**
+ * The active resources after one turn of the event loop. Take the `before`
+ * of {@link settleResources} with it in a hook or test that is async: mocha
+ * arms its own timeout timer (a ref'ed `Timeout`) for a hook or test only
+ * once that function has returned its promise, at its first `await`, so a
+ * count taken before that misses a timer every later count sees.
+ */
+export async function activeResourcesAfterATurn(): Promise<Map<string, number>> {
+  await new Promise((resolve) => setImmediate(resolve));
+  return activeResources();
+}
+
+/**
  * Waits (up to `timeoutMs`) until the process holds no more resources than
  * `before`, and returns what is still extra (empty when nothing leaked).
  * Closing sockets and timers settle over a few turns of the event loop.
+ * It counts only after a first turn of the loop, when mocha's own timer for
+ * the running hook or test is armed (see {@link activeResourcesAfterATurn}):
+ * the answer then does not depend on whether anything was still closing
+ * when it was called.
  */
 export async function settleResources(before: Map<string, number>, timeoutMs = 2000): Promise<Record<string, number>> {
   const deadline = performance.now() + timeoutMs;
+  await new Promise((resolve) => setImmediate(resolve));
   for (;;) {
     const extra = extraResources(before, activeResources());
     if (Object.keys(extra).length === 0 || performance.now() > deadline) return extra;
