@@ -37,7 +37,9 @@ function armBackstops(): void {
  * `timeout` result (its timer `unref`ed with `unref`, for background
  * rounds). The backstop fires late when the event loop was blocked; it then
  * waits one more grace period, so that executions whose own deadlines fired
- * late too can still settle first. `abandoned` hears of each execution the
+ * late too can still settle first; and it gives up one turn of the loop after
+ * it fires, so a reply read in that turn and the deadline timer's verdicts
+ * (which wait one turn too) come first. `abandoned` hears of each execution the
  * backstop gave up on (so that the service stops offering it to later runs).
  */
 export function settleAll(
@@ -98,12 +100,20 @@ export function settleAll(
     };
     const expire = (late: boolean): void => {
       if (finished) return;
-      const elapsed = performance.now() - startedAt;
       // Fired well past its time: the loop was blocked. Give deadlines that fired late too a chance first.
-      if (!late && elapsed > waitMs + BACKSTOP_GRACE_MS) {
+      if (!late && performance.now() - startedAt > waitMs + BACKSTOP_GRACE_MS) {
         arm(BACKSTOP_GRACE_MS, true);
         return;
       }
+      // Give up one turn of the loop later, not now: after a block, this timer fires in the same turn as
+      // the deadline timer, whose verdicts wait one setImmediate so that a reply read in this turn's
+      // poll phase still counts; giving up first would report such a check timed out (and drop the
+      // eventLoopBlockedMs its own verdict would carry).
+      setImmediate(giveUp);
+    };
+    const giveUp = (): void => {
+      if (finished) return;
+      const elapsed = performance.now() - startedAt;
       pending.forEach((item, index) => {
         if (results[index] !== undefined || !(item instanceof Promise)) return;
         const slot = slotAt(slots, index);

@@ -171,6 +171,8 @@ describe('deadlines', () => {
       const blamed = report.checks[0];
       expect(blamed?.observations.eventLoopBlockedMs?.value).to.be.at.least(150);
       expect(blamed?.observations.eventLoopBlockedMs?.value).to.be.closeTo((blamed?.durationMs ?? 0) - 50, 0.002);
+      // still pending: its own deadline's verdict, not the run's backstop (which fires in the same turn), with why it was late
+      expect(report.checks[1]?.observations.eventLoopBlockedMs?.value).to.be.at.least(150);
       expect(report.httpStatus).to.equal(503);
     });
 
@@ -243,6 +245,26 @@ describe('deadlines', () => {
         expect(results.RedisPing?.observations.eventLoopBlockedMs).to.include({ unit: 'ms' });
         expect(results.RedisPing?.observations.eventLoopBlockedMs?.value).to.be.at.least(100);
         expect(results.RedisPing?.observations.eventLoopBlockedMs?.value).to.be.at.most((results.RedisPing?.durationMs ?? 0) - 150 + 0.002);
+      });
+
+      it('reports the PING pass when the loop was blocked past the run\'s backstop (largest timeout + 250 ms), from a phase after I/O', async () => {
+        // Blocked in the check phase, as a request handler would block the poll phase: the turn after
+        // the block runs its timers (the deadline timer and the run's backstop) before it reads the reply.
+        const checkPhase = (): Promise<unknown> => new Promise((resolve) => setImmediate(resolve));
+        checkClass(registry, 'RedisPing', async () => {
+          await sleep(5);
+          await checkPhase();
+          await client.ping();
+        }, { timeoutMs: 50 });
+        checkClass(registry, 'Hog', async () => {
+          await sleep(5);
+          await checkPhase();
+          busy(450);
+        }, { timeoutMs: 50 });
+        const results = byName(await serviceFor(registry).run());
+        expect(results.RedisPing?.output).to.equal('working');
+        expect(results.RedisPing?.observations.eventLoopBlockedMs?.value).to.be.at.least(200);
+        expect(results.Hog?.output).to.equal('timeout: did not finish within 50 ms');
       });
 
       it('reports the PING pass when the blocker was a synchronous check', async () => {

@@ -1,3 +1,4 @@
+import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { buildResult } from '#lib/core/executeCheck.js';
@@ -164,5 +165,50 @@ describe('settleAll', () => {
     execution.resolve(passing(slots[0] as SettleSlot));
     await clock.tickAsync(0);
     expect(watched.results?.map((result) => result.output)).to.deep.equal(['timeout: did not finish within 100 ms']);
+  });
+});
+
+describe('settleAll, on real timers, after the loop was blocked', () => {
+  let server: Server | undefined;
+  let sockets: Socket[] = [];
+  afterEach(async () => {
+    for (const socket of sockets) socket.destroy();
+    sockets = [];
+    await new Promise<void>((resolve) => {
+      if (server === undefined) resolve();
+      else server.close(() => { resolve(); });
+    });
+    server = undefined;
+  });
+
+  it('lets a reply read in the turn the backstop fires settle its execution first, instead of reporting it timed out', async () => {
+    // The backstop waits for the timeout (50 ms) plus 250 ms; the loop is then blocked until about 455 ms,
+    // which is late, but by less than one more grace period: it gives up in the turn it fires.
+    server = createServer((socket) => {
+      sockets.push(socket);
+    });
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    const serverSide = new Promise<Socket>((resolve) => server?.once('connection', resolve));
+    const client = connect((server.address() as AddressInfo).port, '127.0.0.1');
+    sockets.push(client);
+    const remote = await serverSide;
+    const slots = [slot('reply', 50)];
+    const execution = new Promise<CheckResult>((resolve) => client.once('data', () => { resolve(passing(slots[0] as SettleSlot)); }));
+    const settled = settleAll(slots, [execution]);
+    await nextTurn();
+    // Blocked in the check phase (as by a request handler in the poll phase): the next turn runs its
+    // timers, the backstop among them, before its poll phase reads the reply.
+    setTimeout(() => {
+      setImmediate(() => {
+        // the reply reaches the client's socket now, but is read only after the block
+        remote.write('+PONG\r\n');
+        const until = performance.now() + 450;
+        while (performance.now() < until) {
+          // the loop is blocked
+        }
+      });
+    }, 5);
+    const [result] = await settled;
+    expect(result?.status).to.equal('pass');
   });
 });
