@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import sinon from 'sinon';
 import { HealthCheck, HealthCheckRegistry, HealthService, ServiceUnavailable, type CheckContext } from 'pulsecheck';
 import { DeadlineTimer } from '#lib/core/DeadlineTimer.js';
-import { activeResources, checkClass, deferred, installClock, serviceFor, sleep } from './fixtures.js';
+import { activeTimers, checkClass, deferred, installClock, serviceFor, sleep } from './fixtures.js';
 
 // Behaviours mutation testing found loose (issue 16): each spec fails under the mutation its title names.
 describe('HealthService, pinned behaviours', () => {
@@ -180,27 +180,21 @@ describe('HealthService, pinned behaviours', () => {
   });
 
   it('arms a backstop that keeps the process alive for a run, and one that does not for a background execution', async () => {
-    const refedTimers = async (): Promise<number> => {
-      // the backstops are armed at the next sweep of the loop
-      await new Promise((resolve) => setImmediate(resolve));
-      await new Promise((resolve) => setImmediate(resolve));
-      return activeResources().Timeout ?? 0;
-    };
     let gate = deferred();
     checkClass(registry, 'Waits', () => gate.promise, { timeoutMs: 60_000 });
     const service = serviceFor(registry);
-    const before = await refedTimers();
+    const before = await activeTimers();
     const running = service.run();
-    const duringRun = await refedTimers();
+    const duringRun = await activeTimers();
     gate.resolve();
     await running;
     gate = deferred();
-    const idle = await refedTimers();
+    const idle = await activeTimers();
     service.start({ intervalMs: 60_000 });
-    const duringBackground = await refedTimers();
+    const duringBackground = await activeTimers();
     gate.resolve();
     await service.stop();
-    // a run: the deadline timer and its backstop; background: the deadline timer only
+    // counted a turn later, once the run's sweep armed the backstops: a run adds the deadline timer and its backstop, background the deadline timer only
     expect(idle).to.equal(before);
     expect(duringBackground - idle).to.equal(duringRun - before - 1);
   });

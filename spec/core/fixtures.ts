@@ -10,6 +10,7 @@ import {
   type HealthModuleOptions,
   type RegisterOptions,
 } from 'pulsecheck';
+import { activeResourcesAfterATurn } from '../support/activeResources.js';
 
 /** The body of a check made by {@link checkClass}. */
 export type CheckBody = (context: CheckContext) => void | Promise<void>;
@@ -44,21 +45,14 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** The count of each kind of active libuv resource (timers, sockets, ...). */
-export function activeResources(): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const kind of process.getActiveResourcesInfo()) counts[kind] = (counts[kind] ?? 0) + 1;
-  return counts;
-}
-
 /**
  * How many ref'ed timers are active, counted after one turn of the event loop
  * (mocha arms its own per-test timer once the test returns its promise, so a
- * count taken synchronously at the start of a test would miss it).
+ * count taken synchronously at the start of a test would miss it; see
+ * {@link activeResourcesAfterATurn}).
  */
 export async function activeTimers(): Promise<number> {
-  await new Promise((resolve) => setImmediate(resolve));
-  return activeResources().Timeout ?? 0;
+  return (await activeResourcesAfterATurn()).get('Timeout') ?? 0;
 }
 
 /**
