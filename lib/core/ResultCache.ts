@@ -26,11 +26,17 @@ export class ResultCache<K> {
     return this.#latest.get(key);
   }
 
-  /** The latest result of `key`, reused, when it is younger than `ttlMs` at `now`; `ttlMs` 0 is off. */
+  /**
+   * The latest result of `key`, reused, when its age at `now` is at least 0
+   * and less than `ttlMs` (so `ttlMs` 0 never reuses). A result recorded
+   * after `now` (the clock went back: fake timers installed after it was
+   * recorded) is not reused: its age would be negative, and it would be
+   * served until the new clock caught up.
+   */
   reuse(key: K, ttlMs: number, now: number): CheckResult | undefined {
     const latest = this.#latest.get(key);
-    if (ttlMs <= 0 || latest === undefined) return undefined;
+    if (latest === undefined) return undefined;
     const ageMs = now - latest.finishedAt;
-    return ageMs < ttlMs ? reuseResult(latest.result, roundMs(ageMs)) : undefined;
+    return ageMs >= 0 && ageMs < ttlMs ? reuseResult(latest.result, roundMs(ageMs)) : undefined;
   }
 }

@@ -24,6 +24,27 @@ describe('HealthService, pinned behaviours', () => {
     ]);
   });
 
+  it('executes again, instead of answering a cached result with a negative age, once fake timers turn the clock back', async () => {
+    let executions = 0;
+    checkClass(registry, 'Cached', () => {
+      executions += 1;
+    }, { cacheTtlMs: 60_000 });
+    const service = serviceFor(registry);
+    await service.run();
+    // performance.now() restarts at 0: the cached result was recorded "in the future"
+    const clock = sinon.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const report = await service.run();
+      expect(executions).to.equal(2);
+      expect(report.checks[0]).to.not.have.property('cached');
+      const again = await service.run();
+      expect(executions).to.equal(2);
+      expect(again.checks[0]).to.include({ cached: true, ageMs: 0 });
+    } finally {
+      clock.restore();
+    }
+  });
+
   describe('the startup latch', () => {
     it('answers startup runs only: a readiness run after it executes its failing check', async () => {
       let failing = false;

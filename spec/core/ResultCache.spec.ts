@@ -20,5 +20,19 @@ describe('ResultCache', () => {
     expect(cache.reuse(key, 500, 0)).to.equal(undefined);
     cache.record(key, result, 10);
     expect(cache.reuse(key, 0, 10)).to.equal(undefined);
+    expect(cache.reuse(key, 0, 9)).to.equal(undefined);
+  });
+
+  it('reuses a result the moment it is recorded, with age 0', () => {
+    const cache = new ResultCache<object>();
+    cache.record(key, result, 1_000_000);
+    expect(cache.reuse(key, 1, 1_000_000)).to.include({ cached: true, ageMs: 0 });
+  });
+
+  it('never reuses a result recorded after now (a clock that went back), which would have a negative age', () => {
+    const cache = new ResultCache<object>();
+    cache.record(key, result, 1_000_000);
+    expect(cache.reuse(key, 60_000, 999_999)).to.equal(undefined);
+    expect(cache.reuse(key, 60_000, 0)).to.equal(undefined);
   });
 });
