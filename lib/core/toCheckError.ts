@@ -15,9 +15,7 @@ import { displayText } from './displayText.js';
  */
 export function toCheckError(value: unknown, fallbackForString: CheckErrorKind = 'unknown error'): CheckError {
   if (HealthCheckError.is(value)) {
-    const kind = readKind(value);
-    const message = readMessage(value);
-    return makeCheckError(kind, message.trim() === '' ? kind : message);
+    return makeCheckError(readKind(value), readMessage(value));
   }
   const kind = typeof value === 'string' ? fallbackForString : 'unknown error';
   return makeCheckError(kind, describeRaw(value));
@@ -30,8 +28,8 @@ export function toCheckError(value: unknown, fallbackForString: CheckErrorKind =
  * HealthCheckError thrown without a message.
  */
 export function makeCheckError(kind: CheckErrorKind, message: string): CheckError {
-  const text = displayText(typeof message === 'string' ? message : describeRaw(message));
-  return Object.freeze({ kind, message: text.trim() === '' ? kind : text });
+  const text = displayText(message); // trimmed: blank is ''
+  return Object.freeze({ kind, message: text === '' ? kind : text });
 }
 
 function readKind(error: HealthCheckError): CheckErrorKind {
@@ -47,7 +45,7 @@ function readKind(error: HealthCheckError): CheckErrorKind {
 function readMessage(error: HealthCheckError): string {
   try {
     const message: unknown = error.message;
-    if (typeof message === 'string') return message.length > 16 * 1024 ? message.slice(0, 16 * 1024) : message;
+    if (typeof message === 'string') return message; // displayText looks at its first 8 KiB only
     if (typeof message === 'number' || typeof message === 'bigint' || typeof message === 'boolean') return String(message);
   } catch {
     // a getter that throws: describe the value instead

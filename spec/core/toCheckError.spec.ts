@@ -50,6 +50,21 @@ describe('toCheckError', () => {
     expect(toCheckError(new ServiceUnavailable('  '))).to.deep.equal({ kind: 'unavailable', message: 'unavailable' });
   });
 
+  it('gives a blank message, whatever it is made of, the kind as its message', () => {
+    for (const blank of ['', ' ', '\n\t', '\u0085', '\u2028 \u2029\r\n', ' '.repeat(20_000)]) {
+      expect(makeCheckError('warning', blank), JSON.stringify(blank.slice(0, 8))).to.deep.equal({ kind: 'warning', message: 'warning' });
+      expect(toCheckError(new ServiceUnavailable(blank))).to.deep.equal({ kind: 'unavailable', message: 'unavailable' });
+      expect(toCheckError({ [brand]: true, kind: 'timeout', message: blank })).to.deep.equal({ kind: 'timeout', message: 'timeout' });
+    }
+  });
+
+  it('cuts a HealthCheckError message of a megabyte to the display limit, redacted', () => {
+    const error = toCheckError(new ServiceUnavailable(`password=hunter2 ${'x'.repeat(1024 * 1024)}`));
+    expect(error.kind).to.equal('unavailable');
+    expect(error.message).to.have.length(500);
+    expect(error.message.startsWith('password=*** xxx')).to.equal(true);
+  });
+
   it('reports a look-alike whose kind is outside the five as unknown error, its message kept', () => {
     const lookAlike = Object.assign(new Error('queue is gone'), { [brand]: true, kind: 'bogus-kind' });
     expect(toCheckError(lookAlike)).to.deep.equal({ kind: 'unknown error', message: 'queue is gone' });
