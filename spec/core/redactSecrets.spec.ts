@@ -68,6 +68,25 @@ describe('displayText', () => {
     const shown = displayText(`${'x'.repeat(498)}😀😀`);
     expect(shown).to.equal(`${'x'.repeat(498)}…`);
     expect(displayText(`${'x'.repeat(497)}😀😀`)).to.equal(`${'x'.repeat(497)}😀…`);
+    // the pair straddles the cut, and what follows it is no surrogate
+    expect(displayText(`${'x'.repeat(498)}😀${'y'.repeat(10)}`)).to.equal(`${'x'.repeat(498)}…`);
+    expect(displayText(`${'x'.repeat(10)}😀${'y'.repeat(10)}`, 12)).to.equal(`${'x'.repeat(10)}…`);
+  });
+
+  it('keeps a text of exactly the limit whole, and cuts one character more', () => {
+    expect(displayText('a'.repeat(500))).to.equal('a'.repeat(500));
+    expect(displayText('a'.repeat(501))).to.equal(`${'a'.repeat(499)}…`);
+    expect(displayText('abc', 3)).to.equal('abc');
+  });
+
+  it('treats a text of exactly 8 KiB as whole, and a longer one as cut: only then can a URL running to the cut be hiding its @', () => {
+    // a URL with a user: part and no @ is no credential in a whole text; cut at 8 KiB, its @ may be past the cut
+    const url = (length: number): string => {
+      const head = `${'x'.repeat(400)} postgres://user:`;
+      return head + 'p'.repeat(length - head.length);
+    };
+    expect(displayText(url(8 * 1024))).to.include('postgres://user:ppp');
+    expect(displayText(url(8 * 1024 + 1))).to.include('postgres://user:***').and.not.include('ppp');
   });
 });
 
