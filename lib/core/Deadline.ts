@@ -1,5 +1,5 @@
 /** @internal Where a {@link Deadline} stands. */
-export const enum DeadlineState {
+export enum DeadlineState {
   running,
   queued,
   due,

@@ -47,11 +47,7 @@ export class DeadlineTimer {
    * @param now - The current `performance.now()`, to compute the delay.
    */
   static add(entry: Deadline, now: number): void {
-    let lane = lanes.get(entry.timeoutMs);
-    if (lane === undefined) {
-      lane = new Lane();
-      lanes.set(entry.timeoutMs, lane);
-    }
+    const lane = laneOf(entry.timeoutMs);
     const tail = lane.tail;
     entry.previous = tail;
     entry.next = undefined;
@@ -60,14 +56,15 @@ export class DeadlineTimer {
     lane.tail = entry;
     entry.state = DeadlineState.queued;
     pending += 1;
-    if (timer === undefined || entry.deadline < armedFor || armedWith !== setTimeout) arm(entry.deadline, now);
+    // Re-armed for the earliest deadline pending: this one, or the one armed for (under the old timer functions).
+    if (timer === undefined || entry.deadline < armedFor || armedWith !== setTimeout) arm(Math.min(entry.deadline, armedFor), now);
   }
 
   /** Stops tracking `entry` (it ended); clears the timer when nothing is left. */
   static remove(entry: Deadline): void {
     if (entry.state !== DeadlineState.queued) return;
-    unlink(entry);
-    if (pending === 0 && timer !== undefined) {
+    unlink(entry, laneOf(entry.timeoutMs)); // a queued entry's lane exists
+    if (pending === 0) {
       clearWith(timer);
       timer = undefined;
       armedFor = Number.POSITIVE_INFINITY;
@@ -78,25 +75,38 @@ export class DeadlineTimer {
   static get pending(): number {
     return pending;
   }
+
+  /** How many queues exist, empty ones included (for specs): at most 8 are kept once empty. */
+  static get lanes(): number {
+    return lanes.size;
+  }
 }
 
-function unlink(entry: Deadline): void {
-  const lane = lanes.get(entry.timeoutMs);
+/** The queue of executions with this timeout, made on first use. */
+function laneOf(timeoutMs: number): Lane {
+  let lane = lanes.get(timeoutMs);
+  if (lane === undefined) {
+    lane = new Lane();
+    lanes.set(timeoutMs, lane);
+  }
+  return lane;
+}
+
+/** Takes `entry` out of `lane`, its queue; drops the queue once empty if more than 8 queues exist. */
+function unlink(entry: Deadline, lane: Lane): void {
   const { previous, next } = entry;
-  if (previous === undefined) {
-    if (lane !== undefined) lane.head = next;
-  } else previous.next = next;
-  if (next === undefined) {
-    if (lane !== undefined) lane.tail = previous;
-  } else next.previous = previous;
+  if (previous === undefined) lane.head = next;
+  else previous.next = next;
+  if (next === undefined) lane.tail = previous;
+  else next.previous = previous;
   entry.previous = undefined;
   entry.next = undefined;
   pending -= 1;
-  if (lane !== undefined && lane.head === undefined && lanes.size > 8) lanes.delete(entry.timeoutMs);
+  if (lane.head === undefined && lanes.size > 8) lanes.delete(entry.timeoutMs);
 }
 
 function arm(deadline: number, now: number): void {
-  if (timer !== undefined) clearWith(timer);
+  clearWith(timer); // a no-op for undefined
   armedFor = deadline;
   armedWith = setTimeout;
   clearWith = clearTimeout;
@@ -124,13 +134,13 @@ function fire(): void {
     let head = lane.head;
     while (head !== undefined && head.deadline <= now) {
       const next: Deadline | undefined = head.next;
-      unlink(head);
+      unlink(head, lane);
       head.state = DeadlineState.due;
       head.dueAt = now;
       due.push(head);
       head = next;
     }
-    if (head !== undefined && head.deadline < earliest) earliest = head.deadline;
+    if (head !== undefined) earliest = Math.min(earliest, head.deadline);
   }
   if (pending > 0) arm(earliest, now);
   if (due.length > 0) {

@@ -1,0 +1,225 @@
+import { expect } from 'chai';
+import sinon from 'sinon';
+import { Deadline, DeadlineState } from '#lib/core/Deadline.js';
+import { DeadlineTimer } from '#lib/core/DeadlineTimer.js';
+
+/**
+ * The process-wide timer, driven directly: a fake `setTimeout`, and a
+ * `performance.now()` the spec moves on its own, so
+ * that the timer and the clock can disagree the way they do on a real
+ * machine (libuv counts whole milliseconds) and under a user's fake timers.
+ */
+describe('DeadlineTimer', () => {
+  /** An execution as the timer sees it: started at `start`, due `timeoutMs` later; counts its expiries. */
+  class Execution extends Deadline {
+    expired = 0;
+    constructor(timeoutMs: number, start: number) {
+      super();
+      this.timeoutMs = timeoutMs;
+      this.deadline = start + timeoutMs;
+    }
+
+    expire(): void {
+      this.expired += 1;
+    }
+  }
+
+  let clock: sinon.SinonFakeTimers;
+  let now: number;
+  let tracked: Execution[];
+
+  /** Starts tracking an execution of `timeoutMs` that starts now. */
+  function start(timeoutMs: number): Execution {
+    const execution = new Execution(timeoutMs, now);
+    tracked.push(execution);
+    DeadlineTimer.add(execution, now);
+    return execution;
+  }
+
+  /** The real setImmediate, however a spec wraps the global. */
+  const nextTurn = setImmediate;
+
+  /**
+   * Moves the timers by `timerMs` and `performance.now()` by `clockMs` (the
+   * same by default), then lets one turn pass: the verdict turn a firing
+   * timer queues (with the real setImmediate) runs before this one's.
+   */
+  async function advance(timerMs: number, clockMs = timerMs): Promise<void> {
+    now += clockMs;
+    clock.tick(timerMs);
+    await new Promise<void>((resolve) => nextTurn(resolve));
+  }
+
+  /** Ends `execution` as executeCheck does: no longer tracked (a no-op unless queued), then settled. */
+  function finish(execution: Execution): void {
+    DeadlineTimer.remove(execution);
+    execution.state = DeadlineState.settled;
+  }
+
+  const expiries = (...executions: Execution[]): number[] => executions.map((execution) => execution.expired);
+
+  beforeEach(() => {
+    expect(DeadlineTimer.pending, 'nothing is tracked when a spec starts').to.equal(0);
+    now = 5_000_000; // not zero: a deadline computed from a sum cannot pass for one computed from a difference
+    tracked = [];
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    sinon.stub(performance, 'now').callsFake(() => now);
+  });
+
+  afterEach(() => {
+    for (const execution of tracked) finish(execution);
+    sinon.restore();
+    clock.uninstall();
+  });
+
+  it('holds one timer however many deadlines are pending, re-armed when an earlier deadline is added', async () => {
+    const slow = start(1_000);
+    expect(clock.countTimers()).to.equal(1);
+    const fast = start(100);
+    expect(clock.countTimers(), 'the timer armed for the later deadline is cleared').to.equal(1);
+    expect(DeadlineTimer.pending).to.equal(2);
+    await advance(99);
+    expect(expiries(slow, fast)).to.deep.equal([0, 0]);
+    await advance(1);
+    expect(expiries(slow, fast), 'the earlier deadline, exactly on time').to.deep.equal([0, 1]);
+    expect(DeadlineTimer.pending).to.equal(1);
+    await advance(899);
+    expect(expiries(slow, fast)).to.deep.equal([0, 1]);
+    await advance(1);
+    expect(expiries(slow, fast)).to.deep.equal([1, 1]);
+    expect(clock.countTimers(), 'nothing is left once nothing is pending').to.equal(0);
+  });
+
+  it('gives each execution its own deadline, even with equal timeouts started at different times', async () => {
+    const first = start(100);
+    await advance(30);
+    const second = start(100);
+    await advance(70);
+    expect(expiries(first, second)).to.deep.equal([1, 0]);
+    await advance(29);
+    expect(expiries(first, second)).to.deep.equal([1, 0]);
+    await advance(1);
+    expect(expiries(first, second)).to.deep.equal([1, 1]);
+  });
+
+  it('re-arms for the earliest remaining deadline across queues, whatever order the queues were made in', async () => {
+    const first = start(100);
+    const second = start(300);
+    const third = start(500);
+    await advance(100);
+    expect(expiries(first, second, third)).to.deep.equal([1, 0, 0]);
+    await advance(199);
+    expect(expiries(first, second, third)).to.deep.equal([1, 0, 0]);
+    await advance(1);
+    expect(expiries(first, second, third)).to.deep.equal([1, 1, 0]);
+    await advance(200);
+    expect(expiries(first, second, third)).to.deep.equal([1, 1, 1]);
+  });
+
+  it('keeps the timer while anything is pending and clears it with the last removal', async () => {
+    const ended = start(100);
+    const waiting = start(200);
+    finish(ended);
+    expect(clock.countTimers()).to.equal(1);
+    expect(DeadlineTimer.pending).to.equal(1);
+    await advance(200);
+    expect(expiries(ended, waiting)).to.deep.equal([0, 1]);
+    const last = start(100);
+    finish(last);
+    expect(clock.countTimers()).to.equal(0);
+    expect(DeadlineTimer.pending).to.equal(0);
+  });
+
+  it('schedules no verdict turn when the timer fires for an execution that already ended', async () => {
+    const ended = start(100);
+    const waiting = start(200);
+    finish(ended);
+    const immediates = sinon.spy(globalThis, 'setImmediate');
+    await advance(100);
+    expect(immediates.callCount, 'nothing was due at 100').to.equal(0);
+    expect(clock.countTimers(), 're-armed for the execution still pending').to.equal(1);
+    await advance(100);
+    expect(immediates.callCount).to.equal(1);
+    expect(expiries(ended, waiting)).to.deep.equal([0, 1]);
+  });
+
+  it('ignores the removal of an execution that is not tracked, or no longer', async () => {
+    const done = start(100);
+    await advance(100);
+    expect(done.expired).to.equal(1);
+    const waiting = start(100);
+    DeadlineTimer.remove(done);
+    DeadlineTimer.remove(new Execution(100, now));
+    expect(DeadlineTimer.pending).to.equal(1);
+    await advance(100);
+    expect(waiting.expired).to.equal(1);
+  });
+
+  it('marks what is due with the time it was found due, never earlier than its deadline', async () => {
+    const execution = start(100);
+    await advance(100, 140); // the loop was blocked: the clock is 40 ms past the deadline when the timer fires
+    expect(execution.expired).to.equal(1);
+    expect(execution.dueAt).to.equal(now);
+    const lagging = start(100);
+    await advance(100, 95); // the clock lags the timer by more than the early window
+    expect(lagging.expired).to.equal(1);
+    expect(lagging.dueAt, 'its deadline, not the lagging clock').to.equal(lagging.deadline);
+  });
+
+  describe('when the timer fires up to 2 ms before the deadline (libuv rounds to whole milliseconds)', () => {
+    for (const earlyMs of [0.5, 1.5, 2]) {
+      it(`waits out the last ${earlyMs} ms instead of expiring early`, async () => {
+        const execution = start(100);
+        await advance(100, 100 - earlyMs);
+        expect(execution.expired).to.equal(0);
+        expect(clock.countTimers(), 're-armed').to.equal(1);
+        await advance(Math.ceil(earlyMs), earlyMs);
+        expect(execution.expired).to.equal(1);
+      });
+    }
+
+    it('trusts the timer when the clock disagrees by more than 2 ms (fake timers without a fake clock)', async () => {
+      const execution = start(100);
+      await advance(100, 0);
+      expect(execution.expired).to.equal(1);
+      const next = start(100);
+      await advance(100, 97);
+      expect(next.expired).to.equal(1);
+    });
+  });
+
+  it('re-arms with the timer functions in place now, when fake timers are swapped while executions are pending', async () => {
+    const first = start(100);
+    clock.uninstall(); // the timer armed under the old functions is gone with them
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const second = start(200);
+    expect(clock.countTimers()).to.equal(1);
+    await advance(100);
+    expect(expiries(first, second)).to.deep.equal([1, 0]);
+    await advance(100);
+    expect(expiries(first, second)).to.deep.equal([1, 1]);
+  });
+
+  describe('its queues (one per distinct timeout)', () => {
+    const timeouts = Array.from({ length: 12 }, (_, index) => 70_001 + index);
+
+    it('keeps at most 8 once they are empty', () => {
+      for (const timeoutMs of timeouts) start(timeoutMs);
+      expect(DeadlineTimer.lanes).to.be.at.least(12);
+      for (const execution of tracked) finish(execution);
+      expect(DeadlineTimer.lanes).to.equal(8);
+      expect(clock.countTimers()).to.equal(0);
+    });
+
+    it('never drops a queue that still holds an execution', async () => {
+      const firsts = timeouts.map((timeoutMs) => start(timeoutMs));
+      await advance(10);
+      const seconds = timeouts.map((timeoutMs) => start(timeoutMs));
+      for (const execution of firsts) finish(execution);
+      expect(DeadlineTimer.pending).to.equal(12);
+      await advance(70_012);
+      expect(seconds.map((execution) => execution.expired)).to.deep.equal(timeouts.map(() => 1));
+      expect(DeadlineTimer.pending).to.equal(0);
+    });
+  });
+});
