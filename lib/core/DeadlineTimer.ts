@@ -56,8 +56,9 @@ export class DeadlineTimer {
     lane.tail = entry;
     entry.state = DeadlineState.queued;
     pending += 1;
-    // Re-armed for the earliest deadline pending: this one, or the one armed for (under the old timer functions).
-    if (timer === undefined || entry.deadline < armedFor || armedWith !== setTimeout) arm(Math.min(entry.deadline, armedFor), now);
+    // Only for an earlier deadline (with no timer, `armedFor` is Infinity), or when the timer functions changed:
+    // then for the earliest deadline pending, this one or the one the lost timer was armed for.
+    if (entry.deadline < armedFor || armedWith !== setTimeout) arm(Math.min(entry.deadline, armedFor), now);
   }
 
   /** Stops tracking `entry` (it ended); clears the timer when nothing is left. */

@@ -90,6 +90,18 @@ describe('DeadlineTimer', () => {
     expect(clock.countTimers(), 'nothing is left once nothing is pending').to.equal(0);
   });
 
+  it('sets a timer only for an earlier deadline: a later or equal one leaves the armed timer alone', async () => {
+    const arming = sinon.spy(globalThis, 'setTimeout');
+    const first = start(100);
+    const equal = start(100);
+    const later = start(300);
+    expect(arming.callCount).to.equal(1);
+    const earlier = start(50);
+    expect(arming.callCount).to.equal(2);
+    await advance(100);
+    expect(expiries(first, equal, later, earlier)).to.deep.equal([1, 1, 0, 1]);
+  });
+
   it('gives each execution its own deadline, even with equal timeouts started at different times', async () => {
     const first = start(100);
     await advance(30);
