@@ -250,15 +250,19 @@ describe('deadlines', () => {
       it('reports the PING pass when the loop was blocked past the run\'s backstop (largest timeout + 250 ms), from a phase after I/O', async () => {
         // Blocked in the check phase, as a request handler would block the poll phase: the turn after
         // the block runs its timers (the deadline timer and the run's backstop) before it reads the reply.
+        // Hog blocks right after the PING is written, in the same check phase, so the reply always arrives
+        // during the block (two separate sleeps could land a millisecond apart, and the reply come first).
         const checkPhase = (): Promise<unknown> => new Promise((resolve) => setImmediate(resolve));
+        const pingSent = deferred();
         checkClass(registry, 'RedisPing', async () => {
           await sleep(5);
           await checkPhase();
-          await client.ping();
+          const reply = client.ping();
+          pingSent.resolve();
+          await reply;
         }, { timeoutMs: 50 });
         checkClass(registry, 'Hog', async () => {
-          await sleep(5);
-          await checkPhase();
+          await pingSent.promise;
           busy(450);
         }, { timeoutMs: 50 });
         const results = byName(await serviceFor(registry).run());
