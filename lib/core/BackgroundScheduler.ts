@@ -127,13 +127,15 @@ export class BackgroundScheduler<K> {
    * with its age; an `unavailable: stale` failure when that is older than
    * the check's limit; or, while the check waits for its initial delay and
    * has no fresh result, a `warning: pending` result (`warn`, never a 503).
-   * `undefined` when not running or the check has no result yet (the run
+   * `undefined` when not running or the check has no result yet, or only one
+   * recorded after `now` (a clock turned back by fake timers) (the run
    * then joins or starts an execution as outside background mode).
    */
   answer(key: K, definition: CheckDefinition, latest: LatestResult | undefined, now: number): CheckResult | undefined {
     const loop = this.#background?.loops.get(key);
     if (loop === undefined) return undefined;
-    if (latest !== undefined) {
+    // A result recorded after `now` (fake timers turned the clock back) has no age to give: as if none, as in ResultCache.
+    if (latest !== undefined && latest.finishedAt <= now) {
       const ageMs = roundMs(now - latest.finishedAt);
       if (ageMs <= loop.staleAfterMs) return reuseResult(latest.result, ageMs);
       if (loop.firstDueAt === undefined) {

@@ -181,6 +181,8 @@ describe('BackgroundScheduler', () => {
     expect(scheduler.answer('Db', definition, latest, 1_301)?.output).to.equal('unavailable: stale: the latest background result is 301 ms old (limit 300 ms)');
     expect(scheduler.answer('Db', definition, undefined, 1_301)).to.equal(undefined);
     expect(scheduler.answer('Unscheduled', definition, latest, 1_301)).to.equal(undefined);
+    expect(scheduler.answer('Db', definition, latest, 1_000)).to.include({ cached: true, ageMs: 0 });
+    expect(scheduler.answer('Db', definition, latest, 999), 'recorded after now: a clock turned back').to.equal(undefined);
     void scheduler.stop();
   });
 
