@@ -12,6 +12,7 @@ import 'reflect-metadata';
 
 export type { BackgroundOptions } from './core/BackgroundOptions.js';
 export type { CheckContext } from './core/CheckContext.js';
+export type { CheckTraits } from './core/CheckTraits.js';
 export type { CheckDefinition, HealthCheckClass } from './core/CheckDefinition.js';
 export { defaultRegistry } from './core/defaultRegistry.js';
 export { HealthCheck } from './core/HealthCheck.js';

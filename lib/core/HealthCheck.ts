@@ -1,4 +1,5 @@
 import type { CheckContext } from './CheckContext.js';
+import type { CheckTraits } from './CheckTraits.js';
 
 /**
  * The base class of every check. A subclass implements {@link HealthCheck.check}:
@@ -31,6 +32,13 @@ import type { CheckContext } from './CheckContext.js';
  * ```
  */
 export abstract class HealthCheck {
+  /**
+   * What the class declares about itself (see {@link CheckTraits}); read by
+   * `verify-probes` and the health+json serializer, never by the run.
+   * Undefined for a check that declares nothing.
+   */
+  static readonly traits: CheckTraits | undefined = undefined;
+
   /**
    * Probes the dependency once.
    *

@@ -12,6 +12,7 @@ import { noop } from '../shared/noop.js';
 import { describeRequestError } from './describeRequestError.js';
 import { displayUrl } from './displayUrl.js';
 import type { HttpHealthCheckOptions, HttpRedirectPolicy, HttpStatusExpectation } from './HttpHealthCheckOptions.js';
+import type { CheckTraits } from '../../core/CheckTraits.js';
 
 const optionKeys = ['url', 'method', 'expectedStatus', 'headers', 'expectBody', 'maxBodyBytes', 'redirect', 'maxRedirects'] as const;
 const redirectPolicies: readonly HttpRedirectPolicy[] = ['follow', 'manual', 'error'];
@@ -100,6 +101,9 @@ interface ResolvedOptions {
  */
 @injectable()
 export class HttpHealthCheck extends HealthCheck {
+  /** A `component`, an external dependency (see {@link CheckTraits}). */
+  static override readonly traits: CheckTraits = { componentType: 'component', externalDependency: true };
+
   readonly #options: ResolvedOptions;
 
   /**

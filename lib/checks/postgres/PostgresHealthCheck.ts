@@ -13,6 +13,7 @@ import { OneAtATime } from '../shared/OneAtATime.js';
 import { untilAborted } from '../shared/untilAborted.js';
 import type { PgPoolClientLike, PgPoolLike, PgQueryable, PgQueryResultLike } from './PgQueryable.js';
 import { PG_POOL } from './tokens.js';
+import type { CheckTraits } from '../../core/CheckTraits.js';
 
 const probe = 'SELECT 1';
 
@@ -85,6 +86,9 @@ const probe = 'SELECT 1';
  */
 @injectable()
 export class PostgresHealthCheck extends HealthCheck {
+  /** A `datastore`, an external dependency (see {@link CheckTraits}). */
+  static override readonly traits: CheckTraits = { componentType: 'datastore', externalDependency: true };
+
   readonly #target: PgQueryable;
   readonly #queries = new OneAtATime();
 

@@ -7,6 +7,7 @@ import { ServiceUnavailable } from '../../errors/ServiceUnavailable.js';
 import type { DiskSpaceHealthCheckOptions } from './DiskSpaceHealthCheckOptions.js';
 import { assertOptionsObject } from '../../core/validateOptions.js';
 import { applyThreshold, formatBytes, formatPercent, round2, validateThreshold, type ThresholdSpec } from './thresholds.js';
+import type { CheckTraits } from '../../core/CheckTraits.js';
 
 const specs = {
   freePercent: { option: 'freePercent', direction: 'below', percent: true },
@@ -46,6 +47,9 @@ const specs = {
  */
 @injectable()
 export class DiskSpaceHealthCheck extends HealthCheck {
+  /** A `system`, in-process (see {@link CheckTraits}). */
+  static override readonly traits: CheckTraits = { componentType: 'system', externalDependency: false };
+
   /** The path and limits in force: the options given, each missing one at its default. */
   readonly options: Readonly<Required<DiskSpaceHealthCheckOptions>>;
 

@@ -6,6 +6,7 @@ import { abortReason } from '../shared/untilAborted.js';
 import type { EventLoopDelayHealthCheckOptions } from './EventLoopDelayHealthCheckOptions.js';
 import { assertOptionsObject, assertPositiveMs, assertTimerMs, describeValue } from '../../core/validateOptions.js';
 import { applyThreshold, formatMs, round2, validateThreshold } from './thresholds.js';
+import type { CheckTraits } from '../../core/CheckTraits.js';
 
 /**
  * The delay histogram `monitorEventLoopDelay()` returns, named structurally: its
@@ -63,6 +64,9 @@ const nsPerMs = 1e6;
  */
 @injectable()
 export class EventLoopDelayHealthCheck extends HealthCheck {
+  /** A `system`, in-process (see {@link CheckTraits}). */
+  static override readonly traits: CheckTraits = { componentType: 'system', externalDependency: false };
+
   /** The limits and sampling in force: the options given, each missing one at its default. */
   readonly options: Readonly<Required<EventLoopDelayHealthCheckOptions>>;
   #monitor: EventLoopDelayMonitor | undefined;

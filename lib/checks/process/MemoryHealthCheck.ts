@@ -6,6 +6,7 @@ import { HealthCheck } from '../../core/HealthCheck.js';
 import type { MemoryHealthCheckOptions } from './MemoryHealthCheckOptions.js';
 import { assertOptionsObject } from '../../core/validateOptions.js';
 import { applyThreshold, formatBytes, formatPercent, round2, validateThreshold, type ThresholdSpec } from './thresholds.js';
+import type { CheckTraits } from '../../core/CheckTraits.js';
 
 const specs = {
   heapUsedPercent: { option: 'heapUsedPercent', direction: 'above', percent: true },
@@ -54,6 +55,9 @@ const defaults: Required<MemoryHealthCheckOptions> = {
  */
 @injectable()
 export class MemoryHealthCheck extends HealthCheck {
+  /** A `system`, in-process (see {@link CheckTraits}). */
+  static override readonly traits: CheckTraits = { componentType: 'system', externalDependency: false };
+
   /** The limits in force: the options given, each missing one at its default. */
   readonly options: Readonly<Required<MemoryHealthCheckOptions>>;
 

@@ -12,6 +12,7 @@ import type { AmqpCallbackConnectionLike, AmqpConnectionLike, AmqpConnectionSour
 import { openProbeChannel, type ProbeChannel } from './openProbeChannel.js';
 import { AMQP_CONNECTION } from './tokens.js';
 import { trackConnection } from './trackConnection.js';
+import type { CheckTraits } from '../../core/CheckTraits.js';
 
 /**
  * Checks a RabbitMQ broker through the application's own amqplib connection
@@ -71,6 +72,9 @@ import { trackConnection } from './trackConnection.js';
  */
 @injectable()
 export class RabbitMqHealthCheck extends HealthCheck {
+  /** A `component`, an external dependency (see {@link CheckTraits}). */
+  static override readonly traits: CheckTraits = { componentType: 'component', externalDependency: true };
+
   readonly #source: AmqpConnectionSource;
   readonly #opens = new OneAtATime();
 

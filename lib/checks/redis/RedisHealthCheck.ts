@@ -12,6 +12,7 @@ import { untilEvent, type RemovableEmitter } from '../shared/untilEvent.js';
 import type { RedisPingable } from './RedisPingable.js';
 import { REDIS_CLIENT } from './tokens.js';
 import { connectingStatuses, trackClientErrors, type ClientErrors } from './trackClientErrors.js';
+import type { CheckTraits } from '../../core/CheckTraits.js';
 
 /**
  * Checks a Redis server through the application's own ioredis client
@@ -70,6 +71,9 @@ import { connectingStatuses, trackClientErrors, type ClientErrors } from './trac
  */
 @injectable()
 export class RedisHealthCheck extends HealthCheck {
+  /** A `datastore`, an external dependency (see {@link CheckTraits}). */
+  static override readonly traits: CheckTraits = { componentType: 'datastore', externalDependency: true };
+
   readonly #client: RedisPingable;
   readonly #errors: ClientErrors | undefined;
   readonly #pings = new OneAtATime();
