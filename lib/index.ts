@@ -36,17 +36,18 @@ export { ServiceUnavailable } from './errors/ServiceUnavailable.js';
 export { ServiceWarning } from './errors/ServiceWarning.js';
 
 export type { CheckError } from './report/CheckError.js';
-export type { CheckErrorKind } from './report/CheckErrorKind.js';
+export { CHECK_ERROR_KINDS, type CheckErrorKind } from './report/CheckErrorKind.js';
 export type { CheckHistory } from './report/CheckHistory.js';
 export type { CheckResult } from './report/CheckResult.js';
 export type { HealthReport } from './report/HealthReport.js';
-export type { HealthStatus } from './report/HealthStatus.js';
+export { HEALTH_STATUSES, type HealthStatus } from './report/HealthStatus.js';
 export { HISTORY_OUTPUT_MAX_LENGTH, type HistoryEntry } from './report/HistoryEntry.js';
 export type { Observation } from './report/Observation.js';
 export type { SuppressedStatus } from './report/SuppressedStatus.js';
 
 // --- rendering (lib/render) ---
 export type { DetailLevel } from './render/DetailLevel.js';
+export { FORMAT_NAMES, formats, type Format, type FormatName, type FormatOptions } from './render/formats.js';
 export { HealthJsonSerializer, type HealthJsonSerializerOptions } from './render/HealthJsonSerializer.js';
 export type { HealthResponse } from './render/HealthResponse.js';
 export { HtmlSerializer, type HtmlSerializerOptions } from './render/HtmlSerializer.js';

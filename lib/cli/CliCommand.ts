@@ -1,10 +1,15 @@
 import type { Probe } from '../core/Probe.js';
+import { FORMAT_NAMES, type FormatName } from '../render/formats.js';
 
-/** @internal The output formats of the CLI. */
-export const cliFormats = ['text', 'json', 'html', 'health+json', 'openmetrics', 'prometheus'] as const;
+/** @internal One output format of the CLI: the text report, or a format of the format table. */
+export type CliFormat = 'text' | FormatName;
 
-/** @internal One output format of the CLI. */
-export type CliFormat = (typeof cliFormats)[number];
+/**
+ * @internal The output formats of the CLI: `text` (the default), then every
+ * format of the format table ({@link FORMAT_NAMES}), JSON first. A format
+ * added to the table is a `--format` choice without an edit here.
+ */
+export const cliFormats: readonly CliFormat[] = Object.freeze(['text', 'json', ...FORMAT_NAMES.filter((name) => name !== 'json')]);
 
 /** @internal What the command line asks for, parsed and validated. */
 export type CliCommand =

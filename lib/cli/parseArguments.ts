@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { PROBES, type Probe } from '../core/Probe.js';
-import { MAX_TIMER_MS } from '../core/validateOptions.js';
 import { type CliCommand, type CliFormat, cliFormats } from './CliCommand.js';
 import { CliError } from './CliError.js';
+import { parseMilliseconds } from './parseMilliseconds.js';
 
 /**
  * @internal Parses the CLI's arguments (without `node` and the script) with
@@ -50,8 +50,8 @@ export function parseArguments(argv: readonly string[]): CliCommand {
     names: list(values.names, '--names'),
     probe: probe(values.probe),
     format: values.json === true ? jsonFormat(values.format) : format(values.format),
-    timeoutMs: milliseconds(values['timeout-ms'], '--timeout-ms'),
-    loadTimeoutMs: milliseconds(values['load-timeout-ms'], '--load-timeout-ms'),
+    timeoutMs: parseMilliseconds(values['timeout-ms'], '--timeout-ms'),
+    loadTimeoutMs: parseMilliseconds(values['load-timeout-ms'], '--load-timeout-ms'),
   };
 }
 
@@ -84,13 +84,6 @@ function jsonFormat(given: string | undefined): CliFormat {
   return 'json';
 }
 
-/** A duration a timer can hold: a whole number from 1 to 2,147,483,647 (beyond that, Node fires it after 1 ms). */
-function milliseconds(given: string | undefined, flag: string): number | undefined {
-  if (given === undefined) return undefined;
-  const value = /^\d+$/.test(given.trim()) ? Number(given.trim()) : Number.NaN;
-  if (!(value >= 1 && value <= MAX_TIMER_MS)) throw new CliError(`${flag} must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS}, got '${given}'`, 2, true);
-  return value;
-}
 
 function describeParseError(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;

@@ -2,9 +2,11 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApiDocument } from '../openapi/openApiDocument.js';
-import { postmanCollection } from '../openapi/postmanCollection.js';
+import { DEFAULT_TIMEOUT_MS } from '../core/HealthServiceOptions.js';
+import { RESPONSE_TIME_MARGIN_MS, postmanCollection } from '../openapi/postmanCollection.js';
 import { CliError } from './CliError.js';
 import { loadCheckDefinitions } from './loadCheckDefinitions.js';
+import { parseMilliseconds } from './parseMilliseconds.js';
 import { withDeadline } from './withDeadline.js';
 
 /** @internal The subcommands that describe the health endpoints for API tooling. */
@@ -32,7 +34,7 @@ package, loaded only then).
 postman writes a Postman Collection v2.1 (to --output, else to stdout) with one
 request per endpoint, whose tests assert status 200, a JSON content type, every
 critical check "working", and a response time under the largest check timeout
-plus 500 ms (the collection variable responseTimeMarginMs). Run it with newman or
+plus ${RESPONSE_TIME_MARGIN_MS} ms (the collection variable responseTimeMarginMs). Run it with newman or
 import it into a Postman monitor.
 
 Options:
@@ -44,7 +46,7 @@ Options:
       --base-url <url>   Where the service is, e.g. https://orders.example.com.
       --output <file>    Write the collection to this file.
       --timeout-ms <n>   The timeout of checks that set none, as your service's
-                         defaultTimeoutMs (default 800).
+                         defaultTimeoutMs (default ${DEFAULT_TIMEOUT_MS}).
       --load-timeout-ms <n>
                          Time limit on loading the module (default 10000).
   -h, --help             Show this help.
@@ -65,7 +67,7 @@ export async function runApiTooling(command: ApiToolingCommand, argv: readonly s
   if (values.help === true) return { exitCode: 0, stdout: apiToolingUsage, stderr: '' };
   const module = values.module;
   if (module === undefined || module.trim() === '') throw new CliError(`${command}: missing --module <path>: the module that exports or registers the health checks`, 2, true);
-  const loadTimeoutMs = milliseconds(values['load-timeout-ms'], '--load-timeout-ms') ?? defaultLoadTimeoutMs;
+  const loadTimeoutMs = parseMilliseconds(values['load-timeout-ms'], '--load-timeout-ms') ?? defaultLoadTimeoutMs;
   const checks = await withDeadline(loadCheckDefinitions(module, cwd), loadTimeoutMs, () => new CliError(`loading ${module} did not finish within ${loadTimeoutMs} ms; give it longer with --load-timeout-ms <n>`, 2));
   const basePath = values['base-path'];
 
@@ -78,7 +80,7 @@ export async function runApiTooling(command: ApiToolingCommand, argv: readonly s
 
   const baseUrl = values['base-url'];
   if (baseUrl === undefined) throw new CliError('postman: missing --base-url <url>: where the service is, e.g. https://orders.example.com', 2, true);
-  const defaultTimeoutMs = milliseconds(values['timeout-ms'], '--timeout-ms');
+  const defaultTimeoutMs = parseMilliseconds(values['timeout-ms'], '--timeout-ms');
   const collection = usageErrors(() =>
     postmanCollection({ checks, baseUrl, ...(basePath === undefined ? {} : { basePath }), ...(defaultTimeoutMs === undefined ? {} : { defaultTimeoutMs }) }),
   );
@@ -131,12 +133,6 @@ function usageErrors<T>(build: () => T): T {
   }
 }
 
-function milliseconds(given: string | undefined, flag: string): number | undefined {
-  if (given === undefined) return undefined;
-  const value = /^\d+$/.test(given.trim()) ? Number(given.trim()) : Number.NaN;
-  if (!(value >= 1 && value <= 2_147_483_647)) throw new CliError(`${flag} must be a whole number of milliseconds from 1 to 2147483647, got '${given}'`, 2, true);
-  return value;
-}
 
 /** The `yaml` package, imported only here: importing pulsecheck never loads it. */
 async function loadYaml(): Promise<{ stringify(value: unknown, options: { lineWidth: number; aliasDuplicateObjects: boolean }): string }> {

@@ -1,10 +1,12 @@
 import { createRequire } from 'node:module';
 import type { HealthService } from '../core/HealthService.js';
 import { redactSecrets } from '../core/redactSecrets.js';
-import { MAX_TIMER_MS } from '../core/validateOptions.js';
+import { BACKSTOP_GRACE_MS } from '../core/backstopGraceMs.js';
+import { MAX_TIMER_MS } from '../core/maxTimerMs.js';
 import type { RunOptions } from '../core/RunOptions.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import { JsonSerializer } from '../render/JsonSerializer.js';
+import { findFormat } from '../render/formats.js';
 import { respond } from '../render/respond.js';
 import type { CliFormat } from './CliCommand.js';
 import { CliError } from './CliError.js';
@@ -25,8 +27,8 @@ export interface CliOutcome {
   readonly stderr: string;
 }
 
-/** Extra time the run gets beyond --timeout-ms, so that checks timing out at exactly that limit are still reported. */
-const runGraceMs = 250;
+/** Extra time the run gets beyond --timeout-ms, so that checks timing out at exactly that limit are still reported: the run's own backstop. */
+const runGraceMs = BACKSTOP_GRACE_MS;
 
 /** @internal How long loading the module may take when neither `--load-timeout-ms` nor `--timeout-ms` is given. */
 export const defaultLoadTimeoutMs = 10_000;
@@ -61,7 +63,7 @@ export async function runCli(argv: readonly string[], cwd: string, style: TextSt
   const colored = style.color && format === 'text';
   return {
     exitCode,
-    stdout: colored ? stdout : escapeControlCharacters(stdout, format === 'openmetrics' || format === 'prometheus' ? 'exposition' : 'document'),
+    stdout: colored ? stdout : escapeControlCharacters(stdout, format !== undefined && findFormat(format)?.metrics === true ? 'exposition' : 'document'),
     stderr: redactSecrets(escapeControlCharacters(stderr, 'document')),
   };
 }

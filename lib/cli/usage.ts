@@ -1,3 +1,9 @@
+import { BACKSTOP_GRACE_MS } from '../core/backstopGraceMs.js';
+import { cliFormats } from './CliCommand.js';
+
+/** The --format choices (from the format table), wrapped under the flag's description column. */
+const formatList = wrap(`${cliFormats.map((format, index) => (index === 0 ? `${format} (default)` : format)).join(', ')}.`, 56, ' '.repeat(24));
+
 /** @internal The text of `pulsecheck --help`. */
 export const usage = `Usage: pulsecheck --module <path> [options]
 
@@ -28,13 +34,12 @@ Options:
                         check has is an error, like an unknown name).
       --names <A,B>     Only the checks with these names.
       --probe <probe>   Only the checks of a probe: liveness, readiness, startup.
-      --format <fmt>    text (default), json, html, health+json, openmetrics,
-                        prometheus.
+      --format <fmt>    ${formatList}
       --json            Same as --format json: the detailed report as one JSON
                         document, for scripts (never coloured).
       --timeout-ms <n>  Time limit: checks without their own timeout get n ms
                         (when pulsecheck builds the service); the run is given
-                        up after n ms (plus 250 ms, to report checks that time
+                        up after n ms (plus ${BACKSTOP_GRACE_MS} ms, to report checks that time
                         out at n ms), exiting 1.
       --load-timeout-ms <n>
                         Time limit on loading the module (its import, top-level
@@ -48,3 +53,19 @@ Examples:
   pulsecheck -m ./dist/health.js --probe readiness --json
   pulsecheck -m ./dist/health.js --tags db,cache --timeout-ms 2000
 `;
+
+/** Greedy word wrap to `width` columns, continuation lines indented by `indent`. */
+function wrap(text: string, width: number, indent: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines.join(`\n${indent}`);
+}

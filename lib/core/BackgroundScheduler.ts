@@ -6,7 +6,8 @@ import type { LatestResult } from './ResultCache.js';
 import { reuseResult } from './reuseResult.js';
 import { roundMs } from './roundMs.js';
 import { makeCheckError } from './toCheckError.js';
-import { MAX_TIMER_MS, assertKnownKeys, assertPositiveMs } from './validateOptions.js';
+import { MAX_TIMER_MS } from './maxTimerMs.js';
+import { assertKnownKeys, assertPositiveMs } from './validateOptions.js';
 
 /** @internal One check as the scheduler runs it: its own interval and initial delay, if any, and its timeout. */
 export interface ScheduledCheck<K> {

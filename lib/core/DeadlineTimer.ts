@@ -1,7 +1,5 @@
 import { DeadlineState, type Deadline } from './Deadline.js';
-
-/** The longest delay `setTimeout` honours; Node fires a longer one after 1 ms. */
-const maxDelayMs = 2_147_483_647;
+import { MAX_TIMER_MS as maxDelayMs } from './maxTimerMs.js';
 
 /** The deadlines with one timeout, in start order (hence in deadline order). */
 class Lane {

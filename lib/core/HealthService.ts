@@ -11,6 +11,7 @@ import { CheckSelector } from './CheckSelector.js';
 import type { CheckSlot } from './CheckSlot.js';
 import { definitionOf } from './definitionOf.js';
 import { DependencyGate, type Answer } from './DependencyGate.js';
+import { effectiveTimeoutMs } from './effectiveTimeoutMs.js';
 import { executeCheck } from './executeCheck.js';
 import { FlapFilter } from './FlapFilter.js';
 import { assertCount, assertFailAfter, flapRule } from './FlapRule.js';
@@ -138,7 +139,7 @@ export class HealthService {
         return {
           definition,
           instance,
-          timeoutMs: definition.timeoutMs ?? defaultTimeoutMs,
+          timeoutMs: effectiveTimeoutMs(definition, defaultTimeoutMs),
           cacheTtlMs: definition.cacheTtlMs ?? defaultCacheTtlMs,
           flap: flapRule(definition.failAfter ?? settings.defaultFailAfter, definition.recoverAfter ?? settings.defaultRecoverAfter),
         };
@@ -148,12 +149,15 @@ export class HealthService {
   }
 
   /**
-   * The definitions of the checks this service runs, in registration order.
+   * The definitions of the checks this service runs, in registration order,
+   * with their effective values: `timeoutMs` is the timeout each runs under
+   * (its own, else the service's `defaultTimeoutMs`), so that tools that
+   * describe the service (OpenAPI, Postman, `verify-probes`) never recompute it.
    *
-   * @returns A new array.
+   * @returns A new array of frozen definitions.
    */
   definitions(): CheckDefinition[] {
-    return this.#selector.all.map((slot) => slot.definition);
+    return this.#selector.all.map((slot) => Object.freeze({ ...slot.definition, timeoutMs: slot.timeoutMs }));
   }
 
   /**

@@ -3,21 +3,14 @@ import type { CheckDefinition } from './CheckDefinition.js';
 import { buildResult } from './executeCheck.js';
 import { internalFailure } from './internalFailure.js';
 import { makeCheckError } from './toCheckError.js';
-import { MAX_TIMER_MS } from './validateOptions.js';
+import { BACKSTOP_GRACE_MS } from './backstopGraceMs.js';
+import { MAX_TIMER_MS } from './maxTimerMs.js';
 
 /** @internal What {@link settleAll} needs of a check slot: which check, and its timeout. */
 export interface SettleSlot {
   readonly definition: CheckDefinition;
   readonly timeoutMs: number;
 }
-
-/**
- * @internal How long after the largest timeout of a run (or background round) the
- * service stops waiting for an execution that never settled, and reports it
- * as timed out. Executions end by their own timeouts; this is the backstop
- * for one that, against every rule, does not.
- */
-const BACKSTOP_GRACE_MS = 250;
 
 /** The backstops to arm at the next sweep, and that sweep (one setImmediate for every run of a turn). */
 const awaitingBackstop = new Set<() => void>();

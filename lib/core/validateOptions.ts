@@ -1,5 +1,6 @@
 import type { HealthCheckClass } from './CheckDefinition.js';
 import { HealthCheck } from './HealthCheck.js';
+import { MAX_TIMER_MS } from './maxTimerMs.js';
 
 /** @internal Names the check in error messages, before its name is known. */
 export function describeClass(target: unknown): string {
@@ -16,12 +17,6 @@ export function assertHealthCheckClass(target: unknown, where: string): asserts 
   }
 }
 
-/**
- * @internal The longest delay a Node timer can hold: 2,147,483,647 ms (2^31 - 1,
- * about 24.8 days). Node fires a timer given more after 1 ms, so a larger
- * timeout would expire at once and a larger interval would spin.
- */
-export const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * @internal The one limit every millisecond option shares: throws a RangeError

@@ -1,5 +1,5 @@
-import type { CheckErrorKind } from '../report/CheckErrorKind.js';
-import { checkErrorKinds, isCheckErrorKind } from './isCheckErrorKind.js';
+import { CHECK_ERROR_KINDS, type CheckErrorKind } from '../report/CheckErrorKind.js';
+import { isCheckErrorKind } from './isCheckErrorKind.js';
 
 /**
  * Options for {@link HealthCheckError} and its subclasses.
@@ -60,7 +60,7 @@ export class HealthCheckError extends Error {
    */
   constructor(message: string, options?: HealthCheckErrorOptions, kind: CheckErrorKind = 'unknown error') {
     if (!isCheckErrorKind(kind)) {
-      throw new TypeError(`HealthCheckError: kind must be one of ${checkErrorKinds.map((known) => `'${known}'`).join(', ')}, got ${describeKind(kind)}`);
+      throw new TypeError(`HealthCheckError: kind must be one of ${CHECK_ERROR_KINDS.map((known) => `'${known}'`).join(', ')}, got ${describeKind(kind)}`);
     }
     super(message, options !== undefined && 'cause' in options ? { cause: options.cause } : undefined);
     this.kind = kind;

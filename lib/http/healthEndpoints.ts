@@ -1,6 +1,4 @@
 import type { HealthService } from '../core/HealthService.js';
-import { PROBES, isProbe } from '../core/Probe.js';
-import { RUN_OPTION_KEYS, type RunOptions } from '../core/RunOptions.js';
 import { assertKnownKeys, assertPositiveMs, describeValue } from '../core/validateOptions.js';
 import type { DetailLevel } from '../render/DetailLevel.js';
 import type { HealthResponse } from '../render/HealthResponse.js';
@@ -11,6 +9,8 @@ import { assertRefreshSeconds, detailLevelList, isDetailLevel } from '../render/
 import { DEFAULT_HEALTH_ROUTES } from './defaultHealthRoutes.js';
 import type { HealthEndpointsOptions } from './HealthEndpointsOptions.js';
 import type { HealthRequest } from './HealthRequest.js';
+import { normalizeRoutePath } from './normalizeRoutePath.js';
+import { resolveRouteTable } from './resolveRouteTable.js';
 import { reportError } from './reportError.js';
 
 /** Stands for a detail() that did not settle in time. */
@@ -87,8 +87,8 @@ const servedMethods = ['GET', 'HEAD'];
  *   {@link HealthEndpointsOptions}.
  * @returns The endpoints.
  * @throws TypeError when `service` is not a HealthService, an option is
- *   unknown or has the wrong type, or a path does not start with `/` or appears
- *   twice.
+ *   unknown or has the wrong type, or a path does not start with `/`, holds a
+ *   `?`, `#`, brace, whitespace or control character, or appears twice.
  * @throws RangeError for a route with an unknown probe or a check name the
  *   service does not have (as `run()` does), or a `refreshSeconds` that is
  *   not a positive whole number.
@@ -115,7 +115,8 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
   }
   if (typeof options !== 'object' || options === null) throw new TypeError('healthEndpoints: options must be an object');
   assertKnownKeys(options, optionKeys, 'healthEndpoints');
-  const routes = resolveRoutes(service, options.routes ?? DEFAULT_HEALTH_ROUTES);
+  const known = typeof service.definitions === 'function' ? new Set(service.definitions().map((definition) => definition.name)) : undefined;
+  const routes = resolveRouteTable(options.routes ?? DEFAULT_HEALTH_ROUTES, 'healthEndpoints', known);
   const detail = options.detail ?? 'full';
   if (typeof detail !== 'function' && !isDetailLevel(detail)) {
     throw new TypeError(`healthEndpoints: detail must be one of ${detailLevelList} or a function, got ${describeValue(detail)}`);
@@ -156,7 +157,7 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
     async handle(request: HealthRequest): Promise<HealthResponse | undefined> {
       if (typeof request !== 'object' || request === null || typeof request.url !== 'string') return undefined;
       const { path, query } = splitTarget(request.url);
-      const run = routes.get(normalizePath(path));
+      const run = routes.get(normalizeRoutePath(path));
       if (run === undefined) return undefined;
       const method = typeof request.method === 'string' && request.method !== '' ? request.method.toUpperCase() : 'GET';
       if (!servedMethods.includes(method)) {
@@ -192,41 +193,6 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
   };
 }
 
-function resolveRoutes(service: HealthService, given: Readonly<Record<string, RunOptions>>): ReadonlyMap<string, RunOptions> {
-  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
-    throw new TypeError('healthEndpoints: routes must be an object mapping paths to run options');
-  }
-  const known = typeof service.definitions === 'function' ? new Set(service.definitions().map((definition) => definition.name)) : undefined;
-  const routes = new Map<string, RunOptions>();
-  for (const [path, run] of Object.entries(given)) {
-    const where = `healthEndpoints: route '${path}'`;
-    if (!path.startsWith('/')) throw new TypeError(`${where}: a path must start with '/'`);
-    const normalized = normalizePath(path);
-    if (routes.has(normalized)) throw new TypeError(`${where}: the path '${normalized}' is given twice`);
-    if (typeof run !== 'object' || run === null || Array.isArray(run)) {
-      throw new TypeError(`${where}: expected run options such as { probe: 'readiness' } or {} for every check, got ${run === null ? 'null' : typeof run}`);
-    }
-    assertKnownKeys(run, RUN_OPTION_KEYS, where);
-    if (run.probe !== undefined && !isProbe(run.probe)) {
-      throw new RangeError(`${where}: probe must be one of ${PROBES.join(', ')}, got ${String(run.probe)}`);
-    }
-    for (const key of ['tags', 'names'] as const) {
-      const list = run[key];
-      if (list !== undefined && (!Array.isArray(list) || list.some((item) => typeof item !== 'string' || item === ''))) {
-        throw new TypeError(`${where}: ${key} must be an array of non-empty strings`);
-      }
-    }
-    const unknown = known === undefined ? [] : (run.names ?? []).filter((name) => !known.has(name));
-    if (unknown.length > 0) {
-      throw new RangeError(`${where}: the service has no check named ${unknown.map((name) => `'${name}'`).join(', ')} (known: ${[...(known ?? [])].join(', ') || '(none)'})`);
-    }
-    if (run.fresh !== undefined && typeof run.fresh !== 'boolean') throw new TypeError(`${where}: fresh must be a boolean`);
-    if (run.history !== undefined && typeof run.history !== 'boolean') throw new TypeError(`${where}: history must be a boolean`);
-    routes.set(normalized, Object.freeze({ ...run }));
-  }
-  return routes;
-}
-
 /**
  * The `?history=` query parameter: `1`, `true` or empty (`?history`) ask for
  * the checks' history, `0` or `false` for none; absent leaves the route's
@@ -245,14 +211,6 @@ function describeLevel(level: unknown): string {
   if (level === null) return 'null';
   if (typeof level === 'number' || typeof level === 'boolean' || typeof level === 'bigint' || typeof level === 'undefined') return String(level);
   return typeof level === 'symbol' ? 'a symbol' : `a${typeof level === 'object' ? 'n object' : ' function'}`;
-}
-
-/** Drops trailing slashes: `/health/` and `/health` are the same route. */
-function normalizePath(path: string): string {
-  // A loop, not /\/+$/: that pattern retries at every slash of a long run and takes quadratic time.
-  let end = path.length;
-  while (end > 0 && path.charCodeAt(end - 1) === 0x2f) end -= 1;
-  return end === 0 ? '/' : path.slice(0, end);
 }
 
 /** Splits a request target (origin form, or an absolute URL) into its path and query string. */

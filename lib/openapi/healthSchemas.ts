@@ -1,3 +1,5 @@
+import { CHECK_ERROR_KINDS } from '../report/CheckErrorKind.js';
+import { HEALTH_STATUSES } from '../report/HealthStatus.js';
 import type { JsonSchema } from './JsonSchema.js';
 
 /** @internal Where the document's own schemas live. */
@@ -11,13 +13,13 @@ export const schemaRef = (name: string): JsonSchema => ({ $ref: `#/components/sc
 export const healthSchemas: Readonly<Record<string, JsonSchema>> = {
   PulsecheckHealthStatus: {
     type: 'string',
-    enum: ['pass', 'warn', 'fail'],
+    enum: [...HEALTH_STATUSES],
     description: "The status words of the IETF health+json draft: 'fail' when a critical check failed, 'warn' when a check warned or a non-critical one failed, else 'pass'.",
   },
   PulsecheckCheckOutput: {
     type: 'string',
     description:
-      "One check's outcome in the flat JSON map. At detail 'full': \"working\", or one \"<kind>: <message>\" line per error (kinds: unavailable, unexpected result, warning, timeout, unknown error; messages redacted). At detail 'status': \"working\" or the check's error kinds (\"unavailable, timeout\").",
+      `One check's outcome in the flat JSON map. At detail 'full': "working", or one "<kind>: <message>" line per error (kinds: ${CHECK_ERROR_KINDS.join(', ')}; messages redacted). At detail 'status': "working" or the check's error kinds ("unavailable, timeout").`,
     examples: ['working', 'unavailable: connect ECONNREFUSED 127.0.0.1:5432'],
   },
   PulsecheckSummary: {
@@ -30,7 +32,7 @@ export const healthSchemas: Readonly<Record<string, JsonSchema>> = {
   PulsecheckCheckError: {
     type: 'object',
     properties: {
-      kind: { type: 'string', enum: ['unavailable', 'unexpected result', 'warning', 'timeout', 'unknown error'] },
+      kind: { type: 'string', enum: [...CHECK_ERROR_KINDS] },
       message: { type: 'string', description: 'Redacted: passwords, tokens and keys never appear.' },
     },
     required: ['kind', 'message'],

@@ -1,6 +1,6 @@
 import { redactSecrets } from '../core/redactSecrets.js';
 import { assertOptionsObject } from '../core/validateOptions.js';
-import { formats } from '../render/formats.js';
+import { formats, type Format } from '../render/formats.js';
 import { describeEndpoints, type DescribedCheck, type DescribedRoute } from './describedRoutes.js';
 import { healthSchemas, schemaRef } from './healthSchemas.js';
 import type { JsonSchema } from './JsonSchema.js';
@@ -168,7 +168,7 @@ function responses(route: DescribedRoute, withBody: boolean): JsonSchema {
     return Object.fromEntries(
       formats
         .filter((format) => statusCode === 200 || !format.metrics) // metrics formats answer 200 whenever a report was produced
-        .map((format) => [contentTypeOf(format.name), mediaType(format.name, route, statusCode)]),
+        .map((format) => [contentTypeOf(format), mediaType(format, route, statusCode)]),
     );
   };
   const withContent = (description: string, content: JsonSchema | undefined): JsonSchema => ({
@@ -177,38 +177,34 @@ function responses(route: DescribedRoute, withBody: boolean): JsonSchema {
     ...(content === undefined ? {} : { content }),
   });
   const plain = (description: string): JsonSchema => ({ description, ...(withBody ? { content: { [plainText]: { schema: schemaRef('PulsecheckPlainText') } } } : {}) });
+  const metrics = formats.filter((format) => format.metrics).map((format) => format.name);
+  const others = formats.filter((format) => !format.metrics).map((format) => format.name);
   return {
     '200': withContent(
-      "The report: every critical check passed (status 'pass' or 'warn'). OpenMetrics and Prometheus text always answer 200 when a report was produced, failing or not: the status lives in the metric values.",
+      `The report: every critical check passed (status 'pass' or 'warn').${metrics.length === 0 ? '' : ` ${metrics.join(', ')} always answer 200 when a report was produced, failing or not: the status lives in the metric values.`}`,
       body(200),
     ),
-    '503': withContent("A critical check failed (status 'fail'): the body names each check and, at detail 'full', its redacted errors. JSON, HTML and health+json only.", body(503)),
+    '503': withContent(`A critical check failed (status 'fail'): the body names each check and, at detail 'full', its redacted errors. ${others.join(', ')} only.`, body(503)),
     '400': plain(`The format query parameter names no format; the body lists the formats (${formats.map((format) => format.name).join(', ')}).`),
     '500': plain('An unexpected error in the endpoint itself (it goes to the onError hook); never an unhealthy check, which is a 503.'),
   };
 }
 
-function mediaType(name: string, route: DescribedRoute, statusCode: 200 | 503): JsonSchema {
-  switch (name) {
+/** The body of one format: the flat map and health+json have schemas of their own; every other format is text the table describes. */
+function mediaType(format: Format, route: DescribedRoute, statusCode: 200 | 503): JsonSchema {
+  switch (format.name) {
     case 'json': {
       const alternatives = [flatMap(route), schemaRef('PulsecheckSummary')];
       if (statusCode === 503 && route.canShutDown) alternatives.push(schemaRef('PulsecheckShuttingDown'));
       return {
-        schema: {
-          description: "The flat map, one property per check of this route, its value the check's output (the default); at detail 'summary' the status alone.",
-          anyOf: alternatives,
-        },
+        schema: { description: format.description, anyOf: alternatives },
         ...(statusCode === 200 ? { example: Object.fromEntries(route.checks.map((check) => [check.name, 'working'])) } : {}),
       };
     }
     case 'health+json':
       return { schema: schemaRef('PulsecheckHealthJson') };
-    case 'html':
-      return { schema: { type: 'string', description: 'A self-contained HTML page (escaped; no script).' } };
-    case 'openmetrics':
-      return { schema: { type: 'string', description: 'OpenMetrics 1.0 text: health_check_status and friends, per check.' } };
     default:
-      return { schema: { type: 'string', description: 'Prometheus text exposition 0.0.4.' } };
+      return { schema: { type: 'string', description: format.description } };
   }
 }
 
@@ -221,9 +217,7 @@ function flatMap(route: DescribedRoute): JsonSchema {
   };
 }
 
-function contentTypeOf(name: string): string {
-  const format = formats.find((candidate) => candidate.name === name);
-  if (format === undefined) throw new Error(`pulsecheck: no format named ${name}`);
+function contentTypeOf(format: Format): string {
   return format.create({ detail: 'full', refreshSeconds: undefined }).contentType;
 }
 
@@ -233,9 +227,14 @@ function formatParameter(): JsonSchema {
     in: 'query',
     required: false,
     description:
-      'The response format; beats the Accept header (application/json, text/html, application/health+json, application/openmetrics-text, text/plain). Case-insensitive; health+json may be spelled healthjson. Without it, or when Accept matches nothing, JSON. A value that names no format is a 400.',
+      `The response format; beats the Accept header (${acceptedMediaTypes().join(', ')}). Case-insensitive; health+json may be spelled healthjson. Without it, or when Accept matches nothing, JSON. A value that names no format is a 400.`,
     schema: { type: 'string', enum: formats.map((format) => format.name) },
   };
+}
+
+/** The media types of the format table, without parameters, each once. */
+function acceptedMediaTypes(): string[] {
+  return [...new Set(formats.flatMap((format) => format.mediaTypes.map((type) => type.split(';')[0]?.trim() ?? type)))];
 }
 
 function routeSummary(route: DescribedRoute): string {

@@ -1,3 +1,4 @@
+import { BACKSTOP_GRACE_MS } from '../core/backstopGraceMs.js';
 import { DEFAULT_TIMEOUT_MS } from '../core/HealthServiceOptions.js';
 import { describeEndpoints, largestTimeoutMs, type DescribedRoute } from './describedRoutes.js';
 import type { OpenApiOptions } from './OpenApiOptions.js';
@@ -12,14 +13,17 @@ export interface PostmanOptions extends Pick<OpenApiOptions, 'service' | 'checks
   readonly defaultTimeoutMs?: number;
 }
 
+/** Time for rendering the report and crossing the network, on top of the run's backstop. */
+const renderAndNetworkMs = 250;
+
 /**
  * @internal How much longer than the largest timeout of its checks a
- * response may take: 250 ms for the run's backstop (a run settles at most
- * 250 ms after the largest timeout) plus 250 ms for rendering and the
- * network. A collection variable, `responseTimeMarginMs`, so that a monitor
- * far away can raise it.
+ * response may take: {@link BACKSTOP_GRACE_MS} for the run's backstop (a run
+ * settles at most that long after the largest timeout) plus 250 ms for
+ * rendering and the network. A collection variable, `responseTimeMarginMs`,
+ * so that a monitor far away can raise it.
  */
-export const RESPONSE_TIME_MARGIN_MS = 500;
+export const RESPONSE_TIME_MARGIN_MS = BACKSTOP_GRACE_MS + renderAndNetworkMs;
 
 /** @internal A Postman Collection v2.1, as plain data. */
 export interface PostmanCollection {
@@ -63,7 +67,7 @@ export function postmanCollection(options: PostmanOptions): PostmanCollection {
     info: {
       name: options.name ?? 'Health endpoints',
       description:
-        `Monitors the health endpoints served by pulsecheck. Each request asserts status 200, a JSON body, every critical check of its route "working", and a response time under the largest timeout of its checks plus responseTimeMarginMs (${RESPONSE_TIME_MARGIN_MS} ms: the run's 250 ms backstop plus 250 ms for rendering and the network). ` +
+        `Monitors the health endpoints served by pulsecheck. Each request asserts status 200, a JSON body, every critical check of its route "working", and a response time under the largest timeout of its checks plus responseTimeMarginMs (${RESPONSE_TIME_MARGIN_MS} ms: the run's ${BACKSTOP_GRACE_MS} ms backstop plus ${renderAndNetworkMs} ms for rendering and the network). ` +
         "Needs the flat JSON map at detail 'full' or 'status' (at 'summary' the check names are not in the body).",
       schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
     },

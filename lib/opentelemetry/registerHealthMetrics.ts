@@ -2,11 +2,11 @@ import { metrics, type Attributes, type Meter, type ObservableResult } from '@op
 import type { HealthService } from '../core/HealthService.js';
 import { assertOptionsObject } from '../core/validateOptions.js';
 import type { CheckResult } from '../report/CheckResult.js';
-import type { HealthStatus } from '../report/HealthStatus.js';
+import { HEALTH_STATUSES } from '../report/HealthStatus.js';
 import type { HealthMetricsOptions } from './HealthMetricsOptions.js';
 import { HEALTH_METRIC_NAMES as names } from './healthMetricNames.js';
 
-const statuses: readonly HealthStatus[] = ['pass', 'warn', 'fail'];
+const statuses = HEALTH_STATUSES;
 const optionKeys = ['meter', 'meterProvider'] as const;
 /** The bucket boundaries (seconds) that the HTTP semantic conventions advise for request durations. */
 const durationBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];

@@ -1,3 +1,5 @@
+import { formatBytes } from '../core/formatBytes.js';
+import { formatMs } from '../core/formatMs.js';
 import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import type { HealthStatus } from '../report/HealthStatus.js';
@@ -283,14 +285,6 @@ function timeElement(iso: string): string {
   return `<time datetime="${escapeHtml(iso)}">${escapeHtml(`${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`)}</time>`;
 }
 
-function formatMs(ms: number): string {
-  if (typeof ms !== 'number' || !Number.isFinite(ms)) return `${String(ms)} ms`;
-  if (ms < 10) return `${ms.toFixed(2)} ms`;
-  if (ms < 1000) return `${ms.toFixed(1)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(2)} s`;
-  return `${(ms / 60_000).toFixed(1)} min`;
-}
-
 /**
  * Observations as people read them: `78.6 GiB`, `24.7 ms`; other values as
  * recorded, with their unit, in the singular for one (`1 client`, where the
@@ -366,14 +360,3 @@ function observationLabel(key: string, unit: string | undefined): string {
   return key;
 }
 
-const byteUnits = ['KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
-
-function formatBytes(bytes: number): string {
-  let value = bytes / 1024;
-  let unit = 0;
-  while (Math.abs(value) >= 1024 && unit < byteUnits.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(Math.abs(value) < 10 ? 2 : 1)} ${byteUnits[unit] ?? 'KiB'}`;
-}

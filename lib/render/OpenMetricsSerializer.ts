@@ -1,6 +1,7 @@
 import type { HealthReport } from '../report/HealthReport.js';
-import type { HealthStatus } from '../report/HealthStatus.js';
+import { HEALTH_STATUSES } from '../report/HealthStatus.js';
 import type { DetailLevel } from './DetailLevel.js';
+import { DEFAULT_METRIC_PREFIX, metricName, type MetricFamily } from './metricNames.js';
 import type { Serializer } from './Serializer.js';
 import { assertOptionsObject } from '../core/validateOptions.js';
 import { assertReport, resolveDetail } from './validateRenderInput.js';
@@ -39,12 +40,12 @@ export interface OpenMetricsSerializerOptions {
 }
 
 const optionKeys = ['detail', 'prefix', 'flavor'] as const;
-const statuses: readonly HealthStatus[] = ['pass', 'warn', 'fail'];
+const statuses = HEALTH_STATUSES;
 const prefixPattern = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 /** One metric family: its metadata and samples. */
 interface Family {
-  readonly name: string;
+  readonly name: MetricFamily;
   readonly help: string;
   readonly unit?: string;
   readonly samples: readonly Sample[];
@@ -114,7 +115,7 @@ export class OpenMetricsSerializer implements Serializer {
   constructor(options: OpenMetricsSerializerOptions = {}) {
     assertOptionsObject(options, 'OpenMetricsSerializer', optionKeys);
     this.#detail = resolveDetail(options.detail, 'OpenMetricsSerializer');
-    const prefix = options.prefix ?? 'pulsecheck';
+    const prefix = options.prefix ?? DEFAULT_METRIC_PREFIX;
     if (typeof prefix !== 'string' || !prefixPattern.test(prefix)) {
       throw new TypeError(`OpenMetricsSerializer: prefix must match [a-zA-Z_][a-zA-Z0-9_]*, got ${typeof prefix === 'string' ? `'${prefix}'` : typeof prefix}`);
     }
@@ -139,7 +140,7 @@ export class OpenMetricsSerializer implements Serializer {
     const lines: string[] = [];
     for (const family of this.#families(report)) {
       if (family.samples.length === 0) continue;
-      const name = `${this.#prefix}_${family.name}`;
+      const name = metricName(family.name, this.#prefix);
       lines.push(`# HELP ${name} ${this.#escapeHelp(family.help)}`, `# TYPE ${name} gauge`);
       if (this.#openMetrics && family.unit !== undefined) lines.push(`# UNIT ${name} ${family.unit}`);
       for (const sample of family.samples) {
@@ -163,12 +164,12 @@ export class OpenMetricsSerializer implements Serializer {
     const checks = report.checks;
     families.push(
       {
-        name: 'check_status',
+        name: 'checkStatus',
         help: 'Health of each check: 1 for its current status (pass, warn or fail), 0 for the others.',
         samples: checks.flatMap((check) => statuses.map((status) => ({ labels: [['check', check.name], ['status', status]], value: check.status === status ? 1 : 0 }))),
       },
       {
-        name: 'check_critical',
+        name: 'checkCritical',
         help: 'Whether a failure of the check fails the service (1) or only makes it warn (0).',
         samples: checks.map((check) => ({ labels: [['check', check.name]], value: check.critical ? 1 : 0 })),
       },
@@ -176,13 +177,13 @@ export class OpenMetricsSerializer implements Serializer {
     if (this.#detail === 'status') return families;
     families.push(
       {
-        name: 'check_duration_seconds',
+        name: 'checkDuration',
         help: 'How long the latest execution of the check took, in seconds.',
         unit: 'seconds',
         samples: checks.map((check) => ({ labels: [['check', check.name]], value: check.durationMs / 1000 })),
       },
       {
-        name: 'check_observation',
+        name: 'checkObservation',
         help: 'Numeric values the checks observed, labelled with their key and unit.',
         samples: checks.flatMap((check) =>
           Object.entries(check.observations).flatMap(([key, { value, unit }]): Sample[] =>

@@ -3,32 +3,73 @@ import type { HealthResponse } from './HealthResponse.js';
 import { HealthJsonSerializer } from './HealthJsonSerializer.js';
 import { HtmlSerializer } from './HtmlSerializer.js';
 import { JsonSerializer } from './JsonSerializer.js';
+import { metricName } from './metricNames.js';
 import { parseMediaType, type MediaType } from './negotiate.js';
 import { OpenMetricsSerializer } from './OpenMetricsSerializer.js';
 import { plainResponse } from './plainResponse.js';
 import type { Serializer } from './Serializer.js';
 
 /**
- * @internal The formats {@link respond} produces, by the name a `format`
- * value selects them with: the one list the formats table, the 400 for an
- * unknown `format` and the docs derive from. The order breaks ties in Accept
- * negotiation: `*\/*` (a browser) gets the first, HTML; `application/*` gets
- * JSON, the first `application/` one.
+ * The formats {@link respond} produces, by the name a `format` value selects
+ * them with: the one list that `respond()` (negotiation and the 400 for an
+ * unknown `format`), the OpenAPI description and the CLI's `--format`
+ * derive from. The order breaks ties in Accept negotiation: `*\/*` (a
+ * browser) gets the first, HTML; `application/*` gets JSON, the first
+ * `application/` one.
+ *
+ * @example
+ * ```ts
+ * import { FORMAT_NAMES } from 'pulsecheck';
+ *
+ * console.log(FORMAT_NAMES.join(', ')); // "html, json, health+json, openmetrics, prometheus"
+ * ```
  */
 export const FORMAT_NAMES = ['html', 'json', 'health+json', 'openmetrics', 'prometheus'] as const;
 
-/** @internal A name of {@link FORMAT_NAMES}. */
+/**
+ * A name of {@link FORMAT_NAMES}.
+ *
+ * @example
+ * ```ts
+ * import type { FormatName } from 'pulsecheck';
+ *
+ * const wanted: FormatName = 'health+json';
+ * console.log(wanted);
+ * ```
+ */
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
-/** @internal What {@link respond} hands a format to build its serializer. */
+/**
+ * What {@link respond} hands a format to build its serializer.
+ *
+ * @example
+ * ```ts
+ * import { formats, type FormatOptions } from 'pulsecheck';
+ *
+ * const options: FormatOptions = { detail: 'status', refreshSeconds: undefined };
+ * console.log(formats.map((format) => format.create(options).contentType));
+ * ```
+ */
 export interface FormatOptions {
+  /** How much the body reveals. */
   readonly detail: DetailLevel;
+  /** The HTML page's auto-refresh, in seconds, if any. */
   readonly refreshSeconds: number | undefined;
   /** The HTML page's title, when the request names one. */
   readonly title?: string | undefined;
 }
 
-/** @internal One format {@link respond} can produce. */
+/**
+ * One format {@link respond} can produce: a row of the format table.
+ *
+ * @example
+ * ```ts
+ * import { formats, type Format } from 'pulsecheck';
+ *
+ * const metrics: Format[] = formats.filter((format) => format.metrics);
+ * console.log(metrics.map((format) => format.name)); // [ 'openmetrics', 'prometheus' ]
+ * ```
+ */
 export interface Format {
   /** The `format` value that selects it (compared by {@link normalizeFormatName}). */
   readonly name: FormatName;
@@ -36,6 +77,9 @@ export interface Format {
   readonly mediaTypes: readonly string[];
   /** Whether it is read by scrapers, and so answers 200 whenever a report was produced (see {@link respond}). */
   readonly metrics: boolean;
+  /** What its body is, in one sentence: the OpenAPI description's words for it. */
+  readonly description: string;
+  /** Builds the serializer that writes it. */
   readonly create: (options: FormatOptions) => Serializer;
 }
 
@@ -44,16 +88,49 @@ const table: { readonly [Name in FormatName]: Omit<Format, 'name'> } = {
   html: {
     mediaTypes: ['text/html'],
     metrics: false,
+    description: 'A self-contained HTML page (escaped; no script).',
     create: ({ detail, refreshSeconds, title }) =>
       new HtmlSerializer({ detail, ...(refreshSeconds === undefined ? {} : { refreshSeconds }), ...(title === undefined ? {} : { title }) }),
   },
-  json: { mediaTypes: ['application/json'], metrics: false, create: ({ detail }) => new JsonSerializer({ detail }) },
-  'health+json': { mediaTypes: ['application/health+json', 'application/vnd.health+json'], metrics: false, create: ({ detail }) => new HealthJsonSerializer({ detail }) },
-  openmetrics: { mediaTypes: ['application/openmetrics-text; version=1.0.0'], metrics: true, create: ({ detail }) => new OpenMetricsSerializer({ detail }) },
-  prometheus: { mediaTypes: ['text/plain; version=0.0.4'], metrics: true, create: ({ detail }) => new OpenMetricsSerializer({ detail, flavor: 'prometheus' }) },
+  json: {
+    mediaTypes: ['application/json'],
+    metrics: false,
+    description: "The flat map, one property per check, its value the check's output (the default); at detail 'summary' the status alone.",
+    create: ({ detail }) => new JsonSerializer({ detail }),
+  },
+  'health+json': {
+    mediaTypes: ['application/health+json', 'application/vnd.health+json'],
+    metrics: false,
+    description: 'The IETF health check response format (draft-inadarei-api-health-check).',
+    create: ({ detail }) => new HealthJsonSerializer({ detail }),
+  },
+  openmetrics: {
+    mediaTypes: ['application/openmetrics-text; version=1.0.0'],
+    metrics: true,
+    description: `OpenMetrics 1.0 text: ${metricName('checkStatus')} and friends, per check.`,
+    create: ({ detail }) => new OpenMetricsSerializer({ detail }),
+  },
+  prometheus: {
+    mediaTypes: ['text/plain; version=0.0.4'],
+    metrics: true,
+    description: `Prometheus text exposition 0.0.4: ${metricName('checkStatus')} and friends, per check.`,
+    create: ({ detail }) => new OpenMetricsSerializer({ detail, flavor: 'prometheus' }),
+  },
 };
 
-/** @internal The formats of {@link respond}, in the order of {@link FORMAT_NAMES}. Adding one is one line in each. */
+/**
+ * The format table: the formats of {@link respond}, in the order of
+ * {@link FORMAT_NAMES}. Adding a format is one row here and its name in
+ * {@link FORMAT_NAMES}; `respond()`, the OpenAPI description and the CLI
+ * read it.
+ *
+ * @example
+ * ```ts
+ * import { formats } from 'pulsecheck';
+ *
+ * for (const format of formats) console.log(format.name, format.mediaTypes.join(', '));
+ * ```
+ */
 export const formats: readonly Format[] = FORMAT_NAMES.map((name) => Object.freeze({ name, ...table[name] }));
 
 /** @internal The format answered when negotiation finds nothing acceptable: JSON. */

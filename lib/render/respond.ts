@@ -54,7 +54,7 @@ const requestKeys = Object.keys({
  * uptime monitors that only read the status keep working. OpenMetrics and
  * Prometheus text always answer 200 when a report was produced, failing or
  * not: Prometheus discards the samples of any scrape that is not 2xx, so a
- * 503 would make a failing dependency's own metrics (`health_check_status`
+ * 503 would make a failing dependency's own metrics (`pulsecheck_check_status`
  * and the rest) vanish exactly when they matter, and only `up` would be
  * left. The status lives in the metric values instead.
  *

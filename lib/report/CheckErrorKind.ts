@@ -20,4 +20,17 @@
  * console.log(kind);
  * ```
  */
-export type CheckErrorKind = 'unavailable' | 'unexpected result' | 'warning' | 'timeout' | 'unknown error';
+export type CheckErrorKind = (typeof CHECK_ERROR_KINDS)[number];
+
+/**
+ * The five {@link CheckErrorKind}s, in the order the docs list them: the one
+ * list error validation and the OpenAPI schemas read.
+ *
+ * @example
+ * ```ts
+ * import { CHECK_ERROR_KINDS } from 'pulsecheck';
+ *
+ * console.log(CHECK_ERROR_KINDS.includes('timeout')); // true
+ * ```
+ */
+export const CHECK_ERROR_KINDS = Object.freeze(['unavailable', 'unexpected result', 'warning', 'timeout', 'unknown error'] as const);

@@ -16,4 +16,18 @@
  * console.log(worst('pass', 'warn')); // "warn"
  * ```
  */
-export type HealthStatus = 'pass' | 'warn' | 'fail';
+export type HealthStatus = (typeof HEALTH_STATUSES)[number];
+
+/**
+ * The three {@link HealthStatus} words, best first: the one list the
+ * OpenAPI schemas, the OpenMetrics state sets and the OpenTelemetry gauge
+ * read.
+ *
+ * @example
+ * ```ts
+ * import { HEALTH_STATUSES } from 'pulsecheck';
+ *
+ * console.log(HEALTH_STATUSES.join(', ')); // "pass, warn, fail"
+ * ```
+ */
+export const HEALTH_STATUSES = Object.freeze(['pass', 'warn', 'fail'] as const);

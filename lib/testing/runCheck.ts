@@ -4,6 +4,7 @@ import { HealthCheck as HealthCheckBase } from '../core/HealthCheck.js';
 import { definitionOf } from '../core/definitionOf.js';
 import type { HealthCheckClass } from '../core/CheckDefinition.js';
 import { executeCheck } from '../core/executeCheck.js';
+import { effectiveTimeoutMs } from '../core/effectiveTimeoutMs.js';
 import { DEFAULT_TIMEOUT_MS } from '../core/HealthServiceOptions.js';
 import { internalFailure } from '../core/internalFailure.js';
 import { assertOptionsObject, assertPositiveMs } from '../core/validateOptions.js';
@@ -61,7 +62,7 @@ export async function runCheck(check: unknown, options: RunCheckOptions & { read
     throw new TypeError(`runCheck: expected a HealthCheck instance or a class extending HealthCheck, got ${check === null ? 'null' : typeof check}`);
   }
   const definition = definitionOf(instance.constructor as HealthCheckClass);
-  const timeoutMs = options.timeoutMs ?? definition.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = options.timeoutMs ?? effectiveTimeoutMs(definition, DEFAULT_TIMEOUT_MS);
   assertPositiveMs(timeoutMs, 'timeoutMs', 'runCheck');
   try {
     return await executeCheck(definition, instance, timeoutMs);

@@ -6,7 +6,8 @@ import { HealthCheck } from '../../core/HealthCheck.js';
 import { ServiceUnavailable } from '../../errors/ServiceUnavailable.js';
 import type { DiskSpaceHealthCheckOptions } from './DiskSpaceHealthCheckOptions.js';
 import { assertOptionsObject } from '../../core/validateOptions.js';
-import { applyThreshold, formatBytes, formatPercent, round2, validateThreshold, type ThresholdSpec } from './thresholds.js';
+import { formatBytes } from '../../core/formatBytes.js';
+import { applyThreshold, formatPercent, round2, validateThreshold, type ThresholdSpec } from './thresholds.js';
 import type { CheckTraits } from '../../core/CheckTraits.js';
 
 const specs = {

@@ -5,7 +5,8 @@ import { HealthCheck } from '../../core/HealthCheck.js';
 import { abortReason } from '../shared/untilAborted.js';
 import type { EventLoopDelayHealthCheckOptions } from './EventLoopDelayHealthCheckOptions.js';
 import { assertOptionsObject, assertPositiveMs, assertTimerMs, describeValue } from '../../core/validateOptions.js';
-import { applyThreshold, formatMs, round2, validateThreshold } from './thresholds.js';
+import { formatMs } from '../../core/formatMs.js';
+import { applyThreshold, round2, validateThreshold } from './thresholds.js';
 import type { CheckTraits } from '../../core/CheckTraits.js';
 
 /**

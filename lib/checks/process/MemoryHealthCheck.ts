@@ -5,7 +5,8 @@ import type { CheckContext } from '../../core/CheckContext.js';
 import { HealthCheck } from '../../core/HealthCheck.js';
 import type { MemoryHealthCheckOptions } from './MemoryHealthCheckOptions.js';
 import { assertOptionsObject } from '../../core/validateOptions.js';
-import { applyThreshold, formatBytes, formatPercent, round2, validateThreshold, type ThresholdSpec } from './thresholds.js';
+import { formatBytes } from '../../core/formatBytes.js';
+import { applyThreshold, formatPercent, round2, validateThreshold, type ThresholdSpec } from './thresholds.js';
 import type { CheckTraits } from '../../core/CheckTraits.js';
 
 const specs = {

@@ -79,26 +79,9 @@ export function applyThreshold(
   }
 }
 
-/** @internal A byte count for people: `512 B`, `1.5 KiB`, `3.2 GiB`. */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-  let value = bytes;
-  let unit = 0;
-  while (Math.abs(value) >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit] ?? ''}`;
-}
-
 /** @internal A percentage for people, to three significant digits: `87.5%`, `0.05%`. */
 export function formatPercent(percent: number): string {
   return `${Number(percent.toPrecision(3))}%`;
-}
-
-/** @internal Milliseconds for people, to a tenth: `12.3 ms`. */
-export function formatMs(ms: number): string {
-  return `${Math.round(ms * 10) / 10} ms`;
 }
 
 /** @internal Rounds to two decimals, for observations. */

@@ -1,14 +1,16 @@
+import { BACKSTOP_GRACE_MS } from '../../core/backstopGraceMs.js';
 import type { CheckDefinition } from '../../core/CheckDefinition.js';
+import type { CheckTraits } from '../../core/CheckTraits.js';
+import { effectiveTimeoutMs } from '../../core/effectiveTimeoutMs.js';
+import { PROBE_TAGS } from '../../core/Probe.js';
 import type { RunOptions } from '../../core/RunOptions.js';
-import { normalizeRoutePath } from './normalizeRoutePath.js';
+import { selectChecks } from '../../core/selectChecks.js';
+import { normalizeRoutePath } from '../../http/normalizeRoutePath.js';
 import type { ContainerSpec, ProbeSpec, Workload } from './Workload.js';
 
-/** @internal Time allowed for HTTP on top of the largest check timeout: the run's own backstop, the request and the response. */
-export const HTTP_MARGIN_MS = 250;
-
-/** Class names of the bundled checks that reach an external dependency (matched along the prototype chain, so no driver is loaded). */
-const externalCheckClasses = new Set(['PostgresHealthCheck', 'RedisHealthCheck', 'RabbitMqHealthCheck', 'HttpHealthCheck']);
-const probeTags = ['live', 'ready', 'startup'];
+/** Time allowed for HTTP on top of the largest check timeout: the run's own backstop (the request and the response fit in it). */
+const HTTP_MARGIN_MS = BACKSTOP_GRACE_MS;
+const liveTag = PROBE_TAGS.liveness;
 
 /** @internal What verify-probes knows about the module. */
 export interface ProbeTarget {
@@ -31,8 +33,9 @@ export interface ProbeProblem {
  * 2. the largest timeout of the checks the probe runs, plus
  *    {@link HTTP_MARGIN_MS}, fits in its `timeoutSeconds`;
  * 3. the liveness probe runs no check of an external dependency (a check
- *    not tagged `live`, or a bundled PostgreSQL, Redis, RabbitMQ or HTTP
- *    check);
+ *    not tagged `live`, or one whose class declares
+ *    `traits.externalDependency`, as the bundled PostgreSQL, Redis, RabbitMQ
+ *    and HTTP checks do; see {@link CheckTraits});
  * 4. the startup window (`initialDelaySeconds + periodSeconds ×
  *    failureThreshold`) is at least the slowest startup check's timeout;
  * 5. the drain delay is at least the readiness probe's detection time
@@ -48,8 +51,8 @@ export function findProbeProblems(workload: Workload, container: ContainerSpec, 
       problems.push({ line: probe.line, message: `${probe.field} GET ${probe.path} is not a health route (served: ${Object.keys(target.routes).join(', ')})` });
       continue;
     }
-    const checks = selectChecks(target.definitions, options);
-    const timeoutOf = (definition: CheckDefinition): number => definition.timeoutMs ?? target.defaultTimeoutMs;
+    const checks = selectChecks(target.definitions, options, (definition) => definition);
+    const timeoutOf = (definition: CheckDefinition): number => effectiveTimeoutMs(definition, target.defaultTimeoutMs);
     const slowest = checks.reduce<CheckDefinition | undefined>((found, definition) => (found === undefined || timeoutOf(definition) > timeoutOf(found) ? definition : found), undefined);
     if (slowest !== undefined && timeoutOf(slowest) + HTTP_MARGIN_MS > probe.timeoutSeconds * 1000) {
       problems.push({
@@ -62,7 +65,7 @@ export function findProbeProblems(workload: Workload, container: ContainerSpec, 
       if (external.length > 0) {
         problems.push({
           line: probe.line,
-          message: `${probe.field} GET ${probe.path} runs checks of external dependencies (${external.map(describeExternal).join(', ')}): a dependency outage would restart every pod; point it at /health/live and tag only in-process checks 'live'`,
+          message: `${probe.field} GET ${probe.path} runs checks of external dependencies (${external.map(describeExternal).join(', ')}): a dependency outage would restart every pod; point it at /health/live and tag only in-process checks '${liveTag}'`,
         });
       }
     }
@@ -102,36 +105,28 @@ function drainProblems(workload: Workload, container: ContainerSpec, readiness: 
   return problems;
 }
 
-/** The checks `options` selects, by the rules of HealthService.run (tags, names, probe). */
-export function selectChecks(definitions: readonly CheckDefinition[], options: RunOptions): CheckDefinition[] {
-  let selected = [...definitions];
-  const { names, tags, probe } = options;
-  if (names !== undefined) selected = selected.filter((definition) => names.includes(definition.name));
-  if (tags !== undefined) selected = selected.filter((definition) => definition.tags.some((tag) => tags.includes(tag)));
-  const has = (definition: CheckDefinition, tag: string): boolean => definition.tags.includes(tag);
-  const readiness = (list: CheckDefinition[]): CheckDefinition[] => list.filter((definition) => has(definition, 'ready') || !probeTags.some((tag) => has(definition, tag)));
-  if (probe === 'liveness') return selected.filter((definition) => has(definition, 'live'));
-  if (probe === 'readiness') return readiness(selected);
-  if (probe === 'startup') return definitions.some((definition) => has(definition, 'startup')) ? selected.filter((definition) => has(definition, 'startup')) : readiness(selected);
-  return selected;
-}
-
 function isExternal(definition: CheckDefinition): boolean {
-  return !definition.tags.includes('live') || bundledExternalClass(definition) !== undefined;
+  return !definition.tags.includes(liveTag) || externalDeclarer(definition) !== undefined;
 }
 
 function describeExternal(definition: CheckDefinition): string {
-  const bundled = bundledExternalClass(definition);
-  if (bundled !== undefined) return `'${definition.name}' is a ${bundled}`;
-  return `'${definition.name}' is not tagged 'live'`;
+  const declarer = externalDeclarer(definition);
+  if (declarer !== undefined) return `'${definition.name}' is a ${declarer}`;
+  return `'${definition.name}' is not tagged '${liveTag}'`;
 }
 
-function bundledExternalClass(definition: CheckDefinition): string | undefined {
+/**
+ * The name of the class that declares the check an external dependency (its
+ * static `traits`, inherited by subclasses), or `undefined`. Reads the class
+ * only, so no driver is loaded.
+ */
+function externalDeclarer(definition: CheckDefinition): string | undefined {
+  const traits = (definition.target as { traits?: CheckTraits | undefined }).traits;
+  if (traits?.externalDependency !== true) return undefined;
   let current: unknown = definition.target;
   for (let depth = 0; depth < 32 && typeof current === 'function'; depth += 1) {
-    const name = (current as { name?: unknown }).name;
-    if (typeof name === 'string' && externalCheckClasses.has(name)) return name;
+    if (Object.hasOwn(current, 'traits')) return String((current as { name?: unknown }).name);
     current = Object.getPrototypeOf(current);
   }
-  return undefined;
+  return String(definition.target.name);
 }

@@ -6,9 +6,10 @@ import { redactSecrets } from '../../core/redactSecrets.js';
 import { DEFAULT_TIMEOUT_MS } from '../../core/HealthServiceOptions.js';
 import type { RunOptions } from '../../core/RunOptions.js';
 import { DEFAULT_HEALTH_ROUTES } from '../../http/defaultHealthRoutes.js';
+import { resolveRouteTable } from '../../http/resolveRouteTable.js';
 import { CliError } from '../CliError.js';
+import { parseMilliseconds } from '../parseMilliseconds.js';
 import { loadHealthService } from '../loadHealthService.js';
-import { normalizeRoutePath } from './normalizeRoutePath.js';
 import { findProbeProblems, type ProbeTarget } from './findProbeProblems.js';
 import { readWorkloads } from './readWorkloads.js';
 import { verifyProbesUsage } from './verifyProbesUsage.js';
@@ -116,37 +117,29 @@ function parse(argv: readonly string[]): VerifyCommand | 'help' {
     manifest: positionals[0],
     module: values.module,
     containers: values.container,
-    defaultTimeoutMs: milliseconds(values['default-timeout-ms'], '--default-timeout-ms') ?? DEFAULT_TIMEOUT_MS,
-    loadTimeoutMs: milliseconds(values['load-timeout-ms'], '--load-timeout-ms') ?? defaultLoadTimeoutMs,
+    defaultTimeoutMs: parseMilliseconds(values['default-timeout-ms'], '--default-timeout-ms') ?? DEFAULT_TIMEOUT_MS,
+    loadTimeoutMs: parseMilliseconds(values['load-timeout-ms'], '--load-timeout-ms') ?? defaultLoadTimeoutMs,
   };
 }
 
-function milliseconds(given: string | undefined, flag: string): number | undefined {
-  if (given === undefined) return undefined;
-  const value = /^\d+$/.test(given.trim()) ? Number(given.trim()) : Number.NaN;
-  if (!(value >= 1 && value <= 2_147_483_647)) throw new CliError(`${flag} must be a whole number of milliseconds from 1 to 2147483647, got '${given}'`, 2, true);
-  return value;
-}
 
 async function loadTarget(modulePath: string, cwd: string, defaultTimeoutMs: number): Promise<ProbeTarget> {
   const service = await loadHealthService(modulePath, { cwd, defaultTimeoutMs });
   if (typeof service.definitions !== 'function') throw new CliError(`the HealthService of ${modulePath} has no definitions(); verify-probes needs pulsecheck's HealthService`);
   // Already imported by loadHealthService: this import is the cached module namespace.
   const namespace = (await import(pathToFileURL(resolve(cwd, modulePath)).href)) as Record<string, unknown>;
-  return { definitions: service.definitions(), routes: routesOf(namespace.routes, modulePath), defaultTimeoutMs };
+  const definitions = service.definitions();
+  return { definitions, routes: routesOf(namespace.routes, modulePath, new Set(definitions.map((definition) => definition.name))), defaultTimeoutMs };
 }
 
-function routesOf(exported: unknown, modulePath: string): Readonly<Record<string, RunOptions>> {
-  if (exported === undefined) return DEFAULT_HEALTH_ROUTES;
-  if (typeof exported !== 'object' || exported === null || Array.isArray(exported)) {
-    throw new CliError(`export 'routes' of ${modulePath} must be an object of path → run options, as given to healthEndpoints()`);
+/** The module's `routes` export (else the default routes), by the rules healthEndpoints() applies to it. */
+function routesOf(exported: unknown, modulePath: string, known: ReadonlySet<string>): Readonly<Record<string, RunOptions>> {
+  try {
+    return Object.fromEntries(resolveRouteTable(exported ?? DEFAULT_HEALTH_ROUTES, `export 'routes' of ${modulePath}`, known));
+  } catch (error) {
+    if (error instanceof TypeError || error instanceof RangeError) throw new CliError(error.message);
+    throw error;
   }
-  const routes: Record<string, RunOptions> = {};
-  for (const [path, options] of Object.entries(exported as Record<string, unknown>)) {
-    if (typeof options !== 'object' || options === null) throw new CliError(`export 'routes' of ${modulePath}: route '${path}' must map to run options (an object)`);
-    routes[normalizeRoutePath(path)] = options;
-  }
-  return routes;
 }
 
 async function withDeadline<T>(promise: Promise<T>, ms: number, modulePath: string): Promise<T> {

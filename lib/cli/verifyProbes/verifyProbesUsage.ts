@@ -1,3 +1,5 @@
+import { BACKSTOP_GRACE_MS } from '../../core/backstopGraceMs.js';
+
 /** @internal The text of `pulsecheck verify-probes --help`. */
 export const verifyProbesUsage = `Usage: pulsecheck verify-probes <manifest.yaml> --module <path> [options]
 
@@ -10,11 +12,12 @@ Rules, per container:
   path      an httpGet probe's path is a route the health endpoints serve
             (the module's exported 'routes', else /health, /health/live,
             /health/ready, /health/startup)
-  timeout   the largest timeout of the checks a probe runs, plus 250 ms for
+  timeout   the largest timeout of the checks a probe runs, plus ${BACKSTOP_GRACE_MS} ms for
             HTTP, fits in its timeoutSeconds
   liveness  the liveness probe runs no check of an external dependency
-            (a check not tagged 'live', or a bundled PostgreSQL, Redis,
-            RabbitMQ or HTTP check)
+            (a check not tagged 'live', or one whose class declares
+            traits.externalDependency, as the bundled PostgreSQL, Redis,
+            RabbitMQ and HTTP checks do)
   startup   initialDelaySeconds + periodSeconds x failureThreshold of the
             startup probe is at least the slowest startup check's timeout
   drain     the drain delay (preStop sleep + a DRAIN_MS, DRAIN_DELAY_MS,
