@@ -2,7 +2,7 @@ import { metrics, type Attributes, type Meter, type ObservableResult } from '@op
 import type { HealthService } from '../core/HealthService.js';
 import { assertOptionsObject } from '../core/validateOptions.js';
 import type { CheckResult } from '../report/CheckResult.js';
-import { HEALTH_STATUSES } from '../report/HealthStatus.js';
+import { HEALTH_STATUSES, type HealthStatus } from '../report/HealthStatus.js';
 import type { HealthMetricsOptions } from './HealthMetricsOptions.js';
 import { HEALTH_METRIC_NAMES as names } from './healthMetricNames.js';
 

@@ -158,7 +158,7 @@ describe('openApiDocument', () => {
       ['a route with a template', { checks: [], routes: { '/health/{id}': {} } }, /route '\/health\/\{id\}': a path cannot contain "\{"/, TypeError],
       ['a route given twice', { checks: [], routes: { '/health': {}, '/health/': {} } }, /the path '\/health' is given twice/, TypeError],
       ['a route with an unknown probe', { checks: [], routes: { '/h': { probe: 'alive' } } }, /probe must be one of liveness, readiness, startup, got alive/, RangeError],
-      ['a route naming an unknown check', { checks: [{ name: 'db' }], routes: { '/h': { names: ['cache'] } } }, /no check named 'cache' \(known: db\)/, TypeError],
+      ['a route naming an unknown check (a RangeError, as healthEndpoints and run() throw)', { checks: [{ name: 'db' }], routes: { '/h': { names: ['cache'] } } }, /no check named 'cache' \(known: db\)/, RangeError],
       ['servers that are not an array', { checks: [], servers: 'https://x' }, /servers must be an array/, TypeError],
       ['a server without a url', { checks: [], servers: [{}] }, /servers\[0\]: url must be a non-empty string/, TypeError],
       ['an empty title', { checks: [], title: ' ' }, /title must be a non-empty string/, TypeError],

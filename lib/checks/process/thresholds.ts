@@ -55,11 +55,11 @@ export function validateThreshold(value: unknown, spec: ThresholdSpec, owner: st
 /**
  * @internal Compares a measurement with its threshold: past `fail` records
  * an `unavailable` error, else past `warn` a warning, each reading like
- * `heap used: 96.1% of the 4.0 GiB heap limit, above the fail threshold of 95%`.
+ * `heap used: 96.1% of the 4.00 GiB heap limit, above the fail threshold of 95%`.
  *
  * @param label - What was measured (`"heap used"`).
  * @param format - Renders a value in the measurement's unit (`"1.2 GiB"`, `"87.5%"`).
- * @param detail - Appended to the measured value (`" of the 4.0 GiB heap limit"`).
+ * @param detail - Appended to the measured value (`" of the 4.00 GiB heap limit"`).
  */
 export function applyThreshold(
   context: CheckContext,

@@ -46,12 +46,11 @@ export function findProbeProblems(workload: Workload, container: ContainerSpec, 
   const problems: ProbeProblem[] = [];
   for (const probe of container.probes) {
     if (probe.handler !== 'httpGet' || probe.path === undefined) continue;
-    const options = target.routes[normalizeRoutePath(probe.path)];
-    if (options === undefined) {
+    const checks = routeChecks(target, probe.path);
+    if (checks === undefined) {
       problems.push({ line: probe.line, message: `${probe.field} GET ${probe.path} is not a health route (served: ${Object.keys(target.routes).join(', ')})` });
       continue;
     }
-    const checks = selectChecks(target.definitions, options, (definition) => definition);
     const timeoutOf = (definition: CheckDefinition): number => effectiveTimeoutMs(definition, target.defaultTimeoutMs);
     const slowest = checks.reduce<CheckDefinition | undefined>((found, definition) => (found === undefined || timeoutOf(definition) > timeoutOf(found) ? definition : found), undefined);
     if (slowest !== undefined && timeoutOf(slowest) + HTTP_MARGIN_MS > probe.timeoutSeconds * 1000) {
@@ -82,6 +81,18 @@ export function findProbeProblems(workload: Workload, container: ContainerSpec, 
   const readiness = container.probes.find((probe) => probe.probe === 'readiness');
   if (readiness !== undefined) problems.push(...drainProblems(workload, container, readiness));
   return problems;
+}
+
+/**
+ * @internal The checks a GET of `path` runs, by the route rules of
+ * healthEndpoints ({@link normalizeRoutePath}) and the selection rule of
+ * `HealthService.run` ({@link selectChecks}); `undefined` when no route serves it.
+ */
+export function routeChecks(target: ProbeTarget, path: string): readonly CheckDefinition[] | undefined {
+  const normalized = normalizeRoutePath(path);
+  if (!Object.hasOwn(target.routes, normalized)) return undefined;
+  const options = target.routes[normalized];
+  return options === undefined ? undefined : selectChecks(target.definitions, options, (definition) => definition);
 }
 
 function drainProblems(workload: Workload, container: ContainerSpec, readiness: ProbeSpec): ProbeProblem[] {

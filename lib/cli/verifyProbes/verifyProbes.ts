@@ -132,8 +132,13 @@ async function loadTarget(modulePath: string, cwd: string, defaultTimeoutMs: num
   return { definitions, routes: routesOf(namespace.routes, modulePath, new Set(definitions.map((definition) => definition.name))), defaultTimeoutMs };
 }
 
-/** The module's `routes` export (else the default routes), by the rules healthEndpoints() applies to it. */
-function routesOf(exported: unknown, modulePath: string, known: ReadonlySet<string>): Readonly<Record<string, RunOptions>> {
+/**
+ * @internal The module's `routes` export (else the default routes), by the
+ * rules healthEndpoints() applies to it ({@link resolveRouteTable}).
+ *
+ * @throws CliError for a table healthEndpoints() would refuse.
+ */
+export function routesOf(exported: unknown, modulePath: string, known: ReadonlySet<string>): Readonly<Record<string, RunOptions>> {
   try {
     return Object.fromEntries(resolveRouteTable(exported ?? DEFAULT_HEALTH_ROUTES, `export 'routes' of ${modulePath}`, known));
   } catch (error) {

@@ -62,7 +62,7 @@ describe('DiskSpaceHealthCheck', () => {
       const result = await runCheck(new DiskSpaceHealthCheck({ path: directory, freePercent: {}, freeBytes: { warn: Number.MAX_SAFE_INTEGER, fail: Number.MAX_SAFE_INTEGER - 1 } }));
       expect(result.status).to.equal('fail');
       expect(kinds(result)).to.deep.equal(['unavailable']);
-      expect(result.output).to.match(new RegExp(`^unavailable: free space on ${directory}: [\\d.]+ (GiB|TiB|MiB), below the fail threshold of 8\\.0 PiB$`));
+      expect(result.output).to.match(new RegExp(`^unavailable: free space on ${directory}: [\\d.]+ (GiB|TiB|MiB), below the fail threshold of 8\\.00 PiB$`));
     });
 
     it('reports a path it cannot read as unavailable', async () => {

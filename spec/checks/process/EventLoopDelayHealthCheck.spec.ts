@@ -154,7 +154,7 @@ describe('EventLoopDelayHealthCheck', () => {
       expect(performance.now() - started).to.be.below(50);
       expect(result.observations.p99Ms).to.deep.equal({ value: 150, unit: 'ms' });
       expect(result.status).to.equal('warn');
-      expect(result.output).to.equal('warning: event-loop delay p99: 150 ms (max 150 ms, 2 samples), above the warn threshold of 100 ms');
+      expect(result.output).to.equal('warning: event-loop delay p99: 150.0 ms (max 150.0 ms, 2 samples), above the warn threshold of 100.0 ms');
       expect(check.monitors, 'one monitor').to.have.length(1);
       expect(check.monitor.samples).to.deep.equal([]);
     });
@@ -165,7 +165,7 @@ describe('EventLoopDelayHealthCheck', () => {
       check.monitor.samples.push(ns(700));
       const result = await runCheck(check);
       expect(kinds(result)).to.deep.equal(['unavailable']);
-      expect(result.output).to.equal('unavailable: event-loop delay p99: 690 ms (max 690 ms, 1 samples), above the fail threshold of 500 ms');
+      expect(result.output).to.equal('unavailable: event-loop delay p99: 690.0 ms (max 690.0 ms, 1 samples), above the fail threshold of 500.0 ms');
     });
 
     it('judges nothing when no sample arrived since the previous execution', async () => {

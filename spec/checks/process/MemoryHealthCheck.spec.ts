@@ -74,14 +74,14 @@ describe('MemoryHealthCheck', () => {
     it('warns above a warn threshold', async () => {
       const result = await runCheck(new MemoryHealthCheck({ heapUsedBytes: { warn: 1 } }));
       expect(result.status).to.equal('warn');
-      expect(result.output).to.match(/^warning: heap used: \d+\.\d (MiB|GiB), above the warn threshold of 1 B$/);
+      expect(result.output).to.match(/^warning: heap used: \d+\.\d+ (MiB|GiB), above the warn threshold of 1 B$/);
     });
 
     it('fails above a fail threshold, and then does not also warn', async () => {
       const result = await runCheck(new MemoryHealthCheck({ rssBytes: { warn: 1, fail: 2 } }));
       expect(result.status).to.equal('fail');
       expect(kinds(result)).to.deep.equal(['unavailable']);
-      expect(result.output).to.match(/^unavailable: RSS: \d+\.\d (MiB|GiB), above the fail threshold of 2 B$/);
+      expect(result.output).to.match(/^unavailable: RSS: \d+\.\d+ (MiB|GiB), above the fail threshold of 2 B$/);
     });
 
     it('compares percentages with the limit they are a share of', async () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { DEFAULT_HEALTH_ROUTES, HealthCheck, type CheckDefinition } from 'pulsecheck';
+import { DEFAULT_HEALTH_ROUTES, HealthCheck, type CheckDefinition, type CheckTraits } from 'pulsecheck';
 import { PostgresHealthCheck } from 'pulsecheck/postgres';
-import { findProbeProblems, selectChecks } from '#lib/cli/verifyProbes/findProbeProblems.js';
+import { findProbeProblems } from '#lib/cli/verifyProbes/findProbeProblems.js';
 import type { ContainerSpec, ProbeSpec, Workload } from '#lib/cli/verifyProbes/Workload.js';
 
 class AppDatabaseCheck extends PostgresHealthCheck {}
@@ -26,6 +26,26 @@ describe('findProbeProblems', () => {
     expect(problems[0]?.message).to.include("('Db' is a PostgresHealthCheck)");
   });
 
+  it("flags a user's check whose class declares traits.externalDependency, naming that class", () => {
+    class PaymentsGatewayHealthCheck extends HealthCheck {
+      static override readonly traits: CheckTraits = { componentType: 'component', externalDependency: true };
+      check(): void {}
+    }
+    class EuPaymentsCheck extends PaymentsGatewayHealthCheck {}
+    const problems = findProbeProblems(workload, container, { definitions: [definition('Payments', EuPaymentsCheck, ['live'], 300)], routes: DEFAULT_HEALTH_ROUTES, defaultTimeoutMs: 800 });
+    expect(problems.map((problem) => problem.message)).to.have.length(1);
+    expect(problems[0]?.message).to.include("('Payments' is a PaymentsGatewayHealthCheck)");
+  });
+
+  it('does not recognise a check by its class name: a live in-process check that happens to be called PostgresHealthCheck is fine', () => {
+    const PostgresHealthCheck = class extends HealthCheck {
+      check(): void {}
+    };
+    Object.defineProperty(PostgresHealthCheck, 'name', { value: 'PostgresHealthCheck' });
+    const problems = findProbeProblems(workload, container, { definitions: [definition('Clock', PostgresHealthCheck, ['live'], 300)], routes: DEFAULT_HEALTH_ROUTES, defaultTimeoutMs: 800 });
+    expect(problems).to.deep.equal([]);
+  });
+
   it('has nothing to say about in-process live checks that fit the timeout', () => {
     const problems = findProbeProblems(workload, container, { definitions: [definition('Clock', ClockCheck, ['live'], 750)], routes: DEFAULT_HEALTH_ROUTES, defaultTimeoutMs: 800 });
     expect(problems).to.deep.equal([]);
@@ -35,17 +55,5 @@ describe('findProbeProblems', () => {
     const target = { definitions: [definition('Clock', ClockCheck, ['live'])], routes: DEFAULT_HEALTH_ROUTES };
     expect(findProbeProblems(workload, container, { ...target, defaultTimeoutMs: 750 })).to.deep.equal([]);
     expect(findProbeProblems(workload, container, { ...target, defaultTimeoutMs: 751 })[0]?.message).to.include("check 'Clock' (timeout 751 ms) plus 250 ms");
-  });
-});
-
-describe('selectChecks', () => {
-  it('selects by the rules of HealthService.run: startup falls back to readiness, readiness takes untagged checks', () => {
-    const definitions = [definition('Live', ClockCheck, ['live']), definition('Ready', ClockCheck, ['ready']), definition('Plain', ClockCheck, ['db'])];
-    const names = (options: object): string[] => selectChecks(definitions, options).map((found) => found.name);
-    expect(names({ probe: 'liveness' })).to.deep.equal(['Live']);
-    expect(names({ probe: 'readiness' })).to.deep.equal(['Ready', 'Plain']);
-    expect(names({ probe: 'startup' })).to.deep.equal(['Ready', 'Plain']);
-    expect(names({ tags: ['db', 'live'] })).to.deep.equal(['Live', 'Plain']);
-    expect(names({})).to.deep.equal(['Live', 'Ready', 'Plain']);
   });
 });
