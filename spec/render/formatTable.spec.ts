@@ -36,7 +36,7 @@ describe('the format table (lib/render/formats.ts)', function () {
     const file = join(copy, 'render', 'formats.js');
     const source = await readFile(file, 'utf8');
     const edited = source.replace("'openmetrics', 'prometheus'];", "'openmetrics', 'prometheus', 'csv'];").replace('const table = {', `const table = {\n    ${csvRow}`);
-    expect(edited.match(/'csv'/g), 'the name and the row were added').to.have.length(2);
+    expect(edited, 'the name and the row were added').to.include("'prometheus', 'csv'];").and.include('csv: { mediaTypes');
     await writeFile(file, edited);
     const load = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(copy, path)).href)) as T;
     patched = {
