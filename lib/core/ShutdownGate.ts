@@ -2,7 +2,7 @@ import type { CheckResult } from '../report/CheckResult.js';
 import type { CheckDefinition } from './CheckDefinition.js';
 import { buildResult } from './executeCheck.js';
 import { HealthCheck } from './HealthCheck.js';
-import type { Probe } from './Probe.js';
+import { PROBE_TAGS, type Probe } from './Probe.js';
 import { makeCheckError } from './toCheckError.js';
 
 const shutdownDefinition: CheckDefinition = Object.freeze({
@@ -10,7 +10,7 @@ const shutdownDefinition: CheckDefinition = Object.freeze({
   name: 'shutdown',
   critical: true,
   timeoutMs: undefined,
-  tags: Object.freeze(['ready']),
+  tags: Object.freeze([PROBE_TAGS.readiness]),
   description: 'The service is draining before it stops.',
   cacheTtlMs: undefined,
 });

@@ -3,9 +3,9 @@
  *
  * @example
  * ```ts
- * import type { JsonSchema } from 'pulsecheck';
+ * import { HEALTH_STATUSES, type JsonSchema } from 'pulsecheck';
  *
- * const status: JsonSchema = { type: 'string', enum: ['pass', 'warn', 'fail'] };
+ * const status: JsonSchema = { type: 'string', enum: [...HEALTH_STATUSES] };
  * ```
  */
 export type JsonSchema = { readonly [keyword: string]: unknown };

@@ -71,7 +71,7 @@ export interface FormatOptions {
  * ```
  */
 export interface Format {
-  /** The `format` value that selects it (compared by {@link normalizeFormatName}). */
+  /** The `format` value that selects it (compared case-insensitively, ignoring `+`, `-`, `_` and white space: `healthjson` is `health+json`). */
   readonly name: FormatName;
   /** The media types an Accept header can ask for it by. */
   readonly mediaTypes: readonly string[];

@@ -1,13 +1,8 @@
 import { expect } from 'chai';
-import { OpenMetricsSerializer, openApiDocument, type HealthReport } from 'pulsecheck';
+import { OpenMetricsSerializer, openApiDocument } from 'pulsecheck';
+import { aReport, working } from '../render/fixtures.js';
 
-const report: HealthReport = {
-  status: 'pass',
-  httpStatus: 200,
-  startedAt: new Date(0).toISOString(),
-  durationMs: 1,
-  checks: [{ name: 'db', status: 'pass', critical: true, tags: [], durationMs: 1, output: 'working', errors: [], observations: {} }],
-};
+const report = aReport([working('db')]);
 
 type Loose = Record<string, unknown>;
 const at = (value: unknown, ...keys: string[]): Loose => keys.reduce<Loose>((node, key) => (node[key] ?? {}) as Loose, value as Loose);

@@ -2,18 +2,13 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect } from 'chai';
-import type { HealthReport, OpenApiDocument, respond as respondFunction, openApiDocument as openApiDocumentFunction } from 'pulsecheck';
+import type { OpenApiDocument, respond as respondFunction, openApiDocument as openApiDocumentFunction } from 'pulsecheck';
 import type { parseArguments as parseArgumentsFunction } from '#lib/cli/parseArguments.js';
+import { aReport, working } from './fixtures.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-const report: HealthReport = {
-  status: 'pass',
-  httpStatus: 200,
-  startedAt: new Date(0).toISOString(),
-  durationMs: 1,
-  checks: [{ name: 'db', status: 'pass', critical: true, tags: [], durationMs: 1, output: 'working', errors: [], observations: {} }],
-};
+const report = aReport([working('db')]);
 
 /** The one row added to the format table, and its name, in the compiled dist/render/formats.js. */
 const csvRow = `csv: { mediaTypes: ['text/csv'], metrics: false, description: 'One line per check: its name and status.', create: () => ({ contentType: 'text/csv; charset=utf-8', serialize: (report) => report.checks.map((check) => check.name + ',' + check.status).join('\\n') }) },`;

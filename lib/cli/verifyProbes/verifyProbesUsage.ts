@@ -1,4 +1,5 @@
 import { BACKSTOP_GRACE_MS } from '../../core/backstopGraceMs.js';
+import { PROBE_TAGS } from '../../core/Probe.js';
 
 /** @internal The text of `pulsecheck verify-probes --help`. */
 export const verifyProbesUsage = `Usage: pulsecheck verify-probes <manifest.yaml> --module <path> [options]
@@ -15,7 +16,7 @@ Rules, per container:
   timeout   the largest timeout of the checks a probe runs, plus ${BACKSTOP_GRACE_MS} ms for
             HTTP, fits in its timeoutSeconds
   liveness  the liveness probe runs no check of an external dependency
-            (a check not tagged 'live', or one whose class declares
+            (a check not tagged '${PROBE_TAGS.liveness}', or one whose class declares
             traits.externalDependency, as the bundled PostgreSQL, Redis,
             RabbitMQ and HTTP checks do)
   startup   initialDelaySeconds + periodSeconds x failureThreshold of the
