@@ -78,14 +78,20 @@ function serviceWith(checks: readonly { readonly name: string; readonly tags: re
 const names = ['a', 'b', 'c', 'd'];
 const tag = fc.constantFrom('live', 'ready', 'startup', 'db');
 const checks = fc.uniqueArray(fc.record({ name: fc.constantFrom(...names), tags: fc.uniqueArray(tag, { maxLength: 3 }) }), { selector: (check) => check.name, maxLength: 4 });
-const path = fc.constantFrom('/', '//', '/health', '/health/', '/health//', '/h', '/h/', '/ready', 'health', '', '/a b', '/x?y=1', '/x#top', '/{id}', '/tab\there');
+/** Mostly paths a table may have (some the same once normalised), one in five one it may not. */
+const path = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('/', '//', '/health', '/health/', '/health//', '/h', '/h/', '/ready', '/health/live') },
+  { weight: 1, arbitrary: fc.constantFrom('health', '', '/a b', '/x?y=1', '/x#top', '/{id}', '/tab\there') },
+);
+/** Mostly a well-formed value, one in six a malformed one. */
+const mostly = <T>(good: fc.Arbitrary<T>, ...bad: unknown[]): fc.Arbitrary<unknown> => fc.oneof({ weight: 5, arbitrary: good }, { weight: 1, arbitrary: fc.constantFrom(...bad) });
 const wellFormedOrNot = fc.record(
   {
-    probe: fc.constantFrom<unknown>('liveness', 'readiness', 'startup', 'alive', 3),
-    tags: fc.oneof(fc.uniqueArray(tag, { minLength: 1, maxLength: 2 }), fc.constantFrom<unknown>('db', [''], [1])),
-    names: fc.oneof(fc.uniqueArray(fc.constantFrom(...names), { minLength: 1, maxLength: 2 }), fc.constantFrom<unknown>(['zz'], 'a', [''])),
-    fresh: fc.constantFrom<unknown>(true, false, 'yes'),
-    history: fc.constantFrom<unknown>(true, false, 1),
+    probe: mostly(fc.constantFrom('liveness', 'readiness', 'startup'), 'alive', 3),
+    tags: mostly(fc.uniqueArray(tag, { minLength: 1, maxLength: 2 }), 'db', [''], [1]),
+    names: mostly(fc.uniqueArray(fc.constantFrom(...names), { minLength: 1, maxLength: 2 }), ['zz'], 'a', ['']),
+    fresh: mostly(fc.boolean(), 'yes'),
+    history: mostly(fc.boolean(), 1),
   },
   { requiredKeys: [] },
 );
@@ -119,16 +125,21 @@ describe('the route rules of healthEndpoints, openApiDocument, postmanCollection
   });
 
   it('accept the same route tables, refuse the others with the same error, and give each route the same paths and checks', async () => {
+    const runs = numRuns(150);
+    let acceptedWithRoutes = 0;
     await fc.assert(
       fc.asyncProperty(checks, routeTable, async (given, routes) => {
         const service = serviceWith(given);
         const served = await byHealthEndpoints(service, routes);
+        if ('paths' in served && Object.keys(served.paths).length > 0) acceptedWithRoutes += 1;
         const { kind, ...shared } = served as { kind?: string };
         expect(byOpenApiDocument(service, routes), 'openApiDocument').to.deep.equal(served);
         expect(byPostmanCollection(service, routes), 'postmanCollection').to.deep.equal(served);
         expect(byVerifyProbes(service, routes), 'verify-probes').to.deep.equal(kind === undefined ? served : { ...shared, kind: 'any' });
       }),
-      { numRuns: numRuns(150) },
+      { numRuns: runs },
     );
+    // The property says something of accepted tables only if it met enough of them.
+    expect(acceptedWithRoutes, 'route tables accepted, with at least one route').to.be.at.least(Math.ceil(runs / 10));
   });
 });
