@@ -1,5 +1,6 @@
 import type { HealthReport } from '../report/HealthReport.js';
 import type { HealthStatus } from '../report/HealthStatus.js';
+import { millisecondsToSeconds } from '../report/millisecondsToSeconds.js';
 import type { DetailLevel } from './DetailLevel.js';
 import type { Serializer } from './Serializer.js';
 import { assertOptionsObject } from '../core/validateOptions.js';
@@ -179,7 +180,7 @@ export class OpenMetricsSerializer implements Serializer {
         name: 'check_duration_seconds',
         help: 'How long the latest execution of the check took, in seconds.',
         unit: 'seconds',
-        samples: checks.map((check) => ({ labels: [['check', check.name]], value: check.durationMs / 1000 })),
+        samples: checks.map((check) => ({ labels: [['check', check.name]], value: millisecondsToSeconds(check.durationMs) })),
       },
       {
         name: 'check_observation',
