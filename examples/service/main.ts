@@ -6,14 +6,16 @@
  * error and exit code 1):
  *   /health         every check (JSON for `Accept: application/json`, HTML for a browser)
  *   /health/live    liveness: the process checks only
- *   /health/ready   readiness: the dependencies (503 "shutting down" once SIGTERM arrived)
+ *   /health/ready   readiness: the dependencies (503 "shutting down" once SIGTERM or SIGINT arrived)
  *   /health/startup startup
  * `?format=json|html|health+json|openmetrics|prometheus` overrides the Accept header.
  * With a dependency down, /health answers 503 and names it. The HTML page
  * draws each check's recent results (history); `DEMO_OUTAGE=1` takes Redis
  * down for 20 s of every minute to show one (see outage.ts).
- * On SIGTERM or SIGINT, readiness answers 503 "shutting down" for DRAIN_MS
- * milliseconds (default 0), then the server closes and every client is released.
+ * On SIGTERM or SIGINT, readiness and /health answer 503 "shutting down" for
+ * DRAIN_MS milliseconds (default 0), then the server closes and every client is
+ * released. A second signal does not cut the drain short (Ctrl-C under npm is
+ * two: the terminal's and npm's copy); a third stops at once.
  * With BACKGROUND_MS set (e.g. 5000), the checks run in background mode on
  * that interval (the disk check on its own, slower one) and /health answers
  * from their latest results.
@@ -94,7 +96,7 @@ let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  console.log(`[example] ${signal}: readiness now answers 503; draining for ${drainMs} ms`);
+  console.log(`[example] ${signal}: readiness and /health now answer 503; draining for ${drainMs} ms`);
   health.beginShutdown();
   await new Promise((resolve) => setTimeout(resolve, drainMs));
   await new Promise<void>((resolve) => {
@@ -120,12 +122,24 @@ async function release(): Promise<void> {
     process.exit(1);
   }, 5_000).unref();
 }
+// Ctrl-C sends SIGINT to the whole process group, and npm may forward its own copy: one key press can be
+// two signals. So the first signal starts the drain, the second is only acknowledged, and a third stops at
+// once, for a user who really wants out.
+let signals = 0;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    shutdown(signal).catch((error: unknown) => {
-      console.error('[example] shutdown failed', error);
-      process.exitCode = 1;
-    });
+  process.on(signal, () => {
+    signals += 1;
+    if (signals === 1) {
+      shutdown(signal).catch((error: unknown) => {
+        console.error('[example] shutdown failed', error);
+        process.exitCode = 1;
+      });
+    } else if (signals === 2) {
+      console.log(`[example] ${signal}: already draining (another signal stops at once)`);
+    } else {
+      console.log(`[example] ${signal}: stopping at once`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    }
   });
 }
 

@@ -173,7 +173,7 @@ export class HealthService {
     const startedAt = new Date();
     const t0 = performance.now();
     const selected = this.#selector.select(options);
-    const closed = this.#gate.answer(options.probe);
+    const closed = this.#gate.answer(options);
     if (closed !== undefined) return buildReport(startedAt, t0, [closed]);
     const replayed = this.#latch.replay(
       options,
@@ -273,10 +273,13 @@ export class HealthService {
   }
 
   /**
-   * Marks the service as shutting down: from now on readiness reports `fail`
-   * (HTTP 503) with `unavailable: shutting down`, without running checks, so
-   * load balancers stop sending traffic; liveness is unaffected. Call it on
-   * SIGTERM, before closing the server.
+   * Marks the service as shutting down: from now on readiness and the whole
+   * service (a `run()` with no probe, tags nor names, which `/health`
+   * serves) report `fail` (HTTP 503) with `unavailable: shutting down`,
+   * without running checks, so load balancers stop sending traffic whichever
+   * route they probe. Liveness is unaffected (a draining pod must not be
+   * restarted), and so are the startup probe and runs that select checks by
+   * tag or name. Call it on SIGTERM, before closing the server.
    */
   beginShutdown(): void {
     this.#gate.close();

@@ -3,6 +3,7 @@ import type { HealthService } from '../core/HealthService.js';
 import { assertOptionsObject } from '../core/validateOptions.js';
 import type { CheckResult } from '../report/CheckResult.js';
 import { HEALTH_STATUSES, type HealthStatus } from '../report/HealthStatus.js';
+import { millisecondsToSeconds } from '../report/millisecondsToSeconds.js';
 import type { HealthMetricsOptions } from './HealthMetricsOptions.js';
 import { HEALTH_METRIC_NAMES as names } from './healthMetricNames.js';
 
@@ -82,7 +83,7 @@ export function registerHealthMetrics(service: HealthService, options: HealthMet
   status.addCallback(observe);
   const stopListening = service.onResult((check) => {
     latest.set(check.name, check);
-    duration.record(check.durationMs / 1000, attributesOf(check, check.status));
+    duration.record(millisecondsToSeconds(check.durationMs), attributesOf(check, check.status));
   });
 
   let registered = true;

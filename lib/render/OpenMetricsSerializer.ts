@@ -1,5 +1,6 @@
 import type { HealthReport } from '../report/HealthReport.js';
 import { HEALTH_STATUSES } from '../report/HealthStatus.js';
+import { millisecondsToSeconds } from '../report/millisecondsToSeconds.js';
 import type { DetailLevel } from './DetailLevel.js';
 import { DEFAULT_METRIC_PREFIX, metricName, type MetricFamily } from './metricNames.js';
 import type { Serializer } from './Serializer.js';
@@ -180,7 +181,7 @@ export class OpenMetricsSerializer implements Serializer {
         name: 'checkDuration',
         help: 'How long the latest execution of the check took, in seconds.',
         unit: 'seconds',
-        samples: checks.map((check) => ({ labels: [['check', check.name]], value: check.durationMs / 1000 })),
+        samples: checks.map((check) => ({ labels: [['check', check.name]], value: millisecondsToSeconds(check.durationMs) })),
       },
       {
         name: 'checkObservation',

@@ -41,7 +41,12 @@ export interface ConformanceSubject {
  */
 export interface ConformanceOptions {
   /** The real dependency the proxy forwards to. */
-  readonly target: { readonly host: string; readonly port: number };
+  readonly target: {
+    /** The host name or address to connect to. */
+    readonly host: string;
+    /** The TCP port to connect to. */
+    readonly port: number;
+  };
   /**
    * Builds the check with its client pointed at `endpoint` (the proxy);
    * called once per fault.

@@ -13,7 +13,12 @@ import { FAULTS, type Fault } from './Fault.js';
  */
 export interface FaultProxyOptions {
   /** The real service. */
-  readonly target: { readonly host: string; readonly port: number };
+  readonly target: {
+    /** The host name or address to connect to. */
+    readonly host: string;
+    /** The TCP port to connect to. */
+    readonly port: number;
+  };
   /**
    * The fault to start with.
    * @defaultValue `'pass'`

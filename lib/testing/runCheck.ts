@@ -47,7 +47,12 @@ import type { RunCheckOptions } from './RunCheckOptions.js';
  * ```
  */
 export function runCheck(check: HealthCheck, options?: RunCheckOptions): Promise<CheckResult>;
-export function runCheck<C extends new (...args: never[]) => HealthCheck>(check: C, options?: RunCheckOptions & { readonly args?: ConstructorParameters<C> }): Promise<CheckResult>;
+export function runCheck<
+  C extends {
+    /** Builds the check from `args`. */
+    new (...args: never[]): HealthCheck;
+  },
+>(check: C, options?: RunCheckOptions & { readonly args?: ConstructorParameters<C> }): Promise<CheckResult>;
 export async function runCheck(check: unknown, options: RunCheckOptions & { readonly args?: readonly unknown[] } = {}): Promise<CheckResult> {
   assertOptionsObject(options, 'runCheck', ['timeoutMs', 'args']);
   let instance: HealthCheck;

@@ -756,6 +756,22 @@ describe('HealthService.beginShutdown', () => {
     expect(liveness).to.include({ status: 'pass', httpStatus: 200 });
     expect(liveness.checks.map((check) => check.name)).to.deep.equal(['EventLoop']);
   });
+
+  it('makes the whole service (run() without a probe, as /health) fail with "shutting down" too, without running checks', async () => {
+    const registry = new HealthCheckRegistry();
+    let executions = 0;
+    checkClass(registry, 'Database', () => {
+      executions += 1;
+    });
+    const service = serviceFor(registry);
+    service.beginShutdown();
+    const whole = await service.run();
+    expect(whole).to.include({ status: 'fail', httpStatus: 503 });
+    expect(whole.checks.map((check) => [check.name, check.output])).to.deep.equal([['shutdown', 'unavailable: shutting down']]);
+    expect(executions).to.equal(0);
+    const named = await service.run({ names: ['Database'] });
+    expect([named.status, executions]).to.deep.equal(['pass', 1]);
+  });
 });
 
 describe('HealthService.onStatusChange', () => {

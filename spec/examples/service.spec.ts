@@ -144,6 +144,89 @@ describe('the example service (npm run example)', function () {
     });
   });
 
+  describe('under npm run example, with DRAIN_MS set, on Ctrl-C', () => {
+    /** `npm run example` in a process group of its own, as a terminal runs it, so that Ctrl-C can be sent to the group. */
+    async function startGroup(env: Record<string, string>): Promise<Started> {
+      const port = await closedPort();
+      const child = spawn('npm', ['run', 'example'], {
+        cwd: repository,
+        detached: true,
+        env: { ...process.env, HOST: '127.0.0.1', PULSECHECK_BUILT: '1', ...env, PORT: String(port) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const deadline = Date.now() + 20_000;
+      while (!output.includes('[example] serving')) {
+        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`example did not start:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return { child, base: `http://127.0.0.1:${port}`, output: () => output };
+    }
+
+    /** Waits until the example has printed `text`; fails (instead of waiting forever) after 10 s or when it exited. */
+    async function printed(example: Started, text: string): Promise<void> {
+      const deadline = Date.now() + 10_000;
+      while (!example.output().includes(text)) {
+        if (example.child.exitCode !== null || example.child.signalCode !== null || Date.now() > deadline) throw new Error(`the example never printed '${text}':\n${example.output()}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
+
+    /** Ctrl-C: SIGINT to every process of the group (npm and the service), as the terminal sends it. */
+    function controlC(example: Started): void {
+      process.kill(-(example.child.pid ?? 0), 'SIGINT');
+    }
+
+    it('drains (readiness and /health 503, liveness 200) for DRAIN_MS although npm forwards a second SIGINT, then exits 0', async () => {
+      const example = await startGroup({ ...(await deadDependencies()), DRAIN_MS: '3000' });
+      try {
+        const exited = once(example.child, 'exit');
+        const started = Date.now();
+        controlC(example);
+        await printed(example, 'draining for');
+        controlC(example); // the copy some npm versions forward for the same key press
+        await printed(example, 'already draining');
+        for (const path of ['/health/ready', '/health']) {
+          const response = await fetch(`${example.base}${path}`, { headers: { accept: 'application/json' } });
+          expect(response.status, path).to.equal(503);
+          expect(await response.json(), path).to.deep.equal({ shutdown: 'unavailable: shutting down' });
+        }
+        expect((await fetch(`${example.base}/health/live`)).status).to.equal(200);
+        const [code] = (await exited) as [number | null];
+        expect(Date.now() - started, 'it drained for DRAIN_MS').to.be.at.least(2_900);
+        expect(code, example.output()).to.equal(0);
+        expect(example.output()).to.include('[example] stopped');
+      } finally {
+        if (example.child.exitCode === null) process.kill(-(example.child.pid ?? 0), 'SIGKILL');
+        example.child.stdout?.destroy();
+        example.child.stderr?.destroy();
+      }
+    });
+
+    it('stops at once on a third signal during the drain (the second is only acknowledged)', async () => {
+      const example = await startGroup({ ...(await deadDependencies()), DRAIN_MS: '20000' });
+      try {
+        const exited = once(example.child, 'exit');
+        controlC(example);
+        await printed(example, 'draining for');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        controlC(example);
+        await printed(example, 'already draining');
+        const pressed = Date.now();
+        controlC(example);
+        await exited;
+        expect(Date.now() - pressed, example.output()).to.be.below(5_000);
+        expect(example.output()).to.include('stopping at once');
+      } finally {
+        if (example.child.exitCode === null) process.kill(-(example.child.pid ?? 0), 'SIGKILL');
+        example.child.stdout?.destroy();
+        example.child.stderr?.destroy();
+      }
+    });
+  });
+
   describe('with its port already taken', () => {
     it('exits non-zero with one clear line instead of a stack trace', async () => {
       const taken = createServer();

@@ -140,7 +140,7 @@ export function behavesLikeAHealthRecipe(start: StartApp, headers: Readonly<Reco
     expect(Object.keys((await ready.json()) as object)).to.deep.equal(['Database', 'Cache']);
   });
 
-  it('keeps liveness passing while readiness fails after beginShutdown()', async () => {
+  it('keeps liveness passing while readiness and /health fail after beginShutdown()', async () => {
     const draining = makeHealth();
     const other = await start(draining.health);
     try {
@@ -152,6 +152,9 @@ export function behavesLikeAHealthRecipe(start: StartApp, headers: Readonly<Reco
       expect(ready.status).to.equal(503);
       expect(ready.headers.get('cache-control')).to.equal('no-store');
       expect(await ready.json()).to.deep.equal({ shutdown: 'unavailable: shutting down' });
+      const whole = await fetch(`${other.url}/health`, { headers: { ...headers, accept: 'application/json' } });
+      expect(whole.status, 'a load balancer pointed at /health sees the drain').to.equal(503);
+      expect(await whole.json()).to.deep.equal({ shutdown: 'unavailable: shutting down' });
       const live = await fetch(`${other.url}/health/live`, { headers: { ...headers, accept: 'application/json' } });
       expect(live.status).to.equal(200);
       expect(await live.json()).to.deep.equal({ Process: 'working' });

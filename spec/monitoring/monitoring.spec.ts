@@ -1,13 +1,32 @@
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { OpenMetricsSerializer, type HealthReport } from 'pulsecheck';
+import ts from 'typescript';
 import { parse } from 'yaml';
 import { promqlReferences, templateLabels } from './promqlReferences.js';
 
 const run = promisify(execFile);
+
+/**
+ * The compiler's complaints about the dashboard read as a `Dashboard` of
+ * `@grafana/schema` (strict, excess properties included): the JSON is
+ * written into a scratch TypeScript file next to the specs, so that the
+ * package resolves from node_modules, and type-checked in memory.
+ */
+function dashboardSchemaErrors(): string[] {
+  const json = readFileSync(new URL('pulsecheck-dashboard.json', `file://${monitoring}`), 'utf8');
+  const file = fileURLToPath(new URL('./dashboard-schema-check.ts', import.meta.url));
+  writeFileSync(file, `import type { Dashboard } from '@grafana/schema';\nexport const dashboard: Dashboard = ${json};\n`);
+  try {
+    const program = ts.createProgram([file], { strict: true, noEmit: true, skipLibCheck: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022 });
+    return ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
 const monitoring = fileURLToPath(new URL('../../../docs/monitoring/', import.meta.url));
 
 /** What Prometheus adds itself: the `up` series of every target, and the target labels. */
@@ -107,6 +126,11 @@ describe('docs/monitoring', () => {
       for (const expression of expressions) expect(unknownReferences(expression), expression).to.deep.equal([]);
       const used = new Set(expressions.flatMap((expression) => [...promqlReferences(expression).metrics]));
       expect([...emitted().metrics].filter((name) => !used.has(name)), 'every emitted family has a panel').to.deep.equal([]);
+    });
+
+    it('type-checks against the Dashboard type of @grafana/schema', function () {
+      this.timeout(60_000);
+      expect(dashboardSchemaErrors()).to.deep.equal([]);
     });
   });
 

@@ -90,6 +90,14 @@ describe('OpenMetricsSerializer', () => {
       ]);
     });
 
+    it('prints each duration as the shortest decimal of its seconds (1.507 ms is 0.001507, not 0.0015069999999999999)', () => {
+      const report = aReport([working('db', { durationMs: 1.507 }), working('cache', { durationMs: 0.1 }), working('queue', { durationMs: 123456.789 })]);
+      const text = new OpenMetricsSerializer().serialize(report);
+      expect(text).to.contain('pulsecheck_check_duration_seconds{check="db"} 0.001507\n');
+      expect(text).to.contain('pulsecheck_check_duration_seconds{check="cache"} 0.0001\n');
+      expect(text).to.contain('pulsecheck_check_duration_seconds{check="queue"} 123.456789\n');
+    });
+
     it('writes numeric observations with key and unit labels, and skips the others', () => {
       const check = working('db', {
         observations: { connections: { value: 12 }, lag: { value: 0.25, unit: 'seconds' }, version: { value: '16.2' }, primary: { value: true } },

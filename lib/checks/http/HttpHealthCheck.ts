@@ -42,7 +42,7 @@ interface ResolvedOptions {
  * Checks an HTTP(S) endpoint with Node's own `node:http` and `node:https`
  * (no dependency): it sends one request and expects a 2xx status (or the
  * codes you list), and, when you give a body predicate, a body it accepts. It observes
- * `statusCode` and `responseTimeMs` (ms, until the final response's headers,
+ * `statusCode` and `responseTime` (ms, until the final response's headers,
  * or its body when the body is read), and `redirects` when it followed any.
  *
  * Each request has a connection of its own (no keep-alive pool), closed
@@ -183,18 +183,18 @@ export class HttpHealthCheck extends HealthCheck {
     const status = response.statusCode ?? 0;
     context.observe('statusCode', status);
     if (!acceptsStatus(options.expectedStatus, status)) {
-      context.observe('responseTimeMs', elapsedMs(started), 'ms');
+      context.observe('responseTime', elapsedMs(started), 'ms');
       response.destroy();
       throw new ServiceReturnedUnexpectedResult(`${label} answered ${describeStatus(response)}, expected ${describeExpectation(options.expectedStatus)}`);
     }
     const predicate = options.expectBody;
     if (predicate === undefined) {
-      context.observe('responseTimeMs', elapsedMs(started), 'ms');
+      context.observe('responseTime', elapsedMs(started), 'ms');
       response.destroy();
       return;
     }
     const body = await readBody(response, options.maxBodyBytes, label, context.signal);
-    context.observe('responseTimeMs', elapsedMs(started), 'ms');
+    context.observe('responseTime', elapsedMs(started), 'ms');
     let accepted: unknown;
     try {
       accepted = await predicate(body);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { HttpHealthCheck, type CheckResult, type HttpHealthCheckOptions } from 'pulsecheck';
+import { HealthJsonSerializer, HttpHealthCheck, type CheckResult, type HttpHealthCheckOptions } from 'pulsecheck';
 import { activeResources, settleResources } from '../../support/activeResources.js';
 import { closedPort } from '../../support/closedPort.js';
 import { HungServer } from '../../support/HungServer.js';
@@ -103,8 +103,18 @@ describe('HttpHealthCheck', function () {
       const result = await runCheck(check({ url: server.url('/health') }), 2000);
       expect(result.status).to.equal('pass');
       expect(result.observations.statusCode).to.deep.equal({ value: 200 });
-      expect(result.observations.responseTimeMs?.unit).to.equal('ms');
-      expect(result.observations.responseTimeMs?.value).to.be.a('number');
+      expect(result.observations.responseTime?.unit).to.equal('ms');
+      expect(result.observations.responseTime?.value).to.be.a('number');
+    });
+
+    it('should give health+json one responseTime entry, its own measurement', async () => {
+      const server = await serve((_request, response) => response.end('ok'));
+      const result = await runCheck(check({ url: server.url('/health') }), 2000);
+      const report = { status: result.status, httpStatus: 200, startedAt: new Date().toISOString(), durationMs: result.durationMs, checks: [result] } as const;
+      const body = JSON.parse(new HealthJsonSerializer().serialize(report)) as { checks: Record<string, { observedValue?: unknown }[]> };
+      const keys = Object.keys(body.checks).filter((key) => key.includes('responseTime'));
+      expect(keys).to.deep.equal([`${result.name}:responseTime`]);
+      expect(body.checks[`${result.name}:responseTime`]?.[0]?.observedValue).to.equal(result.observations.responseTime?.value);
     });
 
     it('should send the method and the headers it was given', async () => {
