@@ -120,8 +120,8 @@ function judge(response: IncomingMessage): Attempt {
   const status = response.statusCode ?? 0;
   if (status >= 200 && status < 300) return { ok: true };
   if (status === 429 || status >= 500) {
-    const header = response.headers['retry-after'];
-    const retryAfterMs = parseRetryAfter(Array.isArray(header) ? header[0] : header);
+    const header: string | string[] | undefined = response.headers['retry-after'];
+    const retryAfterMs = parseRetryAfter(typeof header === 'string' ? header : header?.[0]);
     return { ok: false, retry: true, reason: `HTTP ${status}`, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
   }
   return { ok: false, retry: false, reason: `HTTP ${status} (not retried)` };
