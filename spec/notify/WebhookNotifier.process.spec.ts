@@ -48,29 +48,19 @@ describe('WebhookNotifier, alone in a process', () => {
     receiver = undefined;
   });
 
-  it('flush() keeps the process alive while a retry is pending, and resolves with what was sent', async () => {
-    receiver = await WebhookReceiver.start([500]);
-    const exit = await runChild(`
-      const notifier = new WebhookNotifier({ url: ${JSON.stringify(receiver.url())}, retryDelayMs: 300, maxRetryDelayMs: 300 });
-      notifier.notify(notification);
-      console.log(JSON.stringify(await notifier.flush(8_000)));
-    `);
-    expect(exit.code, exit.stderr).to.equal(0);
-    expect(JSON.parse(exit.stdout)).to.deep.equal({ drained: true, sent: 1, lost: 0, pending: 0 });
-    expect(receiver.received).to.have.length(2);
-  });
-
-  it('close() keeps the process alive while a retry is pending, and the message is sent', async () => {
-    receiver = await WebhookReceiver.start([503]);
-    const exit = await runChild(`
-      const notifier = new WebhookNotifier({ url: ${JSON.stringify(receiver.url())}, retryDelayMs: 300, maxRetryDelayMs: 300 });
-      notifier.notify(notification);
-      console.log(JSON.stringify(await notifier.close(8_000)));
-    `);
-    expect(exit.code, exit.stderr).to.equal(0);
-    expect(JSON.parse(exit.stdout)).to.deep.equal({ drained: true, sent: 1, lost: 0, pending: 0 });
-    expect(receiver.received).to.have.length(2);
-  });
+  for (const method of ['flush', 'close'] as const) {
+    it(`${method}() keeps the process alive while a retry is pending, and resolves with what was sent`, async () => {
+      receiver = await WebhookReceiver.start([method === 'flush' ? 500 : 503]);
+      const exit = await runChild(`
+        const notifier = new WebhookNotifier({ url: ${JSON.stringify(receiver.url())}, retryDelayMs: 300, maxRetryDelayMs: 300 });
+        notifier.notify(notification);
+        console.log(JSON.stringify(await notifier.${method}(8_000)));
+      `);
+      expect(exit.code, exit.stderr).to.equal(0);
+      expect(JSON.parse(exit.stdout)).to.deep.equal({ drained: true, sent: 1, lost: 0, pending: 0 });
+      expect(receiver.received).to.have.length(2);
+    });
+  }
 
   it('flush(ms) holds the process for its own deadline and no longer, and says what is pending', async () => {
     receiver = await WebhookReceiver.start([], 500);

@@ -322,37 +322,39 @@ describe('WebhookNotifier', () => {
       expect(notifier.stats.sent).to.equal(0);
     });
 
-    it('flush() right after run() covers that run\'s changes: they are sent, and counted in its result', async () => {
+    /** A service with one check, Api, that fails while `api.healthy` is false. */
+    function apiService(healthy: boolean): { service: ReturnType<typeof serviceFor>; api: { healthy: boolean } } {
       const registry = new HealthCheckRegistry();
-      let healthy = true;
+      const api = { healthy };
       checkClass(registry, 'Api', () => {
-        if (!healthy) throw new ServiceUnavailable('down');
+        if (!api.healthy) throw new ServiceUnavailable('down');
       });
-      const service = serviceFor(registry);
+      return { service: serviceFor(registry), api };
+    }
+
+    const titles = (received: WebhookReceiver['received']): string[] => received.map((request) => (request.body as { title: string }).title);
+
+    it('flush() right after run() covers that run\'s changes: they are sent, and counted in its result', async () => {
+      const { service, api } = apiService(true);
       const { receiver, notifier } = await start();
       attachNotifier(service, notifier);
       await service.run();
-      healthy = false;
+      api.healthy = false;
       await service.run();
       expect(await notifier.flush(1_000)).to.deep.equal({ drained: true, sent: 1, lost: 0, pending: 0 });
-      expect(receiver.received.map((request) => (request.body as { title: string }).title)).to.deep.equal(['health 1 failed']);
+      expect(titles(receiver.received)).to.deep.equal(['health 1 failed']);
     });
 
     it('close() right after the last run() sends its recovery', async () => {
-      const registry = new HealthCheckRegistry();
-      let healthy = false;
-      checkClass(registry, 'Api', () => {
-        if (!healthy) throw new ServiceUnavailable('down');
-      });
-      const service = serviceFor(registry);
+      const { service, api } = apiService(false);
       const { receiver, notifier } = await start();
       attachNotifier(service, notifier);
       await service.run();
       await notifier.flush(1_000);
-      healthy = true;
+      api.healthy = true;
       await service.run();
       expect(await notifier.close(1_000)).to.deep.equal({ drained: true, sent: 1, lost: 0, pending: 0 });
-      expect(receiver.received.map((request) => (request.body as { title: string }).title)).to.deep.equal(['health 1 failed', 'health 1 recovered']);
+      expect(titles(receiver.received)).to.deep.equal(['health 1 failed', 'health 1 recovered']);
     });
 
     it('sends a failed dependency and the checks it blocks in one message, naming the root cause once', async () => {
