@@ -1,6 +1,59 @@
 import { expect } from 'chai';
-import { HealthCheckRegistry, ServiceUnavailable, type CheckResult } from 'pulsecheck';
-import { checkClass, serviceFor, sleep } from './fixtures.js';
+import { HealthCheck, HealthCheckRegistry, ServiceUnavailable, type CheckDefinition, type CheckResult } from 'pulsecheck';
+import { DependencyGate, type Answer } from '#lib/core/DependencyGate.js';
+import { buildResult } from '#lib/core/executeCheck.js';
+import { makeCheckError } from '#lib/core/toCheckError.js';
+import { checkClass, deferred, serviceFor, sleep } from './fixtures.js';
+
+function slotOf(name: string, dependsOn?: readonly string[]): { readonly definition: CheckDefinition } {
+  const definition = { target: HealthCheck, name, critical: true, timeoutMs: undefined, tags: Object.freeze([]), description: undefined, cacheTtlMs: undefined };
+  return { definition: Object.freeze(dependsOn === undefined ? definition : { ...definition, dependsOn }) };
+}
+
+const resultOf = (name: string, status: 'pass' | 'fail'): CheckResult =>
+  buildResult(slotOf(name).definition, 1, status === 'pass' ? [] : [makeCheckError('unavailable', `${name} is down`)], {});
+
+describe('DependencyGate.answer, watching a consulted dependency', () => {
+  const db = slotOf('Db');
+  const api = slotOf('Api', ['Db']);
+
+  /** Starts Api alone, Db consulted as `known`; Api's own answer is the returned deferred. */
+  function startApi(gate: DependencyGate<typeof db>, known: CheckResult): { answer: Answer; own: ReturnType<typeof deferred<CheckResult>>; blocked: () => number } {
+    const own = deferred<CheckResult>();
+    let blocked = 0;
+    const [answer] = gate.answer([api], (slot, dependencies) => DependencyGate.combine(slot.definition, own.promise, dependencies, performance.now(), () => (blocked += 1)), () => known);
+    return { answer: answer as Answer, own, blocked: () => blocked };
+  }
+
+  it('blocks the dependent when the dependency\'s next execution fails before the dependent\'s own answer', async () => {
+    const gate = new DependencyGate([db, api]);
+    const { answer, blocked } = startApi(gate, resultOf('Db', 'pass'));
+    void gate.answer([db], () => resultOf('Db', 'fail'), () => undefined);
+    const result = await answer;
+    expect(result).to.deep.include({ status: 'fail', blockedBy: 'Db', output: 'unavailable: blocked by Db' });
+    expect(blocked()).to.equal(1);
+  });
+
+  it('keeps the dependent\'s own answer when the next execution passes, and forgets the watch', async () => {
+    const gate = new DependencyGate([db, api]);
+    const { answer, own, blocked } = startApi(gate, resultOf('Db', 'pass'));
+    void gate.answer([db], () => resultOf('Db', 'pass'), () => undefined);
+    void gate.answer([db], () => resultOf('Db', 'fail'), () => undefined); // a later execution: not the one watched
+    own.resolve(resultOf('Api', 'pass'));
+    expect((await answer).status).to.equal('pass');
+    expect(blocked()).to.equal(0);
+  });
+
+  it('does not block a dependent that had its answer before the dependency failed', async () => {
+    const gate = new DependencyGate([db, api]);
+    const { answer, own, blocked } = startApi(gate, resultOf('Db', 'pass'));
+    own.resolve(resultOf('Api', 'pass'));
+    expect((await answer).status).to.equal('pass');
+    void gate.answer([db], () => resultOf('Db', 'fail'), () => undefined);
+    await sleep(1);
+    expect(blocked()).to.equal(0);
+  });
+});
 
 describe('DependencyGate, with each check on its own background schedule', () => {
   it('reports a dependent whose dependency fails while it runs as blocked by the root cause, not as timed out', async () => {
