@@ -46,7 +46,7 @@ const defaultMutate = [
 ];
 
 /**
- * The specs that exercise the default files (spec/notify for HealthService.addNotifier). More specs
+ * The specs that exercise the default files (spec/notify for attachNotifier, through the service's listeners). More specs
  * make the first (dry) run slower.
  */
 const defaultSpecs = ['build/spec/core/**/*.spec.js', 'build/spec/render/**/*.spec.js', 'build/spec/notify/**/*.spec.js'];

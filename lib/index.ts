@@ -71,11 +71,19 @@ export { HttpHealthCheck } from './checks/http/HttpHealthCheck.js';
 export type { HttpHealthCheckOptions, HttpRedirectPolicy, HttpStatusExpectation } from './checks/http/HttpHealthCheckOptions.js';
 
 // --- notifications (lib/notify) ---
+export { attachNotifier } from './notify/attachNotifier.js';
+export { ATTACH_NOTIFIER_DEFAULTS } from './notify/attachNotifierDefaults.js';
+export type { AttachNotifierOptions } from './notify/AttachNotifierOptions.js';
+export { deliverPendingNotifications } from './notify/deliverPendingNotifications.js';
 export type { HealthNotification } from './notify/HealthNotification.js';
 export type { Notifier } from './notify/Notifier.js';
 export type { StatusChange } from './notify/StatusChange.js';
-export { WebhookNotifier, type WebhookNotifierStats } from './notify/WebhookNotifier.js';
+export { WEBHOOK_DEFAULTS } from './notify/webhookDefaults.js';
+export type { WebhookFlushResult } from './notify/WebhookFlushResult.js';
+export { WebhookNotifier } from './notify/WebhookNotifier.js';
 export type { WebhookFormat, WebhookNotifierOptions } from './notify/WebhookNotifierOptions.js';
+export type { WebhookNotifierStats } from './notify/WebhookNotifierStats.js';
+export { WEBHOOK_PAYLOAD_LIMITS } from './notify/webhookPayloadLimits.js';
 
 // --- HTTP helpers (lib/http) ---
 export { createHealthListener } from './http/createHealthListener.js';

@@ -26,7 +26,7 @@
  */
 import { createServer } from 'node:http';
 import { Container } from 'inversify';
-import { createHealthListener, HealthService, healthModule, WebhookNotifier, type WebhookFormat } from 'pulsecheck';
+import { attachNotifier, createHealthListener, HealthService, healthModule, WebhookNotifier, type WebhookFormat } from 'pulsecheck';
 import { PG_POOL } from 'pulsecheck/postgres';
 import { AMQP_CONNECTION } from 'pulsecheck/rabbitmq';
 import { REDIS_CLIENT } from 'pulsecheck/redis';
@@ -62,7 +62,7 @@ const notifier =
   webhookUrl === undefined || webhookUrl === ''
     ? undefined
     : new WebhookNotifier({ url: webhookUrl, format: (process.env.PULSECHECK_WEBHOOK_FORMAT ?? 'json') as WebhookFormat, service: 'pulsecheck-example' });
-if (notifier !== undefined) health.addNotifier(notifier);
+if (notifier !== undefined) attachNotifier(health, notifier);
 
 const index = `<!doctype html><html lang="en"><meta charset="utf-8"><title>pulsecheck example</title>
 <h1>pulsecheck example</h1><ul>

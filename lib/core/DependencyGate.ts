@@ -8,6 +8,19 @@ import { internalFailure } from './internalFailure.js';
 export type Answer = CheckResult | Promise<CheckResult>;
 
 /**
+ * A dependency's next execution, watched while a dependent runs on what the
+ * dependency answered before: `failed` resolves with that execution's result
+ * only if it fails, `cancel` stops watching (the dependent has its answer).
+ */
+interface Watch {
+  readonly failed: Promise<CheckResult>;
+  readonly cancel: () => void;
+}
+
+/** The watches handed with a dependencies array by {@link DependencyGate.answer}, read by {@link DependencyGate.combine}. */
+const watchesOf = new WeakMap<readonly Answer[], readonly Watch[]>();
+
+/**
  * @internal Root causes for a service (`dependsOn`): computes a run's (or a
  * background round's) answers in dependency order, handing each check what
  * its dependencies answer in that same run, and combines a check's own
@@ -19,6 +32,10 @@ export type Answer = CheckResult | Promise<CheckResult>;
 export class DependencyGate<S extends { readonly definition: CheckDefinition }> {
   readonly #slots: readonly S[];
   readonly #graph: DependencyGraph;
+  /** The checks others depend on. */
+  readonly #depended = new Set<S>();
+  /** Per dependency: what waits for the end of its next execution (a watch's resolver). */
+  readonly #watchers = new Map<S, Set<(result: CheckResult) => void>>();
 
   /**
    * @param slots - Every check of the service, in registration order.
@@ -27,6 +44,9 @@ export class DependencyGate<S extends { readonly definition: CheckDefinition }> 
   constructor(slots: readonly S[]) {
     this.#slots = slots;
     this.#graph = new DependencyGraph(slots.map((slot) => slot.definition));
+    for (let index = 0; index < slots.length; index += 1) {
+      for (const dependency of this.#graph.dependenciesOf(index)) this.#depended.add(slots[dependency] as S);
+    }
   }
 
   /**
@@ -36,6 +56,13 @@ export class DependencyGate<S extends { readonly definition: CheckDefinition }> 
    * answers it (what the service knows without executing it: a cached or
    * background result, or an execution already in flight), or not at all
    * when `consult` knows nothing.
+   *
+   * A dependency consulted as a settled result that did not fail (each
+   * check on its own schedule, in background mode) is also watched while
+   * the dependent runs: should its next execution end failed before the
+   * dependent has its answer, {@link DependencyGate.combine} reports the
+   * dependent blocked by it (the true root cause), not the timeout its own
+   * call into the failed dependency ends with.
    */
   answer(selected: readonly S[], answer: (slot: S, dependencies: readonly Answer[]) => Answer, consult: (slot: S) => Answer | undefined): Answer[] {
     const order = this.#graph.order;
@@ -46,15 +73,68 @@ export class DependencyGate<S extends { readonly definition: CheckDefinition }> 
       const slot = this.#slots[index] as S;
       if (!wanted.has(slot)) continue;
       const dependencies: Answer[] = [];
+      const watched: S[] = [];
       for (const dependency of this.#graph.dependenciesOf(index)) {
         // a selected dependency comes earlier in the order, so it has answered already
         const other = this.#slots[dependency] as S;
-        const given = answered.get(other) ?? consult(other);
+        const own = answered.get(other);
+        const given = own ?? consult(other);
         if (given !== undefined) dependencies.push(given);
+        if (own === undefined && given !== undefined && !(given instanceof Promise) && given.status !== 'fail') watched.push(other);
       }
-      answered.set(slot, answer(slot, dependencies));
+      const watches = watched.length > 0 && DependencyGate.knownFailure(dependencies) === undefined ? watched.map((other) => this.#watch(other)) : [];
+      if (watches.length > 0) watchesOf.set(dependencies, watches);
+      const given = answer(slot, dependencies);
+      if (watches.length > 0) {
+        const release = (): void => {
+          for (const watch of watches) watch.cancel();
+        };
+        if (given instanceof Promise) given.then(release, release);
+        else release();
+      }
+      answered.set(slot, given);
+      if (this.#depended.has(slot)) {
+        if (given instanceof Promise) {
+          given.then(
+            (result) => {
+              this.#ended(slot, result);
+            },
+            () => undefined,
+          );
+        } else this.#ended(slot, given);
+      }
     }
     return selected.map((slot) => answered.get(slot) as Answer);
+  }
+
+  /** Watches `dependency`'s next execution (see {@link DependencyGate.answer}). */
+  #watch(dependency: S): Watch {
+    let watchers = this.#watchers.get(dependency);
+    if (watchers === undefined) {
+      watchers = new Set();
+      this.#watchers.set(dependency, watchers);
+    }
+    const own = watchers;
+    let fire: (result: CheckResult) => void = () => undefined;
+    const failed = new Promise<CheckResult>((resolve) => {
+      fire = resolve;
+    });
+    own.add(fire);
+    return {
+      failed,
+      cancel: () => {
+        own.delete(fire);
+      },
+    };
+  }
+
+  /** An execution of `dependency` ended: the watches of its next execution learn whether it failed, and end. */
+  #ended(dependency: S, result: CheckResult): void {
+    const watchers = this.#watchers.get(dependency);
+    if (watchers === undefined || watchers.size === 0) return;
+    this.#watchers.delete(dependency);
+    if (result.status !== 'fail') return;
+    for (const fire of watchers) fire(result);
   }
 
   /**
@@ -75,7 +155,9 @@ export class DependencyGate<S extends { readonly definition: CheckDefinition }> 
    * none fails, its own answer stands once they have all ended. Ready at
    * once when every input is; never rejects (a dependency that rejects, as
    * none should, counts as not failed; an own answer that rejects becomes an
-   * `unknown error`).
+   * `unknown error`). A dependency watched by {@link DependencyGate.answer}
+   * blocks it the same way if its next execution fails before its own
+   * answer is in; it is never waited for.
    *
    * @param definition - The check.
    * @param own - Its own answer.
@@ -90,14 +172,19 @@ export class DependencyGate<S extends { readonly definition: CheckDefinition }> 
       return blockedResult(definition, own instanceof Promise ? performance.now() - startedAt : 0, known);
     }
     const waiting = dependencies.filter((dependency): dependency is Promise<CheckResult> => dependency instanceof Promise);
-    if (waiting.length === 0) return own;
+    const watches = own instanceof Promise ? (watchesOf.get(dependencies) ?? []) : [];
+    if (waiting.length === 0 && watches.length === 0) return own;
     return new Promise<CheckResult>((resolve) => {
       let remaining = waiting.length;
       let ownResult: CheckResult | undefined = own instanceof Promise ? undefined : own;
       let blocked = false;
-      // once blocked, `remaining` never reaches 0 (the failed dependency is not counted), so this cannot resolve again
+      // once blocked, `remaining` never reaches 0 (the failed dependency is not counted), so this cannot resolve again;
+      // once resolved, a watch that fires later (see answer) must not block it nor abort it
       const maybeFinish = (): void => {
-        if (remaining === 0 && ownResult !== undefined) resolve(ownResult);
+        if (remaining === 0 && ownResult !== undefined) {
+          blocked = true;
+          resolve(ownResult);
+        }
       };
       const dependencyEnded = (result: CheckResult | undefined): void => {
         if (blocked) return;
@@ -115,6 +202,8 @@ export class DependencyGate<S extends { readonly definition: CheckDefinition }> 
           dependencyEnded(undefined);
         });
       }
+      // a watch resolves only with a failure, so it is not counted in `remaining`
+      for (const watch of watches) void watch.failed.then(dependencyEnded);
       if (own instanceof Promise) {
         own.then(
           (result) => {

@@ -22,8 +22,6 @@ import { ResultCache } from './ResultCache.js';
 import { ResultHistory } from './ResultHistory.js';
 import type { ResultListener } from './ResultListener.js';
 import type { RunOptions } from './RunOptions.js';
-import type { Notifier } from '../notify/Notifier.js';
-import { NotifierHub } from '../notify/NotifierHub.js';
 import { settleAll } from './settleAll.js';
 import { ShutdownGate } from './ShutdownGate.js';
 import { SingleFlight } from './SingleFlight.js';
@@ -89,7 +87,6 @@ export class HealthService {
   readonly #flap = new FlapFilter<CheckSlot>();
   readonly #scheduler = new BackgroundScheduler<CheckSlot>((slot) => this.#background(slot));
   readonly #dependencies: DependencyGate<CheckSlot>;
-  readonly #notifiers = new NotifierHub((listener) => this.#listeners.add(listener));
 
   /**
    * @param checks - The check instances (the container passes every
@@ -251,25 +248,6 @@ export class HealthService {
    */
   onResult(listener: ResultListener): () => void {
     return this.#listeners.addResult(listener);
-  }
-
-  /**
-   * Sends status changes to `notifier` (a {@link WebhookNotifier}, or your
-   * own {@link Notifier}): the changes of one turn of the event loop
-   * together, after the run that produced them, so a failed dependency and
-   * the checks it blocks (`dependsOn`) arrive in one notification. A
-   * notifier never delays nor breaks a run: whatever it throws or rejects
-   * with becomes a `PulsecheckNotifierWarning`. Costs nothing until the
-   * first notifier is added.
-   *
-   * @param notifier - Receives each batch of changes.
-   * @returns A function that removes it (aborting the signal it was given);
-   *   close a {@link WebhookNotifier} yourself to drain its queue.
-   * @throws TypeError when `notifier` has no `notify` method.
-   * @throws Error when it was added already.
-   */
-  addNotifier(notifier: Notifier): () => void {
-    return this.#notifiers.add(notifier);
   }
 
   /**

@@ -2,7 +2,7 @@ import type { HealthNotification } from './HealthNotification.js';
 
 /**
  * Hears of status changes, for alerting: add one with
- * {@link HealthService.addNotifier}. {@link WebhookNotifier} is the bundled
+ * {@link attachNotifier}. {@link WebhookNotifier} is the bundled
  * one; write your own for anything else (e-mail, a pager, a log line).
  *
  * `notify` is called once per batch of changes (those of one turn of the
@@ -10,7 +10,7 @@ import type { HealthNotification } from './HealthNotification.js';
  * it never delays a run, and whatever it throws or rejects with becomes a
  * process warning of type `PulsecheckNotifierWarning`. It should return
  * quickly (queue, then send in the background) and stop what it does when
- * `signal` is aborted (the notifier was removed).
+ * `signal` is aborted (the notifier was detached).
  *
  * Results arrive as every output does: secrets already redacted from
  * messages; redact anything you add yourself.
@@ -33,7 +33,7 @@ export interface Notifier {
    * Called with each batch of status changes.
    *
    * @param notification - The changes.
-   * @param signal - Aborted when the notifier is removed.
+   * @param signal - Aborted when the notifier is detached.
    */
   notify(notification: HealthNotification, signal: AbortSignal): void | Promise<void>;
 }

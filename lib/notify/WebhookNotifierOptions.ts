@@ -13,10 +13,14 @@ import type { HealthNotification } from './HealthNotification.js';
  * const format: WebhookFormat = 'slack';
  * ```
  */
-export type WebhookFormat = 'json' | 'slack' | 'teams';
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
+/** @internal The payload shapes, in the order error messages list them. */
+export const WEBHOOK_FORMATS = ['json', 'slack', 'teams'] as const;
 
 /**
- * Options of a {@link WebhookNotifier}. Only `url` is required.
+ * Options of a {@link WebhookNotifier}. Only `url` is required. The
+ * defaults are those of {@link WEBHOOK_DEFAULTS}, quoted below.
  *
  * @example
  * ```ts

@@ -4,38 +4,15 @@ import {
   ServiceUnavailable,
   ServiceWarning,
   WebhookNotifier,
-  type CheckResult,
-  type HealthNotification,
-  type HealthStatus,
+  attachNotifier,
   type WebhookNotifierOptions,
 } from 'pulsecheck';
 import { checkClass, serviceFor, sleep } from '../core/fixtures.js';
 import { redactionCorpus } from '../core/redactionCorpus.js';
 import { activeResources, settleResources } from '../support/activeResources.js';
 import { closedPort } from '../support/closedPort.js';
+import { failed, notification, recovered, result } from './changes.js';
 import { WebhookReceiver } from './webhookReceiver.js';
-
-/** A result as the service would report it. */
-function result(name: string, status: HealthStatus, output: string, extra: Partial<CheckResult> = {}): CheckResult {
-  return {
-    name,
-    status,
-    critical: true,
-    tags: [],
-    durationMs: 1,
-    output,
-    errors: status === 'pass' ? [] : [{ kind: status === 'warn' ? 'warning' : 'unavailable', message: output.replace(/^[a-z ]+: /, '') }],
-    observations: {},
-    ...extra,
-  };
-}
-
-function notification(...changes: [CheckResult, HealthStatus | undefined][]): HealthNotification {
-  return { at: new Date().toISOString(), changes: changes.map(([check, previous]) => ({ check, previous, current: check.status })) };
-}
-
-const failed = (name: string, output = 'unavailable: down', extra: Partial<CheckResult> = {}): [CheckResult, HealthStatus | undefined] => [result(name, 'fail', output, extra), 'pass'];
-const recovered = (name: string): [CheckResult, HealthStatus | undefined] => [result(name, 'pass', 'working'), 'fail'];
 
 /** Collects process warnings of type PulsecheckNotifierWarning while the spec runs. */
 function captureWarnings(): { messages: string[]; stop: () => void } {
@@ -270,7 +247,7 @@ describe('WebhookNotifier', () => {
       await until(() => warnings.messages.length > 0);
       await sleep(20);
       expect(warnings.messages.filter((message) => message.includes('dropped its oldest message'))).to.have.length(1);
-      await notifier.close(100);
+      expect(await notifier.close(100)).to.deep.equal({ drained: true, sent: 0, lost: 3, pending: 0 });
       expect(notifier.stats).to.deep.include({ dropped: 5, queued: 0, sent: 0 });
       // D and E were kept (the newest), B and C dropped first
     });
@@ -309,7 +286,7 @@ describe('WebhookNotifier', () => {
     it('flush() waits for the queue to drain, within its bound', async () => {
       const { receiver, notifier } = await start([]);
       notifier.notify(notification(failed('A')));
-      expect(await notifier.flush(2_000)).to.equal(true);
+      expect(await notifier.flush(2_000)).to.deep.equal({ drained: true, sent: 1, lost: 0, pending: 0 });
       expect(receiver.received).to.have.length(1);
       expect(notifier.stats.sent).to.equal(1);
     });
@@ -332,7 +309,7 @@ describe('WebhookNotifier', () => {
       });
       const service = serviceFor(registry);
       const { receiver, notifier } = await start(['hang', 'hang'], { timeoutMs: 60_000 });
-      service.addNotifier(notifier);
+      attachNotifier(service, notifier);
       const events: string[] = [];
       await service.run();
       healthy = false;
@@ -343,6 +320,41 @@ describe('WebhookNotifier', () => {
       await service.run().then(() => events.push('second run settled while the receiver still hangs'));
       expect(events).to.deep.equal(['first run settled', 'receiver got the message', 'second run settled while the receiver still hangs']);
       expect(notifier.stats.sent).to.equal(0);
+    });
+
+    /** A service with one check, Api, that fails while `api.healthy` is false. */
+    function apiService(healthy: boolean): { service: ReturnType<typeof serviceFor>; api: { healthy: boolean } } {
+      const registry = new HealthCheckRegistry();
+      const api = { healthy };
+      checkClass(registry, 'Api', () => {
+        if (!api.healthy) throw new ServiceUnavailable('down');
+      });
+      return { service: serviceFor(registry), api };
+    }
+
+    const titles = (received: WebhookReceiver['received']): string[] => received.map((request) => (request.body as { title: string }).title);
+
+    it('flush() right after run() covers that run\'s changes: they are sent, and counted in its result', async () => {
+      const { service, api } = apiService(true);
+      const { receiver, notifier } = await start();
+      attachNotifier(service, notifier);
+      await service.run();
+      api.healthy = false;
+      await service.run();
+      expect(await notifier.flush(1_000)).to.deep.equal({ drained: true, sent: 1, lost: 0, pending: 0 });
+      expect(titles(receiver.received)).to.deep.equal(['health 1 failed']);
+    });
+
+    it('close() right after the last run() sends its recovery', async () => {
+      const { service, api } = apiService(false);
+      const { receiver, notifier } = await start();
+      attachNotifier(service, notifier);
+      await service.run();
+      await notifier.flush(1_000);
+      api.healthy = true;
+      await service.run();
+      expect(await notifier.close(1_000)).to.deep.equal({ drained: true, sent: 1, lost: 0, pending: 0 });
+      expect(titles(receiver.received)).to.deep.equal(['health 1 failed', 'health 1 recovered']);
     });
 
     it('sends a failed dependency and the checks it blocks in one message, naming the root cause once', async () => {
@@ -360,7 +372,7 @@ describe('WebhookNotifier', () => {
       const service = serviceFor(registry);
       const { receiver, notifier } = await start([], { format: 'slack' });
       await service.run();
-      service.addNotifier(notifier);
+      attachNotifier(service, notifier);
       healthy = false;
       await service.run();
       await receiver.requests(1);
