@@ -12,6 +12,7 @@ import type { CheckSlot } from './CheckSlot.js';
 import { definitionOf } from './definitionOf.js';
 import { DependencyGate, type Answer } from './DependencyGate.js';
 import { executeCheck } from './executeCheck.js';
+import { ExecutionScope } from './ExecutionScope.js';
 import { FlapFilter } from './FlapFilter.js';
 import { assertCount, assertFailAfter, flapRule } from './FlapRule.js';
 import { HealthCheck } from './HealthCheck.js';
@@ -21,8 +22,6 @@ import { ResultCache } from './ResultCache.js';
 import { ResultHistory } from './ResultHistory.js';
 import type { ResultListener } from './ResultListener.js';
 import type { RunOptions } from './RunOptions.js';
-import type { Notifier } from '../notify/Notifier.js';
-import { NotifierHub } from '../notify/NotifierHub.js';
 import { settleAll } from './settleAll.js';
 import { ShutdownGate } from './ShutdownGate.js';
 import { SingleFlight } from './SingleFlight.js';
@@ -88,7 +87,8 @@ export class HealthService {
   readonly #flap = new FlapFilter<CheckSlot>();
   readonly #scheduler = new BackgroundScheduler<CheckSlot>((slot) => this.#background(slot));
   readonly #dependencies: DependencyGate<CheckSlot>;
-  readonly #notifiers = new NotifierHub((listener) => this.#listeners.add(listener));
+  /** This service's deadline timer and blame state: another service's blocked loop explains nothing here. */
+  readonly #scope = new ExecutionScope();
 
   /**
    * @param checks - The check instances (the container passes every
@@ -184,7 +184,7 @@ export class HealthService {
       (slot) => this.#known(slot),
     );
     // Cached and background results are ready at once: skip the wait only when every one is.
-    const settled = pending.every(isReady) ? pending : await settleAll(selected, pending, false, this.#abandoned(selected));
+    const settled = pending.every(isReady) ? pending : await settleAll(this.#scope, selected, pending, false, this.#abandoned(selected));
     const results = options.history === true && this.#history.capacity > 0 ? settled.map((result, index) => this.#withHistory(result, selected[index])) : settled;
     const report = buildReport(startedAt, t0, results);
     this.#latch.keep(options, report);
@@ -247,25 +247,6 @@ export class HealthService {
    */
   onResult(listener: ResultListener): () => void {
     return this.#listeners.addResult(listener);
-  }
-
-  /**
-   * Sends status changes to `notifier` (a {@link WebhookNotifier}, or your
-   * own {@link Notifier}): the changes of one turn of the event loop
-   * together, after the run that produced them, so a failed dependency and
-   * the checks it blocks (`dependsOn`) arrive in one notification. A
-   * notifier never delays nor breaks a run: whatever it throws or rejects
-   * with becomes a `PulsecheckNotifierWarning`. Costs nothing until the
-   * first notifier is added.
-   *
-   * @param notifier - Receives each batch of changes.
-   * @returns A function that removes it (aborting the signal it was given);
-   *   close a {@link WebhookNotifier} yourself to drain its queue.
-   * @throws TypeError when `notifier` has no `notify` method.
-   * @throws Error when it was added already.
-   */
-  addNotifier(notifier: Notifier): () => void {
-    return this.#notifiers.add(notifier);
   }
 
   /**
@@ -336,6 +317,7 @@ export class HealthService {
    */
   #background(slot: CheckSlot): Promise<CheckResult[]> {
     return settleAll(
+      this.#scope,
       [slot],
       this.#dependencies.answer([slot], (own, dependencies) => this.#execute(own, dependencies), (other) => this.#known(other) ?? this.#singleFlight.join(other)),
       true,
@@ -384,7 +366,7 @@ export class HealthService {
     let abort: ((reason: DOMException) => void) | undefined;
     let started: Promise<CheckResult>;
     try {
-      started = executeCheck(slot.definition, slot.instance, slot.timeoutMs, gated ? (given) => (abort = given) : undefined);
+      started = executeCheck(this.#scope, slot.definition, slot.instance, slot.timeoutMs, gated ? (given) => (abort = given) : undefined);
     } catch (error) {
       started = Promise.resolve(internalFailure(slot.definition, error));
     }

@@ -3,10 +3,10 @@ import type { CheckErrorKind } from '../report/CheckErrorKind.js';
 import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthStatus } from '../report/HealthStatus.js';
 import type { Observation } from '../report/Observation.js';
-import type { CheckContext } from './CheckContext.js';
 import type { CheckDefinition } from './CheckDefinition.js';
 import { Deadline, DeadlineState } from './Deadline.js';
-import { DeadlineTimer } from './DeadlineTimer.js';
+import { ExecutionContext } from './ExecutionContext.js';
+import type { ExecutionScope } from './ExecutionScope.js';
 import type { HealthCheck } from './HealthCheck.js';
 import { makeCheckError, toCheckError } from './toCheckError.js';
 import { sanitizeObservation } from './sanitizeObservation.js';
@@ -30,21 +30,14 @@ export const EVENT_LOOP_BLOCKED_KEY = 'eventLoopBlockedMs';
 const stallToleranceMs = 10;
 
 /**
- * Until when the event loop's lateness is already explained: the time at
- * which a check was last blamed for blocking the loop past its deadline.
- * A check whose reply is processed right after that block is its victim, not
- * a culprit.
- */
-let blockExplainedUntil = Number.NEGATIVE_INFINITY;
-
-/**
  * @internal Runs one execution of a check under its timeout and turns
  * whatever happens into a frozen {@link CheckResult}. It never throws and the
  * promise it returns never rejects, whatever the check throws, returns or
  * rejects with (a hostile thenable included).
  *
  * The execution's deadline is its own start plus its own timeout. The context
- * it hands the check is fresh and is closed when the verdict is given, so a
+ * it hands the check is fresh and frozen, carries only what the public
+ * `CheckContext` names (never this execution's record), and is closed when the verdict is given, so a
  * check that keeps running past its timeout can no longer record anything. On
  * timeout the context's signal is aborted and the returned promise settles
  * without waiting for the check; a later settlement of the check is observed
@@ -56,7 +49,8 @@ let blockExplainedUntil = Number.NEGATIVE_INFINITY;
  * - a check that settles past its deadline before the deadline timer could
  *   run (its own continuation blocked the loop) is a `timeout`, with its real
  *   duration, unless that lateness is already explained by a check blamed
- *   just before (then it is the victim, and its own outcome stands);
+ *   just before in the same `scope` (then it is the victim, and its own
+ *   outcome stands; another service's block explains nothing);
  * - when the deadline timer fires, the verdict waits one turn of the loop
  *   (`setImmediate`), so a reply that arrived while the loop was blocked is
  *   processed first and its check keeps its own outcome.
@@ -66,7 +60,7 @@ let blockExplainedUntil = Number.NEGATIVE_INFINITY;
  *
  * Cheap on the hot path: the AbortController is made only when the check
  * reads `context.signal`; a check that returns synchronously arms no timer;
- * all executions in flight share one timer ({@link DeadlineTimer}).
+ * all executions in flight in one `scope` share one timer ({@link DeadlineTimer}).
  *
  * `exposeAbort`, when given, receives a function that aborts the context's
  * signal with a reason (a failed dependency; see {@link DependencyGate})
@@ -74,12 +68,13 @@ let blockExplainedUntil = Number.NEGATIVE_INFINITY;
  * rules.
  */
 export function executeCheck(
+  scope: ExecutionScope,
   definition: CheckDefinition,
   instance: HealthCheck,
   timeoutMs: number,
   exposeAbort?: (abort: (reason: DOMException) => void) => void,
 ): Promise<CheckResult> {
-  const execution = new Execution(definition, timeoutMs);
+  const execution = new Execution(scope, definition, timeoutMs);
   // dependsOn: the caller may abort the check's signal when a dependency fails (and discard its verdict)
   if (exposeAbort !== undefined) {
     exposeAbort((reason) => {
@@ -90,7 +85,7 @@ export function executeCheck(
   execution.started = started;
   let pending: unknown;
   try {
-    pending = instance.check(execution);
+    pending = instance.check(new ExecutionContext(execution));
   } catch (error) {
     return Promise.resolve(execution.finishSync(error, true));
   }
@@ -126,7 +121,7 @@ export function executeCheck(
       // a `then` that throws: the check failed with that error (unless it already settled)
       execution.settle(error, true);
     }
-    if (execution.state !== DeadlineState.settled) DeadlineTimer.add(execution, returned);
+    if (execution.state !== DeadlineState.settled) scope.timer.add(execution, returned);
   });
 }
 
@@ -153,28 +148,29 @@ function safeCheckError(value: unknown, fallbackForString?: CheckErrorKind): Che
 }
 
 /**
- * What one execution records; it is also the context handed to the check,
- * and the entry the shared deadline timer tracks while it is in flight.
- * A class, so that every execution has the same shape: building the context
- * as an object literal with a `signal` getter cost about 4 µs per execution,
- * mostly in garbage collection. `addError`, `addWarning` and `observe` are
- * arrow-function fields, so they keep working when a check destructures them;
- * `signal` is a prototype getter that makes the AbortController on first use.
+ * What one execution records, and the entry its scope's deadline timer
+ * tracks while it is in flight. The check never sees it: it gets an
+ * {@link ExecutionContext} that forwards to it. A class, so that every
+ * execution has the same shape (an object literal with a `signal` getter
+ * costs microseconds per execution); `signal` makes the AbortController on
+ * first use.
  */
-class Execution extends Deadline implements CheckContext {
+class Execution extends Deadline {
   #errors: CheckError[] | undefined;
   #observations: Record<string, Observation> | undefined;
   #controller: AbortController | undefined;
   #abortReason: DOMException | undefined;
   #blockedMs = 0;
   readonly #definition: CheckDefinition;
+  readonly #scope: ExecutionScope;
   /** When the check was called (`performance.now()`). */
   started = 0;
   /** Settles the promise `executeCheck` returned (set before the check's thenable can settle; synchronous checks never call it). */
   resolve: (result: CheckResult) => void = ignore;
 
-  constructor(definition: CheckDefinition, timeoutMs: number) {
+  constructor(scope: ExecutionScope, definition: CheckDefinition, timeoutMs: number) {
     super();
+    this.#scope = scope;
     this.#definition = definition;
     this.timeoutMs = timeoutMs;
   }
@@ -187,19 +183,19 @@ class Execution extends Deadline implements CheckContext {
     return this.#controller.signal;
   }
 
-  readonly addError = (error: unknown): void => {
+  addError(error: unknown): void {
     if (this.state !== DeadlineState.settled) this.#record(safeCheckError(error, 'unavailable'));
-  };
+  }
 
-  readonly addWarning = (message: string): void => {
+  addWarning(message: string): void {
     if (this.state !== DeadlineState.settled) this.#record(typeof message === 'string' ? makeCheckError('warning', message) : safeWarning(message));
-  };
+  }
 
-  readonly observe = (key: string, value: number | string | boolean, unit?: string): void => {
+  observe(key: string, value: number | string | boolean, unit?: string): void {
     if (this.state === DeadlineState.settled) return;
     const safe = sanitizeObservation(key, value, unit);
     (this.#observations ??= Object.create(null) as Record<string, Observation>)[safe.key] = safe.observation;
-  };
+  }
 
   /** The check returned (or threw) without a thenable: the verdict now, a timeout if that took too long. */
   finishSync(thrown: unknown, failed: boolean): CheckResult {
@@ -223,13 +219,13 @@ class Execution extends Deadline implements CheckContext {
     const state = this.state;
     if (state === DeadlineState.settled) return;
     const now = performance.now();
-    DeadlineTimer.remove(this); // a no-op unless it is queued
+    this.#scope.timer.remove(this); // a no-op unless it is queued
     this.state = DeadlineState.settled;
     if (state === DeadlineState.queued) {
       // Past the deadline (lateMs > 0), the deadline timer has not run yet: the loop was busy until now.
       // (On time, lateMs <= 0, and so is unexplainedMs: neither test below can pass.)
       const lateMs = now - this.deadline;
-      const unexplainedMs = now - Math.max(this.deadline, blockExplainedUntil);
+      const unexplainedMs = now - Math.max(this.deadline, this.#scope.explainedUntil);
       if (unexplainedMs > stallToleranceMs) {
         if (failed) this.#record(safeCheckError(thrown));
         this.#blame(now, lateMs);
@@ -269,7 +265,7 @@ class Execution extends Deadline implements CheckContext {
 
   /** This execution itself kept the loop busy past its deadline. */
   #blame(now: number, overrunMs: number): void {
-    blockExplainedUntil = now;
+    this.#scope.blame(now);
     if (overrunMs >= stallToleranceMs) this.#blockedMs = overrunMs;
     this.#timedOut();
   }

@@ -4,6 +4,7 @@ import { HealthCheck as HealthCheckBase } from '../core/HealthCheck.js';
 import { definitionOf } from '../core/definitionOf.js';
 import type { HealthCheckClass } from '../core/CheckDefinition.js';
 import { executeCheck } from '../core/executeCheck.js';
+import { ExecutionScope } from '../core/ExecutionScope.js';
 import { DEFAULT_TIMEOUT_MS } from '../core/HealthServiceOptions.js';
 import { internalFailure } from '../core/internalFailure.js';
 import { assertOptionsObject, assertPositiveMs } from '../core/validateOptions.js';
@@ -64,7 +65,7 @@ export async function runCheck(check: unknown, options: RunCheckOptions & { read
   const timeoutMs = options.timeoutMs ?? definition.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   assertPositiveMs(timeoutMs, 'timeoutMs', 'runCheck');
   try {
-    return await executeCheck(definition, instance, timeoutMs);
+    return await executeCheck(new ExecutionScope(), definition, instance, timeoutMs);
   } catch (error) {
     return internalFailure(definition, error);
   }
