@@ -308,17 +308,16 @@ export function buildResult(
   errors: readonly CheckError[],
   observations: Readonly<Record<string, Observation>>,
 ): CheckResult {
-  return Object.freeze({
-    name: definition.name,
-    status: statusOf(errors),
-    critical: definition.critical,
-    tags: definition.tags,
-    durationMs: roundMs(durationMs),
-    output: errors.length === 0 ? 'working' : errors.map((error) => `${error.kind}: ${error.message}`).join('\n'),
-    errors: errors.length === 0 ? noErrors : Object.freeze([...errors]),
-    observations,
-    ...(definition.description === undefined ? {} : { description: definition.description }),
-  });
+  const status = statusOf(errors);
+  const output = errors.length === 0 ? 'working' : errors.map((error) => `${error.kind}: ${error.message}`).join('\n');
+  const frozenErrors = errors.length === 0 ? noErrors : Object.freeze([...errors]);
+  // Two literals rather than a spread of an optional member: one object per result, of one of two shapes.
+  const description = definition.description;
+  return Object.freeze(
+    description === undefined
+      ? { name: definition.name, status, critical: definition.critical, tags: definition.tags, durationMs: roundMs(durationMs), output, errors: frozenErrors, observations }
+      : { name: definition.name, status, critical: definition.critical, tags: definition.tags, durationMs: roundMs(durationMs), output, errors: frozenErrors, observations, description },
+  );
 }
 
 function statusOf(errors: readonly CheckError[]): HealthStatus {
