@@ -103,25 +103,40 @@ export class CheckExecutor {
     if (blocked !== undefined) return this.#recorder.record(slot, blockedResult(slot.definition, 0, blocked), undefined);
     const gated = dependencies.length > 0;
     const startedAt = gated ? performance.now() : 0;
+    const recorder = this.#recorder;
+    if (!gated) {
+      // The record path runs as the verdict is given: no promise chained per execution.
+      let execution: Promise<CheckResult> | undefined;
+      let recorded = false;
+      const finish = (executed: CheckResult): CheckResult => {
+        recorded = true;
+        return recorder.record(slot, executed, execution);
+      };
+      try {
+        execution = executeCheck(this.scope, slot.definition, slot.instance, slot.timeoutMs, undefined, finish);
+      } catch (error) {
+        execution = Promise.resolve(internalFailure(slot.definition, error)).then(finish);
+      }
+      // A thenable that settled inside its own then() is recorded already: nothing left in flight to offer.
+      if (!recorded) this.#singleFlight.set(slot, execution);
+      return execution;
+    }
     let abort: ((reason: DOMException) => void) | undefined;
     let started: Promise<CheckResult>;
     try {
-      started = executeCheck(this.scope, slot.definition, slot.instance, slot.timeoutMs, gated ? (given) => (abort = given) : undefined);
+      started = executeCheck(this.scope, slot.definition, slot.instance, slot.timeoutMs, (given) => (abort = given));
     } catch (error) {
       started = Promise.resolve(internalFailure(slot.definition, error));
     }
-    if (gated) {
-      const combined = DependencyGate.combine(slot.definition, started, dependencies, startedAt, () => {
-        abort?.(new DOMException(`health check '${slot.definition.name}' is blocked by a failed dependency`, 'AbortError'));
-      });
-      started = combined instanceof Promise ? combined : Promise.resolve(combined);
-    }
-    const recorder = this.#recorder;
-    const execution: Promise<CheckResult> = started.then(
-      (executed) => recorder.record(slot, executed, execution),
-      (error: unknown) => recorder.record(slot, internalFailure(slot.definition, error), execution),
+    const combined = DependencyGate.combine(slot.definition, started, dependencies, startedAt, () => {
+      abort?.(new DOMException(`health check '${slot.definition.name}' is blocked by a failed dependency`, 'AbortError'));
+    });
+    started = combined instanceof Promise ? combined : Promise.resolve(combined);
+    const gatedExecution: Promise<CheckResult> = started.then(
+      (executed) => recorder.record(slot, executed, gatedExecution),
+      (error: unknown) => recorder.record(slot, internalFailure(slot.definition, error), gatedExecution),
     );
-    this.#singleFlight.set(slot, execution);
-    return execution;
+    this.#singleFlight.set(slot, gatedExecution);
+    return gatedExecution;
   }
 }

@@ -62,6 +62,13 @@ const stallToleranceMs = 10;
  * reads `context.signal`; a check that returns synchronously arms no timer;
  * all executions in flight in one `scope` share one timer ({@link DeadlineTimer}).
  *
+ * `finish`, when given, turns the verdict into what the returned promise
+ * resolves with (the service records the execution there), in the same
+ * microtask as the verdict for a check that returned a thenable: no
+ * promise of its own to chain on (should it throw, as it must not, the
+ * result is an `unknown error`). For a check that returned synchronously
+ * it runs a microtask later, as a chained `then` would.
+ *
  * `exposeAbort`, when given, receives a function that aborts the context's
  * signal with a reason (a failed dependency; see {@link DependencyGate})
  * unless the verdict is given already; the execution still ends by its own
@@ -73,8 +80,9 @@ export function executeCheck(
   instance: HealthCheck,
   timeoutMs: number,
   exposeAbort?: (abort: (reason: DOMException) => void) => void,
+  finish?: (result: CheckResult) => CheckResult,
 ): Promise<CheckResult> {
-  const execution = new Execution(scope, definition, timeoutMs);
+  const execution = new Execution(scope, definition, timeoutMs, finish);
   // dependsOn: the caller may abort the check's signal when a dependency fails (and discard its verdict)
   if (exposeAbort !== undefined) {
     exposeAbort((reason) => {
@@ -87,22 +95,22 @@ export function executeCheck(
   try {
     pending = instance.check(new ExecutionContext(execution));
   } catch (error) {
-    return Promise.resolve(execution.finishSync(error, true));
+    return settled(execution.finishSync(error, true), finish);
   }
   let then: unknown;
   try {
     then = (typeof pending === 'object' || typeof pending === 'function') && pending !== null ? (pending as { then?: unknown }).then : undefined;
   } catch (error) {
     // a `then` getter that throws: the check failed with that error
-    return Promise.resolve(execution.finishSync(error, true));
+    return settled(execution.finishSync(error, true), finish);
   }
-  if (typeof then !== 'function') return Promise.resolve(execution.finishSync(undefined, false));
+  if (typeof then !== 'function') return settled(execution.finishSync(undefined, false), finish);
 
   const returned = performance.now();
   if (returned - started > timeoutMs) {
     // The synchronous part alone outlasted the timeout: blamed now, not waited for.
     ignoreSettlement(pending, then);
-    return Promise.resolve(execution.overranSynchronously(returned));
+    return settled(execution.overranSynchronously(returned), finish);
   }
   return new Promise<CheckResult>((resolve) => {
     execution.resolve = resolve;
@@ -123,6 +131,12 @@ export function executeCheck(
     }
     if (execution.state !== DeadlineState.settled) scope.timer.add(execution, returned);
   });
+}
+
+/** A verdict given synchronously, through `finish` (a microtask later) when given. */
+function settled(result: CheckResult, finish: ((result: CheckResult) => CheckResult) | undefined): Promise<CheckResult> {
+  const ready = Promise.resolve(result);
+  return finish === undefined ? ready : ready.then(finish);
 }
 
 /** Observes a settlement nobody waits for any more, so a rejection is never unhandled. */
@@ -163,14 +177,16 @@ class Execution extends Deadline {
   #blockedMs = 0;
   readonly #definition: CheckDefinition;
   readonly #scope: ExecutionScope;
+  readonly #finish: ((result: CheckResult) => CheckResult) | undefined;
   /** When the check was called (`performance.now()`). */
   started = 0;
   /** Settles the promise `executeCheck` returned (set before the check's thenable can settle; synchronous checks never call it). */
   resolve: (result: CheckResult) => void = ignore;
 
-  constructor(scope: ExecutionScope, definition: CheckDefinition, timeoutMs: number) {
+  constructor(scope: ExecutionScope, definition: CheckDefinition, timeoutMs: number, finish: ((result: CheckResult) => CheckResult) | undefined) {
     super();
     this.#scope = scope;
+    this.#finish = finish;
     this.#definition = definition;
     this.timeoutMs = timeoutMs;
   }
@@ -229,7 +245,7 @@ class Execution extends Deadline {
       if (unexplainedMs > stallToleranceMs) {
         if (failed) this.#record(safeCheckError(thrown));
         this.#blame(now, lateMs);
-        this.resolve(this.#result(now));
+        this.#deliver(this.#result(now));
         return;
       }
       if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
@@ -239,7 +255,7 @@ class Execution extends Deadline {
       if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
     }
     if (failed) this.#record(safeCheckError(thrown));
-    this.resolve(this.#result(now));
+    this.#deliver(this.#result(now));
   }
 
   /** The deadline passed and the check had not settled a turn of the loop later: a timeout. */
@@ -249,7 +265,7 @@ class Execution extends Deadline {
     const lateMs = this.dueAt - this.deadline;
     if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
     this.#timedOut();
-    this.resolve(this.#result(performance.now()));
+    this.#deliver(this.#result(performance.now()));
   }
 
   /** Aborts the check's signal from outside (a failed dependency), unless its verdict is given already. */
@@ -261,6 +277,22 @@ class Execution extends Deadline {
     } catch {
       // the check replaced its signal's dispatchEvent with one that throws (a listener's error is not thrown here)
     }
+  }
+
+  /** Settles the promise `executeCheck` returned with the verdict, through `finish` when given. */
+  #deliver(result: CheckResult): void {
+    const finish = this.#finish;
+    if (finish === undefined) {
+      this.resolve(result);
+      return;
+    }
+    let finished: CheckResult;
+    try {
+      finished = finish(result);
+    } catch (error) {
+      finished = buildResult(this.#definition, 0, [safeCheckError(error)], noObservations);
+    }
+    this.resolve(finished);
   }
 
   /** This execution itself kept the loop busy past its deadline. */

@@ -77,4 +77,27 @@ describe('CheckExecutor', () => {
     await executor.settle([db], pending);
     expect(executor.scope.timer.size).to.equal(0);
   });
+
+  it('does not leave an execution whose thenable settled inside its own then() offered to later answers (it is recorded already)', async () => {
+    let executions = 0;
+    const instance = new (class extends HealthCheck {
+      check(): Promise<void> {
+        executions += 1;
+        const thenable: PromiseLike<void> = {
+          then(onFulfilled?: ((value: void) => unknown) | null): PromiseLike<never> {
+            onFulfilled?.(undefined);
+            return this as unknown as PromiseLike<never>;
+          },
+        };
+        return thenable as Promise<void>;
+      }
+    })();
+    const db: CheckSlot = { ...slot('Db'), instance };
+    const executor = executorFor([db]);
+    const [first] = await executor.settle([db], executor.answer([db], false));
+    const [second] = await executor.settle([db], executor.answer([db], false));
+    expect(first?.status).to.equal('pass');
+    expect(second?.status).to.equal('pass');
+    expect(executions, 'the second answer executed anew instead of joining a finished execution').to.equal(2);
+  });
 });
