@@ -84,7 +84,7 @@ describe('CheckExecutor', () => {
       check(): Promise<void> {
         executions += 1;
         const thenable: PromiseLike<void> = {
-          then(onFulfilled?: ((value: void) => unknown) | null): PromiseLike<never> {
+          then(onFulfilled?: ((value: undefined) => unknown) | null): PromiseLike<never> {
             onFulfilled?.(undefined);
             return this as unknown as PromiseLike<never>;
           },
