@@ -4,25 +4,21 @@ import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import { BackgroundScheduler } from './BackgroundScheduler.js';
 import type { BackgroundOptions } from './BackgroundOptions.js';
-import { blockedResult } from './blockedResult.js';
 import { buildReport } from './buildReport.js';
 import type { CheckDefinition, HealthCheckClass } from './CheckDefinition.js';
 import { CheckSelector } from './CheckSelector.js';
 import type { CheckSlot } from './CheckSlot.js';
 import { definitionOf } from './definitionOf.js';
-import { DependencyGate, type Answer } from './DependencyGate.js';
+import { CheckExecutor } from './CheckExecutor.js';
+import { DependencyGate } from './DependencyGate.js';
+import { ExecutionRecorder } from './ExecutionRecorder.js';
 import { effectiveTimeoutMs } from './effectiveTimeoutMs.js';
-import { executeCheck } from './executeCheck.js';
-import { FlapFilter } from './FlapFilter.js';
 import { assertCount, assertFailAfter, flapRule } from './FlapRule.js';
 import { HealthCheck } from './HealthCheck.js';
 import { DEFAULT_TIMEOUT_MS, SERVICE_OPTION_KEYS, type HealthServiceOptions } from './HealthServiceOptions.js';
-import { internalFailure } from './internalFailure.js';
-import { ResultCache } from './ResultCache.js';
 import { ResultHistory } from './ResultHistory.js';
 import type { ResultListener } from './ResultListener.js';
 import type { RunOptions } from './RunOptions.js';
-import { settleAll } from './settleAll.js';
 import { ShutdownGate } from './ShutdownGate.js';
 import { SingleFlight } from './SingleFlight.js';
 import { StartupLatch } from './StartupLatch.js';
@@ -78,15 +74,13 @@ import { assertNonNegativeMs, assertOptionalBoolean, assertOptionsObject, assert
 @injectable()
 export class HealthService {
   readonly #selector: CheckSelector;
-  readonly #cache = new ResultCache<CheckSlot>();
-  readonly #singleFlight: SingleFlight<CheckSlot, CheckResult>;
   readonly #listeners = new StatusListeners<CheckSlot>();
   readonly #latch: StartupLatch;
   readonly #gate = new ShutdownGate();
   readonly #history: ResultHistory<CheckSlot>;
-  readonly #flap = new FlapFilter<CheckSlot>();
-  readonly #scheduler = new BackgroundScheduler<CheckSlot>((slot) => this.#background(slot));
-  readonly #dependencies: DependencyGate<CheckSlot>;
+  readonly #recorder: ExecutionRecorder;
+  readonly #executor: CheckExecutor;
+  readonly #scheduler = new BackgroundScheduler<CheckSlot>((slot) => this.#executor.background(slot));
 
   /**
    * @param checks - The check instances (the container passes every
@@ -124,7 +118,6 @@ export class HealthService {
     assertOptionalBoolean(settings.latchStartup, 'latchStartup', 'HealthService');
     if (settings.defaultFailAfter !== undefined) assertFailAfter(settings.defaultFailAfter, 'defaultFailAfter', 'HealthService');
     if (settings.defaultRecoverAfter !== undefined) assertCount(settings.defaultRecoverAfter, 'defaultRecoverAfter', 'HealthService');
-    this.#singleFlight = new SingleFlight(settings.singleFlight ?? true);
     this.#latch = new StartupLatch(settings.latchStartup ?? true);
     this.#history = new ResultHistory(settings.historySize);
     this.#selector = new CheckSelector(
@@ -142,7 +135,9 @@ export class HealthService {
         };
       }),
     );
-    this.#dependencies = new DependencyGate(this.#selector.all);
+    const singleFlight = new SingleFlight<CheckSlot, CheckResult>(settings.singleFlight ?? true);
+    this.#recorder = new ExecutionRecorder(singleFlight, this.#history, this.#listeners);
+    this.#executor = new CheckExecutor(new DependencyGate(this.#selector.all), this.#recorder, singleFlight, (slot) => this.#known(slot));
   }
 
   /**
@@ -178,14 +173,9 @@ export class HealthService {
     );
     if (replayed !== undefined) return buildReport(startedAt, t0, replayed);
 
-    const fresh = options.fresh === true;
-    const pending = this.#dependencies.answer(
-      selected,
-      (slot, dependencies) => this.#resultFor(slot, fresh, dependencies),
-      (slot) => this.#known(slot),
-    );
+    const pending = this.#executor.answer(selected, options.fresh === true);
     // Cached and background results are ready at once: skip the wait only when every one is.
-    const settled = pending.every(isReady) ? pending : await settleAll(selected, pending, false, this.#abandoned(selected));
+    const settled = pending.every(isReady) ? pending : await this.#executor.settle(selected, pending);
     const results = options.history === true && this.#history.capacity > 0 ? settled.map((result, index) => this.#withHistory(result, selected[index])) : settled;
     const report = buildReport(startedAt, t0, results);
     this.#latch.keep(options, report);
@@ -312,97 +302,18 @@ export class HealthService {
     return this.#scheduler.running;
   }
 
-  /**
-   * One background execution of `slot`, backstopped (timer unref'ed); never
-   * rejects. Each check keeps its own schedule, so its dependencies are
-   * consulted as they stand: a dependency known failed (its latest
-   * background result) blocks it without running; one executing right now
-   * (on its own schedule) is joined, and blocks it the moment it fails.
-   */
-  #background(slot: CheckSlot): Promise<CheckResult[]> {
-    return settleAll(
-      [slot],
-      this.#dependencies.answer([slot], (own, dependencies) => this.#execute(own, dependencies), (other) => this.#known(other) ?? this.#singleFlight.join(other)),
-      true,
-      this.#abandoned([slot]),
-    );
-  }
-
-  /**
-   * What a run answers for `slot`: a background or cached result, a shared
-   * execution, or a new one; blocked when one of `dependencies` (what its
-   * dependencies answer in this run) fails.
-   */
-  #resultFor(slot: CheckSlot, fresh: boolean, dependencies: readonly Answer[]): Answer {
-    if (fresh) return this.#execute(slot, dependencies);
-    const reused = this.#known(slot) ?? this.#singleFlight.join(slot);
-    if (reused === undefined) return this.#execute(slot, dependencies);
-    const settledBlocked = !(reused instanceof Promise) && reused.blockedBy !== undefined;
-    return dependencies.length === 0 || settledBlocked ? reused : DependencyGate.combine(slot.definition, reused, dependencies, performance.now());
-  }
-
   /** What the service knows of `slot` without executing it: its background or cached result. */
   #known(slot: CheckSlot): CheckResult | undefined {
+    // Neither background mode nor a cache TTL: nothing to know (and no clock to read).
+    if (slot.cacheTtlMs === 0 && !this.#scheduler.running) return undefined;
     const now = performance.now();
-    return this.#scheduler.answer(slot, slot.definition, this.#cache.latest(slot), now) ?? this.#cache.reuse(slot, slot.cacheTtlMs, now);
-  }
-
-  /**
-   * One execution of `slot`, through flap suppression (once per execution,
-   * whoever shares it), recorded as its latest result. Never rejects:
-   * should executeCheck itself throw or reject (it must not), that becomes
-   * an `unknown error` result too. Should it never settle, {@link settleAll}
-   * stops waiting for it, and it is no longer offered to later runs.
-   */
-  #execute(slot: CheckSlot, dependencies: readonly Answer[]): Answer {
-    const blocked = DependencyGate.knownFailure(dependencies);
-    if (blocked !== undefined) {
-      // a dependency's failure is known already: not started, blocked (and recorded like an execution)
-      const result = blockedResult(slot.definition, 0, blocked);
-      this.#cache.record(slot, result, performance.now());
-      this.#history.record(slot, result);
-      this.#listeners.notify(slot, result);
-      return result;
-    }
-    const gated = dependencies.length > 0;
-    const startedAt = gated ? performance.now() : 0;
-    let abort: ((reason: DOMException) => void) | undefined;
-    let started: Promise<CheckResult>;
-    try {
-      started = executeCheck(slot.definition, slot.instance, slot.timeoutMs, gated ? (given) => (abort = given) : undefined);
-    } catch (error) {
-      started = Promise.resolve(internalFailure(slot.definition, error));
-    }
-    if (gated) {
-      const combined = DependencyGate.combine(slot.definition, started, dependencies, startedAt, () => {
-        abort?.(new DOMException(`health check '${slot.definition.name}' is blocked by a failed dependency`, 'AbortError'));
-      });
-      started = combined instanceof Promise ? combined : Promise.resolve(combined);
-    }
-    const record = (executed: CheckResult): CheckResult => {
-      this.#singleFlight.forget(slot, execution);
-      // A blocked result is the dependency's failure, not this check's: flap suppression neither holds it back nor counts it.
-      const result = executed.blockedBy === undefined ? this.#flap.apply(slot, slot.flap, executed, performance.now()) : executed;
-      this.#cache.record(slot, result, performance.now());
-      this.#history.record(slot, result);
-      this.#listeners.notify(slot, result);
-      return result;
-    };
-    const execution: Promise<CheckResult> = started.then(record, (error: unknown) => record(internalFailure(slot.definition, error)));
-    this.#singleFlight.set(slot, execution);
-    return execution;
+    const cache = this.#recorder.cache;
+    return this.#scheduler.answer(slot, slot.definition, cache.latest(slot), now) ?? cache.reuse(slot, slot.cacheTtlMs, now);
   }
 
   /** `result` with `slot`'s history attached, frozen. */
   #withHistory(result: CheckResult, slot: CheckSlot | undefined): CheckResult {
     return slot === undefined ? result : Object.freeze({ ...result, history: this.#history.snapshot(slot, slot.definition.name) });
-  }
-
-  #abandoned(slots: readonly CheckSlot[]): (index: number, execution: Promise<CheckResult>) => void {
-    return (index, execution) => {
-      const slot = slots[index];
-      if (slot !== undefined) this.#singleFlight.forget(slot, execution);
-    };
   }
 }
 

@@ -1,22 +1,43 @@
 import type { CheckHistory } from '../report/CheckHistory.js';
 import type { CheckResult } from '../report/CheckResult.js';
+import type { HealthStatus } from '../report/HealthStatus.js';
 import { HISTORY_OUTPUT_MAX_LENGTH, type HistoryEntry } from '../report/HistoryEntry.js';
 import { DEFAULT_HISTORY_SIZE, MAX_HISTORY_SIZE } from './HealthServiceOptions.js';
 import { describeValue } from './validateOptions.js';
 
-/** One check's ring: `entries[start]` is the oldest, `length` are kept. */
-interface Ring {
+/**
+ * One check's ring, as numbers and references (no object per execution):
+ * position `(start + i) % capacity` holds the i-th oldest of `length`
+ * entries. `entries` keeps the frozen entry made for a position the first
+ * time a snapshot reads it, until that position is overwritten.
+ */
+class Ring {
+  readonly statuses: (HealthStatus | undefined)[];
+  readonly durations: Float64Array;
+  readonly times: Float64Array;
+  readonly outputs: (string | undefined)[];
   readonly entries: (HistoryEntry | undefined)[];
-  start: number;
-  length: number;
+  start = 0;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.statuses = new Array<HealthStatus | undefined>(capacity).fill(undefined);
+    this.durations = new Float64Array(capacity);
+    this.times = new Float64Array(capacity);
+    this.outputs = new Array<string | undefined>(capacity).fill(undefined);
+    this.entries = new Array<HistoryEntry | undefined>(capacity).fill(undefined);
+  }
 }
 
 /**
  * @internal The last `capacity` executions of each check, in a fixed-size
- * ring buffer per check: recording never allocates more than the entry, and
- * an entry holds at most {@link HISTORY_OUTPUT_MAX_LENGTH} characters of
- * output, so memory stays bounded in entries and in bytes however many
- * executions there are. Capacity 0 keeps nothing and allocates nothing.
+ * ring buffer per check: recording stores numbers and references in
+ * preallocated slots and allocates nothing for an output of `working`; the
+ * time is formatted and the entry made only when a snapshot reads it (most
+ * runs never read the history). An entry holds at most
+ * {@link HISTORY_OUTPUT_MAX_LENGTH} characters of output, so memory stays
+ * bounded in entries and in bytes however many executions there are.
+ * Capacity 0 keeps nothing and allocates nothing.
  */
 export class ResultHistory<K> {
   readonly #capacity: number;
@@ -42,20 +63,26 @@ export class ResultHistory<K> {
 
   /** Adds `result` as the newest entry of `key`, ended at `time` (epoch ms); drops the oldest when full. */
   record(key: K, result: CheckResult, time: number = Date.now()): void {
-    if (this.#capacity === 0) return;
+    const capacity = this.#capacity;
+    if (capacity === 0) return;
     let ring = this.#rings.get(key);
     if (ring === undefined) {
-      ring = { entries: new Array<HistoryEntry | undefined>(this.#capacity).fill(undefined), start: 0, length: 0 };
+      ring = new Ring(capacity);
       this.#rings.set(key, ring);
     }
-    const entry = Object.freeze({ status: result.status, durationMs: result.durationMs, time: new Date(time).toISOString(), output: boundedOutput(result.output) });
-    if (ring.length < this.#capacity) {
-      ring.entries[(ring.start + ring.length) % this.#capacity] = entry;
+    let index: number;
+    if (ring.length < capacity) {
+      index = (ring.start + ring.length) % capacity;
       ring.length += 1;
     } else {
-      ring.entries[ring.start] = entry;
-      ring.start = (ring.start + 1) % this.#capacity;
+      index = ring.start;
+      ring.start = (ring.start + 1) % capacity;
     }
+    ring.statuses[index] = result.status;
+    ring.durations[index] = result.durationMs;
+    ring.times[index] = time;
+    ring.outputs[index] = boundedOutput(result.output);
+    ring.entries[index] = undefined;
   }
 
   /** A frozen copy of `key`'s history, named `name`, oldest first. */
@@ -65,8 +92,8 @@ export class ResultHistory<K> {
     let up = 0;
     if (ring !== undefined) {
       for (let offset = 0; offset < ring.length; offset += 1) {
-        const entry = ring.entries[(ring.start + offset) % this.#capacity];
-        if (entry === undefined) continue;
+        const index = (ring.start + offset) % this.#capacity;
+        const entry = (ring.entries[index] ??= entryAt(ring, index));
         entries.push(entry);
         if (entry.status !== 'fail') up += 1;
       }
@@ -74,6 +101,16 @@ export class ResultHistory<K> {
     const history: CheckHistory = { name, capacity: this.#capacity, entries: Object.freeze(entries) };
     return Object.freeze(entries.length === 0 ? history : { ...history, uptimePercent: Math.round((up / entries.length) * 10_000) / 100 });
   }
+}
+
+/** The frozen entry for position `index` of `ring` (recorded there). */
+function entryAt(ring: Ring, index: number): HistoryEntry {
+  return Object.freeze({
+    status: ring.statuses[index] as HealthStatus,
+    durationMs: ring.durations[index] as number,
+    time: new Date(ring.times[index] as number).toISOString(),
+    output: ring.outputs[index] as string,
+  });
 }
 
 /**

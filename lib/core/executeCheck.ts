@@ -3,10 +3,10 @@ import type { CheckErrorKind } from '../report/CheckErrorKind.js';
 import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthStatus } from '../report/HealthStatus.js';
 import type { Observation } from '../report/Observation.js';
-import type { CheckContext } from './CheckContext.js';
 import type { CheckDefinition } from './CheckDefinition.js';
 import { Deadline, DeadlineState } from './Deadline.js';
-import { DeadlineTimer } from './DeadlineTimer.js';
+import { ExecutionContext } from './ExecutionContext.js';
+import type { ExecutionScope } from './ExecutionScope.js';
 import type { HealthCheck } from './HealthCheck.js';
 import { makeCheckError, toCheckError } from './toCheckError.js';
 import { sanitizeObservation } from './sanitizeObservation.js';
@@ -30,21 +30,14 @@ export const EVENT_LOOP_BLOCKED_KEY = 'eventLoopBlockedMs';
 const stallToleranceMs = 10;
 
 /**
- * Until when the event loop's lateness is already explained: the time at
- * which a check was last blamed for blocking the loop past its deadline.
- * A check whose reply is processed right after that block is its victim, not
- * a culprit.
- */
-let blockExplainedUntil = Number.NEGATIVE_INFINITY;
-
-/**
  * @internal Runs one execution of a check under its timeout and turns
  * whatever happens into a frozen {@link CheckResult}. It never throws and the
  * promise it returns never rejects, whatever the check throws, returns or
  * rejects with (a hostile thenable included).
  *
  * The execution's deadline is its own start plus its own timeout. The context
- * it hands the check is fresh and is closed when the verdict is given, so a
+ * it hands the check is fresh and frozen, carries only what the public
+ * `CheckContext` names (never this execution's record), and is closed when the verdict is given, so a
  * check that keeps running past its timeout can no longer record anything. On
  * timeout the context's signal is aborted and the returned promise settles
  * without waiting for the check; a later settlement of the check is observed
@@ -56,7 +49,8 @@ let blockExplainedUntil = Number.NEGATIVE_INFINITY;
  * - a check that settles past its deadline before the deadline timer could
  *   run (its own continuation blocked the loop) is a `timeout`, with its real
  *   duration, unless that lateness is already explained by a check blamed
- *   just before (then it is the victim, and its own outcome stands);
+ *   just before in the same `scope` (then it is the victim, and its own
+ *   outcome stands; another service's block explains nothing);
  * - when the deadline timer fires, the verdict waits one turn of the loop
  *   (`setImmediate`), so a reply that arrived while the loop was blocked is
  *   processed first and its check keeps its own outcome.
@@ -66,7 +60,14 @@ let blockExplainedUntil = Number.NEGATIVE_INFINITY;
  *
  * Cheap on the hot path: the AbortController is made only when the check
  * reads `context.signal`; a check that returns synchronously arms no timer;
- * all executions in flight share one timer ({@link DeadlineTimer}).
+ * all executions in flight in one `scope` share one timer ({@link DeadlineTimer}).
+ *
+ * `finish`, when given, turns the verdict into what the returned promise
+ * resolves with (the service records the execution there), in the same
+ * microtask as the verdict for a check that returned a thenable: no
+ * promise of its own to chain on (should it throw, as it must not, the
+ * result is an `unknown error`). For a check that returned synchronously
+ * it runs a microtask later, as a chained `then` would.
  *
  * `exposeAbort`, when given, receives a function that aborts the context's
  * signal with a reason (a failed dependency; see {@link DependencyGate})
@@ -74,12 +75,14 @@ let blockExplainedUntil = Number.NEGATIVE_INFINITY;
  * rules.
  */
 export function executeCheck(
+  scope: ExecutionScope,
   definition: CheckDefinition,
   instance: HealthCheck,
   timeoutMs: number,
   exposeAbort?: (abort: (reason: DOMException) => void) => void,
+  finish?: (result: CheckResult) => CheckResult,
 ): Promise<CheckResult> {
-  const execution = new Execution(definition, timeoutMs);
+  const execution = new Execution(scope, definition, timeoutMs, finish);
   // dependsOn: the caller may abort the check's signal when a dependency fails (and discard its verdict)
   if (exposeAbort !== undefined) {
     exposeAbort((reason) => {
@@ -90,24 +93,24 @@ export function executeCheck(
   execution.started = started;
   let pending: unknown;
   try {
-    pending = instance.check(execution);
+    pending = instance.check(new ExecutionContext(execution));
   } catch (error) {
-    return Promise.resolve(execution.finishSync(error, true));
+    return settled(execution.finishSync(error, true), finish);
   }
   let then: unknown;
   try {
     then = (typeof pending === 'object' || typeof pending === 'function') && pending !== null ? (pending as { then?: unknown }).then : undefined;
   } catch (error) {
     // a `then` getter that throws: the check failed with that error
-    return Promise.resolve(execution.finishSync(error, true));
+    return settled(execution.finishSync(error, true), finish);
   }
-  if (typeof then !== 'function') return Promise.resolve(execution.finishSync(undefined, false));
+  if (typeof then !== 'function') return settled(execution.finishSync(undefined, false), finish);
 
   const returned = performance.now();
   if (returned - started > timeoutMs) {
     // The synchronous part alone outlasted the timeout: blamed now, not waited for.
     ignoreSettlement(pending, then);
-    return Promise.resolve(execution.overranSynchronously(returned));
+    return settled(execution.overranSynchronously(returned), finish);
   }
   return new Promise<CheckResult>((resolve) => {
     execution.resolve = resolve;
@@ -126,8 +129,14 @@ export function executeCheck(
       // a `then` that throws: the check failed with that error (unless it already settled)
       execution.settle(error, true);
     }
-    if (execution.state !== DeadlineState.settled) DeadlineTimer.add(execution, returned);
+    if (execution.state !== DeadlineState.settled) scope.timer.add(execution, returned);
   });
+}
+
+/** A verdict given synchronously, through `finish` (a microtask later) when given. */
+function settled(result: CheckResult, finish: ((result: CheckResult) => CheckResult) | undefined): Promise<CheckResult> {
+  const ready = Promise.resolve(result);
+  return finish === undefined ? ready : ready.then(finish);
 }
 
 /** Observes a settlement nobody waits for any more, so a rejection is never unhandled. */
@@ -153,28 +162,31 @@ function safeCheckError(value: unknown, fallbackForString?: CheckErrorKind): Che
 }
 
 /**
- * What one execution records; it is also the context handed to the check,
- * and the entry the shared deadline timer tracks while it is in flight.
- * A class, so that every execution has the same shape: building the context
- * as an object literal with a `signal` getter cost about 4 µs per execution,
- * mostly in garbage collection. `addError`, `addWarning` and `observe` are
- * arrow-function fields, so they keep working when a check destructures them;
- * `signal` is a prototype getter that makes the AbortController on first use.
+ * What one execution records, and the entry its scope's deadline timer
+ * tracks while it is in flight. The check never sees it: it gets an
+ * {@link ExecutionContext} that forwards to it. A class, so that every
+ * execution has the same shape (an object literal with a `signal` getter
+ * costs microseconds per execution); `signal` makes the AbortController on
+ * first use.
  */
-class Execution extends Deadline implements CheckContext {
+class Execution extends Deadline {
   #errors: CheckError[] | undefined;
   #observations: Record<string, Observation> | undefined;
   #controller: AbortController | undefined;
   #abortReason: DOMException | undefined;
   #blockedMs = 0;
   readonly #definition: CheckDefinition;
+  readonly #scope: ExecutionScope;
+  readonly #finish: ((result: CheckResult) => CheckResult) | undefined;
   /** When the check was called (`performance.now()`). */
   started = 0;
   /** Settles the promise `executeCheck` returned (set before the check's thenable can settle; synchronous checks never call it). */
   resolve: (result: CheckResult) => void = ignore;
 
-  constructor(definition: CheckDefinition, timeoutMs: number) {
+  constructor(scope: ExecutionScope, definition: CheckDefinition, timeoutMs: number, finish: ((result: CheckResult) => CheckResult) | undefined) {
     super();
+    this.#scope = scope;
+    this.#finish = finish;
     this.#definition = definition;
     this.timeoutMs = timeoutMs;
   }
@@ -187,19 +199,19 @@ class Execution extends Deadline implements CheckContext {
     return this.#controller.signal;
   }
 
-  readonly addError = (error: unknown): void => {
+  addError(error: unknown): void {
     if (this.state !== DeadlineState.settled) this.#record(safeCheckError(error, 'unavailable'));
-  };
+  }
 
-  readonly addWarning = (message: string): void => {
+  addWarning(message: string): void {
     if (this.state !== DeadlineState.settled) this.#record(typeof message === 'string' ? makeCheckError('warning', message) : safeWarning(message));
-  };
+  }
 
-  readonly observe = (key: string, value: number | string | boolean, unit?: string): void => {
+  observe(key: string, value: number | string | boolean, unit?: string): void {
     if (this.state === DeadlineState.settled) return;
     const safe = sanitizeObservation(key, value, unit);
     (this.#observations ??= Object.create(null) as Record<string, Observation>)[safe.key] = safe.observation;
-  };
+  }
 
   /** The check returned (or threw) without a thenable: the verdict now, a timeout if that took too long. */
   finishSync(thrown: unknown, failed: boolean): CheckResult {
@@ -223,17 +235,17 @@ class Execution extends Deadline implements CheckContext {
     const state = this.state;
     if (state === DeadlineState.settled) return;
     const now = performance.now();
-    DeadlineTimer.remove(this); // a no-op unless it is queued
+    this.#scope.timer.remove(this); // a no-op unless it is queued
     this.state = DeadlineState.settled;
     if (state === DeadlineState.queued) {
       // Past the deadline (lateMs > 0), the deadline timer has not run yet: the loop was busy until now.
       // (On time, lateMs <= 0, and so is unexplainedMs: neither test below can pass.)
       const lateMs = now - this.deadline;
-      const unexplainedMs = now - Math.max(this.deadline, blockExplainedUntil);
+      const unexplainedMs = now - Math.max(this.deadline, this.#scope.explainedUntil);
       if (unexplainedMs > stallToleranceMs) {
         if (failed) this.#record(safeCheckError(thrown));
         this.#blame(now, lateMs);
-        this.resolve(this.#result(now));
+        this.#deliver(this.#result(now));
         return;
       }
       if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
@@ -243,7 +255,7 @@ class Execution extends Deadline implements CheckContext {
       if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
     }
     if (failed) this.#record(safeCheckError(thrown));
-    this.resolve(this.#result(now));
+    this.#deliver(this.#result(now));
   }
 
   /** The deadline passed and the check had not settled a turn of the loop later: a timeout. */
@@ -253,7 +265,7 @@ class Execution extends Deadline implements CheckContext {
     const lateMs = this.dueAt - this.deadline;
     if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
     this.#timedOut();
-    this.resolve(this.#result(performance.now()));
+    this.#deliver(this.#result(performance.now()));
   }
 
   /** Aborts the check's signal from outside (a failed dependency), unless its verdict is given already. */
@@ -267,9 +279,25 @@ class Execution extends Deadline implements CheckContext {
     }
   }
 
+  /** Settles the promise `executeCheck` returned with the verdict, through `finish` when given. */
+  #deliver(result: CheckResult): void {
+    const finish = this.#finish;
+    if (finish === undefined) {
+      this.resolve(result);
+      return;
+    }
+    let finished: CheckResult;
+    try {
+      finished = finish(result);
+    } catch (error) {
+      finished = buildResult(this.#definition, 0, [safeCheckError(error)], noObservations);
+    }
+    this.resolve(finished);
+  }
+
   /** This execution itself kept the loop busy past its deadline. */
   #blame(now: number, overrunMs: number): void {
-    blockExplainedUntil = now;
+    this.#scope.blame(now);
     if (overrunMs >= stallToleranceMs) this.#blockedMs = overrunMs;
     this.#timedOut();
   }
@@ -312,17 +340,16 @@ export function buildResult(
   errors: readonly CheckError[],
   observations: Readonly<Record<string, Observation>>,
 ): CheckResult {
-  return Object.freeze({
-    name: definition.name,
-    status: statusOf(errors),
-    critical: definition.critical,
-    tags: definition.tags,
-    durationMs: roundMs(durationMs),
-    output: errors.length === 0 ? 'working' : errors.map((error) => `${error.kind}: ${error.message}`).join('\n'),
-    errors: errors.length === 0 ? noErrors : Object.freeze([...errors]),
-    observations,
-    ...(definition.description === undefined ? {} : { description: definition.description }),
-  });
+  const status = statusOf(errors);
+  const output = errors.length === 0 ? 'working' : errors.map((error) => `${error.kind}: ${error.message}`).join('\n');
+  const frozenErrors = errors.length === 0 ? noErrors : Object.freeze([...errors]);
+  // Two literals rather than a spread of an optional member: one object per result, of one of two shapes.
+  const description = definition.description;
+  return Object.freeze(
+    description === undefined
+      ? { name: definition.name, status, critical: definition.critical, tags: definition.tags, durationMs: roundMs(durationMs), output, errors: frozenErrors, observations }
+      : { name: definition.name, status, critical: definition.critical, tags: definition.tags, durationMs: roundMs(durationMs), output, errors: frozenErrors, observations, description },
+  );
 }
 
 function statusOf(errors: readonly CheckError[]): HealthStatus {

@@ -1,6 +1,7 @@
 import type { CheckResult } from '../report/CheckResult.js';
 import type { CheckDefinition } from './CheckDefinition.js';
 import { buildResult } from './executeCheck.js';
+import type { ExecutionScope } from './ExecutionScope.js';
 import { internalFailure } from './internalFailure.js';
 import { makeCheckError } from './toCheckError.js';
 import { BACKSTOP_GRACE_MS } from './backstopGraceMs.js';
@@ -12,16 +13,6 @@ export interface SettleSlot {
   readonly timeoutMs: number;
 }
 
-/** The backstops to arm at the next sweep, and that sweep (one setImmediate for every run of a turn). */
-const awaitingBackstop = new Set<() => void>();
-let sweep: NodeJS.Immediate | undefined;
-
-function armBackstops(): void {
-  sweep = undefined;
-  const arms = [...awaitingBackstop];
-  awaitingBackstop.clear();
-  for (const arm of arms) arm();
-}
 
 /**
  * @internal Waits for every pending result, in order, and never rejects nor hangs: a
@@ -34,8 +25,11 @@ function armBackstops(): void {
  * it fires, so a reply read in that turn and the deadline timer's verdicts
  * (which wait one turn too) come first. `abandoned` hears of each execution the
  * backstop gave up on (so that the service stops offering it to later runs).
+ * The backstops of the runs of one turn are armed together, by one sweep of
+ * `scope` (the service's own).
  */
 export function settleAll(
+  scope: ExecutionScope,
   slots: readonly SettleSlot[],
   pending: readonly (CheckResult | Promise<CheckResult>)[],
   unref = false,
@@ -50,7 +44,7 @@ export function settleAll(
     let waitMs = 0;
     // Armed once the microtasks have drained with executions still pending (a run of checks that
     // return synchronously is over by then, and arms no timer), by one sweep shared by every run
-    // of that turn: a setImmediate per run would cost more than the run itself.
+    // of that turn in `scope`: a setImmediate per run would cost more than the run itself.
     const armBackstop = (): void => {
       if (finished) return;
       let largest = 0;
@@ -60,7 +54,7 @@ export function settleAll(
     };
     const finish = (): void => {
       finished = true;
-      awaitingBackstop.delete(armBackstop);
+      scope.cancelBackstop(armBackstop);
       clearTimeout(timer);
       resolve(results as CheckResult[]);
     };
@@ -116,8 +110,7 @@ export function settleAll(
       });
       finish();
     };
-    awaitingBackstop.add(armBackstop);
-    sweep ??= setImmediate(armBackstops);
+    scope.awaitBackstop(armBackstop);
   });
 }
 

@@ -5,6 +5,7 @@ import { definitionOf } from '../core/definitionOf.js';
 import type { HealthCheckClass } from '../core/CheckDefinition.js';
 import { executeCheck } from '../core/executeCheck.js';
 import { effectiveTimeoutMs } from '../core/effectiveTimeoutMs.js';
+import { ExecutionScope } from '../core/ExecutionScope.js';
 import { DEFAULT_TIMEOUT_MS } from '../core/HealthServiceOptions.js';
 import { internalFailure } from '../core/internalFailure.js';
 import { assertOptionsObject, assertPositiveMs } from '../core/validateOptions.js';
@@ -70,7 +71,7 @@ export async function runCheck(check: unknown, options: RunCheckOptions & { read
   const timeoutMs = options.timeoutMs ?? effectiveTimeoutMs(definition, DEFAULT_TIMEOUT_MS);
   assertPositiveMs(timeoutMs, 'timeoutMs', 'runCheck');
   try {
-    return await executeCheck(definition, instance, timeoutMs);
+    return await executeCheck(new ExecutionScope(), definition, instance, timeoutMs);
   } catch (error) {
     return internalFailure(definition, error);
   }

@@ -4,7 +4,7 @@ import { Deadline, DeadlineState } from '#lib/core/Deadline.js';
 import { DeadlineTimer } from '#lib/core/DeadlineTimer.js';
 
 /**
- * The process-wide timer, driven directly: a fake `setTimeout`, and a
+ * One scope's timer, driven directly: a fake `setTimeout`, and a
  * `performance.now()` the spec moves on its own, so
  * that the timer and the clock can disagree the way they do on a real
  * machine (libuv counts whole milliseconds) and under a user's fake timers.
@@ -27,12 +27,13 @@ describe('DeadlineTimer', () => {
   let clock: sinon.SinonFakeTimers;
   let now: number;
   let tracked: Execution[];
+  let timer: DeadlineTimer;
 
   /** Starts tracking an execution of `timeoutMs` that starts now. */
   function start(timeoutMs: number): Execution {
     const execution = new Execution(timeoutMs, now);
     tracked.push(execution);
-    DeadlineTimer.add(execution, now);
+    timer.add(execution, now);
     return execution;
   }
 
@@ -52,7 +53,7 @@ describe('DeadlineTimer', () => {
 
   /** Ends `execution` as executeCheck does: no longer tracked (a no-op unless queued), then settled. */
   function finish(execution: Execution): void {
-    DeadlineTimer.remove(execution);
+    timer.remove(execution);
     execution.state = DeadlineState.settled;
   }
 
@@ -60,6 +61,7 @@ describe('DeadlineTimer', () => {
 
   beforeEach(() => {
     expect(DeadlineTimer.pending, 'nothing is tracked when a spec starts').to.equal(0);
+    timer = new DeadlineTimer();
     now = 5_000_000; // not zero: a deadline computed from a sum cannot pass for one computed from a difference
     tracked = [];
     clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -77,12 +79,12 @@ describe('DeadlineTimer', () => {
     expect(clock.countTimers()).to.equal(1);
     const fast = start(100);
     expect(clock.countTimers(), 'the timer armed for the later deadline is cleared').to.equal(1);
-    expect(DeadlineTimer.pending).to.equal(2);
+    expect(timer.size).to.equal(2);
     await advance(99);
     expect(expiries(slow, fast)).to.deep.equal([0, 0]);
     await advance(1);
     expect(expiries(slow, fast), 'the earlier deadline, exactly on time').to.deep.equal([0, 1]);
-    expect(DeadlineTimer.pending).to.equal(1);
+    expect(timer.size).to.equal(1);
     await advance(899);
     expect(expiries(slow, fast)).to.deep.equal([0, 1]);
     await advance(1);
@@ -133,13 +135,13 @@ describe('DeadlineTimer', () => {
     const waiting = start(200);
     finish(ended);
     expect(clock.countTimers()).to.equal(1);
-    expect(DeadlineTimer.pending).to.equal(1);
+    expect(timer.size).to.equal(1);
     await advance(200);
     expect(expiries(ended, waiting)).to.deep.equal([0, 1]);
     const last = start(100);
     finish(last);
     expect(clock.countTimers()).to.equal(0);
-    expect(DeadlineTimer.pending).to.equal(0);
+    expect(timer.size).to.equal(0);
   });
 
   it('schedules no verdict turn when the timer fires for an execution that already ended', async () => {
@@ -160,9 +162,9 @@ describe('DeadlineTimer', () => {
     await advance(100);
     expect(done.expired).to.equal(1);
     const waiting = start(100);
-    DeadlineTimer.remove(done);
-    DeadlineTimer.remove(new Execution(100, now));
-    expect(DeadlineTimer.pending).to.equal(1);
+    timer.remove(done);
+    timer.remove(new Execution(100, now));
+    expect(timer.size).to.equal(1);
     await advance(100);
     expect(waiting.expired).to.equal(1);
   });
@@ -217,9 +219,9 @@ describe('DeadlineTimer', () => {
 
     it('keeps at most 8 once they are empty', () => {
       for (const timeoutMs of timeouts) start(timeoutMs);
-      expect(DeadlineTimer.lanes).to.be.at.least(12);
+      expect(timer.lanes).to.be.at.least(12);
       for (const execution of tracked) finish(execution);
-      expect(DeadlineTimer.lanes).to.equal(8);
+      expect(timer.lanes).to.equal(8);
       expect(clock.countTimers()).to.equal(0);
     });
 
@@ -228,10 +230,10 @@ describe('DeadlineTimer', () => {
       await advance(10);
       const seconds = timeouts.map((timeoutMs) => start(timeoutMs));
       for (const execution of firsts) finish(execution);
-      expect(DeadlineTimer.pending).to.equal(12);
+      expect(timer.size).to.equal(12);
       await advance(70_012);
       expect(seconds.map((execution) => execution.expired)).to.deep.equal(timeouts.map(() => 1));
-      expect(DeadlineTimer.pending).to.equal(0);
+      expect(timer.size).to.equal(0);
     });
   });
 });

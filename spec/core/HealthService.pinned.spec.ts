@@ -179,7 +179,7 @@ describe('HealthService, pinned behaviours', () => {
     });
 
     it('gives up on it after its timeout and the grace period, and executes the check afresh in the next run instead of joining it', async () => {
-      sinon.stub(DeadlineTimer, 'add');
+      sinon.stub(DeadlineTimer.prototype, 'add');
       let executions = 0;
       checkClass(
         registry,

@@ -59,6 +59,30 @@ describe('ResultHistory', () => {
       expect(Object.isFrozen(before) && Object.isFrozen(before.entries) && Object.isFrozen(before.entries[0])).to.equal(true);
     });
 
+    it('formats an entry when a snapshot reads it, yet always shows what was recorded at that position: any interleaving of records and snapshots matches a plain list', () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 5 }),
+          fc.array(fc.oneof(fc.record({ fails: fc.boolean(), atMs: fc.integer({ min: 0, max: 10_000_000 }) }), fc.constant('snapshot' as const)), { maxLength: 40 }),
+          (capacity, steps) => {
+            const history = new ResultHistory(capacity);
+            const model: { status: string; durationMs: number; time: string; output: string }[] = [];
+            for (const [index, step] of steps.entries()) {
+              if (step === 'snapshot') {
+                expect(history.snapshot(key, 'Db').entries).to.deep.equal(model.slice(-capacity));
+                continue;
+              }
+              const result = step.fails ? failing(`#${index}`) : passing;
+              history.record(key, result, t0 + step.atMs);
+              model.push({ status: result.status, durationMs: result.durationMs, time: new Date(t0 + step.atMs).toISOString(), output: result.output });
+            }
+            expect(history.snapshot(key, 'Db').entries).to.deep.equal(model.slice(-capacity));
+          },
+        ),
+        { numRuns: numRuns(200) },
+      );
+    });
+
     it('keeps nothing with capacity 0', () => {
       const history = new ResultHistory(0);
       history.record(key, passing, t0);

@@ -26,4 +26,27 @@ describe('SingleFlight', () => {
     flights.set('db', Promise.resolve(1));
     expect(flights.join('db')).to.equal(undefined);
   });
+
+  it('keeps nothing when disabled, however many executions are set and forgotten', () => {
+    const flights = new SingleFlight<string, number>(false);
+    for (let index = 0; index < 3; index += 1) {
+      const execution = Promise.resolve(index);
+      flights.set('db', execution);
+      flights.forget('db', execution);
+    }
+    expect(flights.keys).to.equal(0);
+  });
+
+  it('writes one entry per key, reused by every later execution of that key', () => {
+    const flights = new SingleFlight<string, number>(true);
+    for (let index = 0; index < 3; index += 1) {
+      const execution = Promise.resolve(index);
+      flights.set('db', execution);
+      expect(flights.join('db')).to.equal(execution);
+      flights.forget('db', execution);
+      expect(flights.join('db')).to.equal(undefined);
+    }
+    flights.set('cache', Promise.resolve(9));
+    expect(flights.keys).to.equal(2);
+  });
 });

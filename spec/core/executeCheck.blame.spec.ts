@@ -2,40 +2,10 @@ import { expect } from 'chai';
 import { HealthCheck, ServiceUnavailable, type CheckContext, type CheckResult } from 'pulsecheck';
 import type { CheckDefinition } from '#lib/core/CheckDefinition.js';
 import { DeadlineTimer } from '#lib/core/DeadlineTimer.js';
+import { ExecutionScope } from '#lib/core/ExecutionScope.js';
 import { executeCheck } from '#lib/core/executeCheck.js';
 import { deferred, sleep } from './fixtures.js';
-
-/**
- * A hand-written clock for `performance.now()`: it stands still at a whole
- * millisecond (the real time when made) and moves only by {@link advance}, so
- * a block of the event loop can be simulated to the exact millisecond. Timers
- * stay real: the deadline timer still fires after the timeout in real time,
- * and reads this clock when it does.
- */
-class StillClock {
-  #now = Math.ceil(performance.now());
-  readonly #own = Object.getOwnPropertyDescriptor(performance, 'now');
-
-  constructor() {
-    Object.defineProperty(performance, 'now', { configurable: true, writable: true, value: () => this.#now });
-  }
-
-  /** Moves the clock forward by `ms`, as a synchronous block of that length would. */
-  advance(ms: number): void {
-    this.#now += ms;
-  }
-
-  /**
-   * Gives `performance.now()` back, then waits until real time has passed the
-   * time this clock reached (the blame of a blocked loop is remembered in
-   * `performance.now()` time, and must not reach into the next spec).
-   */
-  async restore(): Promise<void> {
-    if (this.#own === undefined) delete (performance as { now?: unknown }).now;
-    else Object.defineProperty(performance, 'now', this.#own);
-    while (performance.now() <= this.#now) await sleep(5);
-  }
-}
+import { StillClock } from './StillClock.js';
 
 const timeoutMs = 20;
 
@@ -49,9 +19,12 @@ const definition: CheckDefinition = Object.freeze({
   cacheTtlMs: undefined,
 });
 
-/** Executes a check whose check() is `body`, with a timeout of {@link timeoutMs}. */
+/** The scope the executions of a spec share (as the checks of one service do); fresh for each spec. */
+let scope = new ExecutionScope();
+
+/** Executes a check whose check() is `body`, with a timeout of {@link timeoutMs}, in the spec's {@link scope}. */
 function execute(body: (context: CheckContext) => unknown): Promise<CheckResult> {
-  return executeCheck(definition, { check: body } as unknown as HealthCheck, timeoutMs);
+  return executeCheck(scope, definition, { check: body } as unknown as HealthCheck, timeoutMs);
 }
 
 function blockedMs(result: CheckResult): unknown {
@@ -81,6 +54,7 @@ describe('executeCheck', () => {
     let clock: StillClock;
     beforeEach(() => {
       clock = new StillClock();
+      scope = new ExecutionScope();
     });
     afterEach(async () => {
       await clock.restore();

@@ -3,6 +3,7 @@ import { HealthCheck, HealthCheckRegistry, ServiceUnavailable, type CheckContext
 import type { CheckDefinition } from '#lib/core/CheckDefinition.js';
 import { DeadlineTimer } from '#lib/core/DeadlineTimer.js';
 import { executeCheck } from '#lib/core/executeCheck.js';
+import { ExecutionScope } from '#lib/core/ExecutionScope.js';
 import { activeResourcesAfterATurn, settleResources } from '../support/activeResources.js';
 import { checkClass, deferred, serviceFor } from './fixtures.js';
 
@@ -58,7 +59,7 @@ function recordTouches(touched: string[]): object {
 function execute(body: (context: CheckContext) => unknown, timeoutMs = 100, exposeAbort?: (abort: (reason: DOMException) => void) => void): Promise<CheckResult> {
   let pending: Promise<CheckResult> | undefined;
   expect(() => {
-    pending = executeCheck(definition, instance(body), timeoutMs, exposeAbort);
+    pending = executeCheck(new ExecutionScope(), definition, instance(body), timeoutMs, exposeAbort);
   }, 'executeCheck threw synchronously').not.to.throw();
   return pending as Promise<CheckResult>;
 }
@@ -183,7 +184,7 @@ describe('executeCheck', () => {
 
     it('carries the description of the check onto its result', async () => {
       const described: CheckDefinition = Object.freeze({ ...definition, description: 'the primary database' });
-      const result = await executeCheck(described, instance(() => undefined), 100);
+      const result = await executeCheck(new ExecutionScope(), described, instance(() => undefined), 100);
       expect(result.description).to.equal('the primary database');
       expect(result).to.include({ name: 'Hostile', critical: true, status: 'pass', output: 'working' });
     });

@@ -2,6 +2,7 @@ import { connect, createServer, type AddressInfo, type Server, type Socket } fro
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { buildResult } from '#lib/core/executeCheck.js';
+import { ExecutionScope } from '#lib/core/ExecutionScope.js';
 import { settleAll, type SettleSlot } from '#lib/core/settleAll.js';
 import { HealthCheck } from 'pulsecheck';
 import type { CheckResult } from 'pulsecheck';
@@ -24,7 +25,7 @@ function nextTurn(): Promise<void> {
 /** Settles `pending` over `slots`, keeping what it resolved with (undefined until then). */
 function watch(slots: readonly SettleSlot[], pending: readonly Promise<CheckResult>[], unref = false): { readonly results: CheckResult[] | undefined } {
   const watched: { results: CheckResult[] | undefined } = { results: undefined };
-  void settleAll(slots, pending, unref).then((results) => {
+  void settleAll(new ExecutionScope(), slots, pending, unref).then((results) => {
     watched.results = results;
   });
   return watched;
@@ -41,14 +42,14 @@ describe('settleAll', () => {
 
   it('resolves with ready results at once, in order, and arms nothing', async () => {
     const slots = [slot('a', 100), slot('b', 100)];
-    const results = await settleAll(slots, slots.map(passing));
+    const results = await settleAll(new ExecutionScope(), slots, slots.map(passing));
     expect(results.map((result) => result.name)).to.deep.equal(['a', 'b']);
     expect(clock.countTimers()).to.equal(0);
   });
 
   it('turns a rejection into an unknown error of that check', async () => {
     const slots = [slot('a', 100), slot('b', 100)];
-    const results = await settleAll(slots, [Promise.resolve(passing(slots[0] as SettleSlot)), Promise.reject(Object.create(null) as Error)]);
+    const results = await settleAll(new ExecutionScope(), slots, [Promise.resolve(passing(slots[0] as SettleSlot)), Promise.reject(Object.create(null) as Error)]);
     expect(results[0]?.status).to.equal('pass');
     expect(results[1]?.output).to.match(/^unknown error: the execution failed unexpectedly: /);
   });
@@ -58,7 +59,7 @@ describe('settleAll', () => {
     const hung = new Promise<CheckResult>(() => undefined);
     const abandoned: [number, Promise<CheckResult>][] = [];
     let settled: CheckResult[] | undefined;
-    void settleAll(slots, [Promise.resolve(passing(slots[0] as SettleSlot)), hung], false, (index, execution) => abandoned.push([index, execution])).then((results) => {
+    void settleAll(new ExecutionScope(), slots, [Promise.resolve(passing(slots[0] as SettleSlot)), hung], false, (index, execution) => abandoned.push([index, execution])).then((results) => {
       settled = results;
     });
     await clock.tickAsync(349);
@@ -76,7 +77,7 @@ describe('settleAll', () => {
     const later = new Promise<CheckResult>((resolve) => {
       release = resolve;
     });
-    const settling = settleAll(slots, [later]);
+    const settling = settleAll(new ExecutionScope(), slots, [later]);
     await clock.tickAsync(10);
     expect(clock.countTimers()).to.equal(1);
     release(passing(slots[0] as SettleSlot));
@@ -145,7 +146,7 @@ describe('settleAll', () => {
     try {
       const background = deferred<CheckResult>();
       const foreground = deferred<CheckResult>();
-      const settling = [settleAll(slots, [background.promise], true), settleAll(slots, [foreground.promise])];
+      const settling = [settleAll(new ExecutionScope(), slots, [background.promise], true), settleAll(new ExecutionScope(), slots, [foreground.promise])];
       await nextTurn();
       const timers = armed.returnValues;
       expect(timers.map((timer) => timer.hasRef())).to.deep.equal([false, true]);
@@ -194,7 +195,7 @@ describe('settleAll, on real timers, after the loop was blocked', () => {
     const remote = await serverSide;
     const slots = [slot('reply', 50)];
     const execution = new Promise<CheckResult>((resolve) => client.once('data', () => { resolve(passing(slots[0] as SettleSlot)); }));
-    const settled = settleAll(slots, [execution]);
+    const settled = settleAll(new ExecutionScope(), slots, [execution]);
     await nextTurn();
     // Blocked in the check phase (as by a request handler in the poll phase): the next turn runs its
     // timers, the backstop among them, before its poll phase reads the reply.

@@ -1,0 +1,142 @@
+import type { CheckResult } from '../report/CheckResult.js';
+import { blockedResult } from './blockedResult.js';
+import type { CheckSlot } from './CheckSlot.js';
+import { DependencyGate, type Answer } from './DependencyGate.js';
+import { executeCheck } from './executeCheck.js';
+import type { ExecutionRecorder } from './ExecutionRecorder.js';
+import { ExecutionScope } from './ExecutionScope.js';
+import { internalFailure } from './internalFailure.js';
+import { settleAll } from './settleAll.js';
+import type { SingleFlight } from './SingleFlight.js';
+
+/**
+ * @internal How a service answers for one check: a result it knows without
+ * executing (`known`: background or cached), a shared execution in flight
+ * (single-flight), or a new execution in the service's own
+ * {@link ExecutionScope}, gated by its dependencies (`dependsOn`) and ended
+ * on the {@link ExecutionRecorder}'s path.
+ */
+export class CheckExecutor {
+  /** This service's deadline timer and blame state: another service's blocked loop explains nothing here. */
+  readonly scope = new ExecutionScope();
+  readonly #dependencies: DependencyGate<CheckSlot>;
+  readonly #recorder: ExecutionRecorder;
+  readonly #singleFlight: SingleFlight<CheckSlot, CheckResult>;
+  readonly #known: (slot: CheckSlot) => CheckResult | undefined;
+
+  /**
+   * @param known - What the service knows of a check without executing it
+   *   (its background or cached result), if anything.
+   */
+  constructor(
+    dependencies: DependencyGate<CheckSlot>,
+    recorder: ExecutionRecorder,
+    singleFlight: SingleFlight<CheckSlot, CheckResult>,
+    known: (slot: CheckSlot) => CheckResult | undefined,
+  ) {
+    this.#dependencies = dependencies;
+    this.#recorder = recorder;
+    this.#singleFlight = singleFlight;
+    this.#known = known;
+  }
+
+  /**
+   * What a run answers for each of `selected`, in order: ready results, or
+   * executions to wait for ({@link settleAll}, with {@link CheckExecutor.settle}).
+   * With `fresh`, every check executes anew.
+   */
+  answer(selected: readonly CheckSlot[], fresh: boolean): Answer[] {
+    return this.#dependencies.answer(
+      selected,
+      (slot, dependencies) => this.#resultFor(slot, fresh, dependencies),
+      this.#known,
+    );
+  }
+
+  /** Waits for `pending` (answered for `slots`), backstopped; never rejects. */
+  settle(slots: readonly CheckSlot[], pending: readonly Answer[], unref = false): Promise<CheckResult[]> {
+    return settleAll(this.scope, slots, pending, unref, (index, execution) => {
+      const slot = slots[index];
+      if (slot !== undefined) this.#singleFlight.forget(slot, execution);
+    });
+  }
+
+  /**
+   * One background execution of `slot`, backstopped (timer unref'ed); never
+   * rejects. Each check keeps its own schedule, so its dependencies are
+   * consulted as they stand: a dependency known failed (its latest
+   * background result) blocks it without running; one executing right now
+   * (on its own schedule) is joined, and blocks it the moment it fails.
+   */
+  background(slot: CheckSlot): Promise<CheckResult[]> {
+    const answers = this.#dependencies.answer(
+      [slot],
+      (own, dependencies) => this.#execute(own, dependencies),
+      (other) => this.#known(other) ?? this.#singleFlight.join(other),
+    );
+    return this.settle([slot], answers, true);
+  }
+
+  /**
+   * What a run answers for `slot`: a background or cached result, a shared
+   * execution, or a new one; blocked when one of `dependencies` (what its
+   * dependencies answer in this run) fails.
+   */
+  #resultFor(slot: CheckSlot, fresh: boolean, dependencies: readonly Answer[]): Answer {
+    if (fresh) return this.#execute(slot, dependencies);
+    const reused = this.#known(slot) ?? this.#singleFlight.join(slot);
+    if (reused === undefined) return this.#execute(slot, dependencies);
+    const settledBlocked = !(reused instanceof Promise) && reused.blockedBy !== undefined;
+    return dependencies.length === 0 || settledBlocked ? reused : DependencyGate.combine(slot.definition, reused, dependencies, performance.now());
+  }
+
+  /**
+   * One execution of `slot`, recorded once whoever shares it. Never
+   * rejects: should executeCheck itself throw or reject (it must not), that
+   * becomes an `unknown error` result too. Should it never settle,
+   * {@link settleAll} stops waiting for it, and it is no longer offered to
+   * later runs.
+   */
+  #execute(slot: CheckSlot, dependencies: readonly Answer[]): Answer {
+    const blocked = DependencyGate.knownFailure(dependencies);
+    // a dependency's failure is known already: not started, blocked (and recorded like an execution)
+    if (blocked !== undefined) return this.#recorder.record(slot, blockedResult(slot.definition, 0, blocked), undefined);
+    const gated = dependencies.length > 0;
+    const startedAt = gated ? performance.now() : 0;
+    const recorder = this.#recorder;
+    if (!gated) {
+      // The record path runs as the verdict is given: no promise chained per execution.
+      let execution: Promise<CheckResult> | undefined;
+      let recorded = false;
+      const finish = (executed: CheckResult): CheckResult => {
+        recorded = true;
+        return recorder.record(slot, executed, execution);
+      };
+      try {
+        execution = executeCheck(this.scope, slot.definition, slot.instance, slot.timeoutMs, undefined, finish);
+      } catch (error) {
+        execution = Promise.resolve(internalFailure(slot.definition, error)).then(finish);
+      }
+      // A thenable that settled inside its own then() is recorded already: nothing left in flight to offer.
+      if (!recorded) this.#singleFlight.set(slot, execution);
+      return execution;
+    }
+    let abort: ((reason: DOMException) => void) | undefined;
+    let started: Promise<CheckResult>;
+    try {
+      started = executeCheck(this.scope, slot.definition, slot.instance, slot.timeoutMs, (given) => (abort = given));
+    } catch (error) {
+      started = Promise.resolve(internalFailure(slot.definition, error));
+    }
+    const combined = DependencyGate.combine(slot.definition, started, dependencies, startedAt, () => {
+      abort?.(new DOMException(`health check '${slot.definition.name}' is blocked by a failed dependency`, 'AbortError'));
+    });
+    started = combined instanceof Promise ? combined : Promise.resolve(combined);
+    const gatedExecution: Promise<CheckResult> = started.then(
+      (executed) => recorder.record(slot, executed, gatedExecution),
+      (error: unknown) => recorder.record(slot, internalFailure(slot.definition, error), gatedExecution),
+    );
+    this.#singleFlight.set(slot, gatedExecution);
+    return gatedExecution;
+  }
+}

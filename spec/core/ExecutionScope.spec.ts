@@ -1,0 +1,81 @@
+import { expect } from 'chai';
+import { HealthCheckRegistry, type HealthReport } from 'pulsecheck';
+import { DeadlineTimer } from '#lib/core/DeadlineTimer.js';
+import { activeTimers, checkClass, deferred, serviceFor } from './fixtures.js';
+import { StillClock } from './StillClock.js';
+
+const timeoutMs = 20;
+const timedOut = `timeout: did not finish within ${timeoutMs} ms`;
+
+describe('ExecutionScope (one per HealthService)', () => {
+  describe('the blame of a blocked event loop belongs to the service whose check blocked it', () => {
+    let clock: StillClock;
+    beforeEach(() => {
+      clock = new StillClock();
+    });
+    afterEach(async () => {
+      await clock.restore();
+      expect(DeadlineTimer.pending, 'executions still tracked by a deadline timer').to.equal(0);
+    });
+
+    /**
+     * A culprit that blocks the loop 50 ms past its deadline in a continuation, and a victim whose
+     * reply is processed right after that block: in `culpritService` and `victimService` (the same
+     * service, or two).
+     */
+    async function blockedTogether(sameService: boolean): Promise<{ culprit: HealthReport; victim: HealthReport }> {
+      const culprits = new HealthCheckRegistry();
+      checkClass(
+        culprits,
+        'Culprit',
+        async () => {
+          await Promise.resolve();
+          clock.advance(timeoutMs + 50);
+        },
+        { timeoutMs, tags: ['culprit'] },
+      );
+      const victims = sameService ? culprits : new HealthCheckRegistry();
+      const reply = deferred();
+      checkClass(victims, 'Victim', () => reply.promise, { timeoutMs, tags: ['victim'] });
+      const culpritService = serviceFor(culprits);
+      const victimService = sameService ? culpritService : serviceFor(victims);
+      const victimRun = victimService.run({ tags: ['victim'] });
+      const culprit = await culpritService.run({ tags: ['culprit'] });
+      reply.resolve();
+      return { culprit, victim: await victimRun };
+    }
+
+    it('keeps the victim\'s outcome when the check blamed for the block is of the same service', async () => {
+      const { culprit, victim } = await blockedTogether(true);
+      expect(culprit.checks[0]?.output).to.equal(timedOut);
+      expect(victim.checks[0]?.output).to.equal('working');
+      expect(victim.checks[0]?.observations.eventLoopBlockedMs).to.deep.equal({ value: 50, unit: 'ms' });
+    });
+
+    it('does not let another service\'s blamed block explain a check\'s lateness: it is blamed itself', async () => {
+      const { culprit, victim } = await blockedTogether(false);
+      expect(culprit.checks[0]?.output).to.equal(timedOut);
+      expect(victim.checks[0]?.output, 'explained only by a block in another service').to.equal(timedOut);
+      expect(victim.checks[0]?.observations.eventLoopBlockedMs).to.deep.equal({ value: 50, unit: 'ms' });
+    });
+  });
+
+  describe('its deadline timer', () => {
+    it('is its own: each scope tracks only its executions, and clears its timer when they end', async () => {
+      const registry = new HealthCheckRegistry();
+      const hung = deferred();
+      checkClass(registry, 'Hung', () => hung.promise, { timeoutMs: 60_000 });
+      const first = serviceFor(registry);
+      const second = serviceFor(registry);
+      const before = await activeTimers();
+      const runs = [first.run(), second.run()];
+      await Promise.resolve();
+      expect(DeadlineTimer.pending, 'one execution per service').to.equal(2);
+      expect((await activeTimers()) - before, 'a deadline timer per service (and a backstop per run)').to.equal(4);
+      hung.resolve();
+      await Promise.all(runs);
+      expect(DeadlineTimer.pending).to.equal(0);
+      expect(await activeTimers()).to.equal(before);
+    });
+  });
+});
