@@ -203,6 +203,7 @@ function valueSpan(text: string, start: number): ValueSpan | undefined {
     let credentialsEnd = credentials;
     while (credentialsEnd < text.length && !isValueEnd(text.charCodeAt(credentialsEnd))) credentialsEnd += 1;
     if (credentials > end && credentialsEnd > credentials) return { start: credentials, end: credentialsEnd, replacement: REDACTED };
+    if (credentials === text.length) return undefined; // the scheme alone ends the text: nothing secret yet (a next error may hold the credentials)
   }
   return { start, end, replacement: REDACTED };
 }

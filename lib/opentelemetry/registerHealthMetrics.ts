@@ -142,16 +142,16 @@ function instrumentsOf(meter: Meter): { status: ObservableGauge; duration: Histo
   } catch (error) {
     throw new TypeError(`registerHealthMetrics: the meter could not create its instruments: ${describeThrown(error)}`, { cause: error });
   }
-  if (!hasMethods<ObservableGauge>(status, 'addCallback', 'removeCallback')) {
+  if (!hasMethods(status, 'addCallback', 'removeCallback')) {
     throw new TypeError(`registerHealthMetrics: the meter's createObservableGauge() returned ${describeValue(status)}, not an observable gauge (with addCallback() and removeCallback())`);
   }
-  if (!hasMethods<Histogram>(duration, 'record')) {
+  if (!hasMethods(duration, 'record')) {
     throw new TypeError(`registerHealthMetrics: the meter's createHistogram() returned ${describeValue(duration)}, not a histogram (with record())`);
   }
-  return { status, duration };
+  return { status: status as ObservableGauge, duration: duration as Histogram };
 }
 
-function hasMethods<T>(value: unknown, ...methods: string[]): value is T {
+function hasMethods(value: unknown, ...methods: string[]): boolean {
   return typeof value === 'object' && value !== null && methods.every((method) => typeof (value as Record<string, unknown>)[method] === 'function');
 }
 

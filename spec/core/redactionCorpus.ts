@@ -198,5 +198,7 @@ export const readableCorpus: readonly ReadableCase[] = [
   { name: 'a -p flag of another tool', text: 'ssh -p2222 deploy@host refused' },
   { name: 'a flag that names no secret', text: 'pg_isready --host db --port 5432' },
   { name: 'a public-key block', text: '-----BEGIN PUBLIC KEY----- MIIBIjANBgkq -----END PUBLIC KEY-----' },
+  { name: 'a YAML file named secrets.yaml, with its line number', text: 'secrets.yaml:12: not valid YAML: bad indentation' },
+  { name: 'a file named token.json, with line and column', text: 'token.json:3:14 unexpected token' },
   { name: 'a base64 word starting eyJ with no dots', text: 'eyJhbGciOiJIUzI1NiJ9 is a header' },
 ];
