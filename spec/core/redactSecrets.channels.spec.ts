@@ -17,6 +17,7 @@ import { runApiTooling } from '#lib/cli/runApiTooling.js';
 import { runCli } from '#lib/cli/runCli.js';
 import { verifyProbes } from '#lib/cli/verifyProbes/verifyProbes.js';
 import { webhookPayload } from '#lib/notify/webhookPayload.js';
+import { warningsDuring } from '../support/warningsDuring.js';
 import { serviceFor } from './fixtures.js';
 import { registerLeakyChecks } from './redaction/channelModule.js';
 import { secretFormats, type SecretFormat } from './redactionCorpus.js';
@@ -144,24 +145,6 @@ async function outputs(text: string): Promise<Map<Channel, string>> {
   return found;
 }
 
-/** The process warnings emitted while `action` runs, with the default printer silenced. */
-async function warningsDuring(action: () => Promise<void>): Promise<Error[]> {
-  const warnings: Error[] = [];
-  const onWarning = (warning: Error): void => {
-    warnings.push(warning);
-  };
-  const printers = process.listeners('warning');
-  process.removeAllListeners('warning');
-  process.on('warning', onWarning);
-  try {
-    await action();
-  } finally {
-    process.off('warning', onWarning);
-    for (const printer of printers) process.on('warning', printer);
-  }
-  return warnings;
-}
-
 /** The forms a secret takes once rendered: as written, HTML-escaped, JSON-escaped (once and twice), YAML-quoted. */
 function forms(secret: string): string[] {
   const html = secret.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
@@ -182,10 +165,13 @@ function expectNoLeak(found: Map<Channel, string>, format: SecretFormat, text: s
 describe('no secret out, whatever its shape, in any of the output channels', function () {
   this.timeout(120_000);
 
-  it('lists 29 channels, and the harness reaches every one of them', async () => {
+  it('lists 29 channels, and the harness reaches every one of them with the text of its checks', async () => {
     expect(outputChannels).to.have.length(29);
-    const found = await outputs('nothing secret here');
+    const found = await outputs('MarkerText42 is not secret');
     expect([...found.keys()].sort()).to.deep.equal([...outputChannels].sort());
+    // Each channel carries the check's text, so the property below is not vacuous (OpenMetrics carries observation keys as labels only when numeric...).
+    const silent = outputChannels.filter((channel) => !(found.get(channel) ?? '').includes('MarkerText42'));
+    expect(silent).to.deep.equal([]);
   });
 
   for (const format of secretFormats) {
