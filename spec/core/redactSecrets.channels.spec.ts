@@ -62,7 +62,8 @@ export const outputChannels = [
 type Channel = (typeof outputChannels)[number];
 
 const channelModule = 'build/spec/core/redaction/channelModule.js';
-const manifest = 'spec/cli/fixtures/manifests/good.yaml';
+// A liveness probe on /health: verify-probes names each check that is not tagged 'live' (so check names reach its output).
+const manifest = 'spec/cli/fixtures/manifests/bad-liveness.yaml';
 
 /** Every string that leaves pulsecheck through any channel while checks throw, record, warn and observe `text`. */
 async function outputs(text: string): Promise<Map<Channel, string>> {
@@ -169,7 +170,7 @@ describe('no secret out, whatever its shape, in any of the output channels', fun
     expect(outputChannels).to.have.length(29);
     const found = await outputs('MarkerText42 is not secret');
     expect([...found.keys()].sort()).to.deep.equal([...outputChannels].sort());
-    // Each channel carries the check's text, so the property below is not vacuous (OpenMetrics carries observation keys as labels only when numeric...).
+    // Each channel carries the checks' text (or names), so the property below is not vacuous.
     const silent = outputChannels.filter((channel) => !(found.get(channel) ?? '').includes('MarkerText42'));
     expect(silent).to.deep.equal([]);
   });
