@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { REDACTED, redactSecrets } from '../core/redactSecrets.js';
 import { openApiDocument } from '../openapi/openApiDocument.js';
 import { DEFAULT_TIMEOUT_MS } from '../core/HealthServiceOptions.js';
 import { RESPONSE_TIME_MARGIN_MS, postmanCollection } from '../openapi/postmanCollection.js';
@@ -68,17 +69,20 @@ export async function runApiTooling(command: ApiToolingCommand, argv: readonly s
   const module = values.module;
   if (module === undefined || module.trim() === '') throw new CliError(`${command}: missing --module <path>: the module that exports or registers the health checks`, 2, true);
   const loadTimeoutMs = parseMilliseconds(values['load-timeout-ms'], '--load-timeout-ms') ?? defaultLoadTimeoutMs;
-  const checks = await withDeadline(loadCheckDefinitions(module, cwd), loadTimeoutMs, () => new CliError(`loading ${module} did not finish within ${loadTimeoutMs} ms; give it longer with --load-timeout-ms <n>`, 2));
+  const loaded = await withDeadline(loadCheckDefinitions(module, cwd), loadTimeoutMs, () => new CliError(`loading ${module} did not finish within ${loadTimeoutMs} ms; give it longer with --load-timeout-ms <n>`, 2));
+  // What the document or collection prints is redacted: check names holding a credential or a JWT, and credentials in --server-url/--base-url.
+  const checks = loaded.map((check) => ({ ...check, name: redactSecrets(check.name) }));
   const basePath = values['base-path'];
 
   if (command === 'openapi') {
-    const servers = (values['server-url'] ?? []).map((url) => ({ url }));
+    const servers = (values['server-url'] ?? []).map((url) => ({ url: withoutCredentials(url) }));
     const document = usageErrors(() => openApiDocument({ checks, ...(basePath === undefined ? {} : { basePath }), ...(servers.length === 0 ? {} : { servers }) }));
     const text = values.yaml === true ? (await loadYaml()).stringify(document, { lineWidth: 0, aliasDuplicateObjects: false }) : `${JSON.stringify(document, null, 2)}\n`;
     return { exitCode: 0, stdout: text, stderr: '' };
   }
 
-  const baseUrl = values['base-url'];
+  const givenBaseUrl = values['base-url'];
+  const baseUrl = givenBaseUrl === undefined ? undefined : withoutCredentials(givenBaseUrl);
   if (baseUrl === undefined) throw new CliError('postman: missing --base-url <url>: where the service is, e.g. https://orders.example.com', 2, true);
   const defaultTimeoutMs = parseMilliseconds(values['timeout-ms'], '--timeout-ms');
   const collection = usageErrors(() =>
@@ -143,4 +147,14 @@ async function loadYaml(): Promise<{ stringify(value: unknown, options: { lineWi
     if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') throw new CliError("--yaml needs the 'yaml' package: npm install --save-dev yaml (or leave out --yaml for JSON)", 2);
     throw error;
   }
+}
+
+/** A URL given on the command line, its userinfo replaced by `***` (parsed, so a quote or `#` in a password cannot hide it) and its other secrets redacted. */
+function withoutCredentials(url: string): string {
+  if (!URL.canParse(url)) return redactSecrets(url);
+  const parsed = new URL(url);
+  if (parsed.username === '' && parsed.password === '') return redactSecrets(url);
+  parsed.username = REDACTED;
+  parsed.password = '';
+  return redactSecrets(parsed.href);
 }

@@ -11,6 +11,7 @@ import type { HealthCheck } from './HealthCheck.js';
 import { makeCheckError, toCheckError } from './toCheckError.js';
 import { sanitizeObservation } from './sanitizeObservation.js';
 import { roundMs } from './roundMs.js';
+import { redactSplitSecrets } from './redactSplitSecrets.js';
 
 const noErrors: readonly CheckError[] = Object.freeze([]);
 const noObservations: Readonly<Record<string, Observation>> = Object.freeze({});
@@ -337,9 +338,10 @@ function safeWarning(message: unknown): CheckError {
 export function buildResult(
   definition: CheckDefinition,
   durationMs: number,
-  errors: readonly CheckError[],
+  recorded: readonly CheckError[],
   observations: Readonly<Record<string, Observation>>,
 ): CheckResult {
+  const errors = redactSplitSecrets(recorded);
   const status = statusOf(errors);
   const output = errors.length === 0 ? 'working' : errors.map((error) => `${error.kind}: ${error.message}`).join('\n');
   const frozenErrors = errors.length === 0 ? noErrors : Object.freeze([...errors]);

@@ -1,5 +1,8 @@
-/** The text that replaces a redacted secret. */
-export const REDACTED = '***';
+import { REDACTED } from './redactedMarker.js';
+import { redactPrivateKeys } from './redactPrivateKeys.js';
+import { redactTokens } from './redactTokens.js';
+
+export { REDACTED };
 
 /**
  * A `key=value` / `key: value` / `"key": "value"` parameter: the key is a
@@ -7,7 +10,20 @@ export const REDACTED = '***';
  * a run cost O(1), so the scan is linear however long the run), then an
  * optional closing quote, then `=` or `:`. The value is parsed by hand.
  */
-const parameter = /(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]+)(["']?)\s*[=:]\s*/g;
+const parameter = /(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]+)\\*["']?\s*[=:]\s*/g;
+
+/**
+ * A command-line flag (`--password`, `-token`, `--api-key`) followed by
+ * blanks: its value is the next word. The flag starts a word, and the blanks
+ * are one run, so each character is looked at a bounded number of times.
+ */
+const flag = /(?<![A-Za-z0-9_-])--?([A-Za-z][A-Za-z0-9_-]*)[ \t]+(?=[^\s-])/g;
+
+/** A MySQL/MariaDB client on the command line, whose `-p<password>` (no space) carries the password. */
+const mysqlClient = /(?<![A-Za-z0-9_-])(?:mysql|mariadb)[a-z_-]*(?![A-Za-z0-9_])/i;
+
+/** `-p<password>` as a word of its own. */
+const mysqlPassword = /(?<![A-Za-z0-9_-])-p(?![\s'"`]|\*\*\*)[^\s'"`]+/g;
 
 /** Key names that are secret wherever they appear in the key (`PGPASSWORD`, `dbPassword`, `x-auth-token`). */
 const secretSubstrings = ['password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'accesskey', 'privatekey', 'credential', 'authorization', 'cookie', 'sessionid'];
@@ -25,7 +41,7 @@ const bearer = /\b(Bearer[ \t]+)([A-Za-z0-9._~+/-]{8,}=*)/gi;
 const tokenUserinfoSchemes = new Set(['http', 'https', 'ws', 'wss', 'git+https', 'git+http', 'ftp', 'ftps']);
 
 /** Prefixes of well-known tokens (GitHub, GitLab, Slack, OpenAI/Stripe style, npm). */
-const tokenPrefix = /^(?:gh[pousr]_|github_pat_|glpat-|xox[abpors]-|sk[-_]|rk_|pk_|npm_|AKIA)/;
+const tokenPrefix = /^(?:gh[pousr]_|github_pat_|gl[a-z]{1,5}-|xox[abeoprs]-|sk[-_]|rk_|pk_|npm_|pypi-|AKIA|ASIA|AIza|SG\.|eyJ)/;
 
 /** Characters that end a URL, a value or a token. */
 function isBoundary(code: number): boolean {
@@ -44,7 +60,14 @@ function isBoundary(code: number): boolean {
  *   `PGPASSWORD=…`, `db_password: …`, `"dbPassword": "…"`, `api_key=…`,
  *   `AWS_SECRET_ACCESS_KEY=…`, quoted values with spaces (`password='a b'`);
  * - the credentials of an `Authorization: Bearer …` / `Basic …` header, and a
- *   `Bearer …` token anywhere.
+ *   `Bearer …` token anywhere;
+ * - the same assignments inside an escaped JSON string
+ *   (`{\\"password\\":\\"…\\"}`), and command-line flags (`--password …`,
+ *   `--token=…`, `mysql -p…`);
+ * - the body of private-key blocks (PEM, OpenSSH, PGP) and every token of a
+ *   well-known format ({@link redactTokens}: AWS, Google, Azure, GitHub,
+ *   GitLab, Slack, Stripe, npm, PyPI, OpenAI, Anthropic, Twilio, SendGrid,
+ *   JWTs, webhook URLs, …).
  *
  * Prose stays readable: `password policy`, `token bucket`, `keyboard=us`.
  *
@@ -55,7 +78,7 @@ function isBoundary(code: number): boolean {
  * @internal
  */
 export function redactSecrets(text: string, truncated = false): string {
-  return redactBearers(redactParameters(redactUrls(text, truncated)));
+  return redactTokens(redactBearers(redactCommandLines(redactParameters(redactUrls(redactPrivateKeys(text), truncated)))));
 }
 
 function redactUrls(text: string, truncated: boolean): string {
@@ -133,12 +156,20 @@ function redactParameters(text: string): string {
     if (!isSecretKey(key)) continue;
     const valueStart = match.index + match[0].length;
     const value = valueSpan(text, valueStart);
-    if (value === undefined) continue;
+    if (value === undefined || isLinePosition(key, text.slice(value.start, value.end))) continue;
     out += text.slice(copied, value.start) + value.replacement;
     copied = value.end;
     parameter.lastIndex = value.end;
   }
   return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** A file name (`secrets.yaml`, `token.json`): its `:12` or `:12:5` is a line position, not a value. */
+const fileName = /\.(?:ya?ml|json5?|[cm]?[jt]s|env|toml|ini|conf|cfg|txt|pem|key|properties|xml|sh|py|go|rb)$/i;
+const linePosition = /^\d+(?::\d+)?:?$/;
+
+function isLinePosition(key: string, value: string): boolean {
+  return linePosition.test(value) && fileName.test(key);
 }
 
 interface ValueSpan {
@@ -150,13 +181,18 @@ interface ValueSpan {
 /** How far the value after a secret key's separator runs, and what replaces it; `undefined` when there is none to redact. */
 function valueSpan(text: string, start: number): ValueSpan | undefined {
   if (text.startsWith(REDACTED, start)) return undefined;
-  const first = text[start];
+  // A quoted value, possibly inside an escaped string (`\"…\"`): the same run of backslashes before its quotes.
+  let quoteAt = start;
+  while (text.charCodeAt(quoteAt) === 0x5c) quoteAt += 1;
+  const first = text[quoteAt];
   if (first === '"' || first === "'") {
-    const close = closingQuote(text, start + 1, first);
-    if (close === -1) return { start, end: text.length, replacement: `${first}${REDACTED}` }; // unterminated: the rest may all be secret
-    if (close === start + 1) return undefined; // an empty value
-    return { start, end: close + 1, replacement: `${first}${REDACTED}${first}` };
+    const opening = text.slice(start, quoteAt + 1);
+    const close = closingQuote(text, quoteAt + 1, first, quoteAt - start);
+    if (close === -1) return { start, end: text.length, replacement: `${opening}${REDACTED}` }; // unterminated: the rest may all be secret
+    if (close === quoteAt + 1) return undefined; // an empty value
+    return { start, end: close + opening.length, replacement: `${opening}${REDACTED}${opening}` };
   }
+  if (quoteAt > start) return undefined; // backslashes before anything but a quote: not a value we can delimit
   let end = start;
   while (end < text.length && !isValueEnd(text.charCodeAt(end))) end += 1;
   if (end === start) return undefined;
@@ -167,18 +203,35 @@ function valueSpan(text: string, start: number): ValueSpan | undefined {
     let credentialsEnd = credentials;
     while (credentialsEnd < text.length && !isValueEnd(text.charCodeAt(credentialsEnd))) credentialsEnd += 1;
     if (credentials > end && credentialsEnd > credentials) return { start: credentials, end: credentialsEnd, replacement: REDACTED };
+    if (credentials === text.length) return undefined; // the scheme alone ends the text: nothing secret yet (a next error may hold the credentials)
   }
   return { start, end, replacement: REDACTED };
 }
 
-/** The index of the quote closing a quoted value (a backslash escapes the next character), or -1. */
-function closingQuote(text: string, from: number, quote: string): number {
+/**
+ * The index of the closing sequence of a quoted value opened by `depth`
+ * backslashes and `quote` (where that sequence starts), or -1. Unescaped
+ * (`depth` 0), a quote closes after an even run of backslashes; escaped once
+ * (`\"…\"`, JSON inside a JSON string), after exactly one, or one plus a
+ * multiple of four (escaped backslashes); an escaped quote inside (`\\\"`) does not close.
+ */
+function closingQuote(text: string, from: number, quote: string, depth: number): number {
+  let run = 0;
   for (let index = from; index < text.length; index += 1) {
-    const character = text[index];
-    if (character === '\\') index += 1;
-    else if (character === quote) return index;
+    const code = text.charCodeAt(index);
+    if (code === 0x5c) {
+      run += 1;
+      continue;
+    }
+    if (text[index] === quote && closes(run, depth)) return index - depth;
+    run = 0;
   }
   return -1;
+}
+
+function closes(run: number, depth: number): boolean {
+  if (depth === 0) return run % 2 === 0;
+  return run >= depth && (run - depth) % (2 * (depth + 1)) === 0;
 }
 
 function isValueEnd(code: number): boolean {
@@ -223,4 +276,22 @@ function words(key: string): string[] {
 
 function redactBearers(text: string): string {
   return text.replace(bearer, (_match, prefix: string) => `${prefix}${REDACTED}`);
+}
+
+/** Redacts the word after a secret flag (`--password hunter2` → `--password ***`) and a MySQL client's `-p<password>`. */
+function redactCommandLines(text: string): string {
+  if (!text.includes('-')) return text;
+  let out = '';
+  let copied = 0;
+  flag.lastIndex = 0;
+  for (let match = flag.exec(text); match !== null; match = flag.exec(text)) {
+    if (!isSecretKey(match[1] ?? '')) continue;
+    const value = valueSpan(text, match.index + match[0].length);
+    if (value === undefined) continue;
+    out += text.slice(copied, value.start) + value.replacement;
+    copied = value.end;
+    flag.lastIndex = value.end;
+  }
+  const redacted = copied === 0 ? text : out + text.slice(copied);
+  return mysqlClient.test(redacted) ? redacted.replace(mysqlPassword, `-p${REDACTED}`) : redacted;
 }

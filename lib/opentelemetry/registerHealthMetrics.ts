@@ -1,6 +1,7 @@
-import { metrics, type Attributes, type Meter, type ObservableResult } from '@opentelemetry/api';
+import { metrics, type Attributes, type Histogram, type Meter, type ObservableGauge, type ObservableResult } from '@opentelemetry/api';
+import { describeThrown } from '../core/describeThrown.js';
 import type { HealthService } from '../core/HealthService.js';
-import { assertOptionsObject } from '../core/validateOptions.js';
+import { assertOptionsObject, describeValue } from '../core/validateOptions.js';
 import type { CheckResult } from '../report/CheckResult.js';
 import { HEALTH_STATUSES, type HealthStatus } from '../report/HealthStatus.js';
 import { millisecondsToSeconds } from '../report/millisecondsToSeconds.js';
@@ -11,6 +12,10 @@ const statuses = HEALTH_STATUSES;
 const optionKeys = ['meter', 'meterProvider'] as const;
 /** The bucket boundaries (seconds) that the HTTP semantic conventions advise for request durations. */
 const durationBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
+/** The global meter provider, as a key of {@link registrations}. */
+const globalProvider = {};
+/** The meters and meter providers each service is registered with, until the function returned is called. */
+const registrations = new WeakMap<HealthService, Set<object>>();
 
 /**
  * Publishes the health of `service` as OpenTelemetry metrics:
@@ -37,8 +42,11 @@ const durationBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 
  *   instruments stay registered, as OpenTelemetry cannot remove them). Safe
  *   to call twice.
  * @throws TypeError when `service` is not a HealthService, `options` is
- *   malformed or names both a meter and a meter provider, or the meter
- *   cannot create instruments.
+ *   malformed or names both a meter and a meter provider, the meter cannot
+ *   create instruments (it throws, or returns something that is not one), or
+ *   `service` is already registered with the same meter or meter provider
+ *   (every duration would be counted twice; call the function the first
+ *   registration returned before registering again).
  *
  * @example
  * ```ts
@@ -60,17 +68,13 @@ export function registerHealthMetrics(service: HealthService, options: HealthMet
     throw new TypeError('registerHealthMetrics: service must be a HealthService');
   }
   assertOptionsObject(options, 'registerHealthMetrics', optionKeys);
+  const key: object = options.meter ?? options.meterProvider ?? globalProvider;
+  const registered = registrations.get(service) ?? new Set<object>();
+  if (registered.has(key)) {
+    throw new TypeError('registerHealthMetrics: this HealthService is already registered with this meter (or meter provider), which would count every execution twice; call the function the first registration returned before registering again');
+  }
   const meter = meterOf(options);
-
-  const status = meter.createObservableGauge(names.status, {
-    description: 'Health of each check: 1 for the status of its latest execution (pass, warn or fail), 0 for the others.',
-    unit: '1',
-  });
-  const duration = meter.createHistogram(names.duration, {
-    description: 'How long each execution of a check took.',
-    unit: 's',
-    advice: { explicitBucketBoundaries: durationBuckets },
-  });
+  const { status, duration } = instrumentsOf(meter);
 
   const latest = new Map<string, CheckResult>();
   const observe = (result: ObservableResult): void => {
@@ -86,10 +90,13 @@ export function registerHealthMetrics(service: HealthService, options: HealthMet
     duration.record(millisecondsToSeconds(check.durationMs), attributesOf(check, check.status));
   });
 
-  let registered = true;
+  registered.add(key);
+  registrations.set(service, registered);
+  let active = true;
   return () => {
-    if (!registered) return;
-    registered = false;
+    if (!active) return;
+    active = false;
+    registered.delete(key);
     stopListening();
     status.removeCallback(observe);
     latest.clear();
@@ -117,6 +124,36 @@ function meterOf(options: HealthMetricsOptions): Meter {
     throw new TypeError('registerHealthMetrics: meter must be an OpenTelemetry Meter (with createObservableGauge() and createHistogram())');
   }
   return chosen as Meter;
+}
+
+/** The two instruments, created by `meter`; a meter that throws or returns something else is refused with a clear TypeError. */
+function instrumentsOf(meter: Meter): { status: ObservableGauge; duration: Histogram } {
+  let status: unknown;
+  let duration: unknown;
+  try {
+    status = meter.createObservableGauge(names.status, {
+      description: 'Health of each check: 1 for the status of its latest execution (pass, warn or fail), 0 for the others.',
+      unit: '1',
+    });
+    duration = meter.createHistogram(names.duration, {
+      description: 'How long each execution of a check took.',
+      unit: 's',
+      advice: { explicitBucketBoundaries: durationBuckets },
+    });
+  } catch (error) {
+    throw new TypeError(`registerHealthMetrics: the meter could not create its instruments: ${describeThrown(error)}`, { cause: error });
+  }
+  if (!hasMethods(status, 'addCallback', 'removeCallback')) {
+    throw new TypeError(`registerHealthMetrics: the meter's createObservableGauge() returned ${describeValue(status)}, not an observable gauge (with addCallback() and removeCallback())`);
+  }
+  if (!hasMethods(duration, 'record')) {
+    throw new TypeError(`registerHealthMetrics: the meter's createHistogram() returned ${describeValue(duration)}, not a histogram (with record())`);
+  }
+  return { status: status as ObservableGauge, duration: duration as Histogram };
+}
+
+function hasMethods(value: unknown, ...methods: string[]): boolean {
+  return typeof value === 'object' && value !== null && methods.every((method) => typeof (value as Record<string, unknown>)[method] === 'function');
 }
 
 function attributesOf(check: CheckResult, status: HealthStatus): Attributes {

@@ -1,6 +1,9 @@
 import { expect } from 'chai';
 import { describeThrown } from '#lib/core/describeThrown.js';
 import { redactSecrets } from '#lib/core/redactSecrets.js';
+import { redactSplitSecrets } from '#lib/core/redactSplitSecrets.js';
+import { makeCheckError } from '#lib/core/toCheckError.js';
+import { displayUrl } from '#lib/checks/http/displayUrl.js';
 import { HealthCheckRegistry, healthEndpoints } from 'pulsecheck';
 import { offers } from '#lib/render/formats.js';
 import { negotiate } from '#lib/render/negotiate.js';
@@ -52,6 +55,29 @@ describe('linear time on hostile input', function () {
     ["a run of 'a '", (size) => 'a '.repeat(size / 2)],
     ['Bearer followed by short tokens', (size) => 'Bearer abc '.repeat(size / 11)],
     ['a URL with a long userinfo and many @', (size) => `https://${'u@'.repeat(size / 2)}host`],
+    // token formats (lib/core/redactTokens.ts): each prefix repeated, runs that almost match, separators the classes skip
+    ['a run of token prefixes', (size) => 'ghp_xoxb-sk-AKIAglpat-npm_pypi-AgEISG.eyJ'.repeat(size / 41)],
+    ['token prefixes each followed by too short a body', (size) => ' ghp_abc xoxb-1 sk-ab AIzaX npm_1 SG.a.b eyJa.b.c hf_a'.repeat(size / 54)],
+    ['JWT-like parts separated by dots', (size) => 'eyJaaaaa.'.repeat(size / 9)],
+    ['JWT headers with a long second part and no third', (size) => `eyJaaaaa.${'b'.repeat(size)}`],
+    ['SendGrid-like parts separated by dots', (size) => 'SG.aaaaaaaaaaaaaaaa.'.repeat(size / 20)],
+    ['Azure-secret-like runs of ~ and .', (size) => 'ab1Q~.~'.repeat(size / 7)],
+    ['Telegram-like digits and colons', (size) => '123456789:AA'.repeat(size / 12)],
+    ['webhook paths repeated', (size) => 'hooks.slack.com/services/'.repeat(size / 25)],
+    ['a long webhook path', (size) => `https://hooks.slack.com/services/${'T0/'.repeat(size / 3)}`],
+    // private-key blocks (lib/core/redactPrivateKeys.ts)
+    ['BEGIN lines without an END', (size) => '-----BEGIN RSA PRIVATE KEY-----'.repeat(size / 31)],
+    ['complete private-key blocks', (size) => '-----BEGIN PRIVATE KEY----- x -----END PRIVATE KEY----- '.repeat(size / 57)],
+    ['BEGIN followed by a long label that never says PRIVATE KEY', (size) => `-----BEGIN ${'A '.repeat(size / 2)}`],
+    ['PRIVATE KEY without armor', (size) => 'PRIVATE KEY-----BEGIN '.repeat(size / 22)],
+    // escaped JSON, command lines, mysql -p (lib/core/redactSecrets.ts)
+    ['escaped quotes after a secret key, never closed', (size) => `{\\"password\\":\\"${'\\'.repeat(size)}`],
+    ['escaped secret keys repeated', (size) => '\\"token\\":\\"'.repeat(size / 14)],
+    ['backslash runs after secret keys', (size) => `password=${'\\"'.repeat(size / 2)}`],
+    ['secret flags followed by flags', (size) => '--password --token '.repeat(size / 19)],
+    ['flags followed by long blank runs', (size) => `--password${' '.repeat(size)}-x`],
+    ['a MySQL client with many -p words', (size) => `mysql ${'-p -px '.repeat(size / 7)}`],
+    ['file names with line positions', (size) => 'secrets.yaml:12: '.repeat(size / 17)],
   ];
   for (const [what, make] of redactions) {
     it(`redactSecrets: ${what}`, async () => {
@@ -61,6 +87,21 @@ describe('linear time on hostile input', function () {
       }, 4_000);
     });
   }
+
+  it('redactSplitSecrets: many errors, each ending where a secret should begin', async () => {
+    await expectLinear('split secrets', (size) => {
+      const errors = Array.from({ length: size / 50 }, (_, index) => makeCheckError('unavailable', `${'a '.repeat(20)}password=${index}`));
+      const dangling = Array.from({ length: size / 50 }, () => makeCheckError('unavailable', `${'a '.repeat(20)}password=`));
+      return () => [redactSplitSecrets(errors), redactSplitSecrets(dangling)];
+    }, 4_000);
+  });
+
+  it('displayUrl: a path of many segments, some token-like', async () => {
+    await expectLinear('path segments', (size) => {
+      const url = new URL(`https://example.com/${'a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4/x/'.repeat(size / 36)}`);
+      return () => displayUrl(url);
+    }, 4_000);
+  });
 
   it('describeThrown: a long run of inner whitespace, with and without line breaks', async () => {
     for (const unit of [' ', ' \n', '\t\r\n ']) {

@@ -122,7 +122,7 @@ describe('redactSecrets, rule by rule', () => {
       expect(redactSecrets(`Authorization: ${scheme} \tcr3dentialz, next`), scheme).to.equal(`Authorization: ${scheme} \t***, next`);
     }
     expect(redactSecrets('Authorization: Custom cr3dentialz')).to.equal('Authorization: *** cr3dentialz');
-    expect(redactSecrets('Authorization: Bearer')).to.equal('Authorization: ***');
+    expect(redactSecrets('Authorization: Bearer x')).to.equal('Authorization: Bearer ***');
   });
 
   it('ends an unquoted value at whitespace, quotes, angle brackets, line separators and & ; , ) } ]', () => {
@@ -178,9 +178,10 @@ describe('redactSecrets, rule by rule', () => {
     expect(redactSecrets('sent Bearer  \tabcd1234')).to.equal('sent Bearer  \t***');
   });
 
-  it('redacts the scheme word itself when nothing follows the authorization scheme', () => {
-    expect(redactSecrets('Authorization: Bearer ')).to.equal('Authorization: *** ');
+  it('redacts the scheme word itself when a delimiter follows the authorization scheme, and keeps a scheme that ends the text (a next error may hold the credentials: redactSplitSecrets)', () => {
     expect(redactSecrets('Authorization: Bearer ;x')).to.equal('Authorization: *** ;x');
+    expect(redactSecrets('Authorization: Bearer ')).to.equal('Authorization: Bearer ');
+    expect(redactSecrets('Authorization: Bearer')).to.equal('Authorization: Bearer');
   });
 
   describe('URLs', () => {

@@ -22,6 +22,101 @@ export interface ReadableCase {
   readonly text: string;
 }
 
+
+/** One example of a token format secret scanners recognise, and the part of it that must never come out. */
+export interface SecretFormat {
+  /** The format, as the rule sets name it. */
+  readonly name: string;
+  /** The whole secret as a program would print it. */
+  readonly secret: string;
+  /** Each must be absent from any output: the secret's random part (a readable prefix such as `ghp_` may stay). */
+  readonly hidden: readonly string[];
+}
+
+/**
+ * Joins the parts of a fake secret. The examples are format-valid but plainly
+ * fake (FAKE, EXAMPLE, 0123…), and are built at run time so that no token of a
+ * real format sits whole in the source, out of the way of push protection.
+ */
+function join(...parts: string[]): string {
+  return parts.join('');
+}
+
+const alnum36 = 'FAKE0EXAMPLE0abcdefghijklmnop0123456'; // 36 letters and digits
+const hex32 = '0123456789abcdef0123456789abcdef';
+const jwtBody = join('eyJ', 'zdWIiOiJGQUtFLUVYQU1QTEUiLCJpYXQiOjE3MDAwMDAwMDB9');
+const jwtSignature = 'FAKEsignatureEXAMPLE_0123456789-abcdefghijklmn';
+const pemBody = 'MIIEvAIBADANBgkqhkiG9w0BAQEFAASCBKYwFAKEpemBODYexample';
+const sshBody = 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQFAKEsshBODY';
+
+/** One example per token format (the list of docs/notes: AWS, Google, Azure, GitHub, GitLab, Slack, Stripe, npm, PyPI, OpenAI, Anthropic, Twilio, SendGrid, JWT, private keys, …). */
+export const secretFormats: readonly SecretFormat[] = [
+  { name: 'AWS access key ID (AKIA)', secret: join('AK', 'IA', 'FAKEEXAMPLE23456'), hidden: ['FAKEEXAMPLE23456'] },
+  { name: 'AWS temporary access key ID (ASIA)', secret: join('AS', 'IA', 'FAKEEXAMPLE65432'), hidden: ['FAKEEXAMPLE65432'] },
+  { name: 'AWS secret access key (assignment)', secret: join('aws_secret_access_key=', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYFAKEKEYEXA'), hidden: ['wJalrXUtnFEMI/K7MDENG'] },
+  { name: 'AWS secret access key (JSON)', secret: join('{"SecretAccessKey": "', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYFAKEKEYEXB', '"}'), hidden: ['wJalrXUtnFEMI/K7MDENG'] },
+  { name: 'Google API key', secret: join('AI', 'za', 'SyFAKE-EXAMPLE_0123456789abcdefghi'), hidden: ['SyFAKE-EXAMPLE_0123456789'] },
+  { name: 'Google OAuth client secret', secret: join('GOC', 'SPX-', 'FAKEexample0123456789abcd'), hidden: ['FAKEexample0123456789'] },
+  { name: 'Google OAuth access token', secret: join('ya', '29.', 'a0FAKEexample0123456789abcdefghijkl'), hidden: ['a0FAKEexample0123456789'] },
+  {
+    name: 'GCP service account private_key (JSON)',
+    secret: join('{"type": "service_account", "private_key_id": "', hex32, 'ffff", "private_key": "-----BEGIN PRIVATE KEY-----\\n', pemBody, '\\n-----END PRIVATE KEY-----\\n"}'),
+    hidden: [pemBody.slice(0, 30), `${hex32}ffff`],
+  },
+  { name: 'Azure storage AccountKey', secret: join('DefaultEndpointsProtocol=https;AccountName=fake;AccountKey=', 'FAKE+EXAMPLE/key0123456789abcdefghijABCDEFGHIJ==', ';EndpointSuffix=core.windows.net'), hidden: ['FAKE+EXAMPLE/key0123456789'] },
+  { name: 'Azure SAS signature', secret: join('https://fake.blob.core.windows.net/c/b?sv=2022-11-02&se=2030-01-01&sig=', 'FAKE%2BEXAMPLEsig0123456789%3D'), hidden: ['FAKE%2BEXAMPLEsig0123456789'] },
+  { name: 'Azure AD client secret', secret: join('abc', '8Q~', 'FAKE.EXAMPLE_secret-0123456789abcdef'), hidden: ['FAKE.EXAMPLE_secret-0123456789'] },
+  { name: 'Azure client secret (assignment)', secret: join('AZURE_CLIENT_SECRET=', 'FakeAzureClientSecret0123'), hidden: ['FakeAzureClientSecret0123'] },
+  { name: 'GitHub personal access token (ghp_)', secret: join('gh', 'p_', alnum36), hidden: [alnum36] },
+  { name: 'GitHub OAuth token (gho_)', secret: join('gh', 'o_', alnum36), hidden: [alnum36] },
+  { name: 'GitHub user-to-server token (ghu_)', secret: join('gh', 'u_', alnum36), hidden: [alnum36] },
+  { name: 'GitHub server-to-server token (ghs_)', secret: join('gh', 's_', alnum36), hidden: [alnum36] },
+  { name: 'GitHub refresh token (ghr_)', secret: join('gh', 'r_', alnum36, alnum36), hidden: [alnum36] },
+  { name: 'GitHub fine-grained token (github_pat_)', secret: join('github', '_pat_', '11FAKEEXA0', alnum36, '_', alnum36.slice(0, 30)), hidden: [alnum36] },
+  { name: 'GitLab personal access token', secret: join('gl', 'pat-', 'FAKEexample-0123456789'), hidden: ['FAKEexample-0123456789'] },
+  { name: 'Slack bot token (xoxb-)', secret: join('xo', 'xb-', '0123456789-0123456789012-FAKEexampleTOKEN0123'), hidden: ['0123456789012-FAKEexample'] },
+  { name: 'Slack user token (xoxp-)', secret: join('xo', 'xp-', '0123456789-0123456789-0123456789012-', hex32), hidden: [hex32] },
+  { name: 'Slack legacy workspace token (xoxa-)', secret: join('xo', 'xa-', '2-0123456789-FAKEexample0123'), hidden: ['0123456789-FAKEexample0123'] },
+  { name: 'Slack refresh token (xoxr-)', secret: join('xo', 'xr-', '0123456789-FAKEexample0123'), hidden: ['0123456789-FAKEexample0123'] },
+  { name: 'Slack incoming webhook URL', secret: join('https://hooks.', 'slack.com/services/', 'T00000000/B00000000/FAKEEXAMPLEwebhook012345'), hidden: ['T00000000/B00000000', 'FAKEEXAMPLEwebhook012345'] },
+  { name: 'Stripe live secret key', secret: join('sk', '_live_', 'FAKEexample0123456789abcd'), hidden: ['FAKEexample0123456789abcd'] },
+  { name: 'Stripe test secret key', secret: join('sk', '_test_', 'FAKEexample0123456789abce'), hidden: ['FAKEexample0123456789abce'] },
+  { name: 'Stripe restricted key', secret: join('rk', '_live_', 'FAKEexample0123456789abcf'), hidden: ['FAKEexample0123456789abcf'] },
+  { name: 'npm access token', secret: join('np', 'm_', alnum36), hidden: [alnum36] },
+  { name: 'PyPI upload token', secret: join('py', 'pi-', 'AgEIcHlwaS5vcmc', 'CJFAKEexample0123456789abcdefghijklmnop'), hidden: ['CJFAKEexample0123456789'] },
+  { name: 'OpenAI project key (sk-proj-)', secret: join('sk', '-proj-', 'FAKEexample0123456789abcdefghijklmnopqrstuvwxyz_ABCDEFGH'), hidden: ['FAKEexample0123456789abcdefghij'] },
+  { name: 'OpenAI legacy key (T3BlbkFJ)', secret: join('sk', '-', 'FAKEexample012345678a', 'T3Blbk', 'FJ', 'FAKEexample012345678b'), hidden: ['FAKEexample012345678a', 'FAKEexample012345678b'] },
+  { name: 'Anthropic API key (sk-ant-)', secret: join('sk', '-ant-', 'api03-FAKEexample0123456789abcdefghijklmnopqrstuvwxyz-AA'), hidden: ['FAKEexample0123456789abcdefghij'] },
+  { name: 'Twilio API key SID (SK)', secret: join('S', 'K', hex32), hidden: [hex32] },
+  { name: 'Twilio account SID (AC)', secret: join('A', 'C', 'fedcba9876543210fedcba9876543210'), hidden: ['fedcba9876543210fedcba9876543210'] },
+  { name: 'SendGrid API key', secret: join('S', 'G.', 'FAKEexample0123456789ab', '.', 'FAKEexample0123456789abcdefghijklmnopqrstuvwx'), hidden: ['FAKEexample0123456789ab', 'FAKEexample0123456789abcdefghij'] },
+  { name: 'bare JWT', secret: join('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', '.', jwtBody, '.', jwtSignature), hidden: [jwtBody, jwtSignature] },
+  { name: 'PEM private-key block (whole body)', secret: join('-----BEGIN RSA ', 'PRIVATE KEY-----\n', pemBody, '\n', pemBody.split('').reverse().join(''), '\n-----END RSA PRIVATE KEY-----'), hidden: [pemBody.slice(0, 20), pemBody.split('').reverse().join('').slice(0, 20)] },
+  { name: 'PKCS#8 private-key block on one line', secret: join('-----BEGIN ', 'PRIVATE KEY----- ', pemBody, ' -----END PRIVATE KEY-----'), hidden: [pemBody.slice(0, 20)] },
+  { name: 'OpenSSH private-key block', secret: join('-----BEGIN OPENSSH ', 'PRIVATE KEY-----\n', sshBody, '\n-----END OPENSSH PRIVATE KEY-----'), hidden: [sshBody.slice(0, 24)] },
+  { name: 'private-key block cut before its END line', secret: join('-----BEGIN EC ', 'PRIVATE KEY-----\n', pemBody), hidden: [pemBody.slice(0, 20)] },
+  { name: 'basic-auth URL', secret: 'https://deploy:FakeBasicAuthPw0@registry.example.com/v2/', hidden: ['FakeBasicAuthPw0'] },
+  { name: 'password= assignment', secret: 'password=FakeAssignPw01', hidden: ['FakeAssignPw01'] },
+  { name: 'secret: assignment', secret: 'client_secret: FakeClientSecret02', hidden: ['FakeClientSecret02'] },
+  { name: 'token in single quotes', secret: "token='FakeQuotedToken03'", hidden: ['FakeQuotedToken03'] },
+  { name: 'key in JSON', secret: '{"api_key":"FakeJsonApiKey04"}', hidden: ['FakeJsonApiKey04'] },
+  { name: 'password in escaped JSON', secret: String.raw`{\"user\":\"app\",\"password\":\"FakeEscapedPw05\"}`, hidden: ['FakeEscapedPw05'] },
+  { name: 'token in escaped JSON with an escaped quote inside', secret: String.raw`{\"token\":\"Fake\\\"EscapedTok06\"}`, hidden: ['EscapedTok06'] },
+  { name: 'command line --password X', secret: 'pg_dump --password FakeFlagPw07 -h db', hidden: ['FakeFlagPw07'] },
+  { name: 'command line --password=X', secret: 'psql --password=FakeFlagPw08 -h db', hidden: ['FakeFlagPw08'] },
+  { name: 'command line mysql -pX', secret: 'mysql -h db -u app -pFakeMysqlPw09 app', hidden: ['FakeMysqlPw09'] },
+  { name: 'HashiCorp Vault token', secret: join('hv', 's.', 'FAKEexample0123456789abcdefgh'), hidden: ['FAKEexample0123456789'] },
+  { name: 'Hugging Face token', secret: join('h', 'f_', 'FAKEexampleabcdefghijklmnopqrstuv'), hidden: ['FAKEexampleabcdefghij'] },
+  { name: 'DigitalOcean token', secret: join('do', 'p_v1_', hex32, hex32), hidden: [hex32] },
+  { name: 'Telegram bot token in a Bot API URL', secret: join('https://api.telegram.org/bot', '123456789', ':AA', 'FAKEexample0123456789abcdefghijklmn', '/getMe'), hidden: ['FAKEexample0123456789'] },
+  { name: 'Discord webhook URL', secret: join('https://discord.com/api/', 'webhooks/', '123456789012345678/FAKEexample-webhook_token0123456789'), hidden: ['FAKEexample-webhook_token'] },
+];
+
+/** The corpus case of a token format: the secret in a message as a driver or SDK would write it. */
+function formatCase(format: SecretFormat): RedactionCase {
+  return { name: format.name, text: `request failed (401): ${format.secret} rejected`, secrets: format.hidden };
+}
+
 const long = 'x'.repeat(470);
 
 export const redactionCorpus: readonly RedactionCase[] = [
@@ -77,6 +172,8 @@ export const redactionCorpus: readonly RedactionCase[] = [
   { name: 'a value after a line break', text: 'password=\n  brokenLinePw', secrets: ['brokenLinePw'] },
   // Cookies
   { name: 'a Cookie header', text: 'Cookie: session=c00kieValue; theme=dark', secrets: ['c00kieValue'] },
+  // Every token format, in a message
+  ...secretFormats.map(formatCase),
 ];
 
 export const readableCorpus: readonly ReadableCase[] = [
@@ -94,4 +191,14 @@ export const readableCorpus: readonly ReadableCase[] = [
   { name: 'a timeout', text: 'timeout: did not finish within 800 ms' },
   { name: 'Bearer as a word', text: 'Bearer of bad news' },
   { name: 'a key rotation notice', text: 'key rotation finished; secret manager reachable' },
+  { name: 'sk- inside a word', text: 'task-runner-scheduler-for-the-nightly-batch started' },
+  { name: 'a short sk- name', text: 'loaded sk-learn 1.5' },
+  { name: 'a key-value store', text: 'key-value store unreachable' },
+  { name: 'a MySQL port flag', text: 'mysql -P 3306 -h db -u app' },
+  { name: 'a -p flag of another tool', text: 'ssh -p2222 deploy@host refused' },
+  { name: 'a flag that names no secret', text: 'pg_isready --host db --port 5432' },
+  { name: 'a public-key block', text: '-----BEGIN PUBLIC KEY----- MIIBIjANBgkq -----END PUBLIC KEY-----' },
+  { name: 'a YAML file named secrets.yaml, with its line number', text: 'secrets.yaml:12: not valid YAML: bad indentation' },
+  { name: 'a file named token.json, with line and column', text: 'token.json:3:14 unexpected token' },
+  { name: 'a base64 word starting eyJ with no dots', text: 'eyJhbGciOiJIUzI1NiJ9 is a header' },
 ];

@@ -162,5 +162,38 @@ describe('registerHealthMetrics', () => {
       expect(() => registerHealthMetrics(service, { meter: {} as never })).to.throw(TypeError, 'meter must be an OpenTelemetry Meter');
       expect(() => registerHealthMetrics(service, { meters: provider } as never)).to.throw(TypeError, /meters/);
     });
+
+    it('refuses a second registration of the same service with the same meter provider (it would count every execution twice), and accepts it once the first is stopped', async () => {
+      const { service } = twoChecks();
+      const { provider, collect } = pipeline();
+      try {
+        const stop = registerHealthMetrics(service, { meterProvider: provider });
+        expect(() => registerHealthMetrics(service, { meterProvider: provider })).to.throw(TypeError, 'registerHealthMetrics: this HealthService is already registered with this meter');
+        await service.run();
+        const durations = metric(await collect(), HEALTH_METRIC_NAMES.duration).dataPoints as DataPoint<Histogram>[];
+        expect(durations.map((point) => point.value.count)).to.deep.equal([1, 1]);
+        stop();
+        const again = registerHealthMetrics(service, { meterProvider: provider });
+        again();
+        const other = pipeline();
+        registerHealthMetrics(service, { meterProvider: other.provider })();
+        await other.provider.shutdown();
+      } finally {
+        await provider.shutdown();
+      }
+    });
+
+    it('refuses, with a TypeError naming the meter, a meter that throws when creating its instruments or returns something else', () => {
+      const { service } = twoChecks();
+      const real = new MeterProvider().getMeter('real');
+      const throwing = { ...real, createObservableGauge: () => { throw new Error('no gauges here'); }, createHistogram: real.createHistogram.bind(real) };
+      expect(() => registerHealthMetrics(service, { meter: throwing as never })).to.throw(TypeError, 'registerHealthMetrics: the meter could not create its instruments: no gauges here');
+      const noGauge = { createObservableGauge: () => undefined, createHistogram: real.createHistogram.bind(real) };
+      expect(() => registerHealthMetrics(service, { meter: noGauge as never })).to.throw(TypeError, "the meter's createObservableGauge() returned undefined");
+      const noHistogram = { createObservableGauge: real.createObservableGauge.bind(real), createHistogram: () => ({}) };
+      expect(() => registerHealthMetrics(service, { meter: noHistogram as never })).to.throw(TypeError, "the meter's createHistogram() returned");
+      // Refused registrations leave nothing behind: a good meter is accepted afterwards.
+      registerHealthMetrics(service, { meter: real })();
+    });
   });
 });

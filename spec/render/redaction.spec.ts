@@ -13,6 +13,7 @@ import {
 } from 'pulsecheck';
 import { checkClass, serviceFor } from '../core/fixtures.js';
 import { redactionCorpus } from '../core/redactionCorpus.js';
+import { warningsDuring } from '../support/warningsDuring.js';
 
 const details: readonly DetailLevel[] = ['full', 'status', 'summary'];
 
@@ -63,25 +64,6 @@ describe('redaction in every report format', () => {
     });
   }
 });
-
-/** The process warnings emitted while `action` runs, with the default printer silenced. */
-async function warningsDuring(action: () => Promise<void>): Promise<Error[]> {
-  const warnings: Error[] = [];
-  const onWarning = (warning: Error): void => {
-    warnings.push(warning);
-  };
-  const printers = process.listeners('warning');
-  process.removeAllListeners('warning');
-  process.on('warning', onWarning);
-  try {
-    await action();
-    await new Promise((resolve) => setImmediate(resolve));
-  } finally {
-    process.off('warning', onWarning);
-    for (const printer of printers) process.on('warning', printer);
-  }
-  return warnings;
-}
 
 describe('redaction in process warnings', () => {
   for (const { name, text, secrets } of redactionCorpus) {

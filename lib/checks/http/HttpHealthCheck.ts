@@ -3,6 +3,7 @@ import { request as httpRequest, validateHeaderName, validateHeaderValue, type I
 import { request as httpsRequest } from 'node:https';
 import type { CheckContext } from '../../core/CheckContext.js';
 import { describeThrown } from '../../core/describeThrown.js';
+import { redactSecrets } from '../../core/redactSecrets.js';
 import { HealthCheck } from '../../core/HealthCheck.js';
 import { assertOptionsObject, describeValue } from '../../core/validateOptions.js';
 import { ServiceReturnedUnexpectedResult } from '../../errors/ServiceReturnedUnexpectedResult.js';
@@ -315,7 +316,10 @@ function describeStatus(response: IncomingMessage): string {
 
 function describeBody(body: string): string {
   if (body === '') return 'an empty body';
-  const firstLine = JSON.stringify(body.length > 100 ? `${body.slice(0, 100)}…` : body);
+  // Redacted before it is cut and before JSON.stringify escapes its quotes (`"password":"…"` would become `\"password\":…`).
+  const cap = 8 * 1024;
+  const redacted = redactSecrets(body.length > cap ? body.slice(0, cap) : body, body.length > cap);
+  const firstLine = JSON.stringify(redacted.length > 100 ? `${redacted.slice(0, 100)}…` : redacted);
   return `${body.length} characters: ${firstLine}`;
 }
 

@@ -295,6 +295,25 @@ describe('HttpHealthCheck', function () {
       expect(shown(result)).not.to.match(/hunter2|abc123secret|monitor/);
     });
 
+    it('should redact a refused body before escaping its quotes, so the values of JSON secrets do not show', async () => {
+      const server = await serve((_request, response) => response.end('{"password":"B0dyPassw0rd","token":"B0dyT0ken9","status":"down"}'));
+      const refused = await runCheck(check({ url: server.url(), expectBody: (body) => body.includes('"up"') }), 2000);
+      expect(kinds(refused)).to.deep.equal(['unexpected result']);
+      expect(refused.output).to.include(String.raw`expectBody refused the body (64 characters: "{\"password\":\"***\",\"token\":\"***\",\"status\":\"down\"}")`);
+      expect(shown(refused)).not.to.match(/B0dyPassw0rd|B0dyT0ken9/);
+    });
+
+    it('should hide secret URL path segments: webhook paths, tokens of known formats, capability keys', async () => {
+      const server = await serve((_request, response) => response.writeHead(500).end());
+      const token = ['gh', 'p_', 'FAKE0EXAMPLE0abcdefghijklmnop0123456'].join('');
+      const paths = [`/hooks/${token}/status`, '/capability/a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8/health', '/orders/550e8400-e29b-41d4-a716-446655440000/health'];
+      const results = await Promise.all(paths.map((path) => runCheck(check({ url: server.url(path) }), 2000)));
+      expect(results[0]?.output).to.include('/hooks/***/status');
+      expect(results[1]?.output).to.include('/capability/***/health');
+      expect(results[2]?.output, 'a UUID stays readable').to.include('/orders/550e8400-e29b-41d4-a716-446655440000/health');
+      expect(results.map(shown).join()).not.to.match(/FAKE0EXAMPLE|a1b2c3d4e5f6a7b8c9d0/);
+    });
+
     it('should show no secret when the request fails', async () => {
       const port = await closedPort();
       const result = await runCheck(check({ url: `http://monitor:hunter2@127.0.0.1:${port}/health?api_key=k3y-value` }), 2000);

@@ -1,0 +1,2 @@
+/** @internal The text that replaces a redacted secret. */
+export const REDACTED = '***';
