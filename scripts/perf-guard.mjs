@@ -31,7 +31,8 @@
  * Usage: npm run perf:guard   (after `npm run build` and `npm ci --prefix bench`)
  * Environment: PULSECHECK_DIST=<dist directory> measures another build
  * (see bench/src/pulsecheckBuild.js); PERF_GUARD_RUNS sets K (default 20);
- * PERF_GUARD_KEEP=1 keeps the callgrind dumps (read them with callgrind_annotate).
+ * PERF_GUARD_KEEP=1 keeps the callgrind dumps (read them with callgrind_annotate);
+ * PERF_GUARD_ALSO=bare,nest-updown,nest also counts those runners (reported, never bounded; nest is slow).
  * Output: one line, e.g.
  * `perf-guard: pulsecheck 1,234k instr/run, adonis 914k, ratio 1.35 (bound 1.6)`.
  * Exit status: 0 within the bound, 1 past it, 2 when it could not measure.
@@ -57,6 +58,8 @@ const warmup = 1_000;
 const runs = Number(process.env.PERF_GUARD_RUNS ?? 20);
 const windows = 5;
 const timeoutMs = 600_000;
+/** Every valgrind started, so that a failure of one never leaves another spinning. */
+const started = new Set();
 
 /** @param {string} message */
 function cannotMeasure(message) {
@@ -122,6 +125,7 @@ function measure(lib, dir) {
         env: process.env.PULSECHECK_DIST ? { ...process.env, PULSECHECK_DIST: resolvePath(process.env.PULSECHECK_DIST) } : process.env,
       },
     );
+    started.add(valgrind);
     let stdout = '';
     let stderr = '';
     let switched = false;
@@ -146,6 +150,7 @@ function measure(lib, dir) {
       reject(error);
     });
     valgrind.on('close', (code, signal) => {
+      started.delete(valgrind);
       clearTimeout(timer);
       if (code !== 0 || !stdout.includes('done')) {
         reject(new Error(`${lib} under callgrind exited with ${code ?? signal}: ${stderr.trim().split('\n').slice(-6).join(' | ')}`));
@@ -170,16 +175,18 @@ function thousands(instructions) {
 async function main() {
   preflight();
   const dir = mkdtempSync(join(tmpdir(), 'perf-guard-'));
-  const started = Date.now();
+  const startedAt = Date.now();
   try {
     // Both at once: the counts do not care, and CI waits for the slower one only.
-    const [pulsecheck, adonis] = await Promise.all([measure('pulsecheck', dir), measure('adonis', dir)]);
+    const also = (process.env.PERF_GUARD_ALSO ?? '').split(',').filter((lib) => lib !== '');
+    const [pulsecheck, adonis, ...others] = await Promise.all(['pulsecheck', 'adonis', ...also].map((lib) => measure(lib, dir)));
     const ratio = pulsecheck.perRun / adonis.perRun;
-    const seconds = ((Date.now() - started) / 1000).toFixed(0);
+    const seconds = ((Date.now() - startedAt) / 1000).toFixed(0);
     const unsteady = [pulsecheck, adonis].filter((entry) => entry.spread > 0.1);
     console.log(
       `perf-guard: pulsecheck ${thousands(pulsecheck.perRun)} instr/run, adonis ${thousands(adonis.perRun)}, ratio ${ratio.toFixed(2)} (bound ${BOUND}); ${checks} checks, median of ${windows} windows of ${runs} runs (spread ${(100 * pulsecheck.spread).toFixed(1)}% / ${(100 * adonis.spread).toFixed(1)}%), ${seconds} s`,
     );
+    for (const entry of others) console.log(`perf-guard: also ${entry.lib} ${thousands(entry.perRun)} instr/run (spread ${(100 * entry.spread).toFixed(1)}%)`);
     for (const entry of unsteady) {
       console.log(`perf-guard: note: ${entry.lib}'s ${windows} windows of ${runs} runs spread over ${(100 * entry.spread).toFixed(1)}% of the median (not steady; the median is reported)`);
     }
@@ -188,7 +195,9 @@ async function main() {
       process.exitCode = 1;
     }
   } catch (error) {
-    cannotMeasure(error instanceof Error ? error.message : String(error));
+    for (const valgrind of started) valgrind.kill('SIGKILL');
+    console.error(`perf-guard: cannot measure: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
   } finally {
     if (process.env.PERF_GUARD_KEEP === '1') console.log(`perf-guard: callgrind dumps kept in ${dir} (callgrind_annotate <file>)`);
     else rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,7 @@
 // The guard takes the median window: start-up never counts, and a window that happened to hold a rare event
 // (a late optimisation) does not move the figure.
 //
-//   node --single-threaded --expose-gc src/guardChild.js pulsecheck|adonis|bare <n> <warmup> <runs> <windows> <flag file>
+//   node --single-threaded --expose-gc src/guardChild.js pulsecheck|adonis|bare|nest|nest-updown <n> <warmup> <runs> <windows> <flag file>
 import { existsSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import { create as createAdonis } from './adapters/adonisHealth.js';
@@ -24,6 +24,10 @@ const works = Array.from({ length: n }, (_, index) => ({ name: `check${index}`, 
 
 async function runner() {
   if (lib === 'adonis') return createAdonis({ checks: works });
+  if (lib === 'nest' || lib === 'nest-updown') {
+    const { create } = await import('./adapters/nestTerminus.js');
+    return create({ checks: works, timeoutMs: 800, style: lib === 'nest' ? 'attempt' : 'updown' });
+  }
   if (lib === 'pulsecheck') return (await import('./pulsecheckServices.js')).createVariant('defaults', works);
   if (lib === 'bare') {
     const one = async ({ name, work }) => {
@@ -36,15 +40,17 @@ async function runner() {
     };
     return { run: async () => ({ results: await Promise.all(works.map(one)) }), close: async () => {} };
   }
-  throw new Error(`guardChild: unknown library '${lib}' (expected pulsecheck, adonis or bare)`);
+  throw new Error(`guardChild: unknown library '${lib}' (expected pulsecheck, adonis, bare, nest or nest-updown)`);
 }
 
 const priority = getPriority();
 const { run, close } = await runner();
 for (let index = 0; index < warmup; index += 1) await run();
 console.log('ready');
+const giveUpAt = Date.now() + 600_000;
 while (!existsSync(flag)) {
-  // spin until the guard has switched callgrind's instrumentation on
+  // spin until the guard has switched callgrind's instrumentation on (or has gone: then give up)
+  if (Date.now() > giveUpAt) throw new Error('guardChild: no go from the guard in 10 minutes');
 }
 for (let window = 0; window < windows; window += 1) {
   // A full collection before each window, outside it: every window starts from the same empty new space and
