@@ -410,6 +410,9 @@ function sideBySideSection(data) {
     pulsecheck: 'pulsecheck (defaults)',
     'pulsecheck-fresh': 'pulsecheck (`fresh: true`, `singleFlight: false`)',
     'pulsecheck-features': 'pulsecheck (every feature on)',
+    'pulsecheck-cache': 'pulsecheck (answer from the cache)',
+    'pulsecheck-background': 'pulsecheck (answer from background mode)',
+    'pulsecheck-features-background': 'pulsecheck (every feature on, answer from background mode)',
   };
   const at = (key, n) => data.rows.find((row) => row.key === key && row.n === n);
   const lines = [
