@@ -159,7 +159,9 @@ function measure(lib, dir) {
       try {
         const counts = Array.from({ length: windows }, (_, index) => totalOf(`${out}.${2 * index + 2}`)).sort((a, b) => a - b);
         const median = counts[Math.floor(windows / 2)];
-        resolve({ lib, perRun: median / runs, spread: (counts[windows - 1] - counts[0]) / median });
+        // The spread leaves out the costliest window: one window holding a rare event (a major GC, a late
+        // optimisation) is expected, and the median ignores it.
+        resolve({ lib, perRun: median / runs, spread: (counts[windows - 2] - counts[0]) / median });
       } catch (error) {
         reject(error);
       }
@@ -188,7 +190,7 @@ async function main() {
     );
     for (const entry of others) console.log(`perf-guard: also ${entry.lib} ${thousands(entry.perRun)} instr/run (spread ${(100 * entry.spread).toFixed(1)}%)`);
     for (const entry of unsteady) {
-      console.log(`perf-guard: note: ${entry.lib}'s ${windows} windows of ${runs} runs spread over ${(100 * entry.spread).toFixed(1)}% of the median (not steady; the median is reported)`);
+      console.log(`perf-guard: note: ${entry.lib}'s ${windows} windows of ${runs} runs spread over ${(100 * entry.spread).toFixed(1)}% of the median, the costliest left out (not steady; the median is reported)`);
     }
     if (ratio > BOUND) {
       console.error(`perf-guard: FAILED: pulsecheck costs ${ratio.toFixed(2)}x the instructions of @adonisjs/health per run, above the bound of ${BOUND} (CONTRIBUTING.md, "Performance guard")`);

@@ -19,12 +19,13 @@ const { HealthCheck, HealthCheckRegistry, HealthService, WebhookNotifier, regist
 /**
  * Attaches `notifier` to `service` with whichever API this build has: `attachNotifier(service, notifier)`
  * (exported from pulsecheck after the notifier API moved out of HealthService) or `service.addNotifier(notifier)`.
- * Returns the function that detaches it.
+ * Returns the function that detaches it, or undefined when the build has neither (a branch between the two:
+ * the features row then says the notifier was not attached).
  */
 export function attachNotifierCompat(service, notifier) {
   if (typeof pulsecheck.attachNotifier === 'function') return pulsecheck.attachNotifier(service, notifier);
   if (typeof service.addNotifier === 'function') return service.addNotifier(notifier);
-  throw new Error('bench: this pulsecheck build has neither attachNotifier() nor HealthService.addNotifier()');
+  return undefined;
 }
 
 /** `n` HealthCheck instances over `works` ({ name, work }[]), each registered with `options(index)`. */
@@ -105,8 +106,13 @@ export async function createVariant(variant, works, { receiverUrl } = {}) {
     if (receiverUrl !== undefined) {
       const notifier = new WebhookNotifier({ url: receiverUrl });
       const detach = attachNotifierCompat(health, notifier);
-      cleanups.push(detach, () => notifier.close?.());
-      attached.push(typeof pulsecheck.attachNotifier === 'function' ? 'attachNotifier(WebhookNotifier)' : 'addNotifier(WebhookNotifier)');
+      cleanups.push(() => notifier.close?.());
+      if (detach === undefined) {
+        attached.push('no WebhookNotifier (this build has neither attachNotifier nor addNotifier)');
+      } else {
+        cleanups.push(detach);
+        attached.push(typeof pulsecheck.attachNotifier === 'function' ? 'attachNotifier(WebhookNotifier)' : 'addNotifier(WebhookNotifier)');
+      }
     }
     const otel = await loadPulsecheckSubpath('opentelemetry');
     const meters = otel === undefined ? undefined : await meterProvider();
