@@ -11,6 +11,7 @@ import { profileAggregation } from './src/profile.js';
 import { usesBundledChecks } from './src/adapters/pulsecheck.js';
 import { renderMarkdown } from './src/report.js';
 import { hangScenario } from './src/scenarios/hang.js';
+import { formatSideBySide } from './src/sideBySideFormat.js';
 import { nestEndpoint } from './src/scenarios/nestEndpoint.js';
 import { stormCounts, stormThroughput, stormVariants } from './src/scenarios/storm.js';
 import { probeServices, unreachableReason } from './src/services.js';
@@ -65,6 +66,12 @@ async function scenario1() {
     }
   }
   return { rows };
+}
+
+async function scenarioPeers() {
+  const result = await runChild('scenarios/sideBySideChild.js', [config.aggregationSizes.join(','), config.peersRounds, config.peersBatchMs], { timeoutMs: 900_000 });
+  for (const line of formatSideBySide(result)) log(line);
+  return result;
 }
 
 async function scenario2() {
@@ -136,6 +143,7 @@ async function main() {
   const down = unreachableReason(services);
   const wanted = new Set(config.scenarios);
   const steps = [
+    ['peers', 'sideBySide', scenarioPeers, false],
     ['1', 'aggregation', scenario1, false],
     ['2', 'concurrency', scenario2, false],
     ['3', 'hang', scenario3, true],

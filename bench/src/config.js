@@ -17,14 +17,18 @@ function list(name, fallback) {
 
 export const config = Object.freeze({
   quick,
-  /** Which scenarios to run (1..5, 'nest' (the NestJS endpoint), 'history' and 'profile'). */
-  scenarios: list('BENCH_SCENARIOS', ['1', '2', '3', '4', 'nest', '5', 'history', 'profile']),
+  /** Which scenarios to run ('peers' (side by side, issue 23), 1..5, 'nest' (the NestJS endpoint), 'history' and 'profile'). */
+  scenarios: list('BENCH_SCENARIOS', ['peers', '1', '2', '3', '4', 'nest', '5', 'history', 'profile']),
   /** How many times each measurement is repeated; figures are medians over these rounds. */
   rounds: num('BENCH_ROUNDS', 3, 1),
 
   // Scenario history: memory of the per-check history over many runs.
   historyRuns: num('BENCH_HISTORY_RUNS', 200_000, 20_000),
   historyChecks: num('BENCH_HISTORY_CHECKS', 4, 4),
+
+  // Scenario peers (issue 23): every library in one process, alternating rounds.
+  peersRounds: num('BENCH_PEERS_ROUNDS', 5, 3),
+  peersBatchMs: num('BENCH_PEERS_BATCH_MS', 100, 60),
 
   // Scenario 1: aggregation overhead.
   aggregationSizes: [1, 10, 100],

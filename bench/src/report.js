@@ -399,6 +399,64 @@ function profileSection(data) {
   return lines.join('\n');
 }
 
+/** Scenario "peers" (issue 23): every library in one process, alternating rounds, with the goals of issue 23. */
+function sideBySideSection(data) {
+  const keys = ['bare', 'adonis', 'nest-updown', 'nest', 'pulsecheck', 'pulsecheck-fresh', 'pulsecheck-features'];
+  const labels = {
+    bare: 'bare `Promise.all` (floor)',
+    adonis: '@adonisjs/health',
+    'nest-updown': '@nestjs/terminus (up()/down())',
+    nest: '@nestjs/terminus (attempt().withTimeout())',
+    pulsecheck: 'pulsecheck (defaults)',
+    'pulsecheck-fresh': 'pulsecheck (`fresh: true`, `singleFlight: false`)',
+    'pulsecheck-features': 'pulsecheck (every feature on)',
+    'pulsecheck-cache': 'pulsecheck (answer from the cache)',
+    'pulsecheck-background': 'pulsecheck (answer from background mode)',
+    'pulsecheck-features-background': 'pulsecheck (every feature on, answer from background mode)',
+  };
+  const at = (key, n) => data.rows.find((row) => row.key === key && row.n === n);
+  const lines = [
+    '## Side by side in one process (issue 23)',
+    '',
+    `\`BENCH_SCENARIOS=peers\` (\`src/scenarios/sideBySideChild.js\`): every library in ONE process, ${data.rounds} alternating rounds (the order rotates each round) of ${data.batchMs} ms batches of sequential \`run()\` calls over N trivial async checks that all pass; ` +
+      'CPU-µs per run (process CPU time, GC threads included; median over the rounds), wall-clock µs in the JSON. pulsecheck is built with the `HealthService` constructor (no container), from ' +
+      `\`${data.build}\`. "Every feature on": \`failAfter: 3\`, \`recoverAfter: 2\`, a \`dependsOn\` chain (each check on the one before), a per-check \`intervalMs\` (not started: each run executes), and ${data.attached.map((name) => `\`${name}\``).join(', ')} (the WebhookNotifier posts to a local receiver).`,
+    '',
+    '### CPU-µs per run (lower is better)',
+    '',
+    table(['N', ...keys.map((key) => labels[key])], data.sizes.map((n) => [n, ...keys.map((key) => fmt(at(key, n)?.cpuUsPerRun, 1))])),
+    '',
+    '### Ratios (measured in the same rounds)',
+    '',
+    table(
+      ['N', 'pulsecheck ÷ adonis (goal ≤ 0.5)', 'pulsecheck ÷ terminus up()/down() (goal ≤ 0.33)', 'pulsecheck ÷ terminus withTimeout', 'fresh ÷ adonis', 'features ÷ defaults (goal ≤ 1.3)', 'pulsecheck over the floor, µs per check', 'adonis over the floor, µs per check'],
+      data.ratios.map((r) => [r.n, fmt(r.pulsecheckToAdonis, 2), fmt(r.pulsecheckToNestUpdown, 2), fmt(r.pulsecheckToNest, 3), fmt(r.freshToAdonis, 2), fmt(r.featuresToDefaults, 2), fmt(r.pulsecheckOverFloorUsPerCheck, 2), fmt(r.adonisOverFloorUsPerCheck, 2)]),
+    ),
+    '',
+    `### Answers without execution, ${data.answers.n} checks (goal: at least 5× faster than a fresh run)`,
+    '',
+    table(
+      ['answer', 'CPU-µs per run', 'fresh run ÷ this'],
+      [
+        ['fresh run (`fresh: true`, `singleFlight: false`)', fmt(at('pulsecheck-fresh', data.answers.n)?.cpuUsPerRun, 1), '1'],
+        ['from the cache (`defaultCacheTtlMs` 1 h)', fmt(at('pulsecheck-cache', data.answers.n)?.cpuUsPerRun, 1), `${fmt(data.answers.freshToCache, 1)}×`],
+        ['from background mode (`start({ intervalMs: 60 s })`)', fmt(at('pulsecheck-background', data.answers.n)?.cpuUsPerRun, 1), `${fmt(data.answers.freshToBackground, 1)}×`],
+        ['every feature on, from background mode (per-check `intervalMs`)', fmt(at('pulsecheck-features-background', data.answers.n)?.cpuUsPerRun, 1), `${fmt(data.answers.featuresToFeaturesBackground, 1)}× (÷ features on, executed)`],
+      ],
+    ),
+    '',
+    `### Bytes allocated per \`run()\` of ${data.answers.n} checks`,
+    '',
+    'The growth of the used V8 heap over the runs plus what every collection in between freed (`v8.GCProfiler`; `src/allocation.js`): garbage that dies young counts too. About 300 ms of runs each.',
+    '',
+    table(['runner', 'bytes per run', 'per check'], Object.entries(data.bytesPerRun).map(([key, bytes]) => [labels[key] ?? key, bytes.toLocaleString('en-US'), fmt(bytes / data.answers.n, 0)])),
+    '',
+    'The instruction counts behind the CI guard (`npm run perf:guard`, callgrind; see CONTRIBUTING.md, "Performance guard") are not part of this run.',
+    '',
+  ];
+  return lines.join('\n');
+}
+
 /** The whole document. */
 export function renderMarkdown(results) {
   const m = results.machine;
@@ -452,6 +510,7 @@ export function renderMarkdown(results) {
     '',
   );
   const s = results.scenarios;
+  if (s.sideBySide !== undefined) parts.push(sideBySideSection(s.sideBySide));
   if (s.aggregation !== undefined) parts.push(aggregationSection(s.aggregation));
   if (s.concurrency !== undefined) parts.push(concurrencySection(s.concurrency));
   if (s.hang !== undefined) parts.push(hangSection(s.hang));

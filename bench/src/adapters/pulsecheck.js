@@ -1,12 +1,11 @@
-// pulsecheck, from the built package (../dist, or the build BENCH_PULSECHECK_DIST points at, to compare a
-// patch): one HealthCheck subclass per check, registered with registerHealthCheck() called as a plain
-// function, bound by healthModule() into an Inversify container.
-import { resolve } from 'node:path';
+// pulsecheck, from the built package (../dist, or the build PULSECHECK_DIST points at, to compare a
+// patch; see ../pulsecheckBuild.js): one HealthCheck subclass per check, registered with registerHealthCheck()
+// called as a plain function, bound by healthModule() into an Inversify container.
 import { pathToFileURL } from 'node:url';
 import { Container } from 'inversify';
+import { pulsecheckEntryPath } from '../pulsecheckBuild.js';
 
-const dist = process.env.BENCH_PULSECHECK_DIST;
-const entry = dist === undefined || dist === '' ? new URL('../../../dist/index.js', import.meta.url) : pathToFileURL(resolve(dist));
+const entry = pathToFileURL(pulsecheckEntryPath());
 const pulsecheck = await import(entry.href);
 const { HealthCheck, HealthCheckRegistry, HealthService, healthModule, registerHealthCheck } = pulsecheck;
 

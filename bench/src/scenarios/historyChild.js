@@ -5,13 +5,10 @@
 // after 10,000 runs and at the end; flat means the ratio end / 10k stays near 1.
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Container } from 'inversify';
+import { loadPulsecheck } from '../pulsecheckBuild.js';
 
-const dist = process.env.BENCH_PULSECHECK_DIST;
-const entry = dist === undefined || dist === '' ? new URL('../../../dist/index.js', import.meta.url) : pathToFileURL(resolve(dist));
-const { HealthCheck, HealthCheckRegistry, HealthService, ServiceUnavailable, healthModule, registerHealthCheck } = await import(entry.href);
+const { HealthCheck, HealthCheckRegistry, HealthService, ServiceUnavailable, healthModule, registerHealthCheck } = await loadPulsecheck();
 
 const [runsArg, checksArg, historySizeArg] = process.argv.slice(2);
 const runs = Number(runsArg);
