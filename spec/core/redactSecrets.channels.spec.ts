@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import {
+  attachNotifier,
   HealthCheckRegistry,
   type HealthCheck,
   HealthJsonSerializer,
@@ -80,7 +81,7 @@ async function outputs(text: string): Promise<Map<Channel, string>> {
   service.onStatusChange(() => {
     throw new Error(`listener: ${text}`);
   });
-  service.addNotifier({
+  attachNotifier(service, {
     notify(notification: HealthNotification) {
       add('Notifier notification', notification);
       for (const format of ['json', 'slack', 'teams'] as const) {
@@ -89,7 +90,7 @@ async function outputs(text: string): Promise<Map<Channel, string>> {
       }
     },
   });
-  service.addNotifier({
+  attachNotifier(service, {
     notify() {
       throw new Error(`notifier: ${text}`);
     },

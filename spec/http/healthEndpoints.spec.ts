@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { DEFAULT_HEALTH_ROUTES, healthEndpoints, type HealthEndpointsOptions, type HealthRequest, type HealthService } from 'pulsecheck';
 import { expectPlainHeaders } from './expectPlainHeaders.js';
 import { browserAccept, makeHealth, type Switches } from './fixtures.js';
+import { warningsDuring } from '../support/warningsDuring.js';
 
 const json = { accept: 'application/json' };
 
@@ -405,26 +406,14 @@ describe('healthEndpoints', () => {
 
     it('emits a process warning when there is no onError, or onError throws', async () => {
       const failing = { run: () => Promise.reject(new Error('boom')) } as unknown as HealthService;
-      const warnings: Error[] = [];
-      const onWarning = (warning: Error): void => {
-        warnings.push(warning);
-      };
-      // Replace the default printer for the duration, so the suite's output stays clean.
-      const printers = process.listeners('warning');
-      process.removeAllListeners('warning');
-      process.on('warning', onWarning);
-      try {
+      const warnings = await warningsDuring(async () => {
         await healthEndpoints(failing).handle({ url: '/health' });
         await healthEndpoints(failing, {
           onError: () => {
             throw new Error('hook broke');
           },
         }).handle({ url: '/health' });
-        await new Promise((resolve) => setImmediate(resolve));
-      } finally {
-        process.off('warning', onWarning);
-        for (const printer of printers) process.on('warning', printer);
-      }
+      });
       expect(warnings.map((warning) => warning.message)).to.deep.equal(['pulsecheck: health endpoint error: boom', 'pulsecheck: health endpoint error: hook broke']);
     });
   });
