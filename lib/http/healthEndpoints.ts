@@ -1,21 +1,22 @@
 import type { HealthService } from '../core/HealthService.js';
 import { PROBES, isProbe } from '../core/Probe.js';
 import { RUN_OPTION_KEYS, type RunOptions } from '../core/RunOptions.js';
-import { assertKnownKeys, assertPositiveMs, describeValue } from '../core/validateOptions.js';
+import { assertKnownKeys } from '../core/validateOptions.js';
+import { callerOf } from '../options/callerOf.js';
+import { validateOptions } from '../options/validateOptions.js';
 import type { DetailLevel } from '../render/DetailLevel.js';
 import type { HealthResponse } from '../render/HealthResponse.js';
 import { plainResponse } from '../render/plainResponse.js';
 import { unknownFormatResponse } from '../render/formats.js';
 import { respond } from '../render/respond.js';
-import { assertRefreshSeconds, detailLevelList, isDetailLevel } from '../render/validateRenderInput.js';
+import { detailLevelList, isDetailLevel } from '../render/validateRenderInput.js';
 import { DEFAULT_HEALTH_ROUTES } from './defaultHealthRoutes.js';
-import type { HealthEndpointsOptions } from './HealthEndpointsOptions.js';
+import { HEALTH_ENDPOINTS_SCHEMA, type HealthEndpointsOptions } from './HealthEndpointsOptions.js';
 import type { HealthRequest } from './HealthRequest.js';
 import { reportError } from './reportError.js';
 
 /** Stands for a detail() that did not settle in time. */
 const LATE: unique symbol = Symbol('late');
-const DEFAULT_DETAIL_TIMEOUT_MS = 1000;
 
 /**
  * The health routes of one {@link HealthService}, made by
@@ -69,8 +70,6 @@ export interface HealthEndpoints {
   handle(request: HealthRequest): Promise<HealthResponse | undefined>;
 }
 
-/** The keys of {@link HealthEndpointsOptions}: one missing here, or one the interface lacks, does not compile. */
-const optionKeys = Object.keys({ routes: true, detail: true, detailTimeoutMs: true, refreshSeconds: true, onError: true } as const satisfies Record<keyof HealthEndpointsOptions, true>);
 /** The HTML page's title on a probe's route, so that each page says which probe it is. */
 const probeTitles: Readonly<Record<string, string>> = { liveness: 'Liveness', readiness: 'Readiness', startup: 'Startup' };
 const servedMethods = ['GET', 'HEAD'];
@@ -113,19 +112,12 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
   if (typeof service !== 'object' || service === null || typeof (service as { run?: unknown }).run !== 'function') {
     throw new TypeError(`healthEndpoints: service must be a HealthService, got ${service === null ? 'null' : typeof service}`);
   }
-  if (typeof options !== 'object' || options === null) throw new TypeError('healthEndpoints: options must be an object');
-  assertKnownKeys(options, optionKeys, 'healthEndpoints');
-  const routes = resolveRoutes(service, options.routes ?? DEFAULT_HEALTH_ROUTES);
-  const detail = options.detail ?? 'full';
-  if (typeof detail !== 'function' && !isDetailLevel(detail)) {
-    throw new TypeError(`healthEndpoints: detail must be one of ${detailLevelList} or a function, got ${describeValue(detail)}`);
-  }
-  const { refreshSeconds } = options;
-  if (refreshSeconds !== undefined) assertRefreshSeconds(refreshSeconds, 'healthEndpoints');
-  if (options.onError !== undefined && typeof options.onError !== 'function') throw new TypeError('healthEndpoints: onError must be a function');
-  const onError = options.onError;
-  const detailTimeoutMs = options.detailTimeoutMs ?? DEFAULT_DETAIL_TIMEOUT_MS;
-  assertPositiveMs(detailTimeoutMs, 'detailTimeoutMs', 'healthEndpoints');
+  const where = callerOf(options, 'healthEndpoints');
+  const valid = validateOptions(HEALTH_ENDPOINTS_SCHEMA, options, where);
+  const routes = resolveRoutes(service, valid.routes ?? DEFAULT_HEALTH_ROUTES, where);
+  const detail = valid.detail ?? HEALTH_ENDPOINTS_SCHEMA.detail.defaultValue;
+  const { refreshSeconds, onError } = valid;
+  const detailTimeoutMs = valid.detailTimeoutMs ?? HEALTH_ENDPOINTS_SCHEMA.detailTimeoutMs.defaultValue;
 
   const detailFor = async (request: HealthRequest): Promise<DetailLevel> => {
     if (typeof detail !== 'function') return detail;
@@ -137,11 +129,11 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
     try {
       const level: unknown = await Promise.race([Promise.resolve().then(() => detail(request)), late]);
       if (level === LATE) {
-        reportError(onError, new Error(`healthEndpoints: detail() did not settle within ${detailTimeoutMs} ms (answering with 'summary')`));
+        reportError(onError, new Error(`${where}: detail() did not settle within ${detailTimeoutMs} ms (answering with 'summary')`));
       } else if (isDetailLevel(level)) {
         return level;
       } else {
-        reportError(onError, new TypeError(`healthEndpoints: detail() returned ${describeLevel(level)}; expected one of ${detailLevelList} (answering with 'summary')`));
+        reportError(onError, new TypeError(`${where}: detail() returned ${describeLevel(level)}; expected one of ${detailLevelList} (answering with 'summary')`));
       }
     } catch (error) {
       reportError(onError, error);
@@ -192,14 +184,14 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
   };
 }
 
-function resolveRoutes(service: HealthService, given: Readonly<Record<string, RunOptions>>): ReadonlyMap<string, RunOptions> {
+function resolveRoutes(service: HealthService, given: Readonly<Record<string, RunOptions>>, caller: string): ReadonlyMap<string, RunOptions> {
   if (typeof given !== 'object' || given === null || Array.isArray(given)) {
-    throw new TypeError('healthEndpoints: routes must be an object mapping paths to run options');
+    throw new TypeError(`${caller}: routes must be an object mapping paths to run options`);
   }
   const known = typeof service.definitions === 'function' ? new Set(service.definitions().map((definition) => definition.name)) : undefined;
   const routes = new Map<string, RunOptions>();
   for (const [path, run] of Object.entries(given)) {
-    const where = `healthEndpoints: route '${path}'`;
+    const where = `${caller}: route '${path}'`;
     if (!path.startsWith('/')) throw new TypeError(`${where}: a path must start with '/'`);
     const normalized = normalizePath(path);
     if (routes.has(normalized)) throw new TypeError(`${where}: the path '${normalized}' is given twice`);
