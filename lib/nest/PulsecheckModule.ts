@@ -200,7 +200,7 @@ function dynamicModule(options: Provider, routes: Readonly<Record<string, RunOpt
       },
       PulsecheckLifecycle,
     ],
-    controllers: paths.length === 0 ? [] : [createHealthController(paths)],
+    controllers: paths.map((path) => createHealthController(path)),
     exports: [HealthService],
   };
 }
