@@ -82,7 +82,7 @@ export const HEALTH_ENDPOINTS_SCHEMA = {
   ),
   detail: optionRules.withDefault(
     optionRules.custom(`one of ${detailLevelList} or a function`, (value): value is NonNullable<HealthEndpointsOptions['detail']> => typeof value === 'function' || isDetailLevel(value)),
-    'full' as NonNullable<HealthEndpointsOptions['detail']>,
+    'full',
   ),
   detailTimeoutMs: optionRules.withDefault(optionRules.positiveMs, 1000),
   refreshSeconds: optionRules.positiveSeconds,

@@ -152,8 +152,7 @@ export class PulsecheckModule {
     const { useFactory } = valid;
     const provider: FactoryProvider = {
       provide: PULSECHECK_OPTIONS,
-      // Nest types its tokens with `any` (Type<any>); they are passed through as given.
-      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
+      // Nest's tokens, passed through as given.
       inject: [...(valid.inject ?? [])],
       useFactory: async (...args: unknown[]): Promise<Readonly<PulsecheckModuleFactoryOptions>> => {
         const made: unknown = await useFactory(...args);
@@ -166,7 +165,6 @@ export class PulsecheckModule {
         return validateModuleOptions(FACTORY_SCHEMA, made, where);
       },
     };
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment -- Nest's module types carry `any`
     return dynamicModule(provider, routeTable(valid), valid.global ?? PULSECHECK_MODULE_SCHEMA.global.defaultValue, [...(valid.imports ?? [])]);
   }
 }

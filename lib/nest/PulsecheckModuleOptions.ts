@@ -115,7 +115,7 @@ function isMountPath(value: unknown): value is string | false {
  */
 export const PULSECHECK_MODULE_SCHEMA = {
   ...HEALTH_MODULE_SCHEMA,
-  path: optionRules.withDefault(optionRules.custom("a string that starts with '/' (or false)", isMountPath), '/health' as string | false),
+  path: optionRules.withDefault(optionRules.custom("a string that starts with '/' (or false)", isMountPath), '/health'),
   routes: HEALTH_ENDPOINTS_SCHEMA.routes,
   detail: HEALTH_ENDPOINTS_SCHEMA.detail,
   detailTimeoutMs: HEALTH_ENDPOINTS_SCHEMA.detailTimeoutMs,

@@ -8,12 +8,12 @@ import { describeValue } from './describeValue.js';
  * {@link validateOptions} starts with it.
  *
  * @param option - How the object is named: `options`, or the parent option of a nested one.
- * @param shown - The value the message names, when `options` stands for it (`null` for a required `undefined`).
+ * @param shown - How the message names the value, when `options` stands for another (`null` for a required `undefined`).
  */
-export function assertOptionsObject(options: unknown, where: string, known?: readonly string[], option = 'options', shown: unknown = options): asserts options is object | undefined {
+export function assertOptionsObject(options: unknown, where: string, known?: readonly string[], option = 'options', shown?: string): asserts options is object | undefined {
   if (options === undefined) return;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new TypeError(`${where}: ${option} must be an object, got ${describeValue(shown)}`);
+    throw new TypeError(`${where}: ${option} must be an object, got ${shown ?? describeValue(options)}`);
   }
   if (known !== undefined) assertKnownKeys(options, known, where, option === 'options' ? '' : `${option}.`);
 }

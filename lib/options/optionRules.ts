@@ -9,6 +9,11 @@ function describeNumber(value: unknown): string {
   return typeof value === 'number' ? String(value) : describeValue(value);
 }
 
+/** Whether `value` is a safe integer of 1 or more. */
+function isPositiveInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
+}
+
 /** Throws a RangeError naming the option, the caller and the limit when `value` exceeds {@link MAX_TIMER_MS}. */
 function checkTimerLimit(value: number, option: string, where: string): void {
   if (value > MAX_TIMER_MS) {
@@ -95,11 +100,7 @@ export const optionRules = Object.freeze({
     got: false,
   }),
   /** A positive integer, a number of executions (RangeError otherwise). */
-  count: rule<number>({
-    expected: 'a positive integer (a number of executions)',
-    accepts: (value): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 1,
-    error: RangeError,
-  }),
+  count: rule<number>({ expected: 'a positive integer (a number of executions)', accepts: isPositiveInteger, error: RangeError }),
   /** A whole number from `min` to `max` (RangeError otherwise). */
   wholeNumber(min: number, max: number): OptionRule<number> {
     return rule<number>({
@@ -110,11 +111,7 @@ export const optionRules = Object.freeze({
     });
   },
   /** A positive integer number of seconds (RangeError otherwise). */
-  positiveSeconds: rule<number>({
-    expected: 'a positive integer number of seconds',
-    accepts: (value): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 1,
-    error: RangeError,
-  }),
+  positiveSeconds: rule<number>({ expected: 'a positive integer number of seconds', accepts: isPositiveInteger, error: RangeError }),
   /** One of `values`, listed quoted in the error (TypeError otherwise). */
   oneOf<V extends string>(values: readonly V[]): OptionRule<V> {
     return rule<V>({

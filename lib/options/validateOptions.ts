@@ -1,5 +1,6 @@
 import { assertKnownKeys } from './assertKnownKeys.js';
 import { assertOptionsObject } from './assertOptionsObject.js';
+import { describeValue } from './describeValue.js';
 import type { OptionRule } from './OptionRule.js';
 import type { OptionSchema } from './OptionSchema.js';
 import { validatedBy } from './validatedBy.js';
@@ -34,7 +35,7 @@ export function validateOptions<T extends object>(schema: OptionSchema<T>, optio
   const option = prefix === '' ? 'options' : prefix.slice(0, -1);
   // An options object with a required key is required itself.
   const required = Object.values(schema as Readonly<Record<string, OptionRule>>).some((rule) => rule.required === true);
-  assertOptionsObject(options === undefined && required ? null : options, where, undefined, option, options);
+  assertOptionsObject(options === undefined && required ? null : options, where, undefined, option, describeValue(options));
   if (typeof options === 'object' && validatedBy.get(options as object)?.schema === (schema as object)) return options as Readonly<T>;
   const given = (options ?? {}) as Record<string, unknown>;
   const known = Object.keys(schema);
@@ -45,7 +46,7 @@ export function validateOptions<T extends object>(schema: OptionSchema<T>, optio
     const value = given[key];
     if (value === undefined && rule?.required !== true) continue;
     rule?.check(value, `${prefix}${key}`, where);
-    if (value !== undefined) valid[key] = rule?.schema === undefined ? value : validateOptions(rule.schema as OptionSchema<object>, value, where, `${prefix}${key}.`);
+    if (value !== undefined) valid[key] = rule?.schema === undefined ? value : validateOptions(rule.schema, value, where, `${prefix}${key}.`);
   }
   Object.freeze(valid);
   validatedBy.set(valid, { schema, where });
