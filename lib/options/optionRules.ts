@@ -73,12 +73,8 @@ const nonNegativeMs: OptionRule<number> = Object.freeze({
  * option is accepted. Shared rules are shared objects: a schema that
  * accepts `defaultTimeoutMs` uses `optionRules.positiveMs` itself.
  *
- * @example
- * ```ts
- * const SCHEMA = { delayMs: optionRules.nonNegativeMs, verbose: optionRules.boolean };
- * validateOptions(SCHEMA, { delayMs: -1 }, 'FaultProxy.start');
- * // RangeError: FaultProxy.start: delayMs must be a non-negative finite number of milliseconds, got -1
- * ```
+ * For example, `validateOptions({ delayMs: optionRules.nonNegativeMs }, { delayMs: -1 }, 'FaultProxy.start')`
+ * throws `RangeError: FaultProxy.start: delayMs must be a non-negative finite number of milliseconds, got -1`.
  */
 export const optionRules = Object.freeze({
   /** A positive finite number of milliseconds, at most {@link MAX_TIMER_MS} (RangeError otherwise). */
