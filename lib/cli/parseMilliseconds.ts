@@ -1,4 +1,4 @@
-import { MAX_TIMER_MS } from '../core/maxTimerMs.js';
+import { MAX_TIMER_MS } from '../options/maxTimerMs.js';
 import { CliError } from './CliError.js';
 
 /**

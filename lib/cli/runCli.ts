@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { HealthService } from '../core/HealthService.js';
 import { redactSecrets } from '../core/redactSecrets.js';
 import { BACKSTOP_GRACE_MS } from '../core/backstopGraceMs.js';
-import { MAX_TIMER_MS } from '../core/maxTimerMs.js';
+import { MAX_TIMER_MS } from '../options/maxTimerMs.js';
 import type { RunOptions } from '../core/RunOptions.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import { JsonSerializer } from '../render/JsonSerializer.js';

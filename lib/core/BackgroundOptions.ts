@@ -1,4 +1,5 @@
-import { optionKeys } from './optionKeys.js';
+import type { OptionSchema } from '../options/OptionSchema.js';
+import { optionRules } from '../options/optionRules.js';
 
 /**
  * How {@link HealthService.start} runs the checks on a schedule.
@@ -32,6 +33,12 @@ export interface BackgroundOptions {
   readonly staleAfterMs?: number;
 }
 
-/** @internal Every key of {@link BackgroundOptions}, checked against it by the compiler. */
-// Stryker disable next-line BooleanLiteral: only the keys of this table are read (optionKeys returns Object.keys); `true` is what the type demands, never a value used
-export const BACKGROUND_OPTION_KEYS = optionKeys<BackgroundOptions>({ intervalMs: true, staleAfterMs: true });
+/**
+ * @internal The schema of {@link BackgroundOptions}, read by
+ * {@link HealthService.start} and by `PulsecheckModule.forRoot`'s
+ * `background` (errors there name `background.intervalMs`).
+ */
+export const BACKGROUND_OPTION_SCHEMA = {
+  intervalMs: optionRules.required(optionRules.positiveMs),
+  staleAfterMs: optionRules.positiveMs,
+} as const satisfies OptionSchema<BackgroundOptions>;

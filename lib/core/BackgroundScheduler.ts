@@ -1,13 +1,13 @@
 import type { CheckResult } from '../report/CheckResult.js';
-import { BACKGROUND_OPTION_KEYS, type BackgroundOptions } from './BackgroundOptions.js';
+import { BACKGROUND_OPTION_SCHEMA, type BackgroundOptions } from './BackgroundOptions.js';
 import type { CheckDefinition } from './CheckDefinition.js';
 import { buildResult } from './executeCheck.js';
 import type { LatestResult } from './ResultCache.js';
 import { reuseResult } from './reuseResult.js';
 import { roundMs } from './roundMs.js';
 import { makeCheckError } from './toCheckError.js';
-import { MAX_TIMER_MS } from './maxTimerMs.js';
-import { assertKnownKeys, assertPositiveMs } from './validateOptions.js';
+import { MAX_TIMER_MS } from '../options/maxTimerMs.js';
+import { validateOptions } from '../options/validateOptions.js';
 
 /** @internal One check as the scheduler runs it: its own interval and initial delay, if any, and its timeout. */
 export interface ScheduledCheck<K> {
@@ -70,13 +70,7 @@ export class BackgroundScheduler<K> {
    * @throws TypeError, RangeError or Error (already running) before anything starts.
    */
   start(options: BackgroundOptions, checks: readonly ScheduledCheck<K>[]): void {
-    if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-      throw new TypeError('HealthService.start: options must be an object with intervalMs');
-    }
-    assertKnownKeys(options, BACKGROUND_OPTION_KEYS, 'HealthService.start');
-    const { intervalMs, staleAfterMs } = options;
-    assertPositiveMs(intervalMs, 'intervalMs', 'HealthService.start');
-    if (staleAfterMs !== undefined) assertPositiveMs(staleAfterMs, 'staleAfterMs', 'HealthService.start');
+    const { intervalMs, staleAfterMs } = validateOptions(BACKGROUND_OPTION_SCHEMA, options, 'HealthService.start');
     if (this.#background !== undefined) throw new Error('HealthService.start: background mode is already running; call stop() first');
     const now = performance.now();
     const background: Background = { loops: new Map() };

@@ -1,5 +1,5 @@
 import { DeadlineState, type Deadline } from './Deadline.js';
-import { MAX_TIMER_MS as maxDelayMs } from './maxTimerMs.js';
+import { MAX_TIMER_MS as maxDelayMs } from '../options/maxTimerMs.js';
 
 /** The deadlines with one timeout, in start order (hence in deadline order). */
 class Lane {

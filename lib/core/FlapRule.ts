@@ -1,5 +1,9 @@
 import type { FailAfter } from './FailAfter.js';
-import { assertKnownKeys, assertNonNegativeMs, describeValue } from './validateOptions.js';
+import type { OptionRule } from '../options/OptionRule.js';
+import type { OptionSchema } from '../options/OptionSchema.js';
+import { describeValue } from '../options/describeValue.js';
+import { optionRules } from '../options/optionRules.js';
+import { validateOptions } from '../options/validateOptions.js';
 
 /**
  * @internal A check's flap-suppression thresholds, resolved: a failure counts
@@ -12,13 +16,12 @@ export interface FlapRule {
   readonly recoverCount: number;
 }
 
-const FAIL_AFTER_KEYS = ['count', 'durationMs'] as const;
+/** @internal The keys of a {@link FailAfter} object and their rules. */
+const FAIL_AFTER_SCHEMA = { count: optionRules.count, durationMs: optionRules.nonNegativeMs } as const satisfies OptionSchema<Exclude<FailAfter, number>>;
 
 /** @internal Throws a RangeError naming `option` and `owner` unless `value` is a positive integer. */
 export function assertCount(value: unknown, option: string, owner: string): asserts value is number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw new RangeError(`${owner}: ${option} must be a positive integer (a number of executions), got ${describeValue(value)}`);
-  }
+  optionRules.count.check(value, option, owner);
 }
 
 /**
@@ -33,14 +36,15 @@ export function assertFailAfter(value: unknown, option: string, owner: string): 
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new TypeError(`${owner}: ${option} must be a count or an object { count?, durationMs? }, got ${describeValue(value)}`);
   }
-  assertKnownKeys(value, FAIL_AFTER_KEYS, `${owner}: ${option}`);
-  const { count, durationMs } = value as { count?: unknown; durationMs?: unknown };
-  if (count === undefined && durationMs === undefined) {
-    throw new TypeError(`${owner}: ${option} must give count, durationMs or both`);
-  }
-  if (count !== undefined) assertCount(count, `${option}.count`, owner);
-  if (durationMs !== undefined) assertNonNegativeMs(durationMs, `${option}.durationMs`, owner);
+  const { count, durationMs } = validateOptions(FAIL_AFTER_SCHEMA, value, owner, `${option}.`);
+  if (count === undefined && durationMs === undefined) throw new TypeError(`${owner}: ${option} must give count, durationMs or both`);
 }
+
+/**
+ * @internal The option rule of `failAfter` and `defaultFailAfter`: a count,
+ * or `{ count?, durationMs? }` with at least one of them.
+ */
+export const FAIL_AFTER_RULE: OptionRule<FailAfter> = Object.freeze({ expected: 'a count or an object { count?, durationMs? }', check: assertFailAfter });
 
 /** @internal A frozen copy of a valid {@link FailAfter} (a number stays a number). */
 export function freezeFailAfter(value: FailAfter): FailAfter {

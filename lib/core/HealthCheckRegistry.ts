@@ -1,9 +1,15 @@
 import type { CheckDefinition, HealthCheckClass } from './CheckDefinition.js';
-import { optionKeys } from './optionKeys.js';
-import { resolveDefinition } from './resolveDefinition.js';
-import { assertHealthCheckClass, assertKnownKeys, describeValue } from './validateOptions.js';
+import type { OptionSchema } from '../options/OptionSchema.js';
+import { optionRules } from '../options/optionRules.js';
+import { CHECK_OPTION_SCHEMA } from './RegisterOptions.js';
+import { resolveDefinition, type DefinitionInput } from './resolveDefinition.js';
+import { assertHealthCheckClass, describeValue } from './validateOptions.js';
 
-const definitionKeys = optionKeys<CheckDefinition>({ target: true, name: true, critical: true, timeoutMs: true, tags: true, description: true, cacheTtlMs: true, failAfter: true, recoverAfter: true, intervalMs: true, initialDelayMs: true, dependsOn: true });
+/** The schema of what {@link HealthCheckRegistry.add} takes: the class (checked first) and a check's options. */
+const DEFINITION_SCHEMA = {
+  ...CHECK_OPTION_SCHEMA,
+  target: optionRules.custom('a class extending HealthCheck', (value): value is HealthCheckClass => typeof value === 'function'),
+} as const satisfies OptionSchema<DefinitionInput>;
 
 /**
  * Which registry holds each class: an index of the registries, not of the
@@ -70,9 +76,8 @@ export class HealthCheckRegistry {
       throw new TypeError(`HealthCheckRegistry.add: expected { target, name?, critical?, ... }, got ${describeValue(definition)}`);
     }
     assertHealthCheckClass(definition.target, 'HealthCheckRegistry.add: target');
-    assertKnownKeys(definition, definitionKeys, 'HealthCheckRegistry.add');
-    const { target, ...options } = definition;
-    const resolved = resolveDefinition(target, options, 'HealthCheckRegistry.add');
+    const { target } = definition;
+    const resolved = resolveDefinition(target, definition, 'HealthCheckRegistry.add', DEFINITION_SCHEMA);
     const holder = holders.get(target);
     if (holder !== undefined && holder !== this && holder.has(target)) {
       throw new Error(

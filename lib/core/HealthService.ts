@@ -13,9 +13,9 @@ import { CheckExecutor } from './CheckExecutor.js';
 import { DependencyGate } from './DependencyGate.js';
 import { ExecutionRecorder } from './ExecutionRecorder.js';
 import { effectiveTimeoutMs } from './effectiveTimeoutMs.js';
-import { assertCount, assertFailAfter, flapRule } from './FlapRule.js';
+import { flapRule } from './FlapRule.js';
 import { HealthCheck } from './HealthCheck.js';
-import { DEFAULT_TIMEOUT_MS, SERVICE_OPTION_KEYS, type HealthServiceOptions } from './HealthServiceOptions.js';
+import { SERVICE_OPTION_SCHEMA, type HealthServiceOptions } from './HealthServiceOptions.js';
 import { ResultHistory } from './ResultHistory.js';
 import type { ResultListener } from './ResultListener.js';
 import type { RunOptions } from './RunOptions.js';
@@ -25,7 +25,8 @@ import { StartupLatch } from './StartupLatch.js';
 import type { StatusChangeListener } from './StatusChangeListener.js';
 import { StatusListeners } from './StatusListeners.js';
 import { HEALTH_CHECK, HEALTH_SERVICE_OPTIONS } from './tokens.js';
-import { assertNonNegativeMs, assertOptionalBoolean, assertOptionsObject, assertPositiveMs, describeValue } from './validateOptions.js';
+import { describeValue } from './validateOptions.js';
+import { validateOptions } from '../options/validateOptions.js';
 
 /**
  * Runs the checks and aggregates their results into a {@link HealthReport}.
@@ -108,17 +109,11 @@ export class HealthService {
     @multiInject(HEALTH_CHECK) @optional() checks?: readonly HealthCheck[],
     @inject(HEALTH_SERVICE_OPTIONS) @optional() options?: HealthServiceOptions,
   ) {
-    const settings = options === undefined ? {} : options;
-    assertOptionsObject(settings, 'HealthService', SERVICE_OPTION_KEYS);
-    const defaultTimeoutMs = settings.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-    assertPositiveMs(defaultTimeoutMs, 'defaultTimeoutMs', 'HealthService');
-    const defaultCacheTtlMs = settings.defaultCacheTtlMs ?? 0;
-    assertNonNegativeMs(defaultCacheTtlMs, 'defaultCacheTtlMs', 'HealthService');
-    assertOptionalBoolean(settings.singleFlight, 'singleFlight', 'HealthService');
-    assertOptionalBoolean(settings.latchStartup, 'latchStartup', 'HealthService');
-    if (settings.defaultFailAfter !== undefined) assertFailAfter(settings.defaultFailAfter, 'defaultFailAfter', 'HealthService');
-    if (settings.defaultRecoverAfter !== undefined) assertCount(settings.defaultRecoverAfter, 'defaultRecoverAfter', 'HealthService');
-    this.#latch = new StartupLatch(settings.latchStartup ?? true);
+    // Validated here only when not already validated by the function the user called (healthModule, PulsecheckModule.forRoot).
+    const settings = validateOptions(SERVICE_OPTION_SCHEMA, options, 'HealthService');
+    const defaultTimeoutMs = settings.defaultTimeoutMs ?? SERVICE_OPTION_SCHEMA.defaultTimeoutMs.defaultValue;
+    const defaultCacheTtlMs = settings.defaultCacheTtlMs ?? SERVICE_OPTION_SCHEMA.defaultCacheTtlMs.defaultValue;
+    this.#latch = new StartupLatch(settings.latchStartup ?? SERVICE_OPTION_SCHEMA.latchStartup.defaultValue);
     this.#history = new ResultHistory(settings.historySize);
     this.#selector = new CheckSelector(
       (checks === undefined ? [] : checks).map((instance, index): CheckSlot => {
@@ -135,7 +130,7 @@ export class HealthService {
         };
       }),
     );
-    const singleFlight = new SingleFlight<CheckSlot, CheckResult>(settings.singleFlight ?? true);
+    const singleFlight = new SingleFlight<CheckSlot, CheckResult>(settings.singleFlight ?? SERVICE_OPTION_SCHEMA.singleFlight.defaultValue);
     this.#recorder = new ExecutionRecorder(singleFlight, this.#history, this.#listeners);
     this.#executor = new CheckExecutor(new DependencyGate(this.#selector.all), this.#recorder, singleFlight, (slot) => this.#known(slot));
   }

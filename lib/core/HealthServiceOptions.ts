@@ -1,5 +1,7 @@
 import type { FailAfter } from './FailAfter.js';
-import { optionKeys } from './optionKeys.js';
+import type { OptionSchema } from '../options/OptionSchema.js';
+import { optionRules } from '../options/optionRules.js';
+import { FAIL_AFTER_RULE } from './FlapRule.js';
 
 /**
  * Settings of a {@link HealthService} that apply to every check unless the
@@ -112,12 +114,17 @@ export const DEFAULT_HISTORY_SIZE = 60;
 export const MAX_HISTORY_SIZE = 10_000;
 
 /**
- * @internal The table behind {@link SERVICE_OPTION_KEYS}; the option tables
- * of `healthModule()` and `PulsecheckModule` spread it, so a new service
- * option is listed once.
+ * @internal The schema of {@link HealthServiceOptions}: each option's rule,
+ * error text and default. `healthModule()` and `PulsecheckModule` spread it
+ * into their own schemas (the same rule objects), so a new service option is
+ * declared once and validated once, by the function the user called.
  */
-// Stryker disable next-line BooleanLiteral: only the keys of this table are read (optionKeys returns Object.keys); `true` is what the type demands, never a value used
-export const SERVICE_OPTION_TABLE = { historySize: true, defaultTimeoutMs: true, defaultCacheTtlMs: true, singleFlight: true, latchStartup: true, defaultFailAfter: true, defaultRecoverAfter: true } as const satisfies { readonly [K in keyof Required<HealthServiceOptions>]: true };
-
-/** @internal Every key of {@link HealthServiceOptions}, checked against it by the compiler. */
-export const SERVICE_OPTION_KEYS = optionKeys<HealthServiceOptions>(SERVICE_OPTION_TABLE);
+export const SERVICE_OPTION_SCHEMA = {
+  historySize: optionRules.withDefault(optionRules.wholeNumber(0, MAX_HISTORY_SIZE), DEFAULT_HISTORY_SIZE),
+  defaultTimeoutMs: optionRules.withDefault(optionRules.positiveMs, DEFAULT_TIMEOUT_MS),
+  defaultCacheTtlMs: optionRules.withDefault(optionRules.nonNegativeMs, 0),
+  singleFlight: optionRules.withDefault(optionRules.boolean, true),
+  latchStartup: optionRules.withDefault(optionRules.boolean, true),
+  defaultFailAfter: FAIL_AFTER_RULE,
+  defaultRecoverAfter: optionRules.count,
+} as const satisfies OptionSchema<HealthServiceOptions>;

@@ -1,6 +1,8 @@
 import type { FailAfter } from './FailAfter.js';
 import type { HealthCheckRegistry } from './HealthCheckRegistry.js';
-import { optionKeys } from './optionKeys.js';
+import type { OptionSchema } from '../options/OptionSchema.js';
+import { optionRules } from '../options/optionRules.js';
+import { FAIL_AFTER_RULE } from './FlapRule.js';
 
 /**
  * How {@link registerHealthCheck} records a check. Every field is optional.
@@ -127,20 +129,27 @@ export interface RegisterOptions {
   readonly registry?: HealthCheckRegistry;
 }
 
-/** @internal Every key of {@link RegisterOptions}, checked against it by the compiler. */
-// Stryker disable BooleanLiteral: only the keys of this table are read (optionKeys returns Object.keys); `true` is what the type demands, never a value used
-export const REGISTER_OPTION_KEYS = optionKeys<RegisterOptions>({
-  name: true,
-  critical: true,
-  timeoutMs: true,
-  tags: true,
-  description: true,
-  cacheTtlMs: true,
-  failAfter: true,
-  recoverAfter: true,
-  intervalMs: true,
-  initialDelayMs: true,
-  dependsOn: true,
-  registry: true,
-});
-// Stryker restore BooleanLiteral
+/** Whether `value` can name a check: a string with more than white space. */
+function isCheckName(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+/**
+ * @internal The schema of a check's options, shared by
+ * {@link registerHealthCheck} (with `registry`) and
+ * {@link HealthCheckRegistry.add} (with `target`): every key of
+ * {@link RegisterOptions} but `registry`, its rule and its default.
+ */
+export const CHECK_OPTION_SCHEMA = {
+  name: optionRules.custom('a non-empty string', isCheckName),
+  critical: optionRules.withDefault(optionRules.boolean, true),
+  timeoutMs: optionRules.positiveMs,
+  tags: optionRules.nonEmptyStrings,
+  description: optionRules.string,
+  cacheTtlMs: optionRules.nonNegativeMs,
+  failAfter: FAIL_AFTER_RULE,
+  recoverAfter: optionRules.count,
+  intervalMs: optionRules.positiveMs,
+  initialDelayMs: optionRules.nonNegativeMs,
+  dependsOn: optionRules.nonEmptyStrings,
+} as const satisfies OptionSchema<Omit<RegisterOptions, 'registry'>>;

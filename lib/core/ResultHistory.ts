@@ -2,8 +2,7 @@ import type { CheckHistory } from '../report/CheckHistory.js';
 import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthStatus } from '../report/HealthStatus.js';
 import { HISTORY_OUTPUT_MAX_LENGTH, type HistoryEntry } from '../report/HistoryEntry.js';
-import { DEFAULT_HISTORY_SIZE, MAX_HISTORY_SIZE } from './HealthServiceOptions.js';
-import { describeValue } from './validateOptions.js';
+import { SERVICE_OPTION_SCHEMA } from './HealthServiceOptions.js';
 
 /**
  * One check's ring, as numbers and references (no object per execution):
@@ -49,11 +48,9 @@ export class ResultHistory<K> {
    * @throws RangeError naming `owner` and `historySize` for anything else.
    */
   constructor(capacity: unknown, owner = 'HealthService') {
-    const value = capacity === undefined ? DEFAULT_HISTORY_SIZE : capacity;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_HISTORY_SIZE) {
-      throw new RangeError(`${owner}: historySize must be a whole number from 0 to ${MAX_HISTORY_SIZE}, got ${typeof value === 'number' ? String(value) : describeValue(value)}`);
-    }
-    this.#capacity = value;
+    const value = capacity === undefined ? SERVICE_OPTION_SCHEMA.historySize.defaultValue : capacity;
+    SERVICE_OPTION_SCHEMA.historySize.check(value, 'historySize', owner);
+    this.#capacity = value as number;
   }
 
   /** How many entries are kept per check (0: history is off). */

@@ -5,9 +5,15 @@ import { defaultRegistry } from './defaultRegistry.js';
 import { ensureInjectable } from './ensureInjectable.js';
 import { HealthCheck } from './HealthCheck.js';
 import { HealthCheckRegistry } from './HealthCheckRegistry.js';
-import { REGISTER_OPTION_KEYS, type RegisterOptions } from './RegisterOptions.js';
+import { CHECK_OPTION_SCHEMA, type RegisterOptions } from './RegisterOptions.js';
+import { REGISTRY_RULE } from './registryRule.js';
 import { resolveDefinition } from './resolveDefinition.js';
-import { assertHealthCheckClass, assertKnownKeys, assertOptionsObject, describeClass } from './validateOptions.js';
+import { assertOptionsObject } from '../options/assertOptionsObject.js';
+import type { OptionSchema } from '../options/OptionSchema.js';
+import { assertHealthCheckClass } from './validateOptions.js';
+
+/** The schema of {@link RegisterOptions}: a check's options and the registry to record it in. */
+const REGISTER_OPTION_SCHEMA = { ...CHECK_OPTION_SCHEMA, registry: REGISTRY_RULE } as const satisfies OptionSchema<RegisterOptions>;
 
 /**
  * Class decorator that records a {@link HealthCheck} subclass, with its
@@ -56,12 +62,8 @@ export function registerHealthCheck(options: RegisterOptions = {}): <T extends H
   assertOptionsObject(options, 'registerHealthCheck');
   return <T extends HealthCheckClass>(target: T): T => {
     assertHealthCheckClass(target, 'registerHealthCheck');
-    assertKnownKeys(options, REGISTER_OPTION_KEYS, `registerHealthCheck(${describeClass(target)})`);
-    const { registry = defaultRegistry, ...checkOptions } = options;
-    const definition = resolveDefinition(target, checkOptions, 'registerHealthCheck');
-    if (!(registry instanceof HealthCheckRegistry)) {
-      throw new TypeError(`registerHealthCheck('${definition.name}'): registry must be a HealthCheckRegistry`);
-    }
+    const definition = resolveDefinition(target, options, 'registerHealthCheck', REGISTER_OPTION_SCHEMA);
+    const registry = options.registry ?? defaultRegistry;
     const holder = HealthCheckRegistry.holding(target);
     if (holder !== undefined && holder !== registry) {
       throw new Error(

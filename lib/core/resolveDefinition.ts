@@ -1,6 +1,9 @@
 import type { CheckDefinition, HealthCheckClass } from './CheckDefinition.js';
-import { assertCount, assertFailAfter, freezeFailAfter } from './FlapRule.js';
-import { assertNonNegativeMs, assertPositiveMs, assertTags, describeClass } from './validateOptions.js';
+import type { OptionSchema } from '../options/OptionSchema.js';
+import { validateOptions } from '../options/validateOptions.js';
+import { freezeFailAfter } from './FlapRule.js';
+import { CHECK_OPTION_SCHEMA } from './RegisterOptions.js';
+import { describeClass } from './validateOptions.js';
 
 /** @internal What a definition may be given as: the class, and any of its options (the rest default). */
 export type DefinitionInput = Pick<CheckDefinition, 'target'> & { readonly [K in Exclude<keyof CheckDefinition, 'target'>]?: CheckDefinition[K] };
@@ -13,44 +16,31 @@ export type DefinitionInput = Pick<CheckDefinition, 'target'> & { readonly [K in
  * recoverAfter, intervalMs and initialDelayMs are left out when not given.
  *
  * @param target - The check class (already checked to extend HealthCheck).
- * @param options - The options as given.
+ * @param options - The options as given (with `registry` or `target` when the schema has it).
  * @param api - Who asks, for error messages: `registerHealthCheck` or `HealthCheckRegistry.add`.
+ * @param schema - {@link CHECK_OPTION_SCHEMA}, or a larger schema that includes it.
  * @returns A frozen definition.
  * @throws TypeError or RangeError naming the check and the option.
  */
-export function resolveDefinition(target: HealthCheckClass, options: Omit<DefinitionInput, 'target'>, api: string): CheckDefinition {
-  const name = options.name ?? target.name;
-  if (typeof name !== 'string' || name.trim() === '') {
-    throw new TypeError(`${api}(${describeClass(target)}): name must be a non-empty string${target.name === '' ? ' (the class is anonymous, so give it a name)' : ''}`);
+export function resolveDefinition(target: HealthCheckClass, options: object, api: string, schema: OptionSchema<Omit<DefinitionInput, 'target'>> = CHECK_OPTION_SCHEMA): CheckDefinition {
+  const name = (options as { name?: unknown }).name ?? target.name;
+  if (!CHECK_OPTION_SCHEMA.name.accepts(name)) {
+    throw new TypeError(`${api}(${describeClass(target)}): name must be ${CHECK_OPTION_SCHEMA.name.expected}${target.name === '' ? ' (the class is anonymous, so give it a name)' : ''}`);
   }
-  const named = `${api}('${name}')`;
-  if (options.critical !== undefined && typeof options.critical !== 'boolean') {
-    throw new TypeError(`${named}: critical must be a boolean, got ${typeof options.critical}`);
-  }
-  if (options.timeoutMs !== undefined) assertPositiveMs(options.timeoutMs, 'timeoutMs', named);
-  if (options.cacheTtlMs !== undefined) assertNonNegativeMs(options.cacheTtlMs, 'cacheTtlMs', named);
-  if (options.failAfter !== undefined) assertFailAfter(options.failAfter, 'failAfter', named);
-  if (options.recoverAfter !== undefined) assertCount(options.recoverAfter, 'recoverAfter', named);
-  if (options.intervalMs !== undefined) assertPositiveMs(options.intervalMs, 'intervalMs', named);
-  if (options.initialDelayMs !== undefined) assertNonNegativeMs(options.initialDelayMs, 'initialDelayMs', named);
-  if (options.tags !== undefined) assertTags(options.tags, 'tags', named);
-  if (options.description !== undefined && typeof options.description !== 'string') {
-    throw new TypeError(`${named}: description must be a string`);
-  }
-  if (options.dependsOn !== undefined) assertTags(options.dependsOn, 'dependsOn', named);
+  const valid: Omit<DefinitionInput, 'target'> = validateOptions(schema, options, `${api}('${name}')`);
   return Object.freeze({
     target,
     name,
-    critical: options.critical ?? true,
-    timeoutMs: options.timeoutMs,
-    tags: Object.freeze([...new Set(options.tags ?? [])]),
-    description: options.description,
-    cacheTtlMs: options.cacheTtlMs,
+    critical: valid.critical ?? CHECK_OPTION_SCHEMA.critical.defaultValue,
+    timeoutMs: valid.timeoutMs,
+    tags: Object.freeze([...new Set(valid.tags ?? [])]),
+    description: valid.description,
+    cacheTtlMs: valid.cacheTtlMs,
     // present only when given, so definitions without them are as before
-    ...(options.failAfter === undefined ? {} : { failAfter: freezeFailAfter(options.failAfter) }),
-    ...(options.recoverAfter === undefined ? {} : { recoverAfter: options.recoverAfter }),
-    ...(options.intervalMs === undefined ? {} : { intervalMs: options.intervalMs }),
-    ...(options.initialDelayMs === undefined ? {} : { initialDelayMs: options.initialDelayMs }),
-    ...(options.dependsOn === undefined || options.dependsOn.length === 0 ? {} : { dependsOn: Object.freeze([...new Set(options.dependsOn)]) }),
+    ...(valid.failAfter === undefined ? {} : { failAfter: freezeFailAfter(valid.failAfter) }),
+    ...(valid.recoverAfter === undefined ? {} : { recoverAfter: valid.recoverAfter }),
+    ...(valid.intervalMs === undefined ? {} : { intervalMs: valid.intervalMs }),
+    ...(valid.initialDelayMs === undefined ? {} : { initialDelayMs: valid.initialDelayMs }),
+    ...(valid.dependsOn === undefined || valid.dependsOn.length === 0 ? {} : { dependsOn: Object.freeze([...new Set(valid.dependsOn)]) }),
   });
 }

@@ -5,7 +5,7 @@ import type { ExecutionScope } from './ExecutionScope.js';
 import { internalFailure } from './internalFailure.js';
 import { makeCheckError } from './toCheckError.js';
 import { BACKSTOP_GRACE_MS } from './backstopGraceMs.js';
-import { MAX_TIMER_MS } from './maxTimerMs.js';
+import { MAX_TIMER_MS } from '../options/maxTimerMs.js';
 
 /** @internal What {@link settleAll} needs of a check slot: which check, and its timeout. */
 export interface SettleSlot {

@@ -1,6 +1,7 @@
 import type { HealthCheckClass } from './CheckDefinition.js';
 import { HealthCheck } from './HealthCheck.js';
-import { MAX_TIMER_MS } from './maxTimerMs.js';
+import { MAX_TIMER_MS } from '../options/maxTimerMs.js';
+import { optionRules } from '../options/optionRules.js';
 
 /** @internal Names the check in error messages, before its name is known. */
 export function describeClass(target: unknown): string {
@@ -17,6 +18,11 @@ export function assertHealthCheckClass(target: unknown, where: string): asserts 
   }
 }
 
+/**
+ * @internal The timer limit, from its home in `lib/options` (re-exported for
+ * the modules that import it from here).
+ */
+export { describeValue } from '../options/describeValue.js';
 
 /**
  * @internal The one limit every millisecond option shares: throws a RangeError
@@ -24,81 +30,28 @@ export function assertHealthCheckClass(target: unknown, where: string): asserts 
  * {@link MAX_TIMER_MS}.
  */
 export function assertTimerMs(value: number, option: string, owner: string): void {
-  if (value > MAX_TIMER_MS) {
-    throw new RangeError(
-      `${owner}: ${option} must be at most ${MAX_TIMER_MS} ms (about 24.8 days, the longest delay a timer can hold), got ${String(value)}`,
-    );
-  }
+  if (value > MAX_TIMER_MS) optionRules.positiveMs.check(value, option, owner);
 }
 
-/** @internal Throws a RangeError unless `value` is a positive finite number of milliseconds a timer can hold. */
+/** @internal {@link optionRules}`.positiveMs` as an assertion, for owners not yet on a schema. */
 export function assertPositiveMs(value: unknown, option: string, owner: string): asserts value is number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new RangeError(`${owner}: ${option} must be a positive finite number of milliseconds, got ${typeof value === 'number' ? String(value) : describeValue(value)}`);
-  }
-  assertTimerMs(value, option, owner);
+  optionRules.positiveMs.check(value, option, owner);
 }
 
-/** @internal Throws a RangeError unless `value` is a non-negative finite number of milliseconds a timer can hold. */
+/** @internal {@link optionRules}`.nonNegativeMs` as an assertion, for owners not yet on a schema. */
 export function assertNonNegativeMs(value: unknown, option: string, owner: string): asserts value is number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new RangeError(`${owner}: ${option} must be a non-negative finite number of milliseconds, got ${typeof value === 'number' ? String(value) : describeValue(value)}`);
-  }
-  assertTimerMs(value, option, owner);
+  optionRules.nonNegativeMs.check(value, option, owner);
 }
 
-/** @internal Throws a TypeError naming the option and the type it got unless `value` is undefined or a boolean. */
+/** @internal {@link optionRules}`.boolean` as an assertion (`undefined` allowed), for owners not yet on a schema. */
 export function assertOptionalBoolean(value: unknown, option: string, owner: string): asserts value is boolean | undefined {
-  if (value !== undefined && typeof value !== 'boolean') {
-    throw new TypeError(`${owner}: ${option} must be a boolean, got ${describeValue(value)}`);
-  }
+  if (value !== undefined) optionRules.boolean.check(value, option, owner);
 }
 
-/** @internal Throws a TypeError unless `value` is an array of non-empty strings. */
+/** @internal {@link optionRules}`.nonEmptyStrings` as an assertion, for owners not yet on a schema. */
 export function assertTags(value: unknown, option: string, owner: string): asserts value is readonly string[] {
-  if (!Array.isArray(value) || value.some((tag) => typeof tag !== 'string' || tag === '')) {
-    throw new TypeError(`${owner}: ${option} must be an array of non-empty strings`);
-  }
+  optionRules.nonEmptyStrings.check(value, option, owner);
 }
 
-/** @internal Throws a TypeError naming any key of `options` not in `known` (catches typos like `timout`). */
-export function assertKnownKeys(options: object, known: readonly string[], owner: string): void {
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) {
-      throw new TypeError(`${owner}: unknown option '${key}' (expected one of: ${known.join(', ')})`);
-    }
-  }
-}
-
-/** @internal Names a value in an error message: strings quoted, numbers with their type, objects by kind. */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  switch (typeof value) {
-    case 'string':
-      return `'${value}'`;
-    case 'number':
-    case 'bigint':
-    case 'boolean':
-    case 'undefined':
-      return `${String(value)} (${typeof value})`;
-    case 'symbol':
-      return value.toString();
-    case 'function':
-      return 'a function';
-    default:
-      return 'an object';
-  }
-}
-
-/**
- * @internal Throws a TypeError unless `options` is undefined or a plain
- * object; with `known`, also unless every key is one of them.
- */
-export function assertOptionsObject(options: unknown, owner: string, known?: readonly string[]): asserts options is object | undefined {
-  if (options === undefined) return;
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new TypeError(`${owner}: options must be an object, got ${describeValue(options)}`);
-  }
-  if (known !== undefined) assertKnownKeys(options, known, owner);
-}
+export { assertKnownKeys } from '../options/assertKnownKeys.js';
+export { assertOptionsObject } from '../options/assertOptionsObject.js';

@@ -1,5 +1,8 @@
 import type { RunOptions } from '../core/RunOptions.js';
+import type { OptionSchema } from '../options/OptionSchema.js';
+import { optionRules } from '../options/optionRules.js';
 import type { DetailLevel } from '../render/DetailLevel.js';
+import { detailLevelList, isDetailLevel } from '../render/validateRenderInput.js';
 import type { HealthRequest } from './HealthRequest.js';
 
 /**
@@ -65,3 +68,23 @@ export interface HealthEndpointsOptions {
    */
   readonly onError?: (error: unknown) => void;
 }
+
+/**
+ * @internal The schema of {@link HealthEndpointsOptions}, read by
+ * {@link healthEndpoints} and by `PulsecheckModule.forRoot` (the same rules,
+ * so the same words). The route table's shape is checked here; each route
+ * is checked when the endpoints are built, against the service's checks.
+ */
+export const HEALTH_ENDPOINTS_SCHEMA = {
+  routes: optionRules.custom(
+    'an object mapping paths to run options',
+    (value): value is Readonly<Record<string, RunOptions>> => typeof value === 'object' && value !== null && !Array.isArray(value),
+  ),
+  detail: optionRules.withDefault(
+    optionRules.custom(`one of ${detailLevelList} or a function`, (value): value is NonNullable<HealthEndpointsOptions['detail']> => typeof value === 'function' || isDetailLevel(value)),
+    'full',
+  ),
+  detailTimeoutMs: optionRules.withDefault(optionRules.positiveMs, 1000),
+  refreshSeconds: optionRules.positiveSeconds,
+  onError: optionRules.function,
+} as const satisfies OptionSchema<HealthEndpointsOptions>;

@@ -1,13 +1,14 @@
 import type { HealthService } from '../core/HealthService.js';
-import { assertKnownKeys, assertPositiveMs, describeValue } from '../core/validateOptions.js';
+import { callerOf } from '../options/callerOf.js';
+import { validateOptions } from '../options/validateOptions.js';
 import type { DetailLevel } from '../render/DetailLevel.js';
 import type { HealthResponse } from '../render/HealthResponse.js';
 import { plainResponse } from '../render/plainResponse.js';
 import { unknownFormatResponse } from '../render/formats.js';
 import { respond } from '../render/respond.js';
-import { assertRefreshSeconds, detailLevelList, isDetailLevel } from '../render/validateRenderInput.js';
+import { detailLevelList, isDetailLevel } from '../render/validateRenderInput.js';
 import { DEFAULT_HEALTH_ROUTES } from './defaultHealthRoutes.js';
-import type { HealthEndpointsOptions } from './HealthEndpointsOptions.js';
+import { HEALTH_ENDPOINTS_SCHEMA, type HealthEndpointsOptions } from './HealthEndpointsOptions.js';
 import type { HealthRequest } from './HealthRequest.js';
 import { normalizeRoutePath } from './normalizeRoutePath.js';
 import { resolveRouteTable } from './resolveRouteTable.js';
@@ -15,7 +16,6 @@ import { reportError } from './reportError.js';
 
 /** Stands for a detail() that did not settle in time. */
 const LATE: unique symbol = Symbol('late');
-const DEFAULT_DETAIL_TIMEOUT_MS = 1000;
 
 /**
  * The health routes of one {@link HealthService}, made by
@@ -69,8 +69,6 @@ export interface HealthEndpoints {
   handle(request: HealthRequest): Promise<HealthResponse | undefined>;
 }
 
-/** The keys of {@link HealthEndpointsOptions}: one missing here, or one the interface lacks, does not compile. */
-const optionKeys = Object.keys({ routes: true, detail: true, detailTimeoutMs: true, refreshSeconds: true, onError: true } as const satisfies Record<keyof HealthEndpointsOptions, true>);
 /** The HTML page's title on a probe's route, so that each page says which probe it is. */
 const probeTitles: Readonly<Record<string, string>> = { liveness: 'Liveness', readiness: 'Readiness', startup: 'Startup' };
 const servedMethods = ['GET', 'HEAD'];
@@ -113,20 +111,13 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
   if (typeof service !== 'object' || service === null || typeof (service as { run?: unknown }).run !== 'function') {
     throw new TypeError(`healthEndpoints: service must be a HealthService, got ${service === null ? 'null' : typeof service}`);
   }
-  if (typeof options !== 'object' || options === null) throw new TypeError('healthEndpoints: options must be an object');
-  assertKnownKeys(options, optionKeys, 'healthEndpoints');
+  const where = callerOf(options, 'healthEndpoints');
+  const valid = validateOptions(HEALTH_ENDPOINTS_SCHEMA, options, where);
   const known = typeof service.definitions === 'function' ? new Set(service.definitions().map((definition) => definition.name)) : undefined;
-  const routes = resolveRouteTable(options.routes ?? DEFAULT_HEALTH_ROUTES, 'healthEndpoints', known);
-  const detail = options.detail ?? 'full';
-  if (typeof detail !== 'function' && !isDetailLevel(detail)) {
-    throw new TypeError(`healthEndpoints: detail must be one of ${detailLevelList} or a function, got ${describeValue(detail)}`);
-  }
-  const { refreshSeconds } = options;
-  if (refreshSeconds !== undefined) assertRefreshSeconds(refreshSeconds, 'healthEndpoints');
-  if (options.onError !== undefined && typeof options.onError !== 'function') throw new TypeError('healthEndpoints: onError must be a function');
-  const onError = options.onError;
-  const detailTimeoutMs = options.detailTimeoutMs ?? DEFAULT_DETAIL_TIMEOUT_MS;
-  assertPositiveMs(detailTimeoutMs, 'detailTimeoutMs', 'healthEndpoints');
+  const routes = resolveRouteTable(valid.routes ?? DEFAULT_HEALTH_ROUTES, where, known);
+  const detail = valid.detail ?? HEALTH_ENDPOINTS_SCHEMA.detail.defaultValue;
+  const { refreshSeconds, onError } = valid;
+  const detailTimeoutMs = valid.detailTimeoutMs ?? HEALTH_ENDPOINTS_SCHEMA.detailTimeoutMs.defaultValue;
 
   const detailFor = async (request: HealthRequest): Promise<DetailLevel> => {
     if (typeof detail !== 'function') return detail;
@@ -138,11 +129,11 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
     try {
       const level: unknown = await Promise.race([Promise.resolve().then(() => detail(request)), late]);
       if (level === LATE) {
-        reportError(onError, new Error(`healthEndpoints: detail() did not settle within ${detailTimeoutMs} ms (answering with 'summary')`));
+        reportError(onError, new Error(`${where}: detail() did not settle within ${detailTimeoutMs} ms (answering with 'summary')`));
       } else if (isDetailLevel(level)) {
         return level;
       } else {
-        reportError(onError, new TypeError(`healthEndpoints: detail() returned ${describeLevel(level)}; expected one of ${detailLevelList} (answering with 'summary')`));
+        reportError(onError, new TypeError(`${where}: detail() returned ${describeLevel(level)}; expected one of ${detailLevelList} (answering with 'summary')`));
       }
     } catch (error) {
       reportError(onError, error);

@@ -1,18 +1,35 @@
 import { Module, type DynamicModule, type FactoryProvider, type Provider } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { HealthService } from '../core/HealthService.js';
-import { describeValue } from '../core/validateOptions.js';
 import { healthEndpoints } from '../http/healthEndpoints.js';
+import { HEALTH_ENDPOINTS_SCHEMA } from '../http/HealthEndpointsOptions.js';
+import { callerOf } from '../options/callerOf.js';
+import { validateOptions } from '../options/validateOptions.js';
 import type { RunOptions } from '../core/RunOptions.js';
 import { createHealthController } from './createHealthController.js';
 import { createNestHealthService } from './createNestHealthService.js';
 import { PulsecheckLifecycle } from './PulsecheckLifecycle.js';
-import type { PulsecheckModuleAsyncOptions } from './PulsecheckModuleAsyncOptions.js';
-import type { PulsecheckModuleOptions } from './PulsecheckModuleOptions.js';
+import type { OptionSchema } from '../options/OptionSchema.js';
+import { optionRules } from '../options/optionRules.js';
+import type { PulsecheckModuleAsyncOptions, PulsecheckModuleFactoryOptions } from './PulsecheckModuleAsyncOptions.js';
+import { PULSECHECK_MODULE_SCHEMA, type PulsecheckModuleOptions } from './PulsecheckModuleOptions.js';
 import { PULSECHECK_ENDPOINTS, PULSECHECK_OPTIONS } from './tokens.js';
 import { routeTable, validateModuleOptions } from './validateModuleOptions.js';
 
-const asyncKeys = ['imports', 'inject', 'useFactory', 'global', 'path', 'routes'];
+const { path, routes, global, ...factoryRules } = PULSECHECK_MODULE_SCHEMA;
+
+/** The schema of what `forRootAsync`'s factory returns: the module's, but `path`, `routes` and `global`. */
+const FACTORY_SCHEMA = factoryRules satisfies OptionSchema<PulsecheckModuleFactoryOptions>;
+
+/** The schema of {@link PulsecheckModuleAsyncOptions}: `path`, `routes` and `global` by the module's own rules. */
+const ASYNC_SCHEMA = {
+  imports: optionRules.custom('an array of modules', (value): value is NonNullable<PulsecheckModuleAsyncOptions['imports']> => Array.isArray(value)),
+  inject: optionRules.custom('an array of tokens', (value): value is NonNullable<PulsecheckModuleAsyncOptions['inject']> => Array.isArray(value)),
+  useFactory: optionRules.required(optionRules.custom("a function that returns the module's options", (value): value is PulsecheckModuleAsyncOptions['useFactory'] => typeof value === 'function')),
+  global,
+  path,
+  routes,
+} as const satisfies OptionSchema<PulsecheckModuleAsyncOptions>;
 
 /**
  * pulsecheck as a NestJS module: the checks are built in pulsecheck's own
@@ -67,9 +84,12 @@ export class PulsecheckModule {
    * @param options - Checks, service defaults, routes, detail, drain delay;
    *   see {@link PulsecheckModuleOptions}.
    * @returns The dynamic module, for a module's `imports`.
-   * @throws TypeError or RangeError for a malformed option, at once (the
-   *   checks, service options and routes are checked when the application
-   *   starts, as {@link pulsecheck!healthModule | healthModule} and {@link pulsecheck!healthEndpoints | healthEndpoints} do).
+   * @throws TypeError or RangeError for a malformed option, at once, naming
+   *   `PulsecheckModule.forRoot` and the option: every option, with the same
+   *   words as {@link pulsecheck!healthModule | healthModule} and
+   *   {@link pulsecheck!healthEndpoints | healthEndpoints} use. Only what
+   *   needs the running application is checked at startup: a route's check
+   *   names, and the checks' dependencies.
    *
    * @example
    * ```ts
@@ -86,8 +106,8 @@ export class PulsecheckModule {
    * ```
    */
   static forRoot(options: PulsecheckModuleOptions = {}): DynamicModule {
-    validateModuleOptions(options, 'PulsecheckModule.forRoot');
-    return dynamicModule({ provide: PULSECHECK_OPTIONS, useValue: Object.freeze({ ...options }) }, routeTable(options), options.global ?? true, []);
+    const valid = validateModuleOptions(PULSECHECK_MODULE_SCHEMA, options, 'PulsecheckModule.forRoot');
+    return dynamicModule({ provide: PULSECHECK_OPTIONS, useValue: valid }, routeTable(valid), valid.global ?? PULSECHECK_MODULE_SCHEMA.global.defaultValue, []);
   }
 
   /**
@@ -98,8 +118,9 @@ export class PulsecheckModule {
    *
    * @param options - `imports`, `inject`, `useFactory`, and `path`/`routes`/`global`.
    * @returns The dynamic module, for a module's `imports`.
-   * @throws TypeError when `useFactory` is not a function or an option is
-   *   unknown, at once; when the factory's options are malformed, at startup.
+   * @throws TypeError or RangeError for a malformed option given here, at
+   *   once; when the factory's options are malformed (or include `path`,
+   *   `routes` or `global`), at startup, naming `PulsecheckModule.forRootAsync: useFactory()`.
    *
    * @example
    * ```ts
@@ -127,30 +148,24 @@ export class PulsecheckModule {
    */
   static forRootAsync(options: PulsecheckModuleAsyncOptions): DynamicModule {
     const owner = 'PulsecheckModule.forRootAsync';
-    if (typeof options !== 'object' || options === null) throw new TypeError(`${owner}: options must be an object, got ${describeValue(options)}`);
-    const unknown = Object.keys(options).filter((key) => !asyncKeys.includes(key));
-    if (unknown.length > 0) throw new TypeError(`${owner}: unknown option ${unknown.map((key) => `'${key}'`).join(', ')} (known: ${asyncKeys.join(', ')})`);
-    if (typeof options.useFactory !== 'function') throw new TypeError(`${owner}: useFactory must be a function that returns the module's options`);
-    if (options.inject !== undefined && !Array.isArray(options.inject)) throw new TypeError(`${owner}: inject must be an array of tokens`);
-    if (options.imports !== undefined && !Array.isArray(options.imports)) throw new TypeError(`${owner}: imports must be an array of modules`);
-    const { path, routes, global, useFactory } = options;
-    validateModuleOptions({ ...(path === undefined ? {} : { path }), ...(routes === undefined ? {} : { routes }), ...(global === undefined ? {} : { global }) }, owner);
+    const valid = validateModuleOptions(ASYNC_SCHEMA, options, owner);
+    const { useFactory } = valid;
     const provider: FactoryProvider = {
       provide: PULSECHECK_OPTIONS,
-      // Nest types its tokens with `any` (Type<any>); they are passed through as given.
-      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
-      inject: [...(options.inject ?? [])],
-      useFactory: async (...args: unknown[]): Promise<PulsecheckModuleOptions> => {
+      // Nest's tokens, passed through as given.
+      inject: [...(valid.inject ?? [])],
+      useFactory: async (...args: unknown[]): Promise<Readonly<PulsecheckModuleFactoryOptions>> => {
         const made: unknown = await useFactory(...args);
-        validateModuleOptions(made, `${owner}: useFactory()`);
+        const where = `${owner}: useFactory()`;
         for (const key of ['path', 'routes', 'global'] as const) {
-          if (made[key] !== undefined) throw new TypeError(`${owner}: useFactory() returned '${key}'; give it to forRootAsync() itself, Nest needs it before the factory runs`);
+          if (typeof made === 'object' && made !== null && key in made) {
+            throw new TypeError(`${where} returned '${key}'; give it to forRootAsync() itself, Nest needs it before the factory runs`);
+          }
         }
-        return Object.freeze({ ...made, ...(routes === undefined ? {} : { routes }) });
+        return validateModuleOptions(FACTORY_SCHEMA, made, where);
       },
     };
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment -- Nest's module types carry `any`
-    return dynamicModule(provider, routeTable(options), global ?? true, [...(options.imports ?? [])]);
+    return dynamicModule(provider, routeTable(valid), valid.global ?? PULSECHECK_MODULE_SCHEMA.global.defaultValue, [...(valid.imports ?? [])]);
   }
 }
 
@@ -170,18 +185,20 @@ function dynamicModule(options: Provider, routes: Readonly<Record<string, RunOpt
       {
         provide: PULSECHECK_ENDPOINTS,
         inject: [HealthService, PULSECHECK_OPTIONS],
+        // Validated already (by forRoot, or by the factory provider): this names the caller for healthEndpoints's later errors.
         useFactory: (health: HealthService, resolved: PulsecheckModuleOptions) =>
-          healthEndpoints(health, {
-            routes,
-            ...(resolved.detail === undefined ? {} : { detail: resolved.detail }),
-            ...(resolved.detailTimeoutMs === undefined ? {} : { detailTimeoutMs: resolved.detailTimeoutMs }),
-            ...(resolved.refreshSeconds === undefined ? {} : { refreshSeconds: resolved.refreshSeconds }),
-            ...(resolved.onError === undefined ? {} : { onError: resolved.onError }),
-          }),
+          healthEndpoints(
+            health,
+            validateOptions(
+              HEALTH_ENDPOINTS_SCHEMA,
+              { routes, detail: resolved.detail, detailTimeoutMs: resolved.detailTimeoutMs, refreshSeconds: resolved.refreshSeconds, onError: resolved.onError },
+              callerOf(resolved, 'PulsecheckModule'),
+            ),
+          ),
       },
       PulsecheckLifecycle,
     ],
-    controllers: paths.length === 0 ? [] : [createHealthController(paths)],
+    controllers: paths.map((path) => createHealthController(path)),
     exports: [HealthService],
   };
 }

@@ -1,8 +1,10 @@
-import type { BackgroundOptions } from '../core/BackgroundOptions.js';
-import { MODULE_OPTION_TABLE, type HealthModuleOptions } from '../core/healthModule.js';
+import { BACKGROUND_OPTION_SCHEMA, type BackgroundOptions } from '../core/BackgroundOptions.js';
+import type { HealthModuleOptions } from '../core/healthModule.js';
 import type { RunOptions } from '../core/RunOptions.js';
-import type { HealthEndpointsOptions } from '../http/HealthEndpointsOptions.js';
-import { optionKeys } from '../core/optionKeys.js';
+import { HEALTH_MODULE_SCHEMA } from '../core/validateHealthModuleOptions.js';
+import { HEALTH_ENDPOINTS_SCHEMA, type HealthEndpointsOptions } from '../http/HealthEndpointsOptions.js';
+import type { OptionSchema } from '../options/OptionSchema.js';
+import { optionRules } from '../options/optionRules.js';
 
 /**
  * Options of {@link PulsecheckModule.forRoot} (and what the factory of
@@ -100,16 +102,26 @@ export interface PulsecheckModuleOptions extends HealthModuleOptions {
   readonly global?: boolean;
 }
 
-/** @internal Every key of {@link PulsecheckModuleOptions}, checked against it by the compiler. */
-export const MODULE_OPTION_KEYS = optionKeys<PulsecheckModuleOptions>({
-  ...MODULE_OPTION_TABLE,
-  path: true,
-  routes: true,
-  detail: true,
-  detailTimeoutMs: true,
-  refreshSeconds: true,
-  onError: true,
-  drainDelayMs: true,
-  background: true,
-  global: true,
-});
+/** Whether `value` is a path Nest can mount the routes under, or `false`. */
+function isMountPath(value: unknown): value is string | false {
+  return value === false || (typeof value === 'string' && value.startsWith('/'));
+}
+
+/**
+ * @internal The schema of {@link PulsecheckModuleOptions}: the same rules
+ * as `healthModule()`'s and `healthEndpoints()`'s own (shared rule objects,
+ * so the same words), plus the module's. {@link PulsecheckModule.forRoot}
+ * validates every option by it when it is called, and names itself.
+ */
+export const PULSECHECK_MODULE_SCHEMA = {
+  ...HEALTH_MODULE_SCHEMA,
+  path: optionRules.withDefault(optionRules.custom("a string that starts with '/' (or false)", isMountPath), '/health'),
+  routes: HEALTH_ENDPOINTS_SCHEMA.routes,
+  detail: HEALTH_ENDPOINTS_SCHEMA.detail,
+  detailTimeoutMs: HEALTH_ENDPOINTS_SCHEMA.detailTimeoutMs,
+  refreshSeconds: HEALTH_ENDPOINTS_SCHEMA.refreshSeconds,
+  onError: HEALTH_ENDPOINTS_SCHEMA.onError,
+  drainDelayMs: optionRules.withDefault(optionRules.nonNegativeMs, 0),
+  background: optionRules.object(BACKGROUND_OPTION_SCHEMA, 'an object such as { intervalMs: 10_000 }'),
+  global: optionRules.withDefault(optionRules.boolean, true),
+} as const satisfies OptionSchema<PulsecheckModuleOptions>;

@@ -1,9 +1,10 @@
 import type { ModuleRef } from '@nestjs/core';
 import { Container } from 'inversify';
-import { defaultRegistry } from '../core/defaultRegistry.js';
-import { healthModule } from '../core/healthModule.js';
+import { bindHealthModule } from '../core/bindHealthModule.js';
+import { checkClasses } from '../core/checkClasses.js';
 import { HealthService } from '../core/HealthService.js';
-import { SERVICE_OPTION_KEYS } from '../core/HealthServiceOptions.js';
+import { HEALTH_MODULE_SCHEMA } from '../core/validateHealthModuleOptions.js';
+import { pickOptions } from '../options/pickOptions.js';
 import { checkDependencies } from './checkDependencies.js';
 import type { PulsecheckModuleOptions } from './PulsecheckModuleOptions.js';
 import { resolveNestDependencies } from './resolveNestDependencies.js';
@@ -13,17 +14,15 @@ import { resolveNestDependencies } from './resolveNestDependencies.js';
  * in an inversify container of its own, as {@link pulsecheck!healthModule | healthModule} does, with
  * each dependency of the checks taken from Nest (see
  * {@link resolveNestDependencies}).
+ *
+ * @param options - The module's options, as `forRoot` (or `forRootAsync`'s
+ *   factory provider) validated them: their `healthModule` part is taken
+ *   as is, not checked again.
  */
-export async function createNestHealthService(options: PulsecheckModuleOptions, moduleRef: ModuleRef): Promise<HealthService> {
-  const moduleOptions: Record<string, unknown> = {};
-  for (const key of [...SERVICE_OPTION_KEYS, 'registry', 'checks'] as const) {
-    if (options[key] !== undefined) moduleOptions[key] = options[key];
-  }
-  // Validates the checks and the service options, as for any container.
-  const module = healthModule(moduleOptions);
-  const classes = options.checks ?? (options.registry ?? defaultRegistry).list().map((definition) => definition.target);
+export async function createNestHealthService(options: Readonly<PulsecheckModuleOptions>, moduleRef: ModuleRef): Promise<HealthService> {
+  const valid = pickOptions(HEALTH_MODULE_SCHEMA, options);
   const container = new Container();
-  container.load(module);
-  await resolveNestDependencies(container, checkDependencies(classes), moduleRef);
+  container.load(bindHealthModule(valid));
+  await resolveNestDependencies(container, checkDependencies(checkClasses(valid)), moduleRef);
   return container.get(HealthService);
 }

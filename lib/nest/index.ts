@@ -11,5 +11,5 @@
 import 'reflect-metadata';
 
 export { PulsecheckModule } from './PulsecheckModule.js';
-export type { PulsecheckModuleAsyncOptions } from './PulsecheckModuleAsyncOptions.js';
+export type { PulsecheckModuleAsyncOptions, PulsecheckModuleFactoryOptions } from './PulsecheckModuleAsyncOptions.js';
 export type { PulsecheckModuleOptions } from './PulsecheckModuleOptions.js';

@@ -1,35 +1,23 @@
-import { BACKGROUND_OPTION_KEYS } from '../core/BackgroundOptions.js';
 import type { RunOptions } from '../core/RunOptions.js';
+import { validateHealthModuleOptions } from '../core/validateHealthModuleOptions.js';
 import { DEFAULT_HEALTH_ROUTES } from '../http/defaultHealthRoutes.js';
-import { assertKnownKeys, assertNonNegativeMs, assertOptionalBoolean, describeValue } from '../core/validateOptions.js';
-import { MODULE_OPTION_KEYS, type PulsecheckModuleOptions } from './PulsecheckModuleOptions.js';
+import type { OptionSchema } from '../options/OptionSchema.js';
+import type { PulsecheckModuleOptions } from './PulsecheckModuleOptions.js';
 
 /**
- * @internal Checks what {@link pulsecheck!healthModule | healthModule} and {@link pulsecheck!healthEndpoints | healthEndpoints} do
- * not (they check the rest when the service is built): the keys, `path`
- * against `routes`, `drainDelayMs`, `background`, `global`.
+ * @internal Validates a {@link PulsecheckModule}'s options by `schema`
+ * (`PULSECHECK_MODULE_SCHEMA`, or a part of it), with the two rules that
+ * join options (`registry` or `checks`, `path` or `routes`), naming `where`:
+ * the function the user called.
  *
+ * @returns A frozen, validated copy: `healthModule()`, `healthEndpoints()`
+ *   and the `HealthService` take their parts of it without checking again.
  * @throws TypeError or RangeError naming the option.
  */
-export function validateModuleOptions(options: unknown, owner: string): asserts options is PulsecheckModuleOptions {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new TypeError(`${owner}: options must be an object, got ${describeValue(options)}`);
-  }
-  assertKnownKeys(options, MODULE_OPTION_KEYS, owner);
-  const { path, routes, drainDelayMs, background, global } = options as PulsecheckModuleOptions;
-  if (path !== undefined && path !== false && (typeof path !== 'string' || !path.startsWith('/'))) {
-    throw new TypeError(`${owner}: path must be a string that starts with '/' (or false), got ${describeValue(path)}`);
-  }
-  if (path !== undefined && routes !== undefined) throw new TypeError(`${owner}: give either path or routes, not both`);
-  if (routes !== undefined && (typeof routes !== 'object' || routes === null || Array.isArray(routes))) {
-    throw new TypeError(`${owner}: routes must be an object mapping paths to run options, got ${describeValue(routes)}`);
-  }
-  if (drainDelayMs !== undefined) assertNonNegativeMs(drainDelayMs, 'drainDelayMs', owner);
-  if (background !== undefined) {
-    if (typeof background !== 'object' || background === null) throw new TypeError(`${owner}: background must be an object such as { intervalMs: 10_000 }, got ${describeValue(background)}`);
-    assertKnownKeys(background, BACKGROUND_OPTION_KEYS, `${owner}: background`);
-  }
-  assertOptionalBoolean(global, 'global', owner);
+export function validateModuleOptions<T extends Partial<PulsecheckModuleOptions>>(schema: OptionSchema<T>, options: unknown, where: string): Readonly<T> {
+  const valid = validateHealthModuleOptions(schema, options, where);
+  if (valid.path !== undefined && valid.routes !== undefined) throw new TypeError(`${where}: give either path or routes, not both`);
+  return valid;
 }
 
 /** @internal The route table the options ask for: `routes`, or the four default routes under `path`; empty for `path: false`. */

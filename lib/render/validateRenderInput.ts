@@ -1,4 +1,5 @@
-import { describeValue as describe } from '../core/validateOptions.js';
+import { describeValue as describe } from '../options/describeValue.js';
+import { optionRules } from '../options/optionRules.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import { DETAIL_LEVELS, type DetailLevel } from './DetailLevel.js';
 
@@ -19,9 +20,7 @@ export function resolveDetail(value: unknown, owner: string): DetailLevel {
 
 /** @internal Throws a RangeError unless `value` is a positive integer number of seconds. */
 export function assertRefreshSeconds(value: unknown, owner: string): asserts value is number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw new RangeError(`${owner}: refreshSeconds must be a positive integer number of seconds, got ${describe(value)}`);
-  }
+  optionRules.positiveSeconds.check(value, 'refreshSeconds', owner);
 }
 
 /** @internal Throws a TypeError unless `value` looks like a {@link HealthReport} (an object with a `checks` array). */

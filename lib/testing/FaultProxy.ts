@@ -1,4 +1,7 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
+import type { OptionSchema } from '../options/OptionSchema.js';
+import { optionRules } from '../options/optionRules.js';
+import { validateOptions } from '../options/validateOptions.js';
 import { FAULTS, type Fault } from './Fault.js';
 
 /**
@@ -146,8 +149,8 @@ export class FaultProxy {
 
   private constructor(options: FaultProxyOptions) {
     this.#target = options.target;
-    this.delayMs = options.delayMs ?? 1000;
-    this.stallAfterBytes = options.stallAfterBytes ?? 1;
+    this.delayMs = options.delayMs ?? FAULT_PROXY_SCHEMA.delayMs.defaultValue;
+    this.stallAfterBytes = options.stallAfterBytes ?? FAULT_PROXY_SCHEMA.stallAfterBytes.defaultValue;
     this.#server = createServer((client) => {
       this.#accept(client);
     });
@@ -158,13 +161,15 @@ export class FaultProxy {
    *
    * @param options - The target and the first fault.
    * @returns The proxy, listening unless the first fault is `refuse`.
-   * @throws TypeError when the target or an option is malformed.
+   * @throws TypeError when the target or an option is malformed or unknown;
+   *   RangeError for a `delayMs` that is negative or more than a timer can
+   *   hold (2,147,483,647 ms), or a `stallAfterBytes` that is not a whole number.
    */
   static async start(options: FaultProxyOptions): Promise<FaultProxy> {
-    validate(options);
-    const proxy = new FaultProxy(options);
+    const valid = validateOptions(FAULT_PROXY_SCHEMA, options, 'FaultProxy.start');
+    const proxy = new FaultProxy(valid);
     await proxy.#listen(0);
-    await proxy.setFault(options.fault ?? 'pass');
+    await proxy.setFault(valid.fault ?? FAULT_PROXY_SCHEMA.fault.defaultValue);
     return proxy;
   }
 
@@ -308,16 +313,17 @@ export class FaultProxy {
   }
 }
 
-function validate(options: FaultProxyOptions): void {
-  if (typeof options !== 'object' || options === null) throw new TypeError('FaultProxy: options must be an object with a target');
-  const target = options.target as { host?: unknown; port?: unknown } | undefined;
-  if (typeof target !== 'object' || target === null || typeof target.host !== 'string' || typeof target.port !== 'number' || !Number.isInteger(target.port) || target.port < 1 || target.port > 65535) {
-    throw new TypeError('FaultProxy: target must be { host: string, port: integer from 1 to 65535 }');
-  }
-  if (options.delayMs !== undefined && (typeof options.delayMs !== 'number' || !Number.isFinite(options.delayMs) || options.delayMs < 0)) {
-    throw new RangeError(`FaultProxy: delayMs must be a non-negative number of milliseconds, got ${String(options.delayMs)}`);
-  }
-  if (options.stallAfterBytes !== undefined && (!Number.isInteger(options.stallAfterBytes) || options.stallAfterBytes < 0)) {
-    throw new RangeError(`FaultProxy: stallAfterBytes must be a non-negative integer, got ${String(options.stallAfterBytes)}`);
-  }
+/** Whether `value` is an address the proxy can forward to. */
+function isTarget(value: unknown): value is FaultProxyOptions['target'] {
+  if (typeof value !== 'object' || value === null) return false;
+  const { host, port } = value as { host?: unknown; port?: unknown };
+  return typeof host === 'string' && typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535;
 }
+
+/** The schema of {@link FaultProxyOptions}: every key, its rule and its default. */
+const FAULT_PROXY_SCHEMA = {
+  target: optionRules.required(optionRules.custom('{ host: string, port: integer from 1 to 65535 }', isTarget)),
+  fault: optionRules.withDefault(optionRules.oneOf(FAULTS), 'pass'),
+  delayMs: optionRules.withDefault(optionRules.nonNegativeMs, 1000),
+  stallAfterBytes: optionRules.withDefault(optionRules.wholeNumber(0, Number.MAX_SAFE_INTEGER), 1),
+} as const satisfies OptionSchema<FaultProxyOptions>;

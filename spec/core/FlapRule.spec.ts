@@ -92,7 +92,7 @@ describe('FlapRule', () => {
         [{ count: 0 }, RangeError, /^X: failAfter\.count must be a positive integer/],
         [{ durationMs: -1 }, RangeError, /^X: failAfter\.durationMs must be a non-negative finite number of milliseconds, got -1$/],
         [{ durationMs: 3e9 }, RangeError, /failAfter\.durationMs must be at most 2147483647 ms/],
-        [{ count: 2, duration: 5 }, TypeError, /^X: failAfter: unknown option 'duration' \(expected one of: count, durationMs\)$/],
+        [{ count: 2, duration: 5 }, TypeError, /^X: unknown option 'failAfter.duration' \(expected one of: count, durationMs\)$/],
       ];
       for (const [value, type, message] of cases) {
         expect(() => {

@@ -291,7 +291,7 @@ describe('HealthService with flap suppression', () => {
     }).to.throw(RangeError, /^registerHealthCheck\('Db'\): failAfter must be a positive integer \(a number of executions\), got -1 \(number\)$/);
     expect(() => {
       register({ failAfter: { count: 3, after: 1 } });
-    }).to.throw(TypeError, /^registerHealthCheck\('Db'\): failAfter: unknown option 'after'/);
+    }).to.throw(TypeError, /^registerHealthCheck\('Db'\): unknown option 'failAfter.after'/);
     expect(() => {
       register({ recoverAfter: '2' });
     }).to.throw(RangeError, /^registerHealthCheck\('Db'\): recoverAfter must be a positive integer/);

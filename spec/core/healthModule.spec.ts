@@ -119,3 +119,21 @@ describe('healthModule', () => {
     expect(() => healthModule({ checks: [], singleFlight: false, latchStartup: false })).not.to.throw();
   });
 });
+
+describe('healthModule(options): service options validated once', () => {
+  it('should bind the service options it validated, which the HealthService constructor then takes as they are', async () => {
+    const { HEALTH_SERVICE_OPTIONS, HealthService: Service, healthModule: moduleOf } = await import('pulsecheck');
+    const { SERVICE_OPTION_SCHEMA } = await import('#lib/core/HealthServiceOptions.js');
+    const { validateOptions } = await import('#lib/options/validateOptions.js');
+    const container = new Container();
+    container.load(moduleOf({ checks: [], defaultTimeoutMs: 500 }));
+    const bound: object = container.get(HEALTH_SERVICE_OPTIONS);
+    expect(bound).to.deep.equal({ defaultTimeoutMs: 500 });
+    expect(validateOptions(SERVICE_OPTION_SCHEMA, bound, 'HealthService'), 'not validated again').to.equal(bound);
+    expect(container.get(Service).definitions()).to.deep.equal([]);
+  });
+
+  it('should name healthModule, not HealthService, for a malformed service option', () => {
+    expect(() => healthModule({ defaultTimeoutMs: 0 })).to.throw(RangeError, /^healthModule: defaultTimeoutMs must be a positive finite number of milliseconds, got 0$/);
+  });
+});

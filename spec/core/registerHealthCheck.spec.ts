@@ -284,3 +284,40 @@ function resolve<T extends HealthCheck>(registry: HealthCheckRegistry, target: S
   container.load(healthModule({ registry }));
   return container.get<T>(target);
 }
+
+describe('registerHealthCheck and HealthCheckRegistry.add: one schema, one wording', () => {
+  it('should word every malformed check option the same way, each naming the function called and the check', () => {
+    const bad: object[] = [
+      { critical: 'yes' },
+      { timeoutMs: 0 },
+      { timeoutMs: 3e9 },
+      { cacheTtlMs: -1 },
+      { tags: [''] },
+      { description: 5 },
+      { failAfter: { counts: 2 } },
+      { recoverAfter: 0 },
+      { intervalMs: Number.NaN },
+      { initialDelayMs: 'soon' },
+      { dependsOn: 'db' },
+    ];
+    for (const options of bad) {
+      class Sample extends HealthCheck {
+        check(): void {}
+      }
+      const messages = [
+        () => registerHealthCheck({ registry: new HealthCheckRegistry(), ...options })(Sample),
+        () => new HealthCheckRegistry().add({ target: Sample, ...options }),
+      ].map((call) => {
+        try {
+          call();
+          return 'accepted';
+        } catch (error) {
+          return `${(error as Error).name}: ${(error as Error).message}`;
+        }
+      });
+      expect(messages[0], JSON.stringify(options)).to.match(/^\w+: registerHealthCheck\('Sample'\): /);
+      expect(messages[1], JSON.stringify(options)).to.match(/^\w+: HealthCheckRegistry\.add\('Sample'\): /);
+      expect(messages[0]?.replace("registerHealthCheck('Sample')", ''), JSON.stringify(options)).to.equal(messages[1]?.replace("HealthCheckRegistry.add('Sample')", ''));
+    }
+  });
+});

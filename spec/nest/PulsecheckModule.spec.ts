@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { Controller, Get, Injectable, Module, type INestApplication } from '@nestjs/common';
 import { inject } from 'inversify';
 import { HealthCheck, HealthService } from 'pulsecheck';
-import { PulsecheckModule } from 'pulsecheck/nest';
+import { PulsecheckModule, type PulsecheckModuleFactoryOptions } from 'pulsecheck/nest';
 import { activeResources, settleResources } from '../support/activeResources.js';
 import { browserAccept } from '../http/fixtures.js';
 import { CacheHealthCheck, createApp, DatabaseHealthCheck, listen, PLATFORMS, ProcessHealthCheck, registry, rootModule, Switches, type StartedNestApp } from './nestFixtures.js';
@@ -299,7 +299,7 @@ describe('PulsecheckModule', function () {
       );
       expect(failure).to.be.instanceOf(Error);
       expect((failure as Error).message).to.equal(
-        'PulsecheckModule: PaymentsHealthCheck needs Symbol(PaymentsClient) (constructor parameter #0 (payments)), which no Nest module provides ' +
+        'PulsecheckModule: PaymentsHealthCheck needs Symbol(PaymentsClient) (constructor parameter #0), which no Nest module provides ' +
           'and pulsecheck does not bind: add a provider for it to a module of the application',
       );
     });
@@ -319,7 +319,7 @@ describe('PulsecheckModule', function () {
         () => undefined,
         (error: unknown) => error as Error,
       );
-      expect(failure?.message).to.include('NeedsClass needs class Unprovided (constructor parameter #0 (thing))');
+      expect(failure?.message).to.include('NeedsClass needs class Unprovided (constructor parameter #0)');
     });
 
     it('rejects malformed options at once, naming the option', () => {
@@ -328,15 +328,58 @@ describe('PulsecheckModule', function () {
       expect(() => forRoot({ path: 'health' })).to.throw(TypeError, "PulsecheckModule.forRoot: path must be a string that starts with '/' (or false), got 'health'");
       expect(() => forRoot({ path: '/a', routes: {} })).to.throw(TypeError, 'PulsecheckModule.forRoot: give either path or routes, not both');
       expect(() => forRoot({ drainDelayMs: -1 })).to.throw(RangeError, /drainDelayMs/);
-      expect(() => forRoot({ background: { intervalMs: 10, every: 1 } })).to.throw(TypeError, /background.*'every'/);
+      expect(() => forRoot({ background: { intervalMs: 10, every: 1 } })).to.throw(TypeError, "PulsecheckModule.forRoot: unknown option 'background.every' (expected one of: intervalMs, staleAfterMs)");
       expect(() => forRoot({ global: 'yes' })).to.throw(TypeError, /global/);
       expect(() => forRoot(null)).to.throw(TypeError, 'PulsecheckModule.forRoot: options must be an object, got null');
     });
 
-    it('rejects, at startup, what healthModule and healthEndpoints reject', async () => {
+    it('rejects every option healthModule, healthEndpoints and HealthService.start would reject, at once, naming forRoot', () => {
+      const forRoot = (options: unknown): unknown => PulsecheckModule.forRoot(options as never);
+      const cases: [unknown, typeof TypeError | typeof RangeError, string][] = [
+        [{ checks: [CacheHealthCheck, CacheHealthCheck] }, TypeError, 'PulsecheckModule.forRoot: checks lists the same class twice'],
+        [{ checks: [class NotACheck {}] }, TypeError, 'PulsecheckModule.forRoot: checks[0]: class NotACheck does not extend HealthCheck'],
+        [{ registry, checks: [CacheHealthCheck] }, TypeError, 'PulsecheckModule.forRoot: give either registry or checks, not both'],
+        [{ defaultTimeoutMs: 0 }, RangeError, 'PulsecheckModule.forRoot: defaultTimeoutMs must be a positive finite number of milliseconds, got 0'],
+        [{ historySize: -1 }, RangeError, 'PulsecheckModule.forRoot: historySize must be a whole number from 0 to 10000, got -1'],
+        [{ defaultFailAfter: { count: 2, after: 1 } }, TypeError, "PulsecheckModule.forRoot: unknown option 'defaultFailAfter.after' (expected one of: count, durationMs)"],
+        [{ detail: 'everything' }, TypeError, "PulsecheckModule.forRoot: detail must be one of 'full', 'status', 'summary' or a function, got 'everything'"],
+        [{ detailTimeoutMs: 3e9 }, RangeError, 'PulsecheckModule.forRoot: detailTimeoutMs must be at most 2147483647 ms'],
+        [{ refreshSeconds: 0.5 }, RangeError, 'PulsecheckModule.forRoot: refreshSeconds must be a positive integer number of seconds, got 0.5 (number)'],
+        [{ onError: 'log' }, TypeError, 'PulsecheckModule.forRoot: onError must be a function'],
+        [{ background: {} }, RangeError, 'PulsecheckModule.forRoot: background.intervalMs must be a positive finite number of milliseconds, got undefined (undefined)'],
+        [{ background: { intervalMs: 3e9 } }, RangeError, 'PulsecheckModule.forRoot: background.intervalMs must be at most 2147483647 ms'],
+        [{ background: { intervalMs: 10, staleAfterMs: 0 } }, RangeError, 'PulsecheckModule.forRoot: background.staleAfterMs must be a positive finite number of milliseconds, got 0'],
+      ];
+      for (const [options, type, message] of cases) {
+        expect(() => forRoot(options), message).to.throw(type, message);
+      }
+    });
+
+    it('words each service option as healthModule() and the HealthService constructor do, but names forRoot', async () => {
+      const { healthModule } = await import('pulsecheck');
+      const bad: object[] = [{ defaultTimeoutMs: -1 }, { defaultCacheTtlMs: 'x' }, { singleFlight: 1 }, { latchStartup: null }, { historySize: 1.5 }, { defaultFailAfter: 0 }, { defaultRecoverAfter: {} }, { defaultTimout: 5 }];
+      for (const options of bad) {
+        const messages = [
+          () => PulsecheckModule.forRoot(options as never),
+          () => healthModule(options as never),
+          () => new HealthService([], options as never),
+        ].map((call) => {
+          try {
+            call();
+            return 'accepted';
+          } catch (error) {
+            // The list of known options is each function's own; the rest is one wording.
+            return (error as Error).message.replace(/^(PulsecheckModule\.forRoot|healthModule|HealthService): /, '').replace(/ \(expected one of: .*\)$/, '');
+          }
+        });
+        expect(new Set(messages).size, `${JSON.stringify(options)}: ${messages.join(' | ')}`).to.equal(1);
+        expect(messages[0]).not.to.equal('accepted');
+      }
+    });
+
+    it('rejects, at startup, a route naming a check the service lacks, naming forRoot', async () => {
       for (const [options, message] of [
-        [{ checks: [CacheHealthCheck, CacheHealthCheck] }, 'healthModule: checks lists the same class twice'],
-        [{ registry, routes: { '/h': { names: ['Nope'] } } }, "healthEndpoints: route '/h': the service has no check named 'Nope'"],
+        [{ registry, routes: { '/h': { names: ['Nope'] } } }, "PulsecheckModule.forRoot: route '/h': the service has no check named 'Nope'"],
       ] as const) {
         const failure = await createApp(rootModule([PulsecheckModule.forRoot(options)]), 'express').then(
           () => undefined,
@@ -348,6 +391,18 @@ describe('PulsecheckModule', function () {
   });
 
   describe('forRootAsync(options)', () => {
+    it("types the factory's result as what start-up accepts: no path, routes or global", () => {
+      const accepted = (): unknown =>
+        PulsecheckModule.forRootAsync({
+          // @ts-expect-error -- path is given to forRootAsync itself; the factory's result type leaves it out
+          useFactory: () => ({ path: '/elsewhere' }),
+        });
+      const typed: PulsecheckModuleFactoryOptions = { defaultTimeoutMs: 5 };
+      // @ts-expect-error -- neither routes nor global is part of the factory's result
+      const refused: PulsecheckModuleFactoryOptions = { routes: {}, global: false };
+      expect([typeof accepted, typed, refused]).to.deep.equal(['function', { defaultTimeoutMs: 5 }, { routes: {}, global: false }]);
+    });
+
     @Injectable()
     class HealthConfig {
       readonly timeoutMs = 321;
@@ -386,10 +441,15 @@ describe('PulsecheckModule', function () {
       expect(() => forRootAsync({})).to.throw(TypeError, "PulsecheckModule.forRootAsync: useFactory must be a function that returns the module's options");
       expect(() => forRootAsync({ useFactory: () => ({}), injects: [] })).to.throw(TypeError, /unknown option 'injects'/);
       expect(() => forRootAsync({ useFactory: () => ({}), path: 'x' })).to.throw(TypeError, /path must be a string that starts with '\/'/);
+      expect(() => forRootAsync({ useFactory: () => ({}), global: 1 })).to.throw(TypeError, 'PulsecheckModule.forRootAsync: global must be a boolean, got 1 (number)');
+      expect(() => forRootAsync({ useFactory: () => ({}), inject: 'Config' })).to.throw(TypeError, "PulsecheckModule.forRootAsync: inject must be an array of tokens, got 'Config'");
       for (const [made, message] of [
         [{ defaultTimeoutMs: 0 }, 'defaultTimeoutMs'],
         [{ path: '/elsewhere' }, "useFactory() returned 'path'; give it to forRootAsync() itself"],
-        [{ detial: 'full' }, "'detial'"],
+        [{ detial: 'full' }, "PulsecheckModule.forRootAsync: useFactory(): unknown option 'detial'"],
+        [{ background: { intervalMs: 0 } }, 'PulsecheckModule.forRootAsync: useFactory(): background.intervalMs must be a positive finite number of milliseconds, got 0'],
+        [{ routes: {} }, "useFactory() returned 'routes'; give it to forRootAsync() itself"],
+        [{ global: false }, "useFactory() returned 'global'; give it to forRootAsync() itself"],
       ] as const) {
         const failure = await createApp(rootModule([PulsecheckModule.forRootAsync({ useFactory: () => ({ registry, ...made }) })]), 'express').then(
           () => undefined,

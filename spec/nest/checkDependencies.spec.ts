@@ -10,7 +10,7 @@ const MANY = Symbol('Many');
 class Client {}
 
 describe('checkDependencies(classes)', () => {
-  describe('having check classes decorated in every way inversify 8 records', () => {
+  describe('having check classes decorated in every way inversify 8 records (read through @inversifyjs/core\'s getClassMetadata)', () => {
     @injectable()
     class Everything extends HealthCheck {
       @inject('config') declare readonly config: unknown;
@@ -31,10 +31,10 @@ describe('checkDependencies(classes)', () => {
     it('should list each injected parameter and property, with its token, optionality and multiplicity, leaving unmanaged ones out', () => {
       const found = checkDependencies([Everything]).map(({ check, ...rest }) => ({ check: check.name, ...rest }));
       expect(found).to.deep.equal([
-        { check: 'Everything', where: 'constructor parameter #0 (token)', token: TOKEN, optional: false, multiple: false },
-        { check: 'Everything', where: 'constructor parameter #1 (client)', token: Client, optional: false, multiple: false },
-        { check: 'Everything', where: 'constructor parameter #2 (lazy)', token: 'lazy', optional: true, multiple: false },
-        { check: 'Everything', where: 'constructor parameter #3 (many)', token: MANY, optional: false, multiple: true },
+        { check: 'Everything', where: 'constructor parameter #0', token: TOKEN, optional: false, multiple: false },
+        { check: 'Everything', where: 'constructor parameter #1', token: Client, optional: false, multiple: false },
+        { check: 'Everything', where: 'constructor parameter #2', token: 'lazy', optional: true, multiple: false },
+        { check: 'Everything', where: 'constructor parameter #3', token: MANY, optional: false, multiple: true },
         { check: 'Everything', where: "property 'config'", token: 'config', optional: false, multiple: false },
       ]);
     });

@@ -103,3 +103,45 @@ describe('FaultProxy', function () {
     expect(proxy.acceptedConnections).to.equal(1);
   });
 });
+
+describe('FaultProxy.start(options)', () => {
+  const target = { host: '127.0.0.1', port: 6379 };
+
+  it('should refuse a delayMs no timer can hold, naming FaultProxy.start and the limit', async () => {
+    let proxy: FaultProxy | undefined;
+    const failure = await FaultProxy.start({ target, delayMs: 3e9 }).then(
+      (started) => {
+        proxy = started;
+        return undefined;
+      },
+      (error: unknown) => error,
+    );
+    await proxy?.close();
+    expect(failure).to.be.instanceOf(RangeError);
+    expect((failure as Error).message).to.equal(
+      'FaultProxy.start: delayMs must be at most 2147483647 ms (about 24.8 days, the longest delay a timer can hold), got 3000000000',
+    );
+  });
+
+  it('should refuse an unknown option (a typo), naming it and the known ones', async () => {
+    const failure = await FaultProxy.start({ target, delay: 5 } as never).catch((error: unknown) => error);
+    expect(failure).to.be.instanceOf(TypeError);
+    expect((failure as Error).message).to.equal("FaultProxy.start: unknown option 'delay' (expected one of: target, fault, delayMs, stallAfterBytes)");
+  });
+
+  it('should refuse a malformed option with the words every other pulsecheck function uses', async () => {
+    const cases: [unknown, typeof TypeError | typeof RangeError, string][] = [
+      [null, TypeError, 'FaultProxy.start: options must be an object, got null'],
+      [{}, TypeError, 'FaultProxy.start: target must be { host: string, port: integer from 1 to 65535 }, got undefined (undefined)'],
+      [{ target: { host: 'x', port: 0 } }, TypeError, 'FaultProxy.start: target must be { host: string, port: integer from 1 to 65535 }, got an object'],
+      [{ target, delayMs: -1 }, RangeError, 'FaultProxy.start: delayMs must be a non-negative finite number of milliseconds, got -1'],
+      [{ target, stallAfterBytes: 1.5 }, RangeError, 'FaultProxy.start: stallAfterBytes must be a whole number from 0 to 9007199254740991, got 1.5'],
+      [{ target, fault: 'broken' }, TypeError, "FaultProxy.start: fault must be one of 'pass', "],
+    ];
+    for (const [options, type, message] of cases) {
+      const failure = await FaultProxy.start(options as never).catch((error: unknown) => error);
+      expect(failure, JSON.stringify(options)).to.be.instanceOf(type);
+      expect((failure as Error).message, JSON.stringify(options)).to.include(message);
+    }
+  });
+});

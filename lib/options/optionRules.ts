@@ -1,0 +1,144 @@
+import { describeValue } from './describeValue.js';
+import { MAX_TIMER_MS } from './maxTimerMs.js';
+import type { OptionRule } from './OptionRule.js';
+import type { OptionSchema } from './OptionSchema.js';
+import { assertKnownKeys } from './assertKnownKeys.js';
+
+/** A number as an error names it: bare (`0`, `NaN`); anything else by {@link describeValue}. */
+function describeNumber(value: unknown): string {
+  return typeof value === 'number' ? String(value) : describeValue(value);
+}
+
+/** Whether `value` is a safe integer of 1 or more. */
+function isPositiveInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
+}
+
+/** Throws a RangeError naming the option, the caller and the limit when `value` exceeds {@link MAX_TIMER_MS}. */
+function checkTimerLimit(value: number, option: string, where: string): void {
+  if (value > MAX_TIMER_MS) {
+    throw new RangeError(`${where}: ${option} must be at most ${MAX_TIMER_MS} ms (about 24.8 days, the longest delay a timer can hold), got ${String(value)}`);
+  }
+}
+
+interface RuleParts<V> {
+  /** The text after `must be`. */
+  readonly expected: string;
+  /** Whether `value` is acceptable. */
+  readonly accepts: (value: unknown) => value is V;
+  /** TypeError for a value of the wrong type, RangeError for one of the right type out of range. */
+  readonly error: typeof TypeError | typeof RangeError;
+  /** How the value is named after `got`; {@link describeValue} by default. */
+  readonly describe?: (value: unknown) => string;
+  /** When `false`, the message ends at `must be <expected>` (for values that cannot be named usefully). */
+  readonly got?: boolean;
+}
+
+function rule<V>(parts: RuleParts<V>): OptionRule<V> & { readonly accepts: (value: unknown) => value is V } {
+  const describe = parts.describe ?? describeValue;
+  return Object.freeze({
+    expected: parts.expected,
+    accepts: parts.accepts,
+    check(value: unknown, option: string, where: string): void {
+      if (!parts.accepts(value)) {
+        throw new parts.error(`${where}: ${option} must be ${parts.expected}${parts.got === false ? '' : `, got ${describe(value)}`}`);
+      }
+    },
+  });
+}
+
+const positiveMs: OptionRule<number> = Object.freeze({
+  expected: 'a positive finite number of milliseconds',
+  check(value: unknown, option: string, where: string): void {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+      throw new RangeError(`${where}: ${option} must be a positive finite number of milliseconds, got ${describeNumber(value)}`);
+    }
+    checkTimerLimit(value, option, where);
+  },
+});
+
+const nonNegativeMs: OptionRule<number> = Object.freeze({
+  expected: 'a non-negative finite number of milliseconds',
+  check(value: unknown, option: string, where: string): void {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new RangeError(`${where}: ${option} must be a non-negative finite number of milliseconds, got ${describeNumber(value)}`);
+    }
+    checkTimerLimit(value, option, where);
+  },
+});
+
+/**
+ * @internal The rules options are built from: each names its option, the
+ * function the user called and what it got in the same words wherever the
+ * option is accepted. Shared rules are shared objects: a schema that
+ * accepts `defaultTimeoutMs` uses `optionRules.positiveMs` itself.
+ *
+ * For example, `validateOptions({ delayMs: optionRules.nonNegativeMs }, { delayMs: -1 }, 'FaultProxy.start')`
+ * throws `RangeError: FaultProxy.start: delayMs must be a non-negative finite number of milliseconds, got -1`.
+ */
+export const optionRules = Object.freeze({
+  /** A positive finite number of milliseconds, at most {@link MAX_TIMER_MS} (RangeError otherwise). */
+  positiveMs,
+  /** A non-negative finite number of milliseconds, at most {@link MAX_TIMER_MS} (RangeError otherwise). */
+  nonNegativeMs,
+  /** `true` or `false` (TypeError otherwise). */
+  boolean: rule<boolean>({ expected: 'a boolean', accepts: (value): value is boolean => typeof value === 'boolean', error: TypeError }),
+  /** Any string (TypeError otherwise). */
+  string: rule<string>({ expected: 'a string', accepts: (value): value is string => typeof value === 'string', error: TypeError, got: false }),
+  /** A function (TypeError otherwise). */
+  // Typed `never` so that it fits any function option's type (it has no default to disagree with).
+  function: rule<never>({ expected: 'a function', accepts: (value): value is never => typeof value === 'function', error: TypeError, got: false }),
+  /** An array of non-empty strings: tags, check names (TypeError otherwise). */
+  nonEmptyStrings: rule<readonly string[]>({
+    expected: 'an array of non-empty strings',
+    accepts: (value): value is readonly string[] => Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== ''),
+    error: TypeError,
+    got: false,
+  }),
+  /** A positive integer, a number of executions (RangeError otherwise). */
+  count: rule<number>({ expected: 'a positive integer (a number of executions)', accepts: isPositiveInteger, error: RangeError }),
+  /** A whole number from `min` to `max` (RangeError otherwise). */
+  wholeNumber(min: number, max: number): OptionRule<number> {
+    return rule<number>({
+      expected: `a whole number from ${min} to ${max}`,
+      accepts: (value): value is number => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max,
+      error: RangeError,
+      describe: describeNumber,
+    });
+  },
+  /** A positive integer number of seconds (RangeError otherwise). */
+  positiveSeconds: rule<number>({ expected: 'a positive integer number of seconds', accepts: isPositiveInteger, error: RangeError }),
+  /** One of `values`, listed quoted in the error (TypeError otherwise). */
+  oneOf<V extends string>(values: readonly V[]): OptionRule<V> {
+    return rule<V>({
+      expected: `one of ${values.map((value) => `'${value}'`).join(', ')}`,
+      accepts: (value): value is V => typeof value === 'string' && (values as readonly string[]).includes(value),
+      error: TypeError,
+    });
+  },
+  /** A rule of its own: `accepts` decides, the error reads `<where>: <option> must be <expected>, got <value>`. */
+  custom<V>(expected: string, accepts: (value: unknown) => value is V, error: typeof TypeError | typeof RangeError = TypeError): OptionRule<V> & { readonly accepts: (value: unknown) => value is V } {
+    return rule<V>({ expected, accepts, error });
+  },
+  /** A nested options object, validated by its own schema; errors name the key as `parent.child`. */
+  object<T extends object>(schema: OptionSchema<T>, expected: string): OptionRule<T> {
+    return Object.freeze({
+      expected,
+      schema: schema as object,
+      check(value: unknown, option: string, where: string): void {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+          throw new TypeError(`${where}: ${option} must be ${expected}, got ${describeValue(value)}`);
+        }
+        assertKnownKeys(value, Object.keys(schema), where, `${option}.`);
+      },
+    });
+  },
+  /** `rule`, refusing `undefined` too. */
+  required<V>(base: OptionRule<V>): OptionRule<V> {
+    return Object.freeze({ ...base, required: true });
+  },
+  /** `rule`, with the value an owner uses when the option is left out. */
+  withDefault<V>(base: OptionRule<V>, defaultValue: V): OptionRule<V> & { readonly defaultValue: V } {
+    return Object.freeze({ ...base, defaultValue });
+  },
+});
