@@ -69,6 +69,10 @@ export type { Threshold } from './checks/process/Threshold.js';
 export { HttpHealthCheck } from './checks/http/HttpHealthCheck.js';
 export type { HttpHealthCheckOptions, HttpRedirectPolicy, HttpStatusExpectation } from './checks/http/HttpHealthCheckOptions.js';
 
+// --- TCP check (lib/checks/tcp): node:net, no driver ---
+export { TcpHealthCheck } from './checks/tcp/TcpHealthCheck.js';
+export type { TcpHealthCheckOptions } from './checks/tcp/TcpHealthCheckOptions.js';
+
 // --- notifications (lib/notify) ---
 export type { HealthNotification } from './notify/HealthNotification.js';
 export type { Notifier } from './notify/Notifier.js';

@@ -52,6 +52,13 @@ export function assertNonNegativeMs(value: unknown, option: string, owner: strin
   assertTimerMs(value, option, owner);
 }
 
+/** @internal Throws a RangeError naming the option and the bounds unless `value` is an integer from `min` to `max`. */
+export function assertIntegerIn(value: unknown, min: number, max: number, option: string, owner: string): asserts value is number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`${owner}: ${option} must be an integer from ${min} to ${max}, got ${describeValue(value)}`);
+  }
+}
+
 /** @internal Throws a TypeError naming the option and the type it got unless `value` is undefined or a boolean. */
 export function assertOptionalBoolean(value: unknown, option: string, owner: string): asserts value is boolean | undefined {
   if (value !== undefined && typeof value !== 'boolean') {
