@@ -36,7 +36,7 @@ describe('the optional peer dependencies (pg, ioredis, amqplib, mysql2, nats, mq
   });
 
   it('are not needed to import pulsecheck and each bundled check entry', async () => {
-    const seen = await importInChild(['pulsecheck', 'pulsecheck/postgres', 'pulsecheck/redis', 'pulsecheck/rabbitmq', 'pulsecheck/mysql', 'pulsecheck/nats', 'pulsecheck/testing'], { blockDrivers: true });
+    const seen = await importInChild(['pulsecheck', 'pulsecheck/postgres', 'pulsecheck/redis', 'pulsecheck/rabbitmq', 'pulsecheck/mysql', 'pulsecheck/nats', 'pulsecheck/mqtt', 'pulsecheck/testing'], { blockDrivers: true });
     expect(seen.pg, 'the drivers are blocked').to.equal('ERR_MODULE_NOT_FOUND');
     expect(seen.drivers).to.deep.equal([]);
     expect(seen.exports).to.deep.equal({
@@ -46,6 +46,7 @@ describe('the optional peer dependencies (pg, ioredis, amqplib, mysql2, nats, mq
       'pulsecheck/rabbitmq': ['AMQP_CONNECTION', 'RabbitMqHealthCheck'],
       'pulsecheck/mysql': ['MYSQL_POOL', 'MySqlHealthCheck'],
       'pulsecheck/nats': ['NATS_CONNECTION', 'NatsHealthCheck'],
+      'pulsecheck/mqtt': ['MQTT_CLIENT', 'MqttHealthCheck'],
       'pulsecheck/testing': ['FAULTS', 'FaultProxy', 'assertCheckConforms', 'runCheck'],
     });
   });
