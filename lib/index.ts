@@ -73,6 +73,10 @@ export type { HttpHealthCheckOptions, HttpRedirectPolicy, HttpStatusExpectation 
 export { TcpHealthCheck } from './checks/tcp/TcpHealthCheck.js';
 export type { TcpHealthCheckOptions } from './checks/tcp/TcpHealthCheckOptions.js';
 
+// --- any SQL client through a one-line adapter (lib/checks/sql), no driver ---
+export { SqlHealthCheck } from './checks/sql/SqlHealthCheck.js';
+export type { SqlHealthCheckOptions } from './checks/sql/SqlHealthCheckOptions.js';
+
 // --- notifications (lib/notify) ---
 export type { HealthNotification } from './notify/HealthNotification.js';
 export type { Notifier } from './notify/Notifier.js';
