@@ -9,6 +9,7 @@ import { ServiceReturnedUnexpectedResult } from '../../errors/ServiceReturnedUne
 import { ServiceUnavailable } from '../../errors/ServiceUnavailable.js';
 import { ServiceWarning } from '../../errors/ServiceWarning.js';
 import { describeKind } from '../shared/describeKind.js';
+import { describePoolExhaustion } from '../shared/describePoolExhaustion.js';
 import { elapsedMs } from '../shared/elapsedMs.js';
 import { noop } from '../shared/noop.js';
 import { untilAborted } from '../shared/untilAborted.js';
@@ -200,16 +201,17 @@ function observePool(pool: MySqlPoolLike, context: CheckContext): void {
 
 /**
  * Why the pool cannot give the check a connection without queueing behind
- * the application, or `undefined` when it can (see `PostgresHealthCheck`).
+ * the application, or `undefined` when it can (see describePoolExhaustion).
  */
 function describeExhaustion(pool: MySqlPoolLike): string | undefined {
-  const limit = pool.config?.connectionLimit;
   const total = count(pool._allConnections);
-  if (typeof limit !== 'number' || !(limit > 0) || total === undefined) return undefined;
-  const idle = count(pool._freeConnections) ?? 0;
-  const waiting = count(pool._connectionQueue) ?? 0;
-  if (total < limit || idle > waiting) return undefined;
-  return `MySQL connection pool exhausted: ${total - idle} of ${limit} connections in use, ${waiting} waiting; the database was not probed, so as not to queue behind the application`;
+  if (total === undefined) return undefined;
+  return describePoolExhaustion('MySQL', 'connections', {
+    max: pool.config?.connectionLimit,
+    total,
+    idle: count(pool._freeConnections) ?? 0,
+    waiting: count(pool._connectionQueue) ?? 0,
+  });
 }
 
 /** Checks the row; returns the server's read-only flag when it says. */
