@@ -70,6 +70,14 @@ export type { Threshold } from './checks/process/Threshold.js';
 export { HttpHealthCheck } from './checks/http/HttpHealthCheck.js';
 export type { HttpHealthCheckOptions, HttpRedirectPolicy, HttpStatusExpectation } from './checks/http/HttpHealthCheckOptions.js';
 
+// --- TCP check (lib/checks/tcp): node:net, no driver ---
+export { TcpHealthCheck } from './checks/tcp/TcpHealthCheck.js';
+export type { TcpHealthCheckOptions } from './checks/tcp/TcpHealthCheckOptions.js';
+
+// --- any SQL client through a one-line adapter (lib/checks/sql), no driver ---
+export { SqlHealthCheck } from './checks/sql/SqlHealthCheck.js';
+export type { SqlHealthCheckOptions } from './checks/sql/SqlHealthCheckOptions.js';
+
 // --- notifications (lib/notify) ---
 export { attachNotifier } from './notify/attachNotifier.js';
 export { ATTACH_NOTIFIER_DEFAULTS } from './notify/attachNotifierDefaults.js';

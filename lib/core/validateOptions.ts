@@ -2,6 +2,7 @@ import type { HealthCheckClass } from './CheckDefinition.js';
 import { HealthCheck } from './HealthCheck.js';
 import { MAX_TIMER_MS } from '../options/maxTimerMs.js';
 import { optionRules } from '../options/optionRules.js';
+import { describeValue } from '../options/describeValue.js';
 
 /** @internal Names the check in error messages, before its name is known. */
 export function describeClass(target: unknown): string {
@@ -41,6 +42,13 @@ export function assertPositiveMs(value: unknown, option: string, owner: string):
 /** @internal {@link optionRules}`.nonNegativeMs` as an assertion, for owners not yet on a schema. */
 export function assertNonNegativeMs(value: unknown, option: string, owner: string): asserts value is number {
   optionRules.nonNegativeMs.check(value, option, owner);
+}
+
+/** @internal Throws a RangeError naming the option and the bounds unless `value` is an integer from `min` to `max`. */
+export function assertIntegerIn(value: unknown, min: number, max: number, option: string, owner: string): asserts value is number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`${owner}: ${option} must be an integer from ${min} to ${max}, got ${describeValue(value)}`);
+  }
 }
 
 /** @internal {@link optionRules}`.boolean` as an assertion (`undefined` allowed), for owners not yet on a schema. */

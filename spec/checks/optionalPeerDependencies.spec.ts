@@ -16,7 +16,7 @@ async function importInChild(entries: readonly string[], options: { blockDrivers
     const exports = {};
     for (const entry of ${JSON.stringify(entries)}) exports[entry] = Object.keys(await import(entry)).sort();
     const cached = Object.keys(createRequire(process.cwd() + '/').cache);
-    const drivers = cached.filter((file) => /[\\\\/]node_modules[\\\\/](pg|pg-[\\w-]+|ioredis|amqplib)[\\\\/]/.test(file));
+    const drivers = cached.filter((file) => /[\\\\/]node_modules[\\\\/](pg|pg-[\\w-]+|ioredis|amqplib|mysql2|nats|mqtt)[\\\\/]/.test(file));
     const pg = await import('pg').then(() => 'loaded', (error) => error.code);
     console.log(JSON.stringify({ exports, drivers, pg }));
   `;
@@ -25,7 +25,7 @@ async function importInChild(entries: readonly string[], options: { blockDrivers
   return JSON.parse(stdout) as { exports: Record<string, string[]>; drivers: string[]; pg: string };
 }
 
-describe('the optional peer dependencies (pg, ioredis, amqplib)', function () {
+describe('the optional peer dependencies (pg, ioredis, amqplib, mysql2, nats, mqtt)', function () {
   this.timeout(30_000);
 
   it('are not loaded by importing pulsecheck', async () => {
@@ -36,7 +36,7 @@ describe('the optional peer dependencies (pg, ioredis, amqplib)', function () {
   });
 
   it('are not needed to import pulsecheck and each bundled check entry', async () => {
-    const seen = await importInChild(['pulsecheck', 'pulsecheck/postgres', 'pulsecheck/redis', 'pulsecheck/rabbitmq', 'pulsecheck/testing'], { blockDrivers: true });
+    const seen = await importInChild(['pulsecheck', 'pulsecheck/postgres', 'pulsecheck/redis', 'pulsecheck/rabbitmq', 'pulsecheck/mysql', 'pulsecheck/nats', 'pulsecheck/mqtt', 'pulsecheck/testing'], { blockDrivers: true });
     expect(seen.pg, 'the drivers are blocked').to.equal('ERR_MODULE_NOT_FOUND');
     expect(seen.drivers).to.deep.equal([]);
     expect(seen.exports).to.deep.equal({
@@ -44,6 +44,9 @@ describe('the optional peer dependencies (pg, ioredis, amqplib)', function () {
       'pulsecheck/postgres': ['PG_POOL', 'PostgresHealthCheck'],
       'pulsecheck/redis': ['REDIS_CLIENT', 'RedisHealthCheck'],
       'pulsecheck/rabbitmq': ['AMQP_CONNECTION', 'RabbitMqHealthCheck'],
+      'pulsecheck/mysql': ['MYSQL_POOL', 'MySqlHealthCheck'],
+      'pulsecheck/nats': ['NATS_CONNECTION', 'NatsHealthCheck'],
+      'pulsecheck/mqtt': ['MQTT_CLIENT', 'MqttHealthCheck'],
       'pulsecheck/testing': ['FAULTS', 'FaultProxy', 'assertCheckConforms', 'runCheck'],
     });
   });

@@ -6,7 +6,7 @@
  * `pulsecheck/opentelemetry`) and `yaml` (loaded by `verify-probes` only), so
  * that an entry point importing them would fail too.
  */
-const blocked = /^(pg|pg-[\w-]+|ioredis|amqplib|@opentelemetry\/[\w.-]+|yaml)(\/|$)/;
+const blocked = /^(pg|pg-[\w-]+|ioredis|amqplib|mysql2|nats|mqtt|@opentelemetry\/[\w.-]+|yaml)(\/|$)/;
 
 interface ResolveContext {
   readonly parentURL?: string | undefined;

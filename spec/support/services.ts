@@ -7,12 +7,15 @@
 import { connect } from 'node:net';
 
 /** A service the integration specs need. */
-export type ServiceName = 'postgres' | 'redis' | 'rabbitmq';
+export type ServiceName = 'postgres' | 'redis' | 'rabbitmq' | 'mysql' | 'nats' | 'mqtt';
 
 const services: Record<ServiceName, { readonly label: string; readonly variable: string; readonly fallback: string; readonly port: number }> = {
   postgres: { label: 'PostgreSQL', variable: 'PULSECHECK_PG_URL', fallback: 'postgres://postgres@127.0.0.1:5432/postgres', port: 5432 },
   redis: { label: 'Redis', variable: 'PULSECHECK_REDIS_URL', fallback: 'redis://127.0.0.1:6379', port: 6379 },
   rabbitmq: { label: 'RabbitMQ', variable: 'PULSECHECK_AMQP_URL', fallback: 'amqp://guest:guest@127.0.0.1:5672', port: 5672 },
+  mysql: { label: 'MySQL/MariaDB', variable: 'PULSECHECK_MYSQL_URL', fallback: 'mysql://root@127.0.0.1:3306/test', port: 3306 },
+  nats: { label: 'NATS', variable: 'PULSECHECK_NATS_URL', fallback: 'nats://127.0.0.1:4222', port: 4222 },
+  mqtt: { label: 'MQTT (Mosquitto)', variable: 'PULSECHECK_MQTT_URL', fallback: 'mqtt://127.0.0.1:1883', port: 1883 },
 };
 
 /** The URL of a service: its environment variable, else the loopback default. */

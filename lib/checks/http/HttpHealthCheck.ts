@@ -5,7 +5,7 @@ import type { CheckContext } from '../../core/CheckContext.js';
 import { describeThrown } from '../../core/describeThrown.js';
 import { redactSecrets } from '../../core/redactSecrets.js';
 import { HealthCheck } from '../../core/HealthCheck.js';
-import { assertOptionsObject, describeValue } from '../../core/validateOptions.js';
+import { assertIntegerIn, assertOptionsObject, describeValue } from '../../core/validateOptions.js';
 import { ServiceReturnedUnexpectedResult } from '../../errors/ServiceReturnedUnexpectedResult.js';
 import { ServiceUnavailable } from '../../errors/ServiceUnavailable.js';
 import { elapsedMs } from '../shared/elapsedMs.js';
@@ -289,12 +289,6 @@ function resolveHeaders(value: unknown, owner: string): Record<string, string> {
     headers[name] = headerValue;
   }
   return headers;
-}
-
-function assertIntegerIn(value: unknown, min: number, max: number, option: string, owner: string): void {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new RangeError(`${owner}: ${option} must be an integer from ${min} to ${max}, got ${describeValue(value)}`);
-  }
 }
 
 function acceptsStatus(expected: HttpStatusExpectation | undefined, status: number): boolean {

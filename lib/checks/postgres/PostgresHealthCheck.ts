@@ -7,6 +7,7 @@ import { ServiceUnavailable } from '../../errors/ServiceUnavailable.js';
 import { ServiceWarning } from '../../errors/ServiceWarning.js';
 import { attempt } from '../shared/attempt.js';
 import { describeKind } from '../shared/describeKind.js';
+import { describePoolExhaustion } from '../shared/describePoolExhaustion.js';
 import { elapsedMs } from '../shared/elapsedMs.js';
 import { noop } from '../shared/noop.js';
 import { OneAtATime } from '../shared/OneAtATime.js';
@@ -187,13 +188,12 @@ function isPool(target: PgQueryable): target is PgPoolLike {
  * `connectionTimeoutMillis`), so the check does not call it.
  */
 function describeExhaustion(pool: PgPoolLike): string | undefined {
-  const max = pool.options?.max;
-  if (typeof max !== 'number' || !(max > 0)) return undefined;
-  const { totalCount } = pool;
-  const idle = typeof pool.idleCount === 'number' ? pool.idleCount : 0;
-  const waiting = typeof pool.waitingCount === 'number' ? pool.waitingCount : 0;
-  if (totalCount < max || idle > waiting) return undefined;
-  return `PostgreSQL connection pool exhausted: ${totalCount - idle} of ${max} clients in use, ${waiting} waiting; the database was not probed, so as not to queue behind the application`;
+  return describePoolExhaustion('PostgreSQL', 'clients', {
+    max: pool.options?.max,
+    total: pool.totalCount,
+    idle: typeof pool.idleCount === 'number' ? pool.idleCount : 0,
+    waiting: typeof pool.waitingCount === 'number' ? pool.waitingCount : 0,
+  });
 }
 
 function observePool(pool: PgPoolLike, context: CheckContext): void {
