@@ -17,7 +17,7 @@ export interface SettleSlot {
  * as timed out. Executions end by their own timeouts; this is the backstop
  * for one that, against every rule, does not.
  */
-const BACKSTOP_GRACE_MS = 250;
+export const BACKSTOP_GRACE_MS = 250;
 
 /** The backstops to arm at the next sweep, and that sweep (one setImmediate for every run of a turn). */
 const awaitingBackstop = new Set<() => void>();
