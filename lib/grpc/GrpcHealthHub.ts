@@ -163,7 +163,9 @@ export class GrpcHealthHub {
     this.#closed = true;
     this.#unsubscribe();
     for (const set of [...this.#watchers.values()]) {
-      for (const watcher of [...set]) watcher.call.end();
+      const watchers = [...set];
+      set.clear(); // before end(): the streams' close events then find nothing to remove
+      for (const watcher of watchers) watcher.call.end();
     }
     this.#watchers.clear();
     this.#count = 0;
