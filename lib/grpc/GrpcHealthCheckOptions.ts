@@ -1,4 +1,4 @@
-import type { ChannelCredentials, ChannelOptions } from '@grpc/grpc-js';
+import type { ConnectionOptions } from 'node:tls';
 
 /**
  * What a {@link GrpcHealthCheck} calls. Only `target` is required. Options
@@ -6,18 +6,18 @@ import type { ChannelCredentials, ChannelOptions } from '@grpc/grpc-js';
  *
  * @example
  * ```ts
- * import { credentials } from '@grpc/grpc-js';
+ * import { readFileSync } from 'node:fs';
  * import type { GrpcHealthCheckOptions } from 'pulsecheck/grpc';
  *
  * const options: GrpcHealthCheckOptions = {
  *   target: 'payments.internal:443',
  *   service: 'payments.v1.Payments',
- *   credentials: credentials.createSsl(),
+ *   tls: { ca: readFileSync('/etc/ssl/internal-ca.pem') },
  * };
  * ```
  */
 export interface GrpcHealthCheckOptions {
-  /** The gRPC target: `host:port`, `dns:///host:port`, `unix:///path`, ... */
+  /** The server, as `host:port` (`dns:///host:port` is accepted too; `[::1]:50051` for IPv6). */
   readonly target: string;
   /**
    * The service name asked about (`HealthCheckRequest.service`); `""` asks
@@ -26,17 +26,11 @@ export interface GrpcHealthCheckOptions {
    */
   readonly service?: string;
   /**
-   * The channel credentials: `credentials.createSsl(...)` for TLS (with a
-   * CA, a client certificate for mTLS), `credentials.createInsecure()` for
-   * plaintext.
-   * @defaultValue `credentials.createInsecure()`
+   * TLS: `true` to verify the server against the system's CAs, or Node's
+   * TLS options (`ca`, `cert` and `key` for mTLS, `servername`,
+   * `rejectUnauthorized`); `false` for plaintext HTTP/2 (h2c, what
+   * `credentials.createInsecure()` speaks).
+   * @defaultValue `false`
    */
-  readonly credentials?: ChannelCredentials;
-  /**
-   * Extra channel options (`grpc.ssl_target_name_override`,
-   * `grpc.default_authority`, ...). Each execution opens its own channel
-   * with its own subchannels, and closes it.
-   * @defaultValue none
-   */
-  readonly channelOptions?: ChannelOptions;
+  readonly tls?: boolean | ConnectionOptions;
 }

@@ -18,9 +18,14 @@ export interface ServiceEntry {
 /**
  * @internal Time kept between a `Check` answered early (the caller's deadline
  * is shorter than a fresh run) and the caller's deadline, for the answer to
- * travel back.
+ * travel back: this, or a tenth of the time left if that is more.
  */
 export const DEADLINE_MARGIN_MS = 20;
+
+/** How long before the caller's deadline (`remainingMs` from now) an early answer is written. */
+function marginOf(remainingMs: number): number {
+  return Math.max(DEADLINE_MARGIN_MS, remainingMs / 10);
+}
 
 type Watch = ServerWritableStream<HealthCheckRequest, HealthCheckResponse>;
 
@@ -76,7 +81,7 @@ export class GrpcHealthHub {
     }
     const remainingMs = remainingOf(call.getDeadline());
     const running = this.#service.run(entry.options);
-    if (remainingMs >= entry.budget.ms + DEADLINE_MARGIN_MS) {
+    if (remainingMs >= entry.budget.ms + marginOf(remainingMs)) {
       running.then(
         (report) => {
           callback(null, { status: servingStatusOf(report) });
@@ -100,7 +105,7 @@ export class GrpcHealthHub {
       () => {
         answer(this.#knownStatus(entry) ?? 'UNKNOWN');
       },
-      Math.max(0, remainingMs - DEADLINE_MARGIN_MS),
+      Math.max(0, remainingMs - marginOf(remainingMs)),
     );
     running.then(
       (report) => {

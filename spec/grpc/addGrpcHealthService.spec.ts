@@ -73,8 +73,8 @@ describe('addGrpcHealthService', function () {
   describe('having malformed arguments', () => {
     it('should name the function and the problem', () => {
       const grpcServer = new Server();
-      expect(() => addGrpcHealthService({} as Server, service)).to.throw(TypeError, 'addGrpcHealthService: server must be a @grpc/grpc-js Server');
-      expect(() => addGrpcHealthService(grpcServer, {} as HealthService)).to.throw(TypeError, 'addGrpcHealthService: service must be a HealthService');
+      expect(() => addGrpcHealthService(Object.create(null) as Server, service)).to.throw(TypeError, 'addGrpcHealthService: server must be a @grpc/grpc-js Server');
+      expect(() => addGrpcHealthService(grpcServer, Object.create(null) as HealthService)).to.throw(TypeError, 'addGrpcHealthService: service must be a HealthService');
       expect(() => addGrpcHealthService(grpcServer, service, { service: {} } as never)).to.throw(TypeError, "addGrpcHealthService: unknown option 'service'");
       expect(() => addGrpcHealthService(grpcServer, service, { services: { readiness: { tags: ['x'] } } })).to.throw(RangeError, 'addGrpcHealthService: services["readiness"] is a built-in name');
       expect(() => addGrpcHealthService(grpcServer, service, { services: { db: { names: ['Databse'] } } })).to.throw(RangeError, `addGrpcHealthService: services["db"]: no check named 'Databse'`);
@@ -132,6 +132,7 @@ describe('addGrpcHealthService', function () {
     describe('when the caller\'s deadline is shorter than a fresh run', () => {
       it('should answer before the deadline: UNKNOWN while nothing is known, then the latest statuses', async () => {
         const health = await serve();
+        expect(await health.check('liveness')).to.deep.equal({ status: 'SERVING' }); // the connection is open: the deadline is the call's only
         switches.slowMs = 600; // Database takes 600 ms of its 1,000 ms timeout
         let startedAt = performance.now();
         expect(await health.check('readiness', 200)).to.deep.equal({ status: 'UNKNOWN' });

@@ -13,6 +13,9 @@ const protoPath = fileURLToPath(new URL('../../../spec/grpc/fixtures/health.prot
 const loaded = loadPackageDefinition(loadSync(protoPath, { enums: String, defaults: true })) as { grpc: { health: { v1: GrpcObject } } };
 const Health = loaded.grpc.health.v1.Health as ServiceClientConstructor;
 
+/** The `grpc.health.v1.Health` service definition, from the published health.proto (for hand-written servers). */
+export const healthServiceFromProto = Health.service;
+
 /** A started server with the health service. */
 export interface HealthServer {
   readonly server: Server;
@@ -22,9 +25,9 @@ export interface HealthServer {
 }
 
 /** Binds `server` on a free loopback port. */
-export async function bind(server: Server): Promise<number> {
+export async function bind(server: Server, serverCredentials = ServerCredentials.createInsecure()): Promise<number> {
   return new Promise<number>((resolve, reject) => {
-    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, port) => {
+    server.bindAsync('127.0.0.1:0', serverCredentials, (error, port) => {
       if (error !== null) reject(error);
       else resolve(port);
     });
