@@ -240,9 +240,11 @@ function decode(
   return deserialize(body.subarray(5, 5 + length));
 }
 
+const statuses = Object.values(grpcStatus).filter((value): value is grpcStatus => typeof value === 'number');
+
 /** A gRPC status code as grpc-js's enum (UNKNOWN for a number outside it). */
 function toStatus(code: number): grpcStatus {
-  return typeof grpcStatus[code] === 'string' ? code : grpcStatus.UNKNOWN; // a numeric enum maps each value back to its name
+  return statuses.find((status) => Number(status) === code) ?? grpcStatus.UNKNOWN;
 }
 
 function safeDecode(message: string): string {
