@@ -31,7 +31,8 @@ const OPTION_KEYS: readonly (keyof GrpcHealthServiceOptions)[] = ['services'];
  *   run can take (the largest timeout of the selected checks plus the run's
  *   backstop), it answers from the run if that settles in time (cached or
  *   background results do at once), else from the latest statuses known,
- *   `DEADLINE_MARGIN_MS` before the deadline (`UNKNOWN` if none is known yet).
+ *   a fifth of the time left (at least 20 ms) before the deadline (`UNKNOWN`
+ *   if none is known yet).
  * - `Watch` writes the current status at once (after one run when nothing is
  *   known yet), then each change, pushed from the service's status changes
  *   (background mode, or any run): every stream shares one subscription, and
