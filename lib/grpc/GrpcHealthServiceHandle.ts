@@ -22,7 +22,7 @@
  */
 export interface GrpcHealthServiceHandle {
   /**
-   * Calls {@link HealthService.beginShutdown} and tells every `Watch` stream
+   * Calls {@link pulsecheck!HealthService.beginShutdown | HealthService.beginShutdown} and tells every `Watch` stream
    * at once: readiness, `""` and the mapped names answer `NOT_SERVING` from
    * now on; liveness and startup keep answering from their checks. (Calling
    * `beginShutdown()` on the service directly has the same effect on
