@@ -42,6 +42,7 @@ describe('pulsecheck/nest with pulsecheck/grpc: a provider serving grpc.health.v
   let client: HealthClientFixture;
 
   before(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest's options class has no behaviour
     app = await NestFactory.createApplicationContext(AppModule, { logger: false, abortOnError: false });
     await app.init();
     client = new HealthClientFixture(app.get(GrpcHealthServer).port);
