@@ -2,7 +2,7 @@
  * The layers of lib/ (DESIGN.md, "Where each rule lives"; CONTRIBUTING.md, "Architecture"), checked by
  * `npm run check:layers` in CI:
  *
- *   report <- errors <- options <- core <- (checks, render, notify, opentelemetry, testing) <- (http, openapi) <- (nest, cli)
+ *   report <- errors <- options <- core <- (checks, render, notify, opentelemetry, testing) <- (http, openapi, grpc) <- (nest, cli)
  *
  * A folder may import its own layer's siblings and every layer below it, never one above; and no two
  * folders may import each other, directly or round a loop (a cycle at folder level). lib/index.ts and
@@ -14,7 +14,7 @@ const layers = [
   ['options'],
   ['core'],
   ['checks', 'render', 'notify', 'opentelemetry', 'testing'],
-  ['http', 'openapi'],
+  ['http', 'openapi', 'grpc'],
   ['nest', 'cli'],
 ];
 

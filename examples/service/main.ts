@@ -9,6 +9,9 @@
  *   /health/ready   readiness: the dependencies (503 "shutting down" once SIGTERM or SIGINT arrived)
  *   /health/startup startup
  * `?format=json|html|health+json|openmetrics|prometheus` overrides the Accept header.
+ * The same health is served over gRPC (grpc.health.v1.Health: Check and Watch, for Kubernetes
+ * `grpc:` probes and grpc_health_probe) on GRPC_PORT (default 3001; 0 picks a free port): service
+ * names "" (every check), "liveness", "readiness", "startup".
  * With a dependency down, /health answers 503 and names it. The HTML page
  * draws each check's recent results (history); `DEMO_OUTAGE=1` takes Redis
  * down for 20 s of every minute to show one (see outage.ts).
@@ -25,8 +28,10 @@
  * SIGTERM to npm's PID reaches this process.
  */
 import { createServer } from 'node:http';
+import { Server as GrpcServer, ServerCredentials } from '@grpc/grpc-js';
 import { Container } from 'inversify';
 import { attachNotifier, createHealthListener, HealthService, healthModule, WebhookNotifier, type WebhookFormat } from 'pulsecheck';
+import { addGrpcHealthService } from 'pulsecheck/grpc';
 import { PG_POOL } from 'pulsecheck/postgres';
 import { AMQP_CONNECTION } from 'pulsecheck/rabbitmq';
 import { REDIS_CLIENT } from 'pulsecheck/redis';
@@ -37,6 +42,7 @@ import { startOutageDemo } from './outage.js';
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
 const drainMs = Number(process.env.DRAIN_MS ?? 0);
+const grpcPort = Number(process.env.GRPC_PORT ?? 3001);
 
 const outage = await startOutageDemo(urls); // DEMO_OUTAGE=1: Redis goes down and comes back (outage.ts)
 const clients = createClients();
@@ -92,12 +98,25 @@ server.listen(port, host, () => {
   console.log(`[example] serving http://${host}:${port}/health (PostgreSQL ${redactUrl(urls.postgres)}, Redis ${redactUrl(urls.redis)}, RabbitMQ ${redactUrl(urls.amqp)})`);
 });
 
+// The same health over gRPC: grpc.health.v1.Health on a second port.
+const grpcServer = new GrpcServer();
+const grpcHealth = addGrpcHealthService(grpcServer, health);
+grpcServer.bindAsync(`${host}:${grpcPort}`, ServerCredentials.createInsecure(), (error, bound) => {
+  if (error === null) {
+    console.log(`[example] serving grpc.health.v1.Health on ${host}:${bound} (services "", "liveness", "readiness", "startup")`);
+    return;
+  }
+  console.error(`[example] cannot serve gRPC on ${host}:${grpcPort}: ${error.message.includes('EADDRINUSE') || error.message.includes('No address added') ? `port ${grpcPort} is already in use (set GRPC_PORT to another one)` : error.message}`);
+  process.exitCode = 1;
+  void release();
+});
+
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  console.log(`[example] ${signal}: readiness and /health now answer 503; draining for ${drainMs} ms`);
-  health.beginShutdown();
+  console.log(`[example] ${signal}: readiness and /health now answer 503 (gRPC: NOT_SERVING); draining for ${drainMs} ms`);
+  grpcHealth.beginShutdown(); // health.beginShutdown(), and every gRPC Watch stream hears it at once
   await new Promise((resolve) => setTimeout(resolve, drainMs));
   await new Promise<void>((resolve) => {
     server.close(() => {
@@ -105,12 +124,20 @@ async function shutdown(signal: string): Promise<void> {
     });
     server.closeAllConnections();
   });
+  grpcHealth.close(); // ends the Watch streams, so that tryShutdown can finish
+  await new Promise<void>((resolve) => {
+    grpcServer.tryShutdown(() => {
+      resolve();
+    });
+  });
   await release();
   console.log('[example] stopped');
 }
 
 /** Stops the checks and closes the clients; the process then ends by itself. */
 async function release(): Promise<void> {
+  grpcHealth.close();
+  grpcServer.forceShutdown();
   await health.stop();
   await notifier?.close(2_000); // drains what is queued, within 2 s
   container.unbindAll(); // stops the event-loop monitor (@preDestroy)

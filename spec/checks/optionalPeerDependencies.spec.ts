@@ -16,7 +16,7 @@ async function importInChild(entries: readonly string[], options: { blockDrivers
     const exports = {};
     for (const entry of ${JSON.stringify(entries)}) exports[entry] = Object.keys(await import(entry)).sort();
     const cached = Object.keys(createRequire(process.cwd() + '/').cache);
-    const drivers = cached.filter((file) => /[\\\\/]node_modules[\\\\/](pg|pg-[\\w-]+|ioredis|amqplib|mysql2|nats|mqtt)[\\\\/]/.test(file));
+    const drivers = cached.filter((file) => /[\\\\/]node_modules[\\\\/](pg|pg-[\\w-]+|ioredis|amqplib|mysql2|nats|mqtt|@grpc[\\\\/][\\w.-]+|protobufjs)[\\\\/]/.test(file));
     const pg = await import('pg').then(() => 'loaded', (error) => error.code);
     console.log(JSON.stringify({ exports, drivers, pg }));
   `;
@@ -89,5 +89,28 @@ describe('the optional peer @opentelemetry/api and the YAML parser', function ()
     );
     expect(verify.code).to.equal(2);
     expect(verify.stderr).to.include("pulsecheck: verify-probes needs the 'yaml' package, a dependency of pulsecheck");
+  });
+});
+
+describe('the optional peers @grpc/grpc-js and @grpc/proto-loader', function () {
+  this.timeout(30_000);
+
+  it('are not loaded by importing pulsecheck, nor the other entry points (importing them would fail here)', async () => {
+    const seen = await importInChild(['pulsecheck', 'pulsecheck/postgres', 'pulsecheck/redis', 'pulsecheck/rabbitmq', 'pulsecheck/testing', 'pulsecheck/nest'], { blockDrivers: true });
+    expect(seen.drivers, 'gRPC files in the module cache').to.deep.equal([]);
+    const unblocked = await importInChild(['pulsecheck'], { blockDrivers: false });
+    expect(unblocked.drivers, 'not loaded even when installed').to.deep.equal([]);
+  });
+
+  it('are what pulsecheck/grpc needs (so the blocked run above is meaningful), and it ships the protocol as code', async () => {
+    const unblocked = await importInChild(['pulsecheck/grpc'], { blockDrivers: false });
+    expect(unblocked.exports['pulsecheck/grpc']).to.deep.equal(['GRPC_HEALTH_SERVICES', 'GrpcHealthCheck', 'addGrpcHealthService']);
+    expect(unblocked.drivers.some((file) => file.includes(`${sep}@grpc${sep}grpc-js${sep}`))).to.equal(true);
+    const failure = await run(process.execPath, ['--import', blocker, '--input-type=module', '--eval', "await import('pulsecheck/grpc')"], { cwd: root, timeout: 20_000 }).then(
+      () => 'imported',
+      (error: unknown) => (error as { stderr?: string }).stderr ?? '',
+    );
+    expect(failure).to.include("Cannot find package '@grpc/");
+    expect(importGraph(join(root, 'dist', 'grpc', 'index.js')).files.has(join(root, 'dist', 'grpc', 'healthProto.js')), 'the descriptor is a module of dist').to.equal(true);
   });
 });

@@ -53,6 +53,18 @@ describe('pulsecheck verify-probes (the bin)', function () {
     });
   });
 
+  describe('having grpc: probes (pulsecheck/grpc)', () => {
+    it('reads port and service: an unknown service name, and liveness on "" (every check), are problems', async () => {
+      const { code, stdout, stderr } = await verify(manifest('grpc'), '--module', healthModule);
+      expect(stderr).to.equal('');
+      expect(problems(stdout)).to.deep.equal([
+        `spec/cli/fixtures/manifests/grpc.yaml:14: livenessProbe grpc service "" runs checks of external dependencies ('Database' is not tagged 'live', 'Migrations' is not tagged 'live'): a dependency outage would restart every pod; point it at service "liveness" and tag only in-process checks 'live'`,
+        `spec/cli/fixtures/manifests/grpc.yaml:18: readinessProbe grpc service "ready" is not a name addGrpcHealthService answers (built in: "", "liveness", "readiness", "startup")`,
+      ]);
+      expect(code).to.equal(1);
+    });
+  });
+
   describe('having a manifest that breaks one rule', () => {
     const cases: readonly (readonly [string, RegExp])[] = [
       ['bad-path', /^spec\/cli\/fixtures\/manifests\/bad-path\.yaml:13: readinessProbe GET \/healthz is not a health route \(served: \/health, \/health\/live, \/health\/ready, \/health\/startup\)$/],

@@ -29,6 +29,7 @@ describe('the example service with DEMO_OUTAGE=1', function () {
       HOST: '127.0.0.1',
       PORT: String(port),
       DRAIN_MS: '0',
+      GRPC_PORT: '0',
       PULSECHECK_BUILT: '1',
       PULSECHECK_PG_URL: `postgres://app:pg-secret@127.0.0.1:${pg}/app`,
       PULSECHECK_AMQP_URL: `amqp://guest:amqp-secret@127.0.0.1:${amqp}`,

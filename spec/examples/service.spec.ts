@@ -29,7 +29,7 @@ async function deadDependencies(): Promise<Record<string, string>> {
 function spawnExample(env: Record<string, string>, how: 'node' | 'npm' = 'node'): { child: ChildProcess; output: () => string } {
   // PULSECHECK_BUILT=1: `preexample` must not rebuild dist/ and build/ under the running suite.
   const [command, args] = how === 'node' ? [process.execPath, [main]] : ['npm', ['run', 'example']];
-  const child = spawn(command, args, { cwd: repository, env: { ...process.env, HOST: '127.0.0.1', DRAIN_MS: '0', PULSECHECK_BUILT: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd: repository, env: { ...process.env, HOST: '127.0.0.1', DRAIN_MS: '0', GRPC_PORT: '0', PULSECHECK_BUILT: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -27,7 +27,7 @@ export async function startExample(env: Record<string, string> = {}): Promise<Ex
   const port = await closedPort();
   const child: ChildProcess = spawn(process.execPath, [main], {
     cwd: repository,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DRAIN_MS: '0', PULSECHECK_BUILT: '1', ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DRAIN_MS: '0', GRPC_PORT: '0', PULSECHECK_BUILT: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

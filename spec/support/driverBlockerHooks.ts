@@ -3,10 +3,10 @@
  * optional peer drivers unresolvable, as if they were not installed: any
  * import of `pg`, `pg-*`, `ioredis` or `amqplib` (or a path inside them) fails
  * with ERR_MODULE_NOT_FOUND. So do `@opentelemetry/*` (the optional peer of
- * `pulsecheck/opentelemetry`) and `yaml` (loaded by `verify-probes` only), so
+ * `pulsecheck/opentelemetry`), `@grpc/*` (the optional peers of `pulsecheck/grpc`) and `yaml` (loaded by `verify-probes` only), so
  * that an entry point importing them would fail too.
  */
-const blocked = /^(pg|pg-[\w-]+|ioredis|amqplib|mysql2|nats|mqtt|@opentelemetry\/[\w.-]+|yaml)(\/|$)/;
+const blocked = /^(pg|pg-[\w-]+|ioredis|amqplib|mysql2|nats|mqtt|@opentelemetry\/[\w.-]+|@grpc\/[\w.-]+|yaml)(\/|$)/;
 
 interface ResolveContext {
   readonly parentURL?: string | undefined;

@@ -11,6 +11,8 @@ export interface ProbeSpec {
   readonly handler: string;
   /** The httpGet path without its query, when the handler is httpGet. */
   readonly path: string | undefined;
+  /** The grpc probe's `service` (`''` when left out, as the kubelet sends it), when the handler is grpc. */
+  readonly grpcService?: string | undefined;
   readonly timeoutSeconds: number;
   readonly periodSeconds: number;
   readonly failureThreshold: number;

@@ -5,6 +5,7 @@ import { effectiveTimeoutMs } from '../../core/effectiveTimeoutMs.js';
 import { PROBE_TAGS } from '../../core/Probe.js';
 import type { RunOptions } from '../../core/RunOptions.js';
 import { selectChecks } from '../../core/selectChecks.js';
+import { GRPC_HEALTH_SERVICES } from '../../grpc/GRPC_HEALTH_SERVICES.js';
 import { normalizeRoutePath } from '../../http/normalizeRoutePath.js';
 import type { ContainerSpec, ProbeSpec, Workload } from './Workload.js';
 
@@ -45,12 +46,25 @@ export interface ProbeProblem {
 export function findProbeProblems(workload: Workload, container: ContainerSpec, target: ProbeTarget): ProbeProblem[] {
   const problems: ProbeProblem[] = [];
   for (const probe of container.probes) {
-    if (probe.handler !== 'httpGet' || probe.path === undefined) continue;
-    const checks = routeChecks(target, probe.path);
-    if (checks === undefined) {
-      problems.push({ line: probe.line, message: `${probe.field} GET ${probe.path} is not a health route (served: ${Object.keys(target.routes).join(', ')})` });
-      continue;
+    let checks: readonly CheckDefinition[] | undefined;
+    if (probe.handler === 'grpc' && probe.grpcService !== undefined) {
+      // the gRPC health service's names (pulsecheck/grpc): "", the probes, and no others (mapped names are the app's own)
+      const options = Object.hasOwn(GRPC_HEALTH_SERVICES, probe.grpcService) ? GRPC_HEALTH_SERVICES[probe.grpcService] : undefined;
+      if (options === undefined) {
+        const known = Object.keys(GRPC_HEALTH_SERVICES).map((name) => JSON.stringify(name)).join(', ');
+        problems.push({ line: probe.line, message: `${probe.field} grpc service ${JSON.stringify(probe.grpcService)} is not a name addGrpcHealthService answers (built in: ${known})` });
+        continue;
+      }
+      checks = selectChecks(target.definitions, options, (definition) => definition);
+    } else {
+      if (probe.handler !== 'httpGet' || probe.path === undefined) continue;
+      checks = routeChecks(target, probe.path);
+      if (checks === undefined) {
+        problems.push({ line: probe.line, message: `${probe.field} GET ${probe.path} is not a health route (served: ${Object.keys(target.routes).join(', ')})` });
+        continue;
+      }
     }
+    const what = probe.handler === 'grpc' ? `grpc service ${JSON.stringify(probe.grpcService)}` : `GET ${probe.path ?? ''}`;
     const timeoutOf = (definition: CheckDefinition): number => effectiveTimeoutMs(definition, target.defaultTimeoutMs);
     const slowest = checks.reduce<CheckDefinition | undefined>((found, definition) => (found === undefined || timeoutOf(definition) > timeoutOf(found) ? definition : found), undefined);
     if (slowest !== undefined && timeoutOf(slowest) + HTTP_MARGIN_MS > probe.timeoutSeconds * 1000) {
@@ -64,7 +78,7 @@ export function findProbeProblems(workload: Workload, container: ContainerSpec, 
       if (external.length > 0) {
         problems.push({
           line: probe.line,
-          message: `${probe.field} GET ${probe.path} runs checks of external dependencies (${external.map(describeExternal).join(', ')}): a dependency outage would restart every pod; point it at /health/live and tag only in-process checks '${liveTag}'`,
+          message: `${probe.field} ${what} runs checks of external dependencies (${external.map(describeExternal).join(', ')}): a dependency outage would restart every pod; point it at ${probe.handler === 'grpc' ? 'service "liveness"' : '/health/live'} and tag only in-process checks '${liveTag}'`,
         });
       }
     }

@@ -104,6 +104,7 @@ function readContainer(doc: Located, at: Path, file: string): ContainerSpec {
       line: doc.line([...at, field]),
       handler,
       path: path?.split('?')[0],
+      grpcService: handler === 'grpc' ? describeValue(scalar(doc.get([...at, field, 'grpc', 'service'])) ?? '') : undefined,
       timeoutSeconds: numberAt(doc, [...at, field, 'timeoutSeconds'], file, 1),
       periodSeconds: numberAt(doc, [...at, field, 'periodSeconds'], file, 10),
       failureThreshold: numberAt(doc, [...at, field, 'failureThreshold'], file, 3),
