@@ -75,4 +75,25 @@ describe('npm run check:layers (.dependency-cruiser.cjs)', function () {
     expect(output).to.include('no-folder-cycle');
     expect(output).to.not.include('no-module-cycle');
   });
+
+  it('fails on two modules that import each other at run time', async () => {
+    const files = {
+      ...layered,
+      'lib/core/registry.ts': "import { schema } from './schema.js';\nexport class Registry { readonly keys = Object.keys(schema); }\n",
+      'lib/core/schema.ts': "import { Registry } from './registry.js';\nexport const schema = { registry: Registry };\n",
+    };
+    const { code, output } = await checkLayers(files);
+    expect(code).to.not.equal(0);
+    expect(output).to.include('no-module-cycle');
+  });
+
+  it('passes a loop that a type-only import closes (the compiler erases it)', async () => {
+    const files = {
+      ...layered,
+      'lib/core/registry.ts': "import { schema } from './schema.js';\nexport class Registry { readonly keys = Object.keys(schema); }\n",
+      'lib/core/schema.ts': "import type { Registry } from './registry.js';\nexport const schema: { registry?: Registry } = {};\n",
+    };
+    const { code, output } = await checkLayers(files);
+    expect(code, output).to.equal(0);
+  });
 });
