@@ -31,7 +31,10 @@ const justified = new Set(['info-license #/info', 'no-unused-components #/compon
 async function lint(file: string, cwd: string): Promise<Problem[]> {
   const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NODE_OPTIONS: '' };
   const answer = await run(redocly, ['lint', '--extends', 'recommended', '--format', 'json', file], { cwd, env, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }).catch(
-    (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),
+    (error: unknown) => {
+      const { stdout } = error as { stdout?: unknown };
+      return { stdout: typeof stdout === 'string' ? stdout : '' };
+    },
   );
   return (JSON.parse(answer.stdout) as { problems: Problem[] }).problems;
 }
