@@ -85,7 +85,7 @@ export interface OpenApiOptions {
   readonly basePath?: string | undefined;
   /**
    * The document's `servers`.
-   * @defaultValue none (OpenAPI then means the document's own host)
+   * @defaultValue `[{ url: '/' }]` (the document's own host, what OpenAPI means by none)
    */
   readonly servers?: readonly OpenApiServer[] | undefined;
   /**

@@ -138,5 +138,4 @@ export const healthSchemas: Readonly<Record<string, JsonSchema>> = {
     required: ['status'],
   },
   PulsecheckPlainText: { type: 'string', description: 'A text/plain message (400, 405, 500).' },
-  PulsecheckText: { type: 'string' },
 };

@@ -5,7 +5,7 @@ import { describeEndpoints, type DescribedCheck, type DescribedRoute } from './d
 import { healthSchemas, schemaRef } from './healthSchemas.js';
 import type { JsonSchema } from './JsonSchema.js';
 import type { OpenApiFragment } from './OpenApiFragment.js';
-import type { OpenApiOptions, OpenApiServer } from './OpenApiOptions.js';
+import type { OpenApiOptions } from './OpenApiOptions.js';
 
 /**
  * A whole OpenAPI 3.1 document, as {@link openApiDocument} returns it:
@@ -33,8 +33,12 @@ export interface OpenApiDocument extends OpenApiFragment {
     /** What the endpoints answer, in one paragraph. */
     readonly description: string;
   };
-  /** The servers the endpoints are reached at (from the options' `servers`), when given. */
-  readonly servers?: readonly {
+  /**
+   * The servers the endpoints are reached at: the options' `servers`, or
+   * `[{ url: '/' }]` (the document's own host, what OpenAPI means by no
+   * servers, said explicitly as linters ask).
+   */
+  readonly servers: readonly {
     /** The server's base URL. */
     readonly url: string;
     /** What the server is, if said. */
@@ -112,7 +116,7 @@ export function openApiDocument(options: OpenApiOptions): OpenApiDocument | Open
   const endpoints = describeEndpoints(options, where);
   const title = text(options.title, 'title', 'Health endpoints');
   const version = text(options.version, 'version', '1.0.0');
-  const servers = resolveServers(options.servers);
+  const servers = resolveServers(options.servers) ?? [];
   if (options.fragment !== undefined && typeof options.fragment !== 'boolean') throw new TypeError(`${where}: fragment must be a boolean`);
 
   const operationIds = new Set<string>();
@@ -142,11 +146,17 @@ export function openApiDocument(options: OpenApiOptions): OpenApiDocument | Open
       version,
       description: `The health endpoints of this service, served by pulsecheck. Checks: ${endpoints.checks.map(describeCheckShort).join(', ') || '(none)'}.`,
     },
-    ...(servers === undefined ? {} : { servers }),
+    servers: servers.length === 0 ? [sameHost] : servers,
     tags: [{ name: 'health', description: 'Health checks: for people, dashboards, uptime monitors, load balancers and Kubernetes probes.' }],
     ...fragment,
   };
 }
+
+/** OpenAPI's meaning of no servers (the host that serves the document), said explicitly: `no-empty-servers` asks for it. */
+const sameHost: OpenApiDocument['servers'][number] = { url: '/', description: 'The host that serves this document.' };
+
+/** Health routes are public (probes, load balancers and uptime monitors carry no credentials): `security: []` says so even when the document they are merged into requires some. */
+const publicRoute: readonly never[] = [];
 
 function pathItem(route: DescribedRoute, operationIds: Set<string>): JsonSchema {
   const base = operationName(route.path);
@@ -156,8 +166,8 @@ function pathItem(route: DescribedRoute, operationIds: Set<string>): JsonSchema 
   const description = routeDescription(route);
   const parameters = [{ $ref: '#/components/parameters/PulsecheckFormat' }];
   return {
-    get: { operationId: get, tags: ['health'], summary, description, parameters, responses: responses(route, true) },
-    head: { operationId: head, tags: ['health'], summary: `${summary} (headers only)`, description, parameters, responses: responses(route, false) },
+    get: { operationId: get, tags: ['health'], summary, description, security: publicRoute, parameters, responses: responses(route, true) },
+    head: { operationId: head, tags: ['health'], summary: `${summary} (headers only)`, description, security: publicRoute, parameters, responses: responses(route, false) },
   };
 }
 
@@ -292,7 +302,7 @@ function text(value: unknown, option: string, fallback: string): string {
   return value;
 }
 
-function resolveServers(servers: unknown): OpenApiServer[] | undefined {
+function resolveServers(servers: unknown): OpenApiDocument['servers'][number][] | undefined {
   if (servers === undefined) return undefined;
   if (!Array.isArray(servers)) throw new TypeError(`${where}: servers must be an array of { url, description? }`);
   return servers.map((server: unknown, index) => {

@@ -1,18 +1,28 @@
 /**
  * The names of the instruments and attributes {@link registerHealthMetrics}
- * creates, in the OpenTelemetry semantic-convention style (dot-separated
- * namespaces, the state-set idiom of `hw.status` for the status gauge,
- * durations in seconds as `http.server.request.duration`).
+ * creates, following the OpenTelemetry semantic conventions: dot-separated
+ * lowercase namespaces; metric and attribute names share one namespace, so
+ * no attribute is named like a metric (the status gauge `health.check.status`
+ * carries its state in `health.check.state`, as `hw.status` carries
+ * `hw.state` and `system.memory.usage` carries `system.memory.state`);
+ * durations in seconds as `http.server.request.duration`.
+ *
+ * Tags are a template attribute, as `http.request.header.<key>`: a check
+ * tagged `ready` carries `health.check.tag.ready = true`, which a Prometheus
+ * query selects with `{health_check_tag_ready="true"}` (one label per tag;
+ * a single string or array attribute could only be matched by regular
+ * expression).
  *
  * @example
  * ```ts
  * import { HEALTH_METRIC_NAMES } from 'pulsecheck/opentelemetry';
  *
  * console.log(HEALTH_METRIC_NAMES.status); // health.check.status
+ * console.log(`${HEALTH_METRIC_NAMES.tag}.ready`); // health.check.tag.ready
  * ```
  */
 export const HEALTH_METRIC_NAMES = Object.freeze({
-  /** Observable gauge, unit `1`: `1` for the check's current status, `0` for the two others. */
+  /** Observable gauge, unit `1`: `1` for the check's current state, `0` for the two others. */
   status: 'health.check.status',
   /** Histogram, unit `s`: the duration of every execution of a check. */
   duration: 'health.check.duration',
@@ -20,8 +30,8 @@ export const HEALTH_METRIC_NAMES = Object.freeze({
   name: 'health.check.name',
   /** Attribute: whether a failure of the check fails the service (boolean). */
   critical: 'health.check.critical',
-  /** Attribute: the check's tags (string array). */
-  tags: 'health.check.tags',
-  /** Attribute: `pass`, `warn` or `fail` (on the gauge, the status the data point stands for; on the histogram, the execution's status). */
-  statusAttribute: 'health.check.status',
+  /** Attribute: `pass`, `warn` or `fail` (on the gauge, the state the data point stands for; on the histogram, the execution's status). */
+  state: 'health.check.state',
+  /** Template attribute `health.check.tag.<tag>`: `true` for each of the check's tags. */
+  tag: 'health.check.tag',
 } as const);

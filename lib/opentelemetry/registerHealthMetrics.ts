@@ -22,12 +22,14 @@ const registrations = new WeakMap<HealthService, Set<object>>();
  *
  * | instrument | kind | unit | attributes |
  * | --- | --- | --- | --- |
- * | `health.check.status` | observable gauge | `1` | `health.check.name`, `health.check.critical`, `health.check.tags`, `health.check.status` |
- * | `health.check.duration` | histogram | `s` | `health.check.name`, `health.check.critical`, `health.check.tags`, `health.check.status` |
+ * | `health.check.status` | observable gauge | `1` | `health.check.name`, `health.check.critical`, `health.check.state`, `health.check.tag.<tag>` |
+ * | `health.check.duration` | histogram | `s` | `health.check.name`, `health.check.critical`, `health.check.state`, `health.check.tag.<tag>` |
  *
  * The gauge reports, at each collection, three data points per check that
  * has run at least once: `1` for the status of its latest execution and `0`
- * for the others (alert on `health.check.status{health.check.status="fail"} == 1`).
+ * for the others (in Prometheus, alert on
+ * `health_check_status{health_check_state="fail"} == 1`). Each tag is one
+ * attribute, `health.check.tag.<tag> = true` (see {@link HEALTH_METRIC_NAMES}).
  * The histogram records the duration of every execution, in seconds, with
  * the status it ended in. Both are fed by {@link HealthService.onResult}, so
  * they see whatever runs the checks: probes, background mode, the CLI.
@@ -157,10 +159,11 @@ function hasMethods(value: unknown, ...methods: string[]): boolean {
 }
 
 function attributesOf(check: CheckResult, status: HealthStatus): Attributes {
-  return {
+  const attributes: Attributes = {
     [names.name]: check.name,
     [names.critical]: check.critical,
-    [names.tags]: [...check.tags],
-    [names.statusAttribute]: status,
+    [names.state]: status,
   };
+  for (const tag of check.tags) attributes[`${names.tag}.${tag}`] = true;
+  return attributes;
 }

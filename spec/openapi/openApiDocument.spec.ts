@@ -40,6 +40,14 @@ describe('openApiDocument', () => {
       expect(document.servers).to.deep.equal([{ url: 'https://orders.example.com', description: 'production' }]);
     });
 
+    it('marks every operation public with security: [] (redocly security-defined), and says the same-host server when given none (no-empty-servers)', () => {
+      for (const [path, item] of Object.entries(document.paths)) {
+        for (const method of ['get', 'head']) expect(at(item, method).security, `${method} ${path}`).to.deep.equal([]);
+      }
+      expect(openApiDocument({ checks: exampleChecks }).servers).to.deep.equal([{ url: '/', description: 'The host that serves this document.' }]);
+      expect(openApiDocument({ checks: exampleChecks, servers: [] }).servers).to.have.length(1);
+    });
+
     it('answers 200 in every format, 503 only in JSON, HTML and health+json, and documents 400 and 500', () => {
       const responses = at(document.paths, '/health', 'get', 'responses');
       expect(Object.keys(responses)).to.deep.equal(['200', '400', '500', '503']);

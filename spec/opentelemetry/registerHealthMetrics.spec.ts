@@ -13,6 +13,7 @@ import {
 import { HealthCheckRegistry, ServiceUnavailable, ServiceWarning, type HealthService } from 'pulsecheck';
 import { HEALTH_METRIC_NAMES, registerHealthMetrics } from 'pulsecheck/opentelemetry';
 import { checkClass, serviceFor } from '../core/fixtures.js';
+import { namingProblems } from './namingRules.js';
 
 /** A real SDK pipeline: a MeterProvider, a periodic reader that only exports when flushed, and the in-memory exporter. */
 function pipeline(): { provider: MeterProvider; collect: () => Promise<MetricData[]> } {
@@ -39,7 +40,7 @@ function metric(all: readonly MetricData[], name: string): MetricData {
 function statusValues(data: MetricData): Record<string, number> {
   const values: Record<string, number> = {};
   for (const point of data.dataPoints as DataPoint<number>[]) {
-    values[`${String(point.attributes[HEALTH_METRIC_NAMES.name])}/${String(point.attributes[HEALTH_METRIC_NAMES.statusAttribute])}`] = point.value;
+    values[`${String(point.attributes[HEALTH_METRIC_NAMES.name])}/${String(point.attributes[HEALTH_METRIC_NAMES.state])}`] = point.value;
   }
   return values;
 }
@@ -68,7 +69,7 @@ function twoChecks(): { service: HealthService; state: { db: 'up' | 'down'; cach
 
 describe('registerHealthMetrics', () => {
   describe('having a real MeterProvider with an in-memory exporter', () => {
-    it('reports each check\'s status as a gauge: 1 for the current status, 0 for the others, with name, criticality and tags', async () => {
+    it('reports each check\'s status as a gauge: 1 for the current state, 0 for the others, with name, criticality and one attribute per tag', async () => {
       const { provider, collect } = pipeline();
       const { service, state } = twoChecks();
       registerHealthMetrics(service, { meterProvider: provider });
@@ -85,7 +86,9 @@ describe('registerHealthMetrics', () => {
         'Cache/fail': 0,
       });
       const database = (status.dataPoints as DataPoint<number>[]).find((point) => point.attributes['health.check.name'] === 'Database');
-      expect(database?.attributes).to.deep.include({ 'health.check.critical': true, 'health.check.tags': ['ready', 'db'] });
+      expect(database?.attributes).to.deep.include({ 'health.check.critical': true, 'health.check.tag.ready': true, 'health.check.tag.db': true });
+      const cache = (status.dataPoints as DataPoint<number>[]).find((point) => point.attributes['health.check.name'] === 'Cache');
+      expect(Object.keys(cache?.attributes ?? {}).sort()).to.deep.equal(['health.check.critical', 'health.check.name', 'health.check.state', 'health.check.tag.ready']);
 
       state.db = 'down';
       state.cache = 'slow';
@@ -108,14 +111,28 @@ describe('registerHealthMetrics', () => {
       expect(duration.dataPointType).to.equal(DataPointType.HISTOGRAM);
       const points = duration.dataPoints as DataPoint<Histogram>[];
       const count = (name: string, status: string): number =>
-        points.filter((point) => point.attributes['health.check.name'] === name && point.attributes['health.check.status'] === status).reduce((sum, point) => sum + point.value.count, 0);
+        points.filter((point) => point.attributes['health.check.name'] === name && point.attributes['health.check.state'] === status).reduce((sum, point) => sum + point.value.count, 0);
       expect(count('Database', 'pass')).to.equal(2);
       expect(count('Database', 'fail')).to.equal(1);
       expect(count('Cache', 'pass')).to.equal(3);
-      const failed = points.find((point) => point.attributes['health.check.status'] === 'fail');
+      const failed = points.find((point) => point.attributes['health.check.state'] === 'fail');
       const databaseMs = report.checks.find((check) => check.name === 'Database')?.durationMs ?? Number.NaN;
       expect(failed?.value.sum).to.be.closeTo(databaseMs / 1000, 1e-9);
       expect(failed?.value.buckets.boundaries).to.include.members([0.005, 0.1, 1, 10]);
+      await provider.shutdown();
+    });
+
+    it('emits only names that follow the semantic conventions, no attribute named like a metric (the gauge had a health.check.status attribute)', async () => {
+      const { provider, collect } = pipeline();
+      const { service } = twoChecks();
+      registerHealthMetrics(service, { meterProvider: provider });
+      await service.run();
+      const all = await collect();
+      const metricNames = all.map((data) => data.descriptor.name);
+      const attributeNames = [...new Set(all.flatMap((data) => (data.dataPoints as DataPoint<unknown>[]).flatMap((point) => Object.keys(point.attributes))))];
+      expect(metricNames.sort()).to.deep.equal(['health.check.duration', 'health.check.status']);
+      expect(attributeNames.sort()).to.deep.equal(['health.check.critical', 'health.check.name', 'health.check.state', 'health.check.tag.db', 'health.check.tag.ready']);
+      expect(namingProblems(metricNames, attributeNames)).to.deep.equal([]);
       await provider.shutdown();
     });
 
