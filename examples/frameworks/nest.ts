@@ -1,5 +1,5 @@
 /**
- * Recipe: pulsecheck in a NestJS 11 application, on the Express or the
+ * Recipe: pulsecheck in a NestJS 11 or 12 application, on the Express or the
  * Fastify platform.
  *
  * `PulsecheckModule.forRoot()` builds the checks; what they need (the pg
