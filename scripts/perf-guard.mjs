@@ -48,7 +48,7 @@ import { fileURLToPath } from 'node:url';
  * (100 trivial checks, defaults). Why this number: CONTRIBUTING.md,
  * "Performance guard". Change it there and here together.
  */
-export const BOUND = 3;
+export const BOUND = 1.4;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bench = join(root, 'bench');
