@@ -59,7 +59,7 @@ describe('pulsecheck postman', function () {
       expect(script(collection, 'GET /health')).to.include('var critical = ["Process","Database"];');
       expect(script(collection, 'GET /health/live')).to.include('var critical = ["Process"];');
       expect(script(collection, 'GET /health/ready')).to.include('var critical = ["Database"];');
-      expect(script(collection, 'GET /health')).to.include('var timeoutMs = 800;');
+      expect(script(collection, 'GET /health')).to.include('var timeoutMs = 700;');
       expect(collection.variable).to.deep.include({ key: 'responseTimeMarginMs', value: '500', type: 'string' });
     });
 

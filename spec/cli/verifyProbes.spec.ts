@@ -56,7 +56,7 @@ describe('pulsecheck verify-probes (the bin)', function () {
   describe('having a manifest that breaks one rule', () => {
     const cases: readonly (readonly [string, RegExp])[] = [
       ['bad-path', /^spec\/cli\/fixtures\/manifests\/bad-path\.yaml:13: readinessProbe GET \/healthz is not a health route \(served: \/health, \/health\/live, \/health\/ready, \/health\/startup\)$/],
-      ['bad-timeout', /^spec\/cli\/fixtures\/manifests\/bad-timeout\.yaml:13: readinessProbe timeoutSeconds 1 s is shorter than check 'Database' \(timeout 2000 ms\) plus 250 ms for HTTP; set timeoutSeconds: 3/],
+      ['bad-timeout', /^spec\/cli\/fixtures\/manifests\/bad-timeout\.yaml:13: readinessProbe timeoutSeconds 1 s is shorter than check 'Database' \(timeout 2000 ms\) plus the 250 ms backstop: 2250 ms; set timeoutSeconds: 3/],
       ['bad-liveness', /:10: livenessProbe GET \/health runs checks of external dependencies \('Database' is not tagged 'live', 'Migrations' is not tagged 'live'\)/],
       ['bad-startup', /:10: startupProbe window 6 s \(initialDelaySeconds \+ periodSeconds × failureThreshold\) is shorter than startup check 'Migrations' \(timeout 8000 ms\)$/],
       ['bad-drain', /:9: drain delay 0 s \(no preStop sleep, no DRAIN_MS-like env\) is shorter than the readiness probe's detection time 10 s \(periodSeconds 5 × failureThreshold 2\)/],

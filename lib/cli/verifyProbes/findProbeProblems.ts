@@ -3,13 +3,12 @@ import type { CheckDefinition } from '../../core/CheckDefinition.js';
 import type { CheckTraits } from '../../core/CheckTraits.js';
 import { effectiveTimeoutMs } from '../../core/effectiveTimeoutMs.js';
 import { PROBE_TAGS } from '../../core/Probe.js';
+import { probeResponseBudgetMs } from '../../core/probeResponseBudgetMs.js';
 import type { RunOptions } from '../../core/RunOptions.js';
 import { selectChecks } from '../../core/selectChecks.js';
 import { normalizeRoutePath } from '../../http/normalizeRoutePath.js';
 import type { ContainerSpec, ProbeSpec, Workload } from './Workload.js';
 
-/** Time allowed for HTTP on top of the largest check timeout: the run's own backstop (the request and the response fit in it). */
-const HTTP_MARGIN_MS = BACKSTOP_GRACE_MS;
 const liveTag = PROBE_TAGS.liveness;
 
 /** @internal What verify-probes knows about the module. */
@@ -31,7 +30,7 @@ export interface ProbeProblem {
  * @internal The rules of `pulsecheck verify-probes` for one container:
  * 1. an httpGet probe's path is a route the health endpoints serve;
  * 2. the largest timeout of the checks the probe runs, plus
- *    {@link HTTP_MARGIN_MS}, fits in its `timeoutSeconds`;
+ *    the backstop ({@link probeResponseBudgetMs}), fits in its `timeoutSeconds`;
  * 3. the liveness probe runs no check of an external dependency (a check
  *    not tagged `live`, or one whose class declares
  *    `traits.externalDependency`, as the bundled PostgreSQL, Redis, RabbitMQ
@@ -53,12 +52,7 @@ export function findProbeProblems(workload: Workload, container: ContainerSpec, 
     }
     const timeoutOf = (definition: CheckDefinition): number => effectiveTimeoutMs(definition, target.defaultTimeoutMs);
     const slowest = checks.reduce<CheckDefinition | undefined>((found, definition) => (found === undefined || timeoutOf(definition) > timeoutOf(found) ? definition : found), undefined);
-    if (slowest !== undefined && timeoutOf(slowest) + HTTP_MARGIN_MS > probe.timeoutSeconds * 1000) {
-      problems.push({
-        line: probe.line,
-        message: `${probe.field} timeoutSeconds ${probe.timeoutSeconds} s is shorter than check '${slowest.name}' (timeout ${timeoutOf(slowest)} ms) plus ${HTTP_MARGIN_MS} ms for HTTP; set timeoutSeconds: ${Math.ceil((timeoutOf(slowest) + HTTP_MARGIN_MS) / 1000)} or lower the check's timeout`,
-      });
-    }
+    if (slowest !== undefined) problems.push(...budgetProblems(probe, `check '${slowest.name}'`, timeoutOf(slowest)));
     if (probe.probe === 'liveness') {
       const external = checks.filter(isExternal);
       if (external.length > 0) {
@@ -140,4 +134,19 @@ function externalDeclarer(definition: CheckDefinition): string | undefined {
     current = Object.getPrototypeOf(current);
   }
   return String(definition.target.name);
+}
+
+/**
+ * @internal The timeout rule, shared by every handler kind: the longest a
+ * response can take ({@link probeResponseBudgetMs}) fits in `timeoutSeconds`.
+ */
+export function budgetProblems(probe: ProbeSpec, what: string, largestTimeoutMs: number): ProbeProblem[] {
+  const budgetMs = probeResponseBudgetMs(largestTimeoutMs);
+  if (budgetMs <= probe.timeoutSeconds * 1000) return [];
+  return [
+    {
+      line: probe.line,
+      message: `${probe.field} timeoutSeconds ${probe.timeoutSeconds} s is shorter than ${what} (timeout ${largestTimeoutMs} ms) plus the ${BACKSTOP_GRACE_MS} ms backstop: ${budgetMs} ms; set timeoutSeconds: ${Math.ceil(budgetMs / 1000)} or lower the timeout`,
+    },
+  ];
 }

@@ -1,4 +1,5 @@
 import { BACKSTOP_GRACE_MS } from '../../core/backstopGraceMs.js';
+import { DEFAULT_TIMEOUT_MS } from '../../core/HealthServiceOptions.js';
 import { PROBE_TAGS } from '../../core/Probe.js';
 
 /** @internal The text of `pulsecheck verify-probes --help`. */
@@ -13,8 +14,8 @@ Rules, per container:
   path      an httpGet probe's path is a route the health endpoints serve
             (the module's exported 'routes', else /health, /health/live,
             /health/ready, /health/startup)
-  timeout   the largest timeout of the checks a probe runs, plus ${BACKSTOP_GRACE_MS} ms for
-            HTTP, fits in its timeoutSeconds
+  timeout   the largest timeout of the checks a probe runs, plus the
+            ${BACKSTOP_GRACE_MS} ms backstop, fits in its timeoutSeconds
   liveness  the liveness probe runs no check of an external dependency
             (a check not tagged '${PROBE_TAGS.liveness}', or one whose class declares
             traits.externalDependency, as the bundled PostgreSQL, Redis,
@@ -34,7 +35,7 @@ Options:
                              container that has a probe.
       --default-timeout-ms <n>
                              The timeout of checks that set none, as the
-                             service's defaultTimeoutMs (default 800).
+                             service's defaultTimeoutMs (default ${DEFAULT_TIMEOUT_MS}).
       --load-timeout-ms <n>  Time limit on loading the module (default 10000).
   -h, --help                 Show this help.
 

@@ -54,6 +54,6 @@ describe('findProbeProblems', () => {
   it('gives a check without its own timeout the default timeout', () => {
     const target = { definitions: [definition('Clock', ClockCheck, ['live'])], routes: DEFAULT_HEALTH_ROUTES };
     expect(findProbeProblems(workload, container, { ...target, defaultTimeoutMs: 750 })).to.deep.equal([]);
-    expect(findProbeProblems(workload, container, { ...target, defaultTimeoutMs: 751 })[0]?.message).to.include("check 'Clock' (timeout 751 ms) plus 250 ms");
+    expect(findProbeProblems(workload, container, { ...target, defaultTimeoutMs: 751 })[0]?.message).to.include("check 'Clock' (timeout 751 ms) plus the 250 ms backstop: 1001 ms");
   });
 });
