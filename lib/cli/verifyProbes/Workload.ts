@@ -11,6 +11,10 @@ export interface ProbeSpec {
   readonly handler: string;
   /** The httpGet path without its query, when the handler is httpGet. */
   readonly path: string | undefined;
+  /** The port of an httpGet, tcpSocket or grpc handler (a number or a port name), when given. */
+  readonly port: number | string | undefined;
+  /** The command of an exec handler, when it is one. */
+  readonly command: readonly string[] | undefined;
   readonly timeoutSeconds: number;
   readonly periodSeconds: number;
   readonly failureThreshold: number;
@@ -24,12 +28,20 @@ export interface DrainDelay {
   readonly sources: readonly string[];
 }
 
+/** @internal One entry of a container's `ports`. */
+export interface ContainerPort {
+  readonly containerPort: number;
+  readonly name: string | undefined;
+}
+
 /** @internal One container of a workload. */
 export interface ContainerSpec {
   readonly name: string;
   readonly line: number;
   readonly probes: readonly ProbeSpec[];
   readonly drain: DrainDelay;
+  /** The container's declared `ports`. */
+  readonly ports: readonly ContainerPort[];
 }
 
 /** @internal A Deployment or StatefulSet, as far as verify-probes reads it. */

@@ -44,23 +44,29 @@ export interface ProbeProblem {
 export function findProbeProblems(workload: Workload, container: ContainerSpec, target: ProbeTarget): ProbeProblem[] {
   const problems: ProbeProblem[] = [];
   for (const probe of container.probes) {
-    if (probe.handler !== 'httpGet' || probe.path === undefined) continue;
-    const checks = routeChecks(target, probe.path);
-    if (checks === undefined) {
-      problems.push({ line: probe.line, message: `${probe.field} GET ${probe.path} is not a health route (served: ${Object.keys(target.routes).join(', ')})` });
+    problems.push(...portProblems(container, probe));
+    const run = probeRun(probe, target);
+    if (run === undefined) continue;
+    if ('problem' in run) {
+      problems.push({ line: probe.line, message: run.problem });
       continue;
     }
+    const { checks } = run;
     const timeoutOf = (definition: CheckDefinition): number => effectiveTimeoutMs(definition, target.defaultTimeoutMs);
     const slowest = checks.reduce<CheckDefinition | undefined>((found, definition) => (found === undefined || timeoutOf(definition) > timeoutOf(found) ? definition : found), undefined);
-    if (slowest !== undefined) problems.push(...budgetProblems(probe, `check '${slowest.name}'`, timeoutOf(slowest)));
+    if (run.timeoutMs !== undefined) problems.push(...budgetProblems(probe, `${run.what} --timeout-ms ${run.timeoutMs}`, run.timeoutMs));
+    else if (slowest !== undefined) problems.push(...budgetProblems(probe, `check '${slowest.name}'`, timeoutOf(slowest)));
     if (probe.probe === 'liveness') {
       const external = checks.filter(isExternal);
       if (external.length > 0) {
         problems.push({
           line: probe.line,
-          message: `${probe.field} GET ${probe.path} runs checks of external dependencies (${external.map(describeExternal).join(', ')}): a dependency outage would restart every pod; point it at /health/live and tag only in-process checks '${liveTag}'`,
+          message: `${probe.field} ${run.what} runs checks of external dependencies (${external.map(describeExternal).join(', ')}): a dependency outage would restart every pod; point it at /health/live (or --probe liveness) and tag only in-process checks '${liveTag}'`,
         });
       }
+    }
+    if (run.probe !== undefined && run.probe !== probe.probe) {
+      problems.push({ line: probe.line, message: `${probe.field} runs ${run.what} with --probe ${run.probe}: give it --probe ${probe.probe}` });
     }
     if (probe.probe === 'startup' && slowest !== undefined) {
       const windowMs = (probe.initialDelaySeconds + probe.periodSeconds * probe.failureThreshold) * 1000;
@@ -73,8 +79,97 @@ export function findProbeProblems(workload: Workload, container: ContainerSpec, 
     }
   }
   const readiness = container.probes.find((probe) => probe.probe === 'readiness');
-  if (readiness !== undefined) problems.push(...drainProblems(workload, container, readiness));
+  // The drain rule is for a container that takes traffic: a readiness probe and a declared port (a worker has neither).
+  if (readiness !== undefined && container.ports.length > 0) problems.push(...drainProblems(workload, container, readiness));
   return problems;
+}
+
+/** What one probe runs: the checks, described for messages (`GET /health/ready`, `exec pulsecheck`). */
+type ProbeRun =
+  | { readonly checks: readonly CheckDefinition[]; readonly what: string; readonly probe: string | undefined; readonly timeoutMs: number | undefined }
+  | { readonly problem: string };
+
+/**
+ * @internal The checks a probe runs, by its handler kind; `undefined` for a
+ * handler that runs none of the module's checks (tcpSocket, an exec of
+ * another command). One entry per handler kind: a `grpc` handler slots in here.
+ */
+export function probeRun(probe: ProbeSpec, target: ProbeTarget): ProbeRun | undefined {
+  if (probe.handler === 'httpGet' && probe.path !== undefined) {
+    const checks = routeChecks(target, probe.path);
+    if (checks === undefined) return { problem: `${probe.field} GET ${probe.path} is not a health route (served: ${Object.keys(target.routes).join(', ')})` };
+    return { checks, what: `GET ${probe.path}`, probe: undefined, timeoutMs: undefined };
+  }
+  if (probe.handler === 'exec' && probe.command !== undefined) return execRun(probe.command, target);
+  return undefined;
+}
+
+/**
+ * @internal The `pulsecheck` run of an exec probe's command (`["pulsecheck",
+ * "-m", "./dist/health.js", "--probe", "readiness"]`, or the same through
+ * `sh -c`): the checks its `--probe`, `--tags` and `--names` select, and its
+ * `--timeout-ms`; `undefined` when the command does not run pulsecheck.
+ */
+export function execRun(command: readonly string[], target: ProbeTarget): ProbeRun | undefined {
+  const words = command.flatMap((part) => part.split(/\s+/)).filter((word) => word !== '');
+  const start = words.findIndex((word) => /(?:^|\/)pulsecheck(?:\.js)?$/.test(word));
+  if (start === -1) return undefined;
+  const flags = new Map<string, string>();
+  for (let index = start + 1; index < words.length; index += 1) {
+    const word = words[index] ?? '';
+    const [flag, inline] = word.split('=', 2);
+    if (flag === undefined || !flag.startsWith('--')) continue;
+    const value = inline ?? words[index + 1];
+    if (value !== undefined) flags.set(flag, value);
+  }
+  const list = (flag: string): string[] | undefined => flags.get(flag)?.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const probe = flags.get('--probe');
+  const tags = list('--tags');
+  const names = list('--names');
+  const options: RunOptions = {
+    ...(probe === undefined ? {} : { probe: probe as NonNullable<RunOptions['probe']> }),
+    ...(tags === undefined ? {} : { tags }),
+    ...(names === undefined ? {} : { names }),
+  };
+  const timeout = flags.get('--timeout-ms');
+  const timeoutMs = timeout !== undefined && /^\d+$/.test(timeout) ? Number(timeout) : undefined;
+  let checks: readonly CheckDefinition[];
+  try {
+    checks = selectChecks(target.definitions, options, (definition) => definition);
+  } catch (error) {
+    return { problem: `exec pulsecheck: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  return { checks, what: 'exec pulsecheck', probe, timeoutMs };
+}
+
+/**
+ * @internal The port rule, shared by every handler kind that names a port
+ * (httpGet, tcpSocket, grpc): a named port is one of the container's
+ * `ports[].name`; a number is one of its `containerPort`s, when it declares any.
+ */
+export function portProblems(container: ContainerSpec, probe: ProbeSpec): ProbeProblem[] {
+  if (probe.handler === 'exec' || probe.handler === 'none') return [];
+  const declared = container.ports.map((port) => (port.name === undefined ? String(port.containerPort) : `${port.containerPort} (${port.name})`)).join(', ') || 'none';
+  if (probe.port === undefined) return [{ line: probe.line, message: `${probe.field} ${probe.handler} has no port` }];
+  if (typeof probe.port === 'string' && !/^\d+$/.test(probe.port)) {
+    if (container.ports.some((port) => port.name === probe.port)) return [];
+    return [{ line: probe.line, message: `${probe.field} ${probe.handler} port '${probe.port}' is not a named port of container ${container.name} (declared: ${declared})` }];
+  }
+  const number = Number(probe.port);
+  if (container.ports.length === 0 || container.ports.some((port) => port.containerPort === number)) return [];
+  return [{ line: probe.line, message: `${probe.field} ${probe.handler} port ${number} is not a containerPort of container ${container.name} (declared: ${declared})` }];
+}
+
+/**
+ * @internal Whether a container serves the health checks: one of its probes
+ * runs them (a health route, or an exec of pulsecheck). A sidecar (such as
+ * istio-proxy) probes something else, and is not verified.
+ */
+export function servesHealth(container: ContainerSpec, target: ProbeTarget): boolean {
+  return container.probes.some((probe) => {
+    const run = probeRun(probe, target);
+    return run !== undefined && !('problem' in run);
+  });
 }
 
 /**
