@@ -20,6 +20,7 @@ export { HealthCheckRegistry } from './core/HealthCheckRegistry.js';
 export { healthModule, type HealthModuleOptions } from './core/healthModule.js';
 export { HealthService } from './core/HealthService.js';
 export { DEFAULT_TIMEOUT_MS, type HealthServiceOptions } from './core/HealthServiceOptions.js';
+export { probeResponseBudgetMs } from './core/probeResponseBudgetMs.js';
 export { DEFAULT_HISTORY_SIZE, MAX_HISTORY_SIZE } from './core/HealthServiceOptions.js';
 export type { RegisterOptions } from './core/RegisterOptions.js';
 export type { FailAfter } from './core/FailAfter.js';

@@ -23,37 +23,47 @@ export interface ApiToolingOutcome {
   readonly stderr: string;
 }
 
-/** @internal The help of `pulsecheck openapi` and `pulsecheck postman`. */
-export const apiToolingUsage = `Usage: pulsecheck openapi --module <path> [--base-path <p>] [--server-url <u>]... [--yaml]
-       pulsecheck postman --module <path> --base-url <url> [--base-path <p>] [--output <file>] [--timeout-ms <n>]
+const moduleHelp = `  -m, --module <path>    As for pulsecheck --module; a module that only registers
+                         checks is enough (they are not built or run).
+      --base-path <p>    Where the routes are mounted, e.g. /api (default: none).`;
+const commonHelp = `      --load-timeout-ms <n>
+                         Time limit on loading the module (default 10000).
+  -h, --help             Show this help.
 
-openapi prints an OpenAPI 3.1 document of the health endpoints (healthEndpoints()
+Exit codes: 0 done, 2 usage or loading error.
+`;
+
+/** @internal The help of `pulsecheck openapi`. */
+export const openApiUsage = `Usage: pulsecheck openapi --module <path> [--base-path <p>] [--server-url <u>]... [--yaml]
+
+Prints an OpenAPI 3.1 document of the health endpoints (healthEndpoints()
 with its default routes: /health, /health/live, /health/ready, /health/startup),
 with JSON Schemas naming the module's checks. JSON, or YAML with --yaml (the 'yaml'
 package, loaded only then).
 
-postman writes a Postman Collection v2.1 (to --output, else to stdout) with one
+Options:
+${moduleHelp}
+      --server-url <u>   A server of the document, an http(s) URL (repeatable).
+      --yaml             Print YAML instead of JSON.
+${commonHelp}`;
+
+/** @internal The help of `pulsecheck postman`. */
+export const postmanUsage = `Usage: pulsecheck postman --module <path> --base-url <url> [--base-path <p>] [--output <file>] [--timeout-ms <n>]
+
+Writes a Postman Collection v2.1 (to --output, else to stdout) with one
 request per endpoint, whose tests assert status 200, a JSON content type, every
 critical check "working", and a response time under the largest check timeout
 plus ${RESPONSE_TIME_MARGIN_MS} ms (the collection variable responseTimeMarginMs). Run it with newman or
 import it into a Postman monitor.
 
 Options:
-  -m, --module <path>    As for pulsecheck --module; a module that only registers
-                         checks is enough (they are not built or run).
-      --base-path <p>    Where the routes are mounted, e.g. /api (default: none).
-      --server-url <u>   A server of the document (repeatable).
-      --yaml             Print YAML instead of JSON.
-      --base-url <url>   Where the service is, e.g. https://orders.example.com.
-      --output <file>    Write the collection to this file.
+${moduleHelp}
+      --base-url <url>   Where the service is, an http(s) URL such as
+                         https://orders.example.com (required).
+  -o, --output <file>    Write the collection to this file.
       --timeout-ms <n>   The timeout of checks that set none, as your service's
                          defaultTimeoutMs (default ${DEFAULT_TIMEOUT_MS}).
-      --load-timeout-ms <n>
-                         Time limit on loading the module (default 10000).
-  -h, --help             Show this help.
-
-Exit codes: 0 done, 2 usage or loading error.
-`;
+${commonHelp}`;
 
 const defaultLoadTimeoutMs = 10_000;
 
@@ -65,7 +75,8 @@ const defaultLoadTimeoutMs = 10_000;
  */
 export async function runApiTooling(command: ApiToolingCommand, argv: readonly string[], cwd: string): Promise<ApiToolingOutcome> {
   const values = parse(command, argv);
-  if (values.help === true) return { exitCode: 0, stdout: apiToolingUsage, stderr: '' };
+  if (values.help === true) return { exitCode: 0, stdout: command === 'openapi' ? openApiUsage : postmanUsage, stderr: '' };
+  const servers = (values['server-url'] ?? []).map((url) => ({ url: withoutCredentials(httpUrl(url, `${command} --server-url`)) }));
   const module = values.module;
   if (module === undefined || module.trim() === '') throw new CliError(`${command}: missing --module <path>: the module that exports or registers the health checks`, 2, true);
   const loadTimeoutMs = parseMilliseconds(values['load-timeout-ms'], '--load-timeout-ms') ?? defaultLoadTimeoutMs;
@@ -75,7 +86,6 @@ export async function runApiTooling(command: ApiToolingCommand, argv: readonly s
   const basePath = values['base-path'];
 
   if (command === 'openapi') {
-    const servers = (values['server-url'] ?? []).map((url) => ({ url: withoutCredentials(url) }));
     const document = usageErrors(() => openApiDocument({ checks, ...(basePath === undefined ? {} : { basePath }), ...(servers.length === 0 ? {} : { servers }) }));
     const text = values.yaml === true ? (await loadYaml()).stringify(document, { lineWidth: 0, aliasDuplicateObjects: false }) : `${JSON.stringify(document, null, 2)}\n`;
     return { exitCode: 0, stdout: text, stderr: '' };
@@ -127,6 +137,20 @@ function parse(command: ApiToolingCommand, argv: readonly string[]): Values {
   }
 }
 
+/** `given` when it is an absolute http: or https: URL; a usage error naming `flag` otherwise (no `javascript:`, no bare words). postman's --base-url is checked by postmanCollection() itself. */
+function httpUrl(given: string, flag: string): string {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(given);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed === undefined || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.host === '') {
+    throw new CliError(`${flag} must be an http(s) URL such as https://orders.example.com, got '${given}'`, 2, true);
+  }
+  return given;
+}
+
 /** Malformed options of the document (a base path without '/', ...) are the caller's mistake: exit 2 with the message. */
 function usageErrors<T>(build: () => T): T {
   try {
@@ -136,7 +160,6 @@ function usageErrors<T>(build: () => T): T {
     throw error;
   }
 }
-
 
 /** The `yaml` package, imported only here: importing pulsecheck never loads it. */
 async function loadYaml(): Promise<{ stringify(value: unknown, options: { lineWidth: number; aliasDuplicateObjects: boolean }): string }> {

@@ -94,10 +94,15 @@ async function outcomeOf(argv: readonly string[], cwd: string, style: TextStyle)
       timeoutMs === undefined ? undefined : Math.min(MAX_TIMER_MS, timeoutMs + runGraceMs),
       () => new CliError(`the checks did not report within ${timeoutMs} ms`, 1),
     );
+    const pending = pendingFailures(report);
     return {
-      exitCode: report.status === 'fail' ? 1 : 0,
+      exitCode: report.status === 'fail' || pending.length > 0 ? 1 : 0,
       stdout: render(redactReport(report), command.format, style),
-      stderr: report.checks.length === 0 ? 'pulsecheck: warning: no check matched the selection\n' : '',
+      stderr:
+        (report.checks.length === 0 ? 'pulsecheck: warning: no check matched the selection\n' : '') +
+        (pending.length === 0
+          ? ''
+          : `pulsecheck: ${pending.map((name) => `'${name}'`).join(', ')} failed; failAfter is not applied by the one-shot CLI (each run is a new process, so the streak never grows): exiting 1. Count failures with the probe's failureThreshold instead\n`),
       format: command.format,
     };
   } catch (error) {
@@ -107,6 +112,16 @@ async function outcomeOf(argv: readonly string[], cwd: string, style: TextStyle)
     }
     return { exitCode: 2, stdout: '', stderr: `pulsecheck: internal error: ${describeInternal(error)}\n` };
   }
+}
+
+/**
+ * The critical checks whose failure flap suppression (`failAfter`) reports
+ * as `warn`. One process runs each check once, so the streak is always 1
+ * and a softened failure would pass an outage forever: the CLI refuses to
+ * soften, and the kubelet's `failureThreshold` counts the streak instead.
+ */
+function pendingFailures(report: HealthReport): string[] {
+  return report.checks.filter((check) => check.critical && check.suppressed?.observed === 'fail').map((check) => check.name);
 }
 
 /** Like `--names`: a tag that no check carries is a typo, not an empty selection that passes. */

@@ -10,6 +10,8 @@ export const usage = `Usage: pulsecheck --module <path> [options]
 Runs the health checks of a module once, prints the report, and exits
 0 when it passes or warns, 1 when it fails, 2 on a usage or loading error
 (a module that takes longer than the load timeout to load included).
+A critical check that failAfter would soften exits 1 too: each run is a new
+process, so the streak cannot grow (use the probe's failureThreshold).
 Secrets are redacted and control characters escaped in all it prints.
 The text report is coloured on a terminal, plain when piped or when
 NO_COLOR is set; FORCE_COLOR=1 colours it anyway, FORCE_COLOR=0 never.

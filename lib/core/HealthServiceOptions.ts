@@ -21,8 +21,8 @@ export interface HealthServiceOptions {
   /**
    * Timeout of a check that sets none, in milliseconds (positive, and
    * at most 2,147,483,647: about 24.8 days, the longest delay a timer can hold).
-   * @defaultValue {@link DEFAULT_TIMEOUT_MS} (800 ms: a run fits inside a
-   * Kubernetes probe's default 1 s `timeoutSeconds`)
+   * @defaultValue {@link DEFAULT_TIMEOUT_MS} (700 ms: a run, backstop included,
+   * fits inside a Kubernetes probe's default 1 s `timeoutSeconds`)
    */
   readonly defaultTimeoutMs?: number;
   /**
@@ -75,17 +75,18 @@ export interface HealthServiceOptions {
 
 /**
  * The timeout of a check that sets none and runs under a module that sets
- * no `defaultTimeoutMs`: 800 ms, so a whole run answers within a Kubernetes
- * probe's default 1 s timeout, with room for the HTTP round trip.
+ * no `defaultTimeoutMs`: 700 ms, so a whole run answers within a Kubernetes
+ * probe's default 1 s timeout: `probeResponseBudgetMs(700)` is 950 ms, the
+ * run's 250 ms backstop included.
  *
  * @example
  * ```ts
  * import { DEFAULT_TIMEOUT_MS } from 'pulsecheck';
  *
- * console.log(DEFAULT_TIMEOUT_MS); // 800
+ * console.log(DEFAULT_TIMEOUT_MS); // 700
  * ```
  */
-export const DEFAULT_TIMEOUT_MS = 800;
+export const DEFAULT_TIMEOUT_MS = 700;
 
 /**
  * How many executions each check keeps in its history when the service sets

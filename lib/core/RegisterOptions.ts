@@ -43,7 +43,7 @@ export interface RegisterOptions {
    * How long one execution may take, in milliseconds (a positive finite
    * number, at most 2,147,483,647: about 24.8 days, the longest delay a
    * timer can hold). Past it the check is reported as `timeout` and its signal aborted.
-   * @defaultValue the module's `defaultTimeoutMs`, itself {@link DEFAULT_TIMEOUT_MS} (800 ms)
+   * @defaultValue the module's `defaultTimeoutMs`, itself {@link DEFAULT_TIMEOUT_MS} (700 ms)
    */
   readonly timeoutMs?: number;
   /**

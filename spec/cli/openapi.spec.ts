@@ -84,6 +84,8 @@ describe('pulsecheck openapi', function () {
       ['an unknown option', ['openapi', '-m', fixture('passing'), '--base-url', 'http://x'], /^pulsecheck: openapi: unknown option '--base-url'/],
       ['a positional argument', ['openapi', fixture('passing')], /^pulsecheck: openapi: Unexpected argument/],
       ['a base path without a slash', ['openapi', '-m', fixture('passing'), '--base-path', 'api'], /^pulsecheck: openApiDocument: basePath must start with '\/'/],
+      ['a javascript: server URL', ['openapi', '-m', fixture('passing'), '--server-url', 'javascript:alert(1)'], /^pulsecheck: openapi --server-url must be an http\(s\) URL such as https:\/\/orders\.example\.com, got 'javascript:alert\(1\)'/],
+      ['a server URL that is not a URL', ['openapi', '-m', fixture('passing'), '--server-url', 'orders'], /^pulsecheck: openapi --server-url must be an http\(s\) URL .* got 'orders'/],
       ['a module that does not exist', ['openapi', '-m', 'build/nowhere.js'], /^pulsecheck: module not found: .*nowhere\.js/],
       ['a module that throws', ['openapi', '-m', fixture('throws')], /^pulsecheck: module .* threw while loading: Error: PULSECHECK_FIXTURE_DATABASE_URL is not set/],
       ['a module that registers nothing', ['openapi', '-m', fixture('nothing')], /exports neither 'health' nor a default export, and registered no checks/],
@@ -108,6 +110,13 @@ describe('pulsecheck openapi', function () {
       const own = await cli(['openapi', '--help']);
       expect(own.code).to.equal(0);
       expect(own.stdout).to.match(/^Usage: pulsecheck openapi --module <path>/);
+      expect(own.stdout, 'a flag openapi refuses').to.not.include('--base-url');
+      expect(own.stdout).to.not.include('pulsecheck postman');
+      const postman = await cli(['postman', '--help']);
+      expect(postman.code).to.equal(0);
+      expect(postman.stdout).to.match(/^Usage: pulsecheck postman --module <path> --base-url <url>/);
+      expect(postman.stdout).to.not.include('--yaml');
+      expect(postman.stdout).to.not.include('--server-url');
       expect((await cli(['--help'])).stdout).to.include('pulsecheck openapi --module <path>');
     });
   });

@@ -59,7 +59,7 @@ describe('pulsecheck postman', function () {
       expect(script(collection, 'GET /health')).to.include('var critical = ["Process","Database"];');
       expect(script(collection, 'GET /health/live')).to.include('var critical = ["Process"];');
       expect(script(collection, 'GET /health/ready')).to.include('var critical = ["Database"];');
-      expect(script(collection, 'GET /health')).to.include('var timeoutMs = 800;');
+      expect(script(collection, 'GET /health')).to.include('var timeoutMs = 700;');
       expect(collection.variable).to.deep.include({ key: 'responseTimeMarginMs', value: '500', type: 'string' });
     });
 
@@ -75,6 +75,7 @@ describe('pulsecheck postman', function () {
     const cases: [string, string[], RegExp][] = [
       ['no --base-url', ['postman', '-m', fixture('passing')], /^pulsecheck: postman: missing --base-url <url>/],
       ['a base URL that is not http(s)', ['postman', '-m', fixture('passing'), '--base-url', 'orders.example.com'], /baseUrl must be an http\(s\) URL/],
+      ['a javascript: base URL', ['postman', '-m', fixture('passing'), '--base-url', 'javascript:alert(1)'], /baseUrl must be an http\(s\) URL/],
       ['an openapi-only option', ['postman', '-m', fixture('passing'), '--base-url', 'http://x', '--yaml'], /^pulsecheck: postman: unknown option '--yaml'/],
       ['a malformed --timeout-ms', ['postman', '-m', fixture('passing'), '--base-url', 'http://x', '--timeout-ms', '1.5'], /--timeout-ms must be a whole number of milliseconds/],
       ['an output file it cannot write', ['postman', '-m', fixture('passing'), '--base-url', 'http://x', '--output', '/nonexistent-dir/c.json'], /^pulsecheck: cannot write \/nonexistent-dir\/c\.json/],

@@ -229,4 +229,15 @@ describe('pulsecheck (the bin)', function () {
       expect(stdout).to.equal(`${version}\n`);
     });
   });
+
+  describe('as an exec probe (a new process each time)', () => {
+    it('fails a critical check that failAfter would soften, since the streak cannot grow across processes', async () => {
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const { code, stdout, stderr } = await cli('-m', fixture('flapping'), '--probe', 'readiness');
+        expect(stdout).to.include('pending failure: 1 of 3');
+        expect(stderr).to.include("pulsecheck: 'Queue' failed; failAfter is not applied by the one-shot CLI");
+        expect(code, `attempt ${attempt + 1}`).to.equal(1);
+      }
+    });
+  });
 });

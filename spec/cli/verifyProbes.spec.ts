@@ -1,5 +1,8 @@
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 interface Outcome {
   code: number | null;
@@ -68,7 +71,7 @@ describe('pulsecheck verify-probes (the bin)', function () {
   describe('having a manifest that breaks one rule', () => {
     const cases: readonly (readonly [string, RegExp])[] = [
       ['bad-path', /^spec\/cli\/fixtures\/manifests\/bad-path\.yaml:13: readinessProbe GET \/healthz is not a health route \(served: \/health, \/health\/live, \/health\/ready, \/health\/startup\)$/],
-      ['bad-timeout', /^spec\/cli\/fixtures\/manifests\/bad-timeout\.yaml:13: readinessProbe timeoutSeconds 1 s is shorter than check 'Database' \(timeout 2000 ms\) plus 250 ms for HTTP; set timeoutSeconds: 3/],
+      ['bad-timeout', /^spec\/cli\/fixtures\/manifests\/bad-timeout\.yaml:13: readinessProbe timeoutSeconds 1 s is shorter than check 'Database' \(timeout 2000 ms\) plus the 250 ms backstop: 2250 ms; set timeoutSeconds: 3/],
       ['bad-liveness', /:10: livenessProbe GET \/health runs checks of external dependencies \('Database' is not tagged 'live', 'Migrations' is not tagged 'live'\)/],
       ['bad-startup', /:10: startupProbe window 6 s \(initialDelaySeconds \+ periodSeconds × failureThreshold\) is shorter than startup check 'Migrations' \(timeout 8000 ms\)$/],
       ['bad-drain', /:9: drain delay 0 s \(no preStop sleep, no DRAIN_MS-like env\) is shorter than the readiness probe's detection time 10 s \(periodSeconds 5 × failureThreshold 2\)/],
@@ -85,6 +88,60 @@ describe('pulsecheck verify-probes (the bin)', function () {
         expect(code).to.equal(1);
       });
     }
+  });
+
+  describe('having ports, exec probes, sidecars and workers (issue 24)', () => {
+    it('reports a numeric port the container does not declare, and a named port it does not have', async () => {
+      const { code, stdout } = await verify(manifest('bad-port'), '--module', healthModule);
+      expect(problems(stdout)).to.deep.equal([
+        "spec/cli/fixtures/manifests/bad-port.yaml:15: livenessProbe httpGet port 'htpp' is not a named port of container app (declared: 8080 (http))",
+        'spec/cli/fixtures/manifests/bad-port.yaml:17: readinessProbe httpGet port 8081 is not a containerPort of container app (declared: 8080 (http))',
+      ]);
+      expect(code).to.equal(1);
+    });
+
+    it('checks exec probes that run pulsecheck: the probe they select, and --timeout-ms against timeoutSeconds', async () => {
+      const { code, stdout } = await verify(manifest('bad-exec'), '--module', healthModule);
+      const found = problems(stdout);
+      expect(found).to.include('spec/cli/fixtures/manifests/bad-exec.yaml:11: livenessProbe runs exec pulsecheck with --probe readiness: give it --probe liveness');
+      expect(found.some((line) => line.startsWith('spec/cli/fixtures/manifests/bad-exec.yaml:11: livenessProbe exec pulsecheck runs checks of external dependencies'))).to.equal(true);
+      expect(found).to.include(
+        'spec/cli/fixtures/manifests/bad-exec.yaml:15: readinessProbe timeoutSeconds 1 s is shorter than exec pulsecheck --timeout-ms 2000 (timeout 2000 ms) plus the 250 ms backstop: 2250 ms; set timeoutSeconds: 3 or lower the timeout',
+      );
+      expect(found.some((line) => line.includes('drain')), 'no ports: a worker, no drain rule').to.equal(false);
+      expect(code).to.equal(1);
+    });
+
+    it('reads a List (kubectl get -o yaml), skips the istio-proxy sidecar, and applies no drain rule to a worker without ports', async () => {
+      const { code, stdout, stderr } = await verify(manifest('list'), '--module', healthModule);
+      expect(stderr).to.equal('');
+      expect(stdout.trimEnd().split('\n')).to.deep.equal([
+        '✔ Deployment/api container app: readinessProbe fit the checks',
+        '✔ StatefulSet/worker container worker: readinessProbe fit the checks',
+        'verify-probes: 2 container(s) OK',
+      ]);
+      expect(code).to.equal(0);
+    });
+
+    it('loads the module openapi and postman accept: the example service\'s checks, whose clients come from a container', async () => {
+      const { code, stderr } = await verify(manifest('good'), '--module', 'build/examples/service/checks.js');
+      expect(stderr).to.not.include('No bindings');
+      expect(stderr).to.equal('');
+      expect(code).to.not.equal(2);
+    });
+
+    it('refuses a manifest larger than it can parse in bounded memory, exit 2', async () => {
+      const directory = mkdtempSync(join(tmpdir(), 'pulsecheck-big-'));
+      try {
+        const file = join(directory, 'big.yaml');
+        writeFileSync(file, `# ${'x'.repeat(9 * 2 ** 20)}\n`);
+        const { code, stderr } = await verify(file, '--module', healthModule);
+        expect(stderr).to.match(/is 9\.0 MiB; verify-probes reads at most 8 MiB/);
+        expect(code).to.equal(2);
+      } finally {
+        rmSync(directory, { recursive: true, force: true });
+      }
+    });
   });
 
   describe('when the input is not usable', () => {

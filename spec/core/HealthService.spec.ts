@@ -312,7 +312,7 @@ describe('HealthService.run', () => {
       expect(report.checks.map((check) => check.output)).to.deep.equal(['timeout: did not finish within 30 ms', 'timeout: did not finish within 15 ms']);
     });
 
-    it('defaults to an 800 ms timeout, inside a Kubernetes probe\'s 1 s', async () => {
+    it('defaults to a 700 ms timeout, inside a Kubernetes probe\'s 1 s with the backstop', async () => {
       const clock = installClock();
       try {
         checkClass(registry, 'Hung', () => new Promise<void>(() => undefined));
@@ -322,11 +322,11 @@ describe('HealthService.run', () => {
           settled = true;
           return report;
         });
-        await clock.tickAsync(799);
+        await clock.tickAsync(699);
         expect(settled).to.equal(false);
         await clock.tickAsync(1);
         const report = await running;
-        expect(report.checks[0]?.output).to.equal('timeout: did not finish within 800 ms');
+        expect(report.checks[0]?.output).to.equal('timeout: did not finish within 700 ms');
       } finally {
         clock.restore();
       }

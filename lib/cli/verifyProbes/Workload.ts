@@ -13,6 +13,10 @@ export interface ProbeSpec {
   readonly path: string | undefined;
   /** The grpc probe's `service` (`''` when left out, as the kubelet sends it), when the handler is grpc. */
   readonly grpcService?: string | undefined;
+  /** The port of an httpGet, tcpSocket or grpc handler (a number or a port name), when given. */
+  readonly port: number | string | undefined;
+  /** The command of an exec handler, when it is one. */
+  readonly command: readonly string[] | undefined;
   readonly timeoutSeconds: number;
   readonly periodSeconds: number;
   readonly failureThreshold: number;
@@ -26,12 +30,20 @@ export interface DrainDelay {
   readonly sources: readonly string[];
 }
 
+/** @internal One entry of a container's `ports`. */
+export interface ContainerPort {
+  readonly containerPort: number;
+  readonly name: string | undefined;
+}
+
 /** @internal One container of a workload. */
 export interface ContainerSpec {
   readonly name: string;
   readonly line: number;
   readonly probes: readonly ProbeSpec[];
   readonly drain: DrainDelay;
+  /** The container's declared `ports`. */
+  readonly ports: readonly ContainerPort[];
 }
 
 /** @internal A Deployment or StatefulSet, as far as verify-probes reads it. */

@@ -1,6 +1,6 @@
 import type { Probe } from '../../core/Probe.js';
 import { CliError } from '../CliError.js';
-import type { ContainerSpec, DrainDelay, ProbeSpec, Workload } from './Workload.js';
+import type { ContainerPort, ContainerSpec, DrainDelay, ProbeSpec, Workload } from './Workload.js';
 
 const workloadKinds = ['Deployment', 'StatefulSet'];
 const probeFields: readonly (readonly [string, Probe])[] = [
@@ -74,10 +74,26 @@ export async function readWorkloads(text: string, file: string): Promise<Workloa
       },
     };
     const kind = located.get(['kind']);
+    if (kind === 'List') {
+      // What `kubectl get -o yaml` prints: the workloads are the items.
+      const items = located.get(['items']);
+      const count = isList(items) ? items.items.length : 0;
+      for (let index = 0; index < count; index += 1) {
+        const item = within(located, ['items', index]);
+        const itemKind = item.get(['kind']);
+        if (typeof itemKind === 'string' && workloadKinds.includes(itemKind)) workloads.push(readWorkload(item, itemKind, file));
+      }
+      continue;
+    }
     if (typeof kind !== 'string' || !workloadKinds.includes(kind)) continue;
     workloads.push(readWorkload(located, kind, file));
   }
   return workloads;
+}
+
+/** The node at `prefix` as a document of its own. */
+function within(doc: Located, prefix: Path): Located {
+  return { get: (path) => doc.get([...prefix, ...path]), line: (path) => doc.line([...prefix, ...path]) };
 }
 
 function readWorkload(doc: Located, kind: string, file: string): Workload {
@@ -98,6 +114,8 @@ function readContainer(doc: Located, at: Path, file: string): ContainerSpec {
     const handler = handlers.find((candidate) => doc.get([...at, field, candidate]) !== undefined) ?? 'none';
     const rawPath = handler === 'httpGet' ? doc.get([...at, field, 'httpGet', 'path']) : undefined;
     const path = handler === 'httpGet' ? (rawPath === undefined ? '/' : describeValue(scalar(rawPath))) : undefined;
+    const rawPort = handler === 'exec' || handler === 'none' ? undefined : scalar(doc.get([...at, field, handler, 'port']));
+    const rawCommand = handler === 'exec' ? doc.get([...at, field, 'exec', 'command']) : undefined;
     probes.push({
       probe,
       field,
@@ -105,13 +123,23 @@ function readContainer(doc: Located, at: Path, file: string): ContainerSpec {
       handler,
       path: path?.split('?')[0],
       grpcService: handler === 'grpc' ? describeValue(scalar(doc.get([...at, field, 'grpc', 'service'])) ?? '') : undefined,
+      port: typeof rawPort === 'number' ? rawPort : rawPort === undefined || rawPort === null ? undefined : describeValue(rawPort),
+      command: isList(rawCommand) ? rawCommand.items.map((item) => describeValue(scalar(item))) : undefined,
       timeoutSeconds: numberAt(doc, [...at, field, 'timeoutSeconds'], file, 1),
       periodSeconds: numberAt(doc, [...at, field, 'periodSeconds'], file, 10),
       failureThreshold: numberAt(doc, [...at, field, 'failureThreshold'], file, 3),
       initialDelaySeconds: numberAt(doc, [...at, field, 'initialDelaySeconds'], file, 0),
     });
   }
-  return { name: describeValue(scalar(doc.get([...at, 'name'])) ?? '(unnamed)'), line: doc.line(at), probes, drain: readDrain(doc, at, file) };
+  const ports: ContainerPort[] = [];
+  const declared = doc.get([...at, 'ports']);
+  const count = isList(declared) ? declared.items.length : 0;
+  for (let index = 0; index < count; index += 1) {
+    const containerPort = numberAt(doc, [...at, 'ports', index, 'containerPort'], file, 0);
+    const name = scalar(doc.get([...at, 'ports', index, 'name']));
+    ports.push({ containerPort, name: typeof name === 'string' ? name : undefined });
+  }
+  return { name: describeValue(scalar(doc.get([...at, 'name'])) ?? '(unnamed)'), line: doc.line(at), probes, drain: readDrain(doc, at, file), ports };
 }
 
 /** The drain delay: a preStop sleep plus the application's own delay from a DRAIN_MS-like env variable. */

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -9,8 +9,8 @@ import { DEFAULT_HEALTH_ROUTES } from '../../http/defaultHealthRoutes.js';
 import { resolveRouteTable } from '../../http/resolveRouteTable.js';
 import { CliError } from '../CliError.js';
 import { parseMilliseconds } from '../parseMilliseconds.js';
-import { loadHealthService } from '../loadHealthService.js';
-import { findProbeProblems, type ProbeTarget } from './findProbeProblems.js';
+import { loadCheckDefinitions } from '../loadCheckDefinitions.js';
+import { findProbeProblems, servesHealth, type ProbeTarget } from './findProbeProblems.js';
 import { readWorkloads } from './readWorkloads.js';
 import { verifyProbesUsage } from './verifyProbesUsage.js';
 
@@ -22,6 +22,9 @@ export interface VerifyProbesOutcome {
 }
 
 const defaultLoadTimeoutMs = 10_000;
+
+/** @internal The largest manifest verify-probes reads: 8 MiB (the `yaml` package needs about 30 times that in memory). */
+export const MAX_MANIFEST_BYTES = 8 * 2 ** 20;
 
 /**
  * @internal `pulsecheck verify-probes <manifest> --module <path>`: checks the
@@ -39,8 +42,13 @@ export async function verifyProbes(argv: readonly string[], cwd: string): Promis
   const manifestPath = resolve(cwd, command.manifest);
   let text: string;
   try {
+    const { size } = await stat(manifestPath);
+    if (size > MAX_MANIFEST_BYTES) {
+      throw new CliError(`${command.manifest} is ${(size / 2 ** 20).toFixed(1)} MiB; verify-probes reads at most ${MAX_MANIFEST_BYTES / 2 ** 20} MiB (parsing YAML takes about 30 times its size in memory): verify the workloads' manifests one by one`);
+    }
     text = await readFile(manifestPath, 'utf8');
   } catch (error) {
+    if (error instanceof CliError) throw error;
     throw new CliError(`cannot read manifest ${command.manifest}: ${(error as { code?: string } | null)?.code ?? 'unreadable'}`);
   }
   const workloads = await readWorkloads(text, command.manifest);
@@ -52,9 +60,10 @@ export async function verifyProbes(argv: readonly string[], cwd: string): Promis
   let problems = 0;
   let verified = 0;
   for (const workload of workloads) {
-    const containers = workload.containers.filter((container) =>
-      command.containers === undefined ? container.probes.length > 0 : command.containers.includes(container.name),
-    );
+    // Sidecars (containers whose probes run none of the checks) are skipped, unless no container of the pod serves the checks.
+    const probed = workload.containers.filter((container) => container.probes.length > 0);
+    const serving = probed.filter((container) => servesHealth(container, target));
+    const containers = command.containers === undefined ? (serving.length > 0 ? serving : probed) : workload.containers.filter((container) => command.containers?.includes(container.name) === true);
     for (const container of containers) {
       verified += 1;
       const found = findProbeProblems(workload, container, target);
@@ -124,11 +133,10 @@ function parse(argv: readonly string[]): VerifyCommand | 'help' {
 
 
 async function loadTarget(modulePath: string, cwd: string, defaultTimeoutMs: number): Promise<ProbeTarget> {
-  const service = await loadHealthService(modulePath, { cwd, defaultTimeoutMs });
-  if (typeof service.definitions !== 'function') throw new CliError(`the HealthService of ${modulePath} has no definitions(); verify-probes needs pulsecheck's HealthService`);
-  // Already imported by loadHealthService: this import is the cached module namespace.
+  // The --module contract of openapi and postman: a module that only registers checks is enough (they are not built).
+  const definitions = await loadCheckDefinitions(modulePath, cwd);
+  // Already imported by loadCheckDefinitions: this import is the cached module namespace.
   const namespace = (await import(pathToFileURL(resolve(cwd, modulePath)).href)) as Record<string, unknown>;
-  const definitions = service.definitions();
   return { definitions, routes: routesOf(namespace.routes, modulePath, new Set(definitions.map((definition) => definition.name))), defaultTimeoutMs };
 }
 

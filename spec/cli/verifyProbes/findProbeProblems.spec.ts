@@ -13,8 +13,8 @@ function definition(name: string, target: CheckDefinition['target'], tags: strin
   return { target, name, critical: true, timeoutMs, tags, description: undefined, cacheTtlMs: undefined };
 }
 
-const liveness: ProbeSpec = { probe: 'liveness', field: 'livenessProbe', line: 7, handler: 'httpGet', path: '/health/live', timeoutSeconds: 1, periodSeconds: 10, failureThreshold: 3, initialDelaySeconds: 0 };
-const container: ContainerSpec = { name: 'app', line: 3, probes: [liveness], drain: { ms: 0, sources: [] } };
+const liveness: ProbeSpec = { probe: 'liveness', field: 'livenessProbe', line: 7, handler: 'httpGet', path: '/health/live', port: 8080, command: undefined, timeoutSeconds: 1, periodSeconds: 10, failureThreshold: 3, initialDelaySeconds: 0 };
+const container: ContainerSpec = { name: 'app', line: 3, probes: [liveness], drain: { ms: 0, sources: [] }, ports: [] };
 const workload: Workload = { kind: 'Deployment', name: 'api', line: 1, terminationGracePeriodSeconds: 30, containers: [container] };
 
 describe('findProbeProblems', () => {
@@ -54,6 +54,6 @@ describe('findProbeProblems', () => {
   it('gives a check without its own timeout the default timeout', () => {
     const target = { definitions: [definition('Clock', ClockCheck, ['live'])], routes: DEFAULT_HEALTH_ROUTES };
     expect(findProbeProblems(workload, container, { ...target, defaultTimeoutMs: 750 })).to.deep.equal([]);
-    expect(findProbeProblems(workload, container, { ...target, defaultTimeoutMs: 751 })[0]?.message).to.include("check 'Clock' (timeout 751 ms) plus 250 ms");
+    expect(findProbeProblems(workload, container, { ...target, defaultTimeoutMs: 751 })[0]?.message).to.include("check 'Clock' (timeout 751 ms) plus the 250 ms backstop: 1001 ms");
   });
 });
