@@ -90,7 +90,7 @@ export type { StatusChange } from './notify/StatusChange.js';
 export { WEBHOOK_DEFAULTS } from './notify/webhookDefaults.js';
 export type { WebhookFlushResult } from './notify/WebhookFlushResult.js';
 export { WebhookNotifier } from './notify/WebhookNotifier.js';
-export type { WebhookFormat, WebhookNotifierOptions } from './notify/WebhookNotifierOptions.js';
+export { WEBHOOK_FORMATS, type WebhookFormat, type WebhookNotifierOptions } from './notify/WebhookNotifierOptions.js';
 export type { WebhookNotifierStats } from './notify/WebhookNotifierStats.js';
 export { WEBHOOK_PAYLOAD_LIMITS } from './notify/webhookPayloadLimits.js';
 

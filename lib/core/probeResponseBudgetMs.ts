@@ -2,7 +2,7 @@ import { BACKSTOP_GRACE_MS } from './backstopGraceMs.js';
 
 /**
  * The longest a probe's response can take: the largest timeout of the checks
- * it runs plus the run's backstop ({@link BACKSTOP_GRACE_MS}), which also
+ * it runs plus the run's backstop (`BACKSTOP_GRACE_MS`, 250 ms), which also
  * covers rendering and the HTTP round trip on loopback. A probe fits when
  * this is at most its `timeoutSeconds × 1000`: the rule `pulsecheck
  * verify-probes` applies and the docs' numbers come from. With the default

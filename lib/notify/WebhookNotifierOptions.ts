@@ -15,7 +15,18 @@ import type { HealthNotification } from './HealthNotification.js';
  */
 export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 
-/** @internal The payload shapes, in the order error messages list them. */
+/**
+ * The payload formats a {@link WebhookNotifier} can post, in the order error
+ * messages list them: the one home of that vocabulary ({@link WebhookFormat}
+ * derives from it).
+ *
+ * @example
+ * ```ts
+ * import { WEBHOOK_FORMATS } from 'pulsecheck';
+ *
+ * console.log(WEBHOOK_FORMATS.join(', ')); // json, slack, teams
+ * ```
+ */
 export const WEBHOOK_FORMATS = ['json', 'slack', 'teams'] as const;
 
 /**

@@ -25,6 +25,18 @@ export function serviceUrl(name: ServiceName): string {
   return fromEnv !== undefined && fromEnv !== '' ? fromEnv : service.fallback;
 }
 
+/** The service's URL with another port (on 127.0.0.1: a proxy or a closed port), user or password. */
+export function serviceUrlWith(name: ServiceName, changes: { port?: number; user?: string; password?: string }): string {
+  const url = new URL(serviceUrl(name));
+  if (changes.port !== undefined) {
+    url.hostname = '127.0.0.1';
+    url.port = String(changes.port);
+  }
+  if (changes.user !== undefined) url.username = changes.user;
+  if (changes.password !== undefined) url.password = changes.password;
+  return url.toString();
+}
+
 /** The service's URL with its password masked, for messages. */
 export function displayUrl(name: ServiceName): string {
   const url = new URL(serviceUrl(name));

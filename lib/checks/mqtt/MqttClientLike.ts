@@ -22,7 +22,10 @@ export interface MqttClientLike {
   /** Whether the client was ended. */
   readonly disconnected?: boolean;
   /** The client's options; `clientId` names the check's private topic. */
-  readonly options?: { readonly clientId?: string };
+  readonly options?: {
+    /** The client's id, unique per broker. */
+    readonly clientId?: string;
+  };
   /**
    * Publishes a message; at QoS 1 the callback runs when the broker's PUBACK
    * arrives (or with the error that prevented it).

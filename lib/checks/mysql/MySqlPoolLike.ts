@@ -20,13 +20,25 @@ export interface MySqlPoolLike {
   /** Checks a connection out of the pool (a new one if none is idle and the limit allows). */
   getConnection(callback: (error: Error | null, connection: MySqlPoolConnectionLike) => void): unknown;
   /** The pool's configuration; `connectionLimit` (mysql2's default is 10, 0 means none) tells the check when the pool is exhausted. */
-  readonly config?: { readonly connectionLimit?: number };
+  readonly config?: {
+    /** The most connections the pool opens. */
+    readonly connectionLimit?: number;
+  };
   /** Every connection the pool holds, idle or checked out. */
-  readonly _allConnections?: { readonly length: number };
+  readonly _allConnections?: {
+    /** How many: every connection the pool holds. */
+    readonly length: number;
+  };
   /** The idle connections. */
-  readonly _freeConnections?: { readonly length: number };
+  readonly _freeConnections?: {
+    /** How many: the idle connections. */
+    readonly length: number;
+  };
   /** Callers waiting for a connection. */
-  readonly _connectionQueue?: { readonly length: number };
+  readonly _connectionQueue?: {
+    /** How many: the callers waiting for a connection. */
+    readonly length: number;
+  };
 }
 
 /**

@@ -10,23 +10,14 @@ import { closedPort } from '../../support/closedPort.js';
 import { HungServer } from '../../support/HungServer.js';
 import { margin, timeoutMs, workingTimeoutMs } from '../../support/integrationBudget.js';
 import { kinds, runCheck } from '../../support/runCheck.js';
-import { requireService, serviceUrl } from '../../support/services.js';
+import { requireService, serviceUrl, serviceUrlWith } from '../../support/services.js';
 import { StallingProxy } from '../../support/StallingProxy.js';
 import { tallyOutputs } from '../../support/tallyOutputs.js';
 import { recordTiming } from '../../support/timings.js';
 import { conformance, hostAndPort } from '../../testing/conformance/budget.js';
 
 /** The service URL with another host/port/user/password. */
-function urlWith(changes: { port?: number; user?: string; password?: string }): string {
-  const url = new URL(serviceUrl('mysql'));
-  if (changes.port !== undefined) {
-    url.hostname = '127.0.0.1';
-    url.port = String(changes.port);
-  }
-  if (changes.user !== undefined) url.username = changes.user;
-  if (changes.password !== undefined) url.password = changes.password;
-  return url.toString();
-}
+const urlWith = (changes: { port?: number; user?: string; password?: string }): string => serviceUrlWith('mysql', changes);
 
 /** The callback pool's private queues, as the check reads them. */
 function counts(pool: mysql.Pool): { total: number; idle: number; waiting: number } {

@@ -7,7 +7,7 @@ import { activeResources, settleResources } from '../../support/activeResources.
 import { closedPort } from '../../support/closedPort.js';
 import { HungServer } from '../../support/HungServer.js';
 import { kinds, runCheck } from '../../support/runCheck.js';
-import { requireService, serviceUrl } from '../../support/services.js';
+import { requireService, serviceUrl, serviceUrlWith } from '../../support/services.js';
 import { StallingProxy } from '../../support/StallingProxy.js';
 import { terminatePgBackendsSync } from '../../support/terminatePgBackendsSync.js';
 import { recordTiming } from '../../support/timings.js';
@@ -16,16 +16,7 @@ import { tallyOutputs } from '../../support/tallyOutputs.js';
 
 
 /** The service URL with another host/port/user/password. */
-function urlWith(changes: { port?: number; user?: string; password?: string }): string {
-  const url = new URL(serviceUrl('postgres'));
-  if (changes.port !== undefined) {
-    url.hostname = '127.0.0.1';
-    url.port = String(changes.port);
-  }
-  if (changes.user !== undefined) url.username = changes.user;
-  if (changes.password !== undefined) url.password = changes.password;
-  return url.toString();
-}
+const urlWith = (changes: { port?: number; user?: string; password?: string }): string => serviceUrlWith('postgres', changes);
 
 describe('PostgresHealthCheck against PostgreSQL (integration)', function () {
   this.timeout(30_000);
