@@ -4,6 +4,7 @@ import { optionRules } from '../options/optionRules.js';
 import type { DetailLevel } from '../render/DetailLevel.js';
 import { detailLevelList, isDetailLevel } from '../render/validateRenderInput.js';
 import type { HealthRequest } from './HealthRequest.js';
+import { ROUTE_TABLE_RULE } from './routeTableRule.js';
 
 /**
  * Options of {@link healthEndpoints} (and of {@link createHealthListener}).
@@ -76,10 +77,7 @@ export interface HealthEndpointsOptions {
  * is checked when the endpoints are built, against the service's checks.
  */
 export const HEALTH_ENDPOINTS_SCHEMA = {
-  routes: optionRules.custom(
-    'an object mapping paths to run options',
-    (value): value is Readonly<Record<string, RunOptions>> => typeof value === 'object' && value !== null && !Array.isArray(value),
-  ),
+  routes: ROUTE_TABLE_RULE,
   detail: optionRules.withDefault(
     optionRules.custom(`one of ${detailLevelList} or a function`, (value): value is NonNullable<HealthEndpointsOptions['detail']> => typeof value === 'function' || isDetailLevel(value)),
     'full',

@@ -3,6 +3,7 @@ import { RUN_OPTION_KEYS, type RunOptions } from '../core/RunOptions.js';
 import { assertKnownKeys, assertTags } from '../core/validateOptions.js';
 import { assertPlainPath } from './assertPlainPath.js';
 import { normalizeRoutePath } from './normalizeRoutePath.js';
+import { ROUTE_TABLE_RULE } from './routeTableRule.js';
 
 /**
  * @internal The one route-table rule, shared by {@link healthEndpoints}, the
@@ -27,9 +28,7 @@ import { normalizeRoutePath } from './normalizeRoutePath.js';
  * @throws RangeError for an unknown probe or check name (as `run()` does).
  */
 export function resolveRouteTable(given: unknown, where: string, known: ReadonlySet<string> | undefined): ReadonlyMap<string, RunOptions> {
-  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
-    throw new TypeError(`${where}: routes must be an object mapping paths to run options, like DEFAULT_HEALTH_ROUTES`);
-  }
+  ROUTE_TABLE_RULE.check(given, 'routes', where);
   const routes = new Map<string, RunOptions>();
   for (const [path, run] of Object.entries(given as Record<string, unknown>)) {
     const at = `${where}: route '${path}'`;

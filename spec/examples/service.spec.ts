@@ -175,6 +175,18 @@ describe('the example service (npm run example)', function () {
       }
     }
 
+    /**
+     * Makes sure the service has had exactly two signals: npm forwards its own copy of a group's SIGINT in
+     * some environments (CI here) and not in others, so a second Ctrl-C is sent only when the first did not
+     * already deliver two.
+     */
+    async function secondSignal(example: Started): Promise<void> {
+      const deadline = Date.now() + 500;
+      while (!example.output().includes('already draining') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      if (!example.output().includes('already draining')) controlC(example);
+      await printed(example, 'already draining');
+    }
+
     /** Ctrl-C: SIGINT to every process of the group (npm and the service), as the terminal sends it. */
     function controlC(example: Started): void {
       process.kill(-(example.child.pid ?? 0), 'SIGINT');
@@ -187,8 +199,7 @@ describe('the example service (npm run example)', function () {
         const started = Date.now();
         controlC(example);
         await printed(example, 'draining for');
-        controlC(example); // the copy some npm versions forward for the same key press
-        await printed(example, 'already draining');
+        await secondSignal(example);
         for (const path of ['/health/ready', '/health']) {
           const response = await fetch(`${example.base}${path}`, { headers: { accept: 'application/json' } });
           expect(response.status, path).to.equal(503);
@@ -212,9 +223,7 @@ describe('the example service (npm run example)', function () {
         const exited = once(example.child, 'exit');
         controlC(example);
         await printed(example, 'draining for');
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        controlC(example);
-        await printed(example, 'already draining');
+        await secondSignal(example);
         const pressed = Date.now();
         controlC(example);
         await exited;
