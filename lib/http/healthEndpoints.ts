@@ -55,8 +55,11 @@ export interface HealthEndpoints {
    *   so that the HTML dashboard draws each check's recent executions (at
    *   detail `full`; the other formats do not write them). `?history=0` (or
    *   `false`) leaves them out for one request, `?history=1` (or `true`, or
-   *   a bare `?history`) asks for them on a route that says `false`; any
-   *   other value is a 400 and no check runs.
+   *   a bare `?history`) asks for them on a route that says `false`, and
+   *   makes JSON answer the detailed report (`JsonSerializer({ detailed:
+   *   true })`, each check with its `history`) instead of the flat map,
+   *   which is what JSON answers otherwise; any other value is a 400 and no
+   *   check runs.
    * - Any other method on an owned path: 405 with `Allow: GET, HEAD`.
    *
    * Never rejects: a `detail` function that throws anything answers at the
@@ -175,6 +178,8 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
           method,
           ...(refreshSeconds === undefined ? {} : { refreshSeconds }),
           ...(run.probe === undefined ? {} : { title: probeTitles[run.probe] }),
+          // history asked for in the request: JSON answers the detailed report, which carries it
+          ...(history === true ? { detailed: true } : {}),
         });
       } catch (error) {
         reportError(onError, error);

@@ -6,7 +6,8 @@ import type { Serializer } from './Serializer.js';
 import { assertOptionsObject } from '../core/validateOptions.js';
 import { assertReport, resolveDetail } from './validateRenderInput.js';
 import type { SuppressedStatus } from '../report/SuppressedStatus.js';
-import { suppressedFields } from './suppressedFields.js';
+import { describeSuppressed, suppressedFields } from './suppressedFields.js';
+import { formatMs } from '../core/formatMs.js';
 
 /**
  * Options of a {@link JsonSerializer}.
@@ -41,6 +42,10 @@ const optionKeys = ['detailed', 'detail'] as const;
  * By default, the flat map that existing monitors parse, one entry per check
  * in report order, the value being the check's `output`:
  * `{"DatabaseHealthCheck":"working","QueueHealthCheck":"unavailable: connection refused"}`.
+ * A failure that flap suppression holds back (`failAfter` not reached yet:
+ * reported `warn`, HTTP 200) says so before its output, so that a monitor
+ * does not take it for a failure:
+ * `"warning (suppressed, pending failure: 1 of 3 failed executions in a row): unavailable: connection refused"`.
  * With `detailed: true`, the whole report, as `JSON.stringify(report)` would
  * write it, including each check's `history` when the report carries one
  * (`run({ history: true })`).
@@ -48,7 +53,8 @@ const optionKeys = ['detailed', 'detail'] as const;
  * By detail level:
  * - `full`: as above.
  * - `status`: flat map values are `"working"` or the check's distinct error
- *   kinds (`"unavailable, timeout"`); the detailed report keeps `status`,
+ *   kinds (`"unavailable, timeout"`; a suppressed failure
+ *   `"warning (suppressed, pending failure): unavailable"`); the detailed report keeps `status`,
  *   `httpStatus`, `startedAt` and, per check, `name`, `status` and `critical`
  *   (no history: its entries carry messages and durations).
  * - `summary`: `{"status":"fail"}`, in both modes.
@@ -101,7 +107,7 @@ export class JsonSerializer implements Serializer {
     assertReport(report, 'JsonSerializer.serialize');
     if (this.#detail === 'summary') return JSON.stringify({ status: report.status });
     if (this.#detailed) return JSON.stringify(this.#detail === 'full' ? fullReport(report) : statusReport(report));
-    const value = this.#detail === 'full' ? (check: CheckResult) => check.output : stateWords;
+    const value = this.#detail === 'full' ? flatOutput : stateWords;
     // Written by hand rather than through an object: keeps report order even
     // for integer-like names, and a check named "__proto__" stays a key.
     const entries = report.checks.map((check) => `${JSON.stringify(check.name)}:${JSON.stringify(value(check))}`);
@@ -109,11 +115,29 @@ export class JsonSerializer implements Serializer {
   }
 }
 
-/** `"working"`, or the check's distinct error kinds joined by `, `. */
+/**
+ * The flat map's value at detail `full`: the check's output, except for a
+ * failure that flap suppression holds back (reported `warn`, HTTP 200),
+ * which says so before the output, so that a monitor does not take it for
+ * a failure: `warning (suppressed, pending failure: 1 of 3 failed
+ * executions in a row): unavailable: connection refused`.
+ */
+function flatOutput(check: CheckResult): string {
+  const suppressed = pendingFailure(check);
+  return suppressed === undefined ? check.output : `warning (suppressed, ${describeSuppressed(suppressed, formatMs)}): ${check.output}`;
+}
+
+/** `"working"`, or the check's distinct error kinds joined by `, ` (for a suppressed failure: `warning (suppressed, pending failure): unavailable`). */
 function stateWords(check: CheckResult): string {
   const kinds = [...new Set(check.errors.map((error) => error.kind))];
-  if (kinds.length > 0) return kinds.join(', ');
+  if (kinds.length > 0) return pendingFailure(check) === undefined ? kinds.join(', ') : `warning (suppressed, pending failure): ${kinds.join(', ')}`;
   return check.status === 'pass' ? 'working' : check.status;
+}
+
+/** The `suppressed` of a failure held back by flap suppression (reported as not failing), else `undefined`. */
+function pendingFailure(check: CheckResult): SuppressedStatus | undefined {
+  const suppressed = suppressedFields(check.suppressed);
+  return suppressed?.observed === 'fail' && check.status !== 'fail' ? suppressed : undefined;
 }
 
 function fullReport(report: HealthReport): object {

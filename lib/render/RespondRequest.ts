@@ -67,4 +67,12 @@ export interface RespondRequest {
    * @defaultValue `'Health'`
    */
   readonly title?: string;
+  /**
+   * For JSON: write the detailed report (`JsonSerializer({ detailed: true })`,
+   * with each check's `history` when the report carries it) instead of the
+   * flat map. `healthEndpoints` sets it when a request asks for history
+   * (`?history`). Other formats ignore it.
+   * @defaultValue `false`: the flat map
+   */
+  readonly detailed?: boolean;
 }

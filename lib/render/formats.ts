@@ -57,6 +57,8 @@ export interface FormatOptions {
   readonly refreshSeconds: number | undefined;
   /** The HTML page's title, when the request names one. */
   readonly title?: string | undefined;
+  /** For JSON: the detailed report (with each check's history when the report carries it) instead of the flat map. */
+  readonly detailed?: boolean | undefined;
 }
 
 /**
@@ -96,7 +98,7 @@ const table: { readonly [Name in FormatName]: Omit<Format, 'name'> } = {
     mediaTypes: ['application/json'],
     metrics: false,
     description: "The flat map, one property per check, its value the check's output (the default); at detail 'summary' the status alone.",
-    create: ({ detail }) => new JsonSerializer({ detail }),
+    create: ({ detail, detailed }) => new JsonSerializer({ detail, ...(detailed === true ? { detailed } : {}) }),
   },
   'health+json': {
     mediaTypes: ['application/health+json', 'application/vnd.health+json'],

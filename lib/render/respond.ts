@@ -16,6 +16,7 @@ const requestKeys = Object.keys({
   method: true,
   refreshSeconds: true,
   title: true,
+  detailed: true,
 } as const satisfies Record<keyof RespondRequest, true>);
 
 /**
@@ -98,12 +99,13 @@ export function respond(report: HealthReport, request: RespondRequest = {}): Hea
   const refreshSeconds = request.refreshSeconds;
   if (refreshSeconds !== undefined) assertRefreshSeconds(refreshSeconds, 'respond');
   if (request.title !== undefined && (typeof request.title !== 'string' || request.title.trim() === '')) throw new TypeError('respond: title must be a non-empty string');
+  if (request.detailed !== undefined && typeof request.detailed !== 'boolean') throw new TypeError(`respond: detailed must be a boolean, got ${typeof request.detailed}`);
 
   const refusal = unknownFormatResponse(request.format, request.method);
   if (refusal !== undefined) return refusal;
   const named = findFormat(request.format);
   const { format, vary } = named === undefined ? choose(request.accept, request.contentType) : { format: named, vary: undefined };
-  const serializer = format.create({ detail, refreshSeconds, title: request.title });
+  const serializer = format.create({ detail, refreshSeconds, title: request.title, detailed: request.detailed });
   const body = serializer.serialize(report);
   const headers: Record<string, string> = { 'Content-Type': serializer.contentType, 'Cache-Control': 'no-store' };
   if (vary !== undefined) headers.Vary = vary;
