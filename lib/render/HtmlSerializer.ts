@@ -3,7 +3,9 @@ import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import type { DetailLevel } from './DetailLevel.js';
 import { escapeHtml } from './escapeHtml.js';
+import { attributeText } from './html/attributeText.js';
 import { checkAnchors } from './html/checkAnchors.js';
+import { pageText } from './html/pageText.js';
 import { historyWindow, type HistoryWindow } from './html/historyWindow.js';
 import { isoTime } from './html/isoTime.js';
 import { pageStyle } from './html/pageStyle.js';
@@ -147,7 +149,7 @@ export class HtmlSerializer implements Serializer {
     assertReport(report, 'HtmlSerializer.serialize');
     const overall = stateOf(report.status);
     const look = statusLooks[overall];
-    const title = escapeHtml(this.#title);
+    const title = attributeText(this.#title);
     const refresh = this.#refreshSeconds === undefined ? '' : `<meta http-equiv="refresh" content="${this.#refreshSeconds}">\n`;
     const page = this.#detail === 'full' ? pageHistory(report) : undefined;
     return (
@@ -155,7 +157,7 @@ export class HtmlSerializer implements Serializer {
       '<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="color-scheme" content="light dark">\n' +
       `<meta name="robots" content="noindex">\n${refresh}` +
       `<title>${look.overall} · ${title}</title>\n<style>\n${pageStyle}\n</style>\n</head>\n<body>\n` +
-      `<header class="banner ${overall}">\n<div class="wrap">\n<h1>${title}</h1>\n` +
+      `<header class="banner ${overall}">\n<div class="wrap">\n<h1>${pageText(this.#title)}</h1>\n` +
       `<p class="overall"><strong><span aria-hidden="true">${look.icon}</span> ${look.overall}</strong> ` +
       `<span class="code">${escapeHtml(String(report.status))} · HTTP ${escapeHtml(String(report.httpStatus))}</span></p>\n` +
       this.#meta(report, page) +

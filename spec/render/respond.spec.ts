@@ -22,6 +22,20 @@ const prometheus3 =
   'application/openmetrics-text;version=1.0.0;escaping=allow-utf-8,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=1.0.0;escaping=allow-utf-8;q=0.5,text/plain;version=0.0.4;q=0.4,*/*;q=0.1';
 
 describe('respond', () => {
+  describe('detailed', () => {
+    it('makes JSON the detailed report (with history when the report has it) instead of the flat map; other formats ignore it', () => {
+      const report = databaseAndQueue();
+      const detailed = respond(report, { format: 'json', detailed: true });
+      expect(JSON.parse(detailed.body)).to.include({ status: 'fail', httpStatus: 503 });
+      expect(JSON.parse(respond(report, { format: 'json', detailed: false }).body)).to.deep.equal({ DatabaseHealthCheck: 'working', QueueHealthCheck: 'unavailable: connection refused' });
+      expect(respond(report, { format: 'html', detailed: true }).body).to.equal(respond(report, { format: 'html' }).body);
+    });
+
+    it('refuses a detailed that is not a boolean', () => {
+      expect(() => respond(databaseAndQueue(), { detailed: 'yes' as never })).to.throw(TypeError, 'respond: detailed must be a boolean, got string');
+    });
+  });
+
   describe('status code', () => {
     it('is the report httpStatus for JSON, health+json and HTML: 503 for fail, 200 for warn and pass', () => {
       for (const format of ['json', 'health+json', 'html']) {

@@ -64,7 +64,7 @@ export interface PageMeasures {
   readonly scrollHeight: number;
   readonly darkScheme: boolean;
   readonly bodyBackground: string;
-  /** Per `.strip`: how many cells, the narrowest cell's width, whether the strip fits in its tile. */
+  /** Per `.strip`: how many cells (bars), the narrowest one's width, whether they all fit in the strip. */
   readonly strips: readonly { readonly cells: number; readonly minCellWidth: number; readonly fits: boolean }[];
   /** Per sparkline: its rendered width and height. */
   readonly sparklines: readonly { readonly width: number; readonly height: number }[];
@@ -90,7 +90,7 @@ function measuringWrapper(html: string, { width, height = 900 }: PageOptions): s
     darkScheme: frame.contentWindow.matchMedia('(prefers-color-scheme: dark)').matches,
     bodyBackground: frame.contentWindow.getComputedStyle(doc.body).backgroundColor,
     strips: [...doc.querySelectorAll('.strip')].map((strip) => {
-      const cells = [...strip.children].map((cell) => cell.getBoundingClientRect());
+      const cells = [...strip.children].filter((cell) => !cell.classList.contains('none')).map((cell) => cell.getBoundingClientRect());
       const box = strip.getBoundingClientRect();
       return { cells: cells.length, minCellWidth: Math.min(...cells.map((cell) => cell.width)), fits: cells.every((cell) => cell.right <= box.right + 0.5 && cell.left >= box.left - 0.5) };
     }),
@@ -124,5 +124,36 @@ export async function screenshot(chromium: string, html: string, file: string, o
   const { scrollHeight } = await measurePage(chromium, html, options);
   await withPage(html, async (page, profile) => {
     await run(chromium, [...flags(profile, { ...options, height: Math.ceil(scrollHeight) }), `--screenshot=${file}`, `file://${page}`], { timeout: 60_000 });
+  });
+}
+
+/** One axe-core violation, as {@link axeViolations} reports it. */
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly nodes: readonly string[];
+}
+
+/**
+ * Runs axe-core (its `axe.min.js`, given as `axeSource`) on `html` in
+ * Chromium, at the width and colour scheme given, and returns its
+ * violations. The scripts are added to a copy of the page; the dashboard
+ * itself has none.
+ */
+export async function axeViolations(chromium: string, html: string, axeSource: string, options: PageOptions): Promise<AxeViolation[]> {
+  const runner =
+    `<script>${axeSource}</script><script>axe.run(document, { resultTypes: ['violations'] }).then((result) => {` +
+    `const pre = document.createElement('pre'); pre.id = 'pulsecheck-axe'; pre.hidden = true;` +
+    `pre.textContent = JSON.stringify(result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) })));` +
+    `document.body.append(pre); });</script>`;
+  const page = html.replace('</body>', `${runner}</body>`);
+  return withPage(page, async (file, profile) => {
+    const { stdout } = await run(chromium, [...flags(profile, { ...options, width: Math.max(options.width, 500) }), '--virtual-time-budget=30000', '--dump-dom', `file://${file}`], {
+      timeout: 120_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const match = /<pre id="pulsecheck-axe" hidden="">([^<]*)<\/pre>/.exec(stdout);
+    if (match?.[1] === undefined) throw new Error(`chromium: no axe result in the dumped DOM (${stdout.length} characters)`);
+    return JSON.parse(match[1].replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&')) as AxeViolation[];
   });
 }

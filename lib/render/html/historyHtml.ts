@@ -32,8 +32,8 @@ const heights: Readonly<Record<HealthStatus, number>> = { pass: 4.5, warn: 7, fa
 /**
  * @internal A check's history as dashboard HTML, drawn over the page's
  * shared {@link HistoryWindow} (the same instant at the same place on every
- * tile): the uptime over a stated time span (the share of time, from its
- * oldest entry to now, that the check was not failing), a status strip (an
+ * tile): the uptime over a stated time span (from its oldest entry to now:
+ * the share of its results there that are not `fail`), a status strip (an
  * inline SVG, one bar per run of results with one status, from the end of
  * its first execution to the end of the next run's first, sized and
  * coloured by status, with a tooltip) with its two ends labelled (`−30.0
@@ -66,7 +66,7 @@ export function historyHtml(entries: readonly ReadEntry[], window: HistoryWindow
   const items = runs.map((run) => `<li>${escapeHtml(runWhen(run, window.endMs))}: ${statusLooks[run.status].word}${run.count === 1 ? '' : ` (${run.count} results)`}${run.status === 'pass' ? '' : `: ${pageText(run.output)}`}</li>`);
   return (
     `<div class="history">\n` +
-    `<p class="uptime">Uptime <strong>${uptime(runs, covered)}</strong> over the last ${escapeHtml(formatMs(covered))}</p>\n` +
+    `<p class="uptime">Uptime <strong>${uptime(timed)}</strong> over the last ${escapeHtml(formatMs(covered))} (${timed.length} ${timed.length === 1 ? 'result' : 'results'})</p>\n` +
     `<svg class="strip" viewBox="0 0 ${width} 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">${gap}${rects.join('')}</svg>\n` +
     `<p class="axis" aria-hidden="true"><span>−${escapeHtml(formatMs(span))}</span><span>now</span></p>\n` +
     `<ol class="vh">${items.join('')}</ol>\n` +
@@ -95,16 +95,12 @@ function runsOf(entries: readonly (ReadEntry & { timeMs: number })[], endMs: num
   return runs;
 }
 
-/** The share of the covered time that was not failing, never rounded up to 100% nor down to 0% when it is not exactly that. */
-function uptime(runs: readonly Run[], coveredMs: number): string {
-  let down = 0;
-  for (const run of runs) if (run.status === 'fail') down += run.endMs - run.startMs;
-  let percent: number;
-  if (coveredMs <= 0) percent = runs.at(-1)?.status === 'fail' ? 0 : 100;
-  else percent = Math.min(100, Math.max(0, (1 - down / coveredMs) * 100));
-  let shown = Math.round(percent * 10) / 10;
-  if (shown === 100 && down > 0) shown = 99.9;
-  if (shown === 0 && down < coveredMs) shown = 0.1;
+/** The share of the results that are not failing (as {@link CheckHistory.uptimePercent} counts), never rounded up to 100% nor down to 0% when it is not exactly that. */
+function uptime(entries: readonly ReadEntry[]): string {
+  const up = entries.filter((entry) => entry.status !== 'fail').length;
+  let shown = Math.round((up / entries.length) * 10_000) / 100;
+  if (shown === 100 && up < entries.length) shown = 99.99;
+  if (shown === 0 && up > 0) shown = 0.01;
   return `${String(shown)}%`;
 }
 
@@ -114,7 +110,7 @@ function clock(ms: number, nowMs: number): string {
 }
 
 function runWhen(run: Run, nowMs: number): string {
-  return run.count === 1 && run.endMs === nowMs ? `${clock(run.startMs, nowMs)} UTC` : `${clock(run.startMs, nowMs)} to ${run.endMs === nowMs ? 'now' : `${clock(run.endMs, nowMs)} UTC`}`;
+  return `${clock(run.startMs, nowMs)} to ${run.endMs === nowMs ? 'now' : `${clock(run.endMs, nowMs)} UTC`}`;
 }
 
 function runText(run: Run, nowMs: number): string {
