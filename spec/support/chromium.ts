@@ -148,7 +148,7 @@ export async function axeViolations(chromium: string, html: string, axeSource: s
     `document.body.append(pre); });</script>`;
   const page = html.replace('</body>', `${runner}</body>`);
   return withPage(page, async (file, profile) => {
-    const { stdout } = await run(chromium, [...flags(profile, { ...options, width: Math.max(options.width, 500) }), '--virtual-time-budget=30000', '--dump-dom', `file://${file}`], {
+    const { stdout } = await run(chromium, [...flags(profile, { ...options, width: Math.max(options.width, 500) }), '--virtual-time-budget=10000', '--dump-dom', `file://${file}`], {
       timeout: 120_000,
       maxBuffer: 64 * 1024 * 1024,
     });

@@ -52,7 +52,8 @@ export function historyHtml(entries: readonly ReadEntry[], window: HistoryWindow
   const span = window.endMs - window.startMs;
   const x = (ms: number): number => round(((ms - window.startMs) / span) * width);
   const first = timed[0]?.timeMs ?? window.startMs;
-  const covered = window.endMs - first;
+  // at least the window's shortest span: one result just now is "over the last 1.00 s"
+  const covered = Math.max(window.endMs - first, Math.min(span, 1_000));
   const rects = [...runs]
     // failures drawn last, so that a short one is never hidden under a neighbour
     .sort((a, b) => order(a.status) - order(b.status))
@@ -60,10 +61,10 @@ export function historyHtml(entries: readonly ReadEntry[], window: HistoryWindow
       const left = x(run.startMs);
       const barWidth = Math.max(4, round(x(run.endMs) - left));
       const height = heights[run.status];
-      return `<rect class="${run.status}" x="${left}" y="${10 - height}" width="${barWidth}" height="${height}"><title>${attributeText(runText(run, window.endMs))}</title></rect>`;
+      return `<rect class="${run.status}" x="${left}" y="${10 - height}" width="${barWidth}" height="${height}"><title>${attributeText(runText(run, window.endMs, run === runs[runs.length - 1]))}</title></rect>`;
     });
   const gap = first > window.startMs ? `<rect class="none" x="0" y="4" width="${x(first)}" height="2"><title>no history kept</title></rect>` : '';
-  const items = runs.map((run) => `<li>${escapeHtml(runWhen(run, window.endMs))}: ${statusLooks[run.status].word}${run.count === 1 ? '' : ` (${run.count} results)`}${run.status === 'pass' ? '' : `: ${pageText(run.output)}`}</li>`);
+  const items = runs.map((run, index) => `<li>${escapeHtml(runWhen(run, window.endMs, index === runs.length - 1))}: ${statusLooks[run.status].word}${run.count === 1 ? '' : ` (${run.count} results)`}${run.status === 'pass' ? '' : `: ${pageText(run.output)}`}</li>`);
   return (
     `<div class="history">\n` +
     `<p class="uptime">Uptime <strong>${uptime(timed)}</strong> over the last ${escapeHtml(formatMs(covered))} (${timed.length} ${timed.length === 1 ? 'result' : 'results'})</p>\n` +
@@ -105,16 +106,18 @@ function uptime(entries: readonly ReadEntry[]): string {
 }
 
 function clock(ms: number, nowMs: number): string {
+  if (Number.isNaN(new Date(ms).getTime()) || Number.isNaN(new Date(nowMs).getTime())) return 'unknown time';
   const iso = new Date(ms).toISOString();
   return new Date(nowMs).toISOString().slice(0, 10) === iso.slice(0, 10) ? iso.slice(11, 19) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }
 
-function runWhen(run: Run, nowMs: number): string {
-  return `${clock(run.startMs, nowMs)} to ${run.endMs === nowMs ? 'now' : `${clock(run.endMs, nowMs)} UTC`}`;
+/** `12:00:00 to 12:05:00 UTC`, or `12:05:00 to now` for the newest run. */
+function runWhen(run: Run, nowMs: number, newest: boolean): string {
+  return `${clock(run.startMs, nowMs)} to ${newest ? 'now' : `${clock(run.endMs, nowMs)} UTC`}`;
 }
 
-function runText(run: Run, nowMs: number): string {
-  return `${runWhen(run, nowMs)}: ${statusLooks[run.status].word}${run.count === 1 ? '' : ` (${run.count} results)`}${run.status === 'pass' ? '' : `: ${run.output}`}`;
+function runText(run: Run, nowMs: number, newest: boolean): string {
+  return `${runWhen(run, nowMs, newest)}: ${statusLooks[run.status].word}${run.count === 1 ? '' : ` (${run.count} results)`}${run.status === 'pass' ? '' : `: ${run.output}`}`;
 }
 
 /** A duration sparkline over the window's time axis (`viewBox` 100 × 24, stretched to the tile's width), or `''` without durations. */
@@ -139,7 +142,7 @@ function sparkline(entries: readonly (ReadEntry & { timeMs: number })[], x: (ms:
     if (known === undefined || entry.durationMs > known.value) buckets.set(bucket, { x: round(position), value: entry.durationMs });
   }
   const points = [...buckets.values()].sort((a, b) => a.x - b.x);
-  const line = points.length === 1 ? `${points[0]?.x ?? 0},${y(points[0]?.value ?? 0)} 100,${y(points[0]?.value ?? 0)}` : points.map((point) => `${point.x},${y(point.value)}`).join(' ');
+  const line = points.length === 1 ? `0,${y(points[0]?.value ?? 0)} 100,${y(points[0]?.value ?? 0)}` : points.map((point) => `${point.x},${y(point.value)}`).join(' ');
   const label = `Duration over the same time: ${timed.length} ${timed.length === 1 ? 'result' : 'results'}, median ${formatMs(median)}, maximum ${formatMs(max)}${clipped ? `, scale clipped at ${formatMs(top)}` : ''}`;
   return (
     `<svg class="spark" viewBox="0 0 100 24" preserveAspectRatio="none" role="img" aria-label="${escapeHtml(label)}" focusable="false">` +

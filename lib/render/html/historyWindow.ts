@@ -32,5 +32,7 @@ export function historyWindow(histories: readonly (readonly ReadEntry[])[], repo
     }
   }
   if (!Number.isFinite(start) || !Number.isFinite(end)) return undefined;
-  return { startMs: Math.min(start, end - minimumSpanMs), endMs: end };
+  const widened = end - minimumSpanMs;
+  // a time at the very edge of what a Date holds (a hand-made report) is not widened past it
+  return { startMs: Number.isNaN(new Date(widened).getTime()) ? Math.min(start, end) : Math.min(start, widened), endMs: end };
 }
