@@ -21,8 +21,11 @@ function withHistory(entries: readonly HistoryEntry[], name = 'Db'): CheckResult
 /** The page of `checks`, its run ending at the newest entry's time (so the shared window is exactly the entries' span). */
 function render(checks: readonly CheckResult[], detail: 'full' | 'status' | 'summary' = 'full'): string {
   const times = checks
-    .flatMap((check) => (Array.isArray(check.history?.entries) ? check.history.entries : []))
-    .map((entry) => (typeof entry === 'object' && entry !== null && typeof entry.time === 'string' ? Date.parse(entry.time) : Number.NaN))
+    .flatMap((check): unknown[] => (Array.isArray(check.history?.entries) ? [...(check.history.entries as readonly unknown[])] : []))
+    .map((entry) => {
+      const time: unknown = typeof entry === 'object' && entry !== null ? (entry as { time?: unknown }).time : undefined;
+      return typeof time === 'string' ? Date.parse(time) : Number.NaN;
+    })
     .filter((time) => Number.isFinite(time));
   const overrides = times.length === 0 ? {} : { startedAt: new Date(Math.max(...times)).toISOString(), durationMs: 0 };
   return new HtmlSerializer({ detail }).serialize(aReport(checks, overrides));

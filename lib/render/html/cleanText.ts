@@ -1,4 +1,5 @@
 /** C0 controls other than tab, line feed and carriage return, DEL, the C1 controls, and lone surrogates. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const unsafe = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
