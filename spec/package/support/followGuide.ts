@@ -16,7 +16,8 @@ export interface GuideOptions {
    * instead, checks it, and stops it. The `curl` lines of the block are its to follow.
    */
   readonly serve?: { readonly command: string; run(folder: ScratchProject, command: string): Promise<void> };
-  /** Extra setup before compiling (none in the guides today). */
+  /** TypeScript blocks not compiled in the scratch project, each named by a text it contains, with the reason. */
+  readonly notCompiled?: readonly { readonly containing: string; readonly reason: string }[];
 }
 
 /** The guide's try-it block: the ```sh block whose first line starts with `npx tsc`. */
@@ -45,7 +46,7 @@ export function followGuide(guide: string, options: GuideOptions = {}): void {
   const tsconfig = markdownFences(readFileSync(join(guidesDir, `${tsconfigGuide}.md`), 'utf8')).find((fence) => fence.file === 'tsconfig.json');
   const tryIt = tryItCommands(fences);
   const files = fences.filter((fence) => fence.file !== undefined && fence.file !== 'tsconfig.json');
-  const snippets = fences.filter((fence) => (fence.language === 'ts' || fence.language === 'typescript') && fence.file === undefined && !fence.skipped);
+  const snippets = fences.filter((fence) => (fence.language === 'ts' || fence.language === 'typescript') && fence.file === undefined && !fence.skipped && !(options.notCompiled ?? []).some(({ containing }) => fence.code.includes(containing)));
 
   for (const typescript of GUIDE_TYPESCRIPTS) {
     describe(`docs/guides/${guide}.md, followed verbatim on TypeScript ${typescript}`, function () {

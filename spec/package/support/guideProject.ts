@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,7 +86,9 @@ export function guideProject(typescript: GuideTypeScript): Promise<GuideProject>
 async function installGuideProject(typescript: GuideTypeScript): Promise<GuideProject> {
   const tarball = await packTarball();
   const project = await scratchProject(`guides-ts${typescript}`);
-  process.once('exit', () => void project.remove());
+  process.once('exit', () => {
+    rmSync(project.dir, { recursive: true, force: true });
+  });
   const commands = readdirSync(guidesDir)
     .filter((file) => file.endsWith('.md'))
     .flatMap((file) => installCommands(file.replace(/\.md$/, '')));
