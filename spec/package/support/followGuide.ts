@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { markdownFences, type Fence } from './markdownFences.js';
-import { GUIDE_TYPESCRIPTS, guideProject, guidesDir, installCommands, packageName, registryReachable, type GuideProject } from './guideProject.js';
-import type { ScratchProject } from './scratchProject.js';
+import { GUIDE_TYPESCRIPTS, guideProject, guidesDir, installCommands, packageName, registryReachable, type GuideProject, type GuideTypeScript } from './guideProject.js';
+import type { CommandResult, ScratchProject } from './scratchProject.js';
 
 /** How a guide's spec departs from "run every command of its try-it block and expect exit code 0". */
 export interface GuideOptions {
@@ -40,6 +41,68 @@ export function tryItCommands(fences: readonly Fence[]): { compile: string; run:
  * getting-started's); compiles them with the try-it block's `npx tsc`; then
  * runs each command of the try-it block and expects it to exit 0.
  */
+/** What followGuide writes and compiles for a guide. */
+interface GuidePlan {
+  readonly guide: string;
+  readonly tsconfig: Fence | undefined;
+  readonly files: readonly Fence[];
+  readonly snippets: readonly Fence[];
+  readonly compile: string;
+}
+
+/** A guide's folder in a TypeScript major's project, its files written and compiled. */
+interface Compiled {
+  readonly installed: GuideProject;
+  readonly folder: ScratchProject;
+  readonly result: CommandResult;
+}
+
+const plans = new Map<string, GuidePlan>();
+const compilations = new Map<string, Promise<Compiled>>();
+let slots = Math.max(1, availableParallelism());
+const waiting: (() => void)[] = [];
+
+/** Runs `work` when fewer than availableParallelism() compilations are running. */
+async function slot<T>(work: () => Promise<T>): Promise<T> {
+  if (slots === 0) await new Promise<void>((resolve) => waiting.push(resolve));
+  else slots--;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next === undefined) slots++;
+    else next();
+  }
+}
+
+/**
+ * The compilation of `guide` on `typescript`. The first call for a major
+ * starts the compilations of every guide registered so far (all spec files
+ * are loaded before any runs), `availableParallelism()` at a time, so that
+ * the slow part of the suite, `tsc` on TypeScript 6, uses every core (the
+ * limit is shared by both majors).
+ */
+function compilation(guide: string, typescript: GuideTypeScript): Promise<Compiled> {
+  if (!compilations.has(`${typescript} ${guide}`)) {
+    const installing = guideProject(typescript);
+    for (const plan of plans.values()) {
+      const compiled = (async () => {
+        const installed = await installing;
+        return slot(async () => {
+          const folder = await installed.folder(plan.guide);
+          if (plan.tsconfig !== undefined) await folder.write('tsconfig.json', plan.tsconfig.code);
+          for (const fence of plan.files) await folder.write(fence.file!, fence.code);
+          for (const fence of plan.snippets) await folder.write(`src/snippets/line-${fence.line}.ts`, `${fence.code}export {};\n`);
+          return { installed, folder, result: await folder.run(plan.compile) };
+        });
+      })();
+      compiled.catch(() => undefined); // awaited by the guide's own tests, which report it
+      compilations.set(`${typescript} ${plan.guide}`, compiled);
+    }
+  }
+  return compilations.get(`${typescript} ${guide}`)!;
+}
+
 export function followGuide(guide: string, options: GuideOptions = {}): void {
   const fences = markdownFences(readFileSync(join(guidesDir, `${guide}.md`), 'utf8'));
   const tsconfigGuide = fences.some((fence) => fence.file === 'tsconfig.json') ? guide : (options.tsconfigFrom ?? 'getting-started');
@@ -47,12 +110,14 @@ export function followGuide(guide: string, options: GuideOptions = {}): void {
   const tryIt = tryItCommands(fences);
   const files = fences.filter((fence) => fence.file !== undefined && fence.file !== 'tsconfig.json');
   const snippets = fences.filter((fence) => (fence.language === 'ts' || fence.language === 'typescript') && fence.file === undefined && !fence.skipped && !(options.notCompiled ?? []).some(({ containing }) => fence.code.includes(containing)));
+  plans.set(guide, { guide, tsconfig, files, snippets, compile: tryIt?.compile ?? 'npx tsc' });
 
   for (const typescript of GUIDE_TYPESCRIPTS) {
     describe(`docs/guides/${guide}.md, followed verbatim on TypeScript ${typescript}`, function () {
       this.timeout(600_000); // the shared install: minutes on a loaded machine, the first time
       let installed: GuideProject;
       let folder: ScratchProject;
+      let compiled: Compiled;
 
       before(async function () {
         if (!(await registryReachable())) {
@@ -60,8 +125,8 @@ export function followGuide(guide: string, options: GuideOptions = {}): void {
           console.warn(`\n  !!! SKIPPED docs/guides/${guide}.md on TypeScript ${typescript}: the npm registry is unreachable\n`);
           this.skip();
         }
-        installed = await guideProject(typescript);
-        folder = await installed.folder(guide);
+        compiled = await compilation(guide, typescript);
+        ({ installed, folder } = compiled);
       });
 
       it(`has a tsconfig.json (its own or ${tsconfigGuide}'s) and a try-it block starting with npx tsc`, function () {
@@ -76,11 +141,8 @@ export function followGuide(guide: string, options: GuideOptions = {}): void {
         expect(missing, 'packages named by the guide but not installed').to.deep.equal([]);
       });
 
-      it(`compiles its files and its ${snippets.length} other TypeScript blocks with its command`, async function () {
-        await folder.write('tsconfig.json', tsconfig!.code);
-        for (const fence of files) await folder.write(fence.file!, fence.code);
-        for (const fence of snippets) await folder.write(`src/snippets/line-${fence.line}.ts`, `${fence.code}export {};\n`);
-        const result = await folder.run(tryIt?.compile ?? 'npx tsc');
+      it(`compiles its files and its ${snippets.length} other TypeScript blocks with its command`, function () {
+        const { result } = compiled;
         expect(result.code, `${guide}.md on ${installed.tscVersion}: ${result.output}`).to.equal(0);
       });
 
