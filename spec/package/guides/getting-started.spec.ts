@@ -64,7 +64,7 @@ followGuide('getting-started', {
         service = await start(command.split(/\s+/), folder.dir, { PORT: String(port) }, /health on/);
         // The check's timeout is 500 ms: on a loaded machine one run can miss it, so a timeout is asked again (5 times at most).
         let healthy = await fetch(`http://127.0.0.1:${port}/health`, { headers: { accept: 'application/json' } });
-        let body = (await healthy.json()) as unknown;
+        let body: unknown = await healthy.json();
         for (let attempt = 1; attempt < 5 && JSON.stringify(body).includes('timeout'); attempt++) {
           healthy = await fetch(`http://127.0.0.1:${port}/health`, { headers: { accept: 'application/json' } });
           body = await healthy.json();
