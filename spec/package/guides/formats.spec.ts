@@ -1,0 +1,3 @@
+import { followGuide } from '../support/followGuide.js';
+
+followGuide('formats');
