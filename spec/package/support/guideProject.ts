@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,8 +87,10 @@ export function guideProject(typescript: GuideTypeScript): Promise<GuideProject>
 async function installGuideProject(typescript: GuideTypeScript): Promise<GuideProject> {
   const tarball = await packTarball();
   const project = await scratchProject(`guides-ts${typescript}`);
+  // Removed by a detached `rm -rf` once mocha exits: deleting two full node_modules trees in the
+  // exit handler held the process for minutes on a loaded machine.
   process.once('exit', () => {
-    rmSync(project.dir, { recursive: true, force: true });
+    spawn('rm', ['-rf', project.dir], { detached: true, stdio: 'ignore' }).unref();
   });
   const commands = readdirSync(guidesDir)
     .filter((file) => file.endsWith('.md'))
