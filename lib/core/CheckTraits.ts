@@ -1,3 +1,5 @@
+import type { ComponentType } from '../report/ComponentType.js';
+
 /**
  * What a check class declares about itself, for the tools that reason about
  * it without running it: `verify-probes` (a check of an external dependency
@@ -24,7 +26,7 @@ export interface CheckTraits {
    *
    * @default 'component'
    */
-  readonly componentType?: 'datastore' | 'system' | 'component';
+  readonly componentType?: ComponentType;
   /**
    * Whether the check reaches a dependency outside the process (a database,
    * a broker, another service): such a check belongs on readiness, not on

@@ -21,6 +21,38 @@ function checkTimerLimit(value: number, option: string, where: string): void {
   }
 }
 
+/** The characters a URI may hold (RFC 3986: unreserved, reserved and `%`); anything else must be percent-encoded. */
+const URI_CHARACTERS = /^[\w\-.~:/?#[\]@!$&'()*+,;=%]+$/;
+
+/** Whether `value` is an absolute `http:` or `https:` URI with a host and no user name or password. */
+function isHttpUri(value: unknown, maxLength: number): value is string {
+  if (typeof value !== 'string' || value.length > maxLength || !URI_CHARACTERS.test(value) || !URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.host !== '' && url.username === '' && url.password === '';
+}
+
+/**
+ * An RFC 6570 URI template (or a plain URI reference): URI characters, no
+ * white space, quotes or angle brackets, and each `{` closed by a `}` around
+ * a non-empty expression. Each character is read once (linear time).
+ */
+const URI_TEMPLATE = /^(?:[^\s\p{Cc}"'<>\\^`{|}]|\{[^\s\p{Cc}{}]+\})+$/u;
+
+/** Whether `value` is a URI template of at most `maxLength` characters. */
+function isUriTemplate(value: unknown, maxLength: number): value is string {
+  return typeof value === 'string' && value.length <= maxLength && URI_TEMPLATE.test(value);
+}
+
+/** Whether `value` is a string with more than white space, of at most `maxLength` characters. */
+function isText(value: unknown, maxLength: number): value is string {
+  return typeof value === 'string' && value.length <= maxLength && value.trim() !== '';
+}
+
+/** Whether `value` is an array of at most `maxItems` items that each pass `accepts`. */
+function isListOf(value: unknown, maxItems: number, accepts: (item: unknown) => boolean): boolean {
+  return Array.isArray(value) && value.length <= maxItems && value.every((item) => accepts(item));
+}
+
 interface RuleParts<V> {
   /** The text after `must be`. */
   readonly expected: string;
@@ -95,6 +127,50 @@ export const optionRules = Object.freeze({
     error: TypeError,
     got: false,
   }),
+  /** A string with more than white space, of at most `maxLength` characters (TypeError otherwise). */
+  text(maxLength: number): OptionRule<string> & { readonly accepts: (value: unknown) => value is string } {
+    return rule<string>({
+      expected: `a non-empty string of at most ${maxLength} characters`,
+      accepts: (value): value is string => isText(value, maxLength),
+      error: TypeError,
+      got: false,
+    });
+  },
+  /** An array of at most `maxItems` strings with more than white space, each of at most `maxLength` characters (TypeError otherwise). */
+  texts(maxItems: number, maxLength: number): OptionRule<readonly string[]> {
+    return rule<readonly string[]>({
+      expected: `an array of at most ${maxItems} non-empty strings of at most ${maxLength} characters each`,
+      accepts: (value): value is readonly string[] => isListOf(value, maxItems, (item) => isText(item, maxLength)),
+      error: TypeError,
+      got: false,
+    });
+  },
+  /** An absolute `http:` or `https:` URI with a host, no user name or password, of at most `maxLength` characters (TypeError otherwise). */
+  httpUri(maxLength: number): OptionRule<string> & { readonly accepts: (value: unknown) => value is string } {
+    return rule<string>({
+      expected: `an absolute http: or https: URI of at most ${maxLength} characters, without a user name or password`,
+      accepts: (value): value is string => isHttpUri(value, maxLength),
+      error: TypeError,
+      got: false,
+    });
+  },
+  /** A non-empty string of URI characters only (RFC 3986: a name such as `about`, or a URI), of at most `maxLength` characters (TypeError otherwise). */
+  uriToken(maxLength: number): OptionRule<string> & { readonly accepts: (value: unknown) => value is string } {
+    return rule<string>({
+      expected: `a name or URI of at most ${maxLength} characters (URI characters only)`,
+      accepts: (value): value is string => typeof value === 'string' && value.length <= maxLength && URI_CHARACTERS.test(value),
+      error: TypeError,
+    });
+  },
+  /** An array of at most `maxItems` URI templates (RFC 6570, such as `/orders/{id}`), each of at most `maxLength` characters (TypeError otherwise). */
+  uriTemplates(maxItems: number, maxLength: number): OptionRule<readonly string[]> {
+    return rule<readonly string[]>({
+      expected: `an array of at most ${maxItems} URI templates (RFC 6570, such as '/orders/{id}') of at most ${maxLength} characters each, without white space`,
+      accepts: (value): value is readonly string[] => isListOf(value, maxItems, (item) => isUriTemplate(item, maxLength)),
+      error: TypeError,
+      got: false,
+    });
+  },
   /** A positive integer, a number of executions (RangeError otherwise). */
   count: rule<number>({ expected: 'a positive integer (a number of executions)', accepts: isPositiveInteger, error: RangeError }),
   /** A whole number from `min` to `max` (RangeError otherwise). */

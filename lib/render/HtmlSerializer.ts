@@ -6,6 +6,7 @@ import type { HealthStatus } from '../report/HealthStatus.js';
 import type { Observation } from '../report/Observation.js';
 import { checkedAt } from './checkedAt.js';
 import type { DetailLevel } from './DetailLevel.js';
+import { serviceHeader } from './html/serviceHeader.js';
 import { escapeHtml } from './escapeHtml.js';
 import { historyHtml, historyStyle } from './historyHtml.js';
 import type { Serializer } from './Serializer.js';
@@ -182,6 +183,7 @@ export class HtmlSerializer implements Serializer {
       `<p class="overall"><strong><span aria-hidden="true">${look.icon}</span> ${look.overall}</strong> ` +
       `<span class="code">${escapeHtml(String(report.status))} · HTTP ${escapeHtml(String(report.httpStatus))}</span></p>\n` +
       this.#meta(report) +
+      serviceHeader(report, this.#detail) +
       '</div>\n</header>\n' +
       this.#main(report) +
       this.#footer() +

@@ -7,6 +7,7 @@ import { assertOptionsObject } from '../core/validateOptions.js';
 import { assertReport, resolveDetail } from './validateRenderInput.js';
 import type { SuppressedStatus } from '../report/SuppressedStatus.js';
 import { suppressedFields } from './suppressedFields.js';
+import { serviceFields } from './serviceFields.js';
 
 /**
  * Options of a {@link JsonSerializer}.
@@ -43,14 +44,16 @@ const optionKeys = ['detailed', 'detail'] as const;
  * `{"DatabaseHealthCheck":"working","QueueHealthCheck":"unavailable: connection refused"}`.
  * With `detailed: true`, the whole report, as `JSON.stringify(report)` would
  * write it, including each check's `history` when the report carries one
- * (`run({ history: true })`).
+ * (`run({ history: true })`), each check's `componentType` and
+ * `affectedEndpoints` when it has them, and the report's `service` (the
+ * module's `serviceInfo`) when it carries one.
  *
  * By detail level:
  * - `full`: as above.
  * - `status`: flat map values are `"working"` or the check's distinct error
  *   kinds (`"unavailable, timeout"`); the detailed report keeps `status`,
  *   `httpStatus`, `startedAt` and, per check, `name`, `status` and `critical`
- *   (no history: its entries carry messages and durations).
+ *   (no history: its entries carry messages and durations; no `service`).
  * - `summary`: `{"status":"fail"}`, in both modes.
  *
  * @example
@@ -136,13 +139,22 @@ function fullReport(report: HealthReport): object {
       ),
       // where the service's buildResult() writes it, so the text equals JSON.stringify(report)
       ...(typeof check.description === 'string' ? { description: check.description } : {}),
+      ...(typeof check.componentType === 'string' ? { componentType: check.componentType } : {}),
+      ...(Array.isArray(check.affectedEndpoints) ? { affectedEndpoints: [...check.affectedEndpoints] } : {}),
       ...suppressedEntry(check),
       ...(typeof check.blockedBy === 'string' ? { blockedBy: check.blockedBy } : {}),
       ...(check.cached === true ? { cached: true } : {}),
       ...(check.ageMs === undefined ? {} : { ageMs: check.ageMs }),
       ...(check.history === undefined ? {} : { history: historyJson(check.history) }),
     })),
+    ...serviceEntry(report),
   };
+}
+
+/** `{ service }` when the report carries the module's `serviceInfo`, last, where the service's buildReport() writes it. */
+function serviceEntry(report: HealthReport): { service?: object } {
+  const service = serviceFields(report.service);
+  return service === undefined ? {} : { service };
 }
 
 /** A check's history as `JSON.stringify` writes it: the same keys, in the same order. */
