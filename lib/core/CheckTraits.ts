@@ -7,7 +7,9 @@ import type { ComponentType } from '../report/ComponentType.js';
  * `application/health+json`. Bundled checks declare theirs; a user's check
  * may declare its own with a static `traits` field. A subclass inherits its
  * parent's traits (static fields are inherited), so `class Cache extends
- * RedisHealthCheck {}` is still a datastore.
+ * RedisHealthCheck {}` is still a datastore. The `componentType` is read
+ * once, when the class is registered (or first run, if no registry holds
+ * it), and carried by each of its results as {@link CheckResult.componentType}.
  *
  * @example
  * ```ts

@@ -21,7 +21,7 @@ const linkRelation = optionRules.uriToken(SERVICE_ID_MAX_LENGTH);
 const LINKS_RULE: OptionRule<Readonly<Record<string, string>>> = Object.freeze({
   expected: `an object of at most ${SERVICE_LIST_MAX_ITEMS} link relations to absolute http: or https: URIs, such as { about: 'https://wiki.example.com/billing' }`,
   check(value: unknown, option: string, where: string): void {
-    if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       throw new TypeError(`${where}: ${option} must be ${LINKS_RULE.expected}, got ${describeValue(value)}`);
     }
     const entries = Object.entries(value);

@@ -24,19 +24,37 @@ function checkTimerLimit(value: number, option: string, where: string): void {
 /** The characters a URI may hold (RFC 3986: unreserved, reserved and `%`); anything else must be percent-encoded. */
 const URI_CHARACTERS = /^[\w\-.~:/?#[\]@!$&'()*+,;=%]+$/;
 
-/** Whether `value` is an absolute `http:` or `https:` URI with a host and no user name or password. */
-function isHttpUri(value: unknown, maxLength: number): value is string {
-  if (typeof value !== 'string' || value.length > maxLength || !URI_CHARACTERS.test(value) || !URL.canParse(value)) return false;
-  const url = new URL(value);
-  return (url.protocol === 'http:' || url.protocol === 'https:') && url.host !== '' && url.username === '' && url.password === '';
-}
+/** RFC 3986 `pchar`: unreserved, sub-delims, `:`, `@`, or a percent-encoded octet. */
+const PCHAR = String.raw`(?:[\w\-.~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})`;
 
 /**
- * An RFC 6570 URI template (or a plain URI reference): URI characters, no
- * white space, quotes or angle brackets, and each `{` closed by a `}` around
- * a non-empty expression. Each character is read once (linear time).
+ * An absolute `http:`/`https:` URI as RFC 3986 spells it, without user
+ * information: a host (a name or an IPv6 literal), an optional port, then
+ * path, query and fragment of `pchar`s. No alternative overlaps another, so
+ * the match is linear in the length.
  */
-const URI_TEMPLATE = /^(?:[^\s\p{Cc}"'<>\\^`{|}]|\{[^\s\p{Cc}{}]+\})+$/u;
+const HTTP_URI = new RegExp(
+  String.raw`^https?://(?:\[[0-9A-Fa-f:.]+\]|(?:[\w\-.~!$&'()*+,;=]|%[0-9A-Fa-f]{2})+)(?::\d*)?(?:/${PCHAR}*)*(?:\?(?:${PCHAR}|[/?])*)?(?:#(?:${PCHAR}|[/?])*)?$`,
+  'i',
+);
+
+/** Whether `value` is an absolute `http:` or `https:` URI (RFC 3986) with a host and no user name or password. */
+function isHttpUri(value: unknown, maxLength: number): value is string {
+  return typeof value === 'string' && value.length <= maxLength && HTTP_URI.test(value) && URL.canParse(value);
+}
+
+/** RFC 6570 `varchar`: a letter, digit, `_` or percent-encoded octet. */
+const VARCHAR = String.raw`(?:\w|%[0-9A-Fa-f]{2})`;
+/** RFC 6570 `varspec`: a variable name and an optional prefix (`:3`) or explode (`*`) modifier. */
+const VARSPEC = String.raw`${VARCHAR}+(?::[1-9]\d{0,3}|\*)?`;
+
+/**
+ * An RFC 6570 URI template: literals (URI characters, a `%` only as a
+ * percent-encoded octet) and expressions such as `{id}`, `{?page,size}`,
+ * `{/path*}`; variable names of letters, digits and `_`. No alternative
+ * overlaps another (linear time).
+ */
+const URI_TEMPLATE = new RegExp(String.raw`^(?:[^\x00-\x20\x7f"'<>%\\^${'`'}{|}]|%[0-9A-Fa-f]{2}|\{[+#./;?&=,!@|]?${VARSPEC}(?:,${VARSPEC})*\})+$`, 'u');
 
 /** Whether `value` is a URI template of at most `maxLength` characters. */
 function isUriTemplate(value: unknown, maxLength: number): value is string {
