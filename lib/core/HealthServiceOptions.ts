@@ -75,7 +75,7 @@ export interface HealthServiceOptions {
   readonly defaultRecoverAfter?: number;
   /**
    * What the service says about itself in every report
-   * ({@link HealthReport.service}): the service-level fields of
+   * ({@link pulsecheck!HealthReport.service | HealthReport.service}): the service-level fields of
    * `application/health+json` (draft-inadarei-api-health-check-06), under
    * the draft's names: `version`, `releaseId`, `serviceId`, `description`,
    * `notes` (an array of strings) and `links` (link relations to absolute
@@ -86,7 +86,8 @@ export interface HealthServiceOptions {
    * `serviceId` are non-empty strings of at most 200 characters,
    * `description` and each note at most 2,000, at most 50 notes and 50
    * links, each link at most 2,048 characters and without a user name or
-   * password. The report carries a frozen copy.
+   * password. The report carries a frozen copy, redacted like every
+   * output (a token in a link's query becomes `***`).
    * @defaultValue none (reports carry no `service`)
    *
    * @example

@@ -140,7 +140,7 @@ function fullReport(report: HealthReport): object {
       // where the service's buildResult() writes it, so the text equals JSON.stringify(report)
       ...(typeof check.description === 'string' ? { description: check.description } : {}),
       ...(typeof check.componentType === 'string' ? { componentType: check.componentType } : {}),
-      ...(Array.isArray(check.affectedEndpoints) ? { affectedEndpoints: [...check.affectedEndpoints] } : {}),
+      ...(Array.isArray(check.affectedEndpoints) ? { affectedEndpoints: (check.affectedEndpoints as readonly unknown[]).filter((endpoint): endpoint is string => typeof endpoint === 'string') } : {}),
       ...suppressedEntry(check),
       ...(typeof check.blockedBy === 'string' ? { blockedBy: check.blockedBy } : {}),
       ...(check.cached === true ? { cached: true } : {}),

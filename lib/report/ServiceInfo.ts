@@ -5,8 +5,10 @@
  * with the `serviceInfo` option of {@link healthModule} (or
  * `PulsecheckModule.forRoot`), and each report carries them as
  * {@link HealthReport.service}. Written by the developer, for people and
- * tools; shown at detail `full` only, and not redacted: keep credentials
- * out of it (a link with a user name or password is refused).
+ * tools; shown at detail `full` only. Keep credentials out of it: a link
+ * with a user name or password is refused, and whatever looks like a
+ * secret (`?token=...`) is redacted to `***` in the report, as in every
+ * output.
  *
  * @example
  * ```ts

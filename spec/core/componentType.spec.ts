@@ -55,7 +55,7 @@ describe('componentType, from the check class\'s static traits', () => {
     class SlowCache extends HealthCheck {
       static override readonly traits: CheckTraits = { componentType: 'datastore' };
       check(context: Parameters<HealthCheck['check']>[0]): Promise<void> {
-        return new Promise((resolve) => context.signal.addEventListener('abort', () => resolve()));
+        return new Promise((resolve) => { context.signal.addEventListener('abort', () => { resolve(); }); });
       }
     }
     const [result] = (await serviceFor(registry).run()).checks;

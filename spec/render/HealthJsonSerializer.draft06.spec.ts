@@ -107,7 +107,8 @@ describe('HealthJsonSerializer, against draft-inadarei-api-health-check-06 (a JS
         const body = JSON.parse(new HealthJsonSerializer().serialize(report)) as Record<string, unknown> & { checks: Record<string, { componentType: string; affectedEndpoints?: string[] }[]> };
         expect(draft06Problems(body)).to.deep.equal([]);
         for (const field of ['version', 'releaseId', 'notes', 'serviceId', 'description', 'links'] as const) {
-          expect(body[field], field).to.deep.equal(info[field]);
+          expect(body[field], field).to.deep.equal(report.service?.[field]);
+          expect(body[field] === undefined, field).to.equal(info[field] === undefined);
         }
         expect(body.checks['orders-db:connections']?.[0]?.componentType).to.equal('datastore');
         expect(body.checks['memory:utilization']?.[0]?.componentType).to.equal('system');
