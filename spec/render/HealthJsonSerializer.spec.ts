@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { HealthJsonSerializer } from '#lib/render/HealthJsonSerializer.js';
-import { aCheck, aReport, databaseAndQueue, startedAt, unavailable, working } from './fixtures.js';
+import { aCheck, aReport, billingService, databaseAndQueue, startedAt, unavailable, working } from './fixtures.js';
 
 interface Details {
   affectedEndpoints?: string[];
@@ -136,14 +136,7 @@ describe('HealthJsonSerializer', () => {
     });
 
     describe("the service's fields (the module's serviceInfo, report.service)", () => {
-      const service = {
-        version: '2',
-        releaseId: '2.4.1',
-        notes: ['read-only during the close'],
-        serviceId: 'billing-api',
-        description: 'Invoices and payments',
-        links: { about: 'https://wiki.example.com/billing' },
-      };
+      const service = billingService;
 
       it("writes them at the top level, under the draft's names and in its order around output and checks", () => {
         const text = new HealthJsonSerializer().serialize(aReport([unavailable('db', 'refused')], { service }));

@@ -1,16 +1,9 @@
 import { expect } from 'chai';
 import { HtmlSerializer } from 'pulsecheck';
 import { serviceHeader } from '#lib/render/html/serviceHeader.js';
-import { aReport, working } from '../fixtures.js';
+import { aReport, billingService, working } from '../fixtures.js';
 
-const service = {
-  version: '2',
-  releaseId: '2.4.1',
-  notes: ['read-only during the close'],
-  serviceId: 'billing-api',
-  description: 'Invoices and payments',
-  links: { about: 'https://wiki.example.com/billing', runbook: 'https://runbooks.example.com/billing?x=1&y=2' },
-};
+const service = { ...billingService, links: { ...billingService.links, runbook: 'https://runbooks.example.com/billing?x=1&y=2' } };
 
 describe('serviceHeader', () => {
   it('writes the description, the version, release and service id, each note and each link', () => {
