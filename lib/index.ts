@@ -40,10 +40,12 @@ export type { CheckError } from './report/CheckError.js';
 export { CHECK_ERROR_KINDS, type CheckErrorKind } from './report/CheckErrorKind.js';
 export type { CheckHistory } from './report/CheckHistory.js';
 export type { CheckResult } from './report/CheckResult.js';
+export type { ComponentType } from './report/ComponentType.js';
 export type { HealthReport } from './report/HealthReport.js';
 export { HEALTH_STATUSES, type HealthStatus } from './report/HealthStatus.js';
 export { HISTORY_OUTPUT_MAX_LENGTH, type HistoryEntry } from './report/HistoryEntry.js';
 export type { Observation } from './report/Observation.js';
+export type { ServiceInfo } from './report/ServiceInfo.js';
 export type { SuppressedStatus } from './report/SuppressedStatus.js';
 
 // --- rendering (lib/render) ---

@@ -1,3 +1,4 @@
+import type { ComponentType } from '../report/ComponentType.js';
 import type { FailAfter } from './FailAfter.js';
 import type { HealthCheck } from './HealthCheck.js';
 
@@ -54,4 +55,12 @@ export interface CheckDefinition {
   readonly initialDelayMs?: number | undefined;
   /** The names of the checks it depends on; present only when it names any. */
   readonly dependsOn?: readonly string[];
+  /** The endpoints a failure affects (URI templates); present only when it names any. */
+  readonly affectedEndpoints?: readonly string[];
+  /**
+   * The class's `componentType` from its static `traits` ({@link CheckTraits}),
+   * read when the definition is made; present only for `datastore` and
+   * `system` (any other check is a `component`).
+   */
+  readonly componentType?: Exclude<ComponentType, 'component'>;
 }

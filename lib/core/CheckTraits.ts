@@ -1,3 +1,5 @@
+import type { ComponentType } from '../report/ComponentType.js';
+
 /**
  * What a check class declares about itself, for the tools that reason about
  * it without running it: `verify-probes` (a check of an external dependency
@@ -5,7 +7,9 @@
  * `application/health+json`. Bundled checks declare theirs; a user's check
  * may declare its own with a static `traits` field. A subclass inherits its
  * parent's traits (static fields are inherited), so `class Cache extends
- * RedisHealthCheck {}` is still a datastore.
+ * RedisHealthCheck {}` is still a datastore. The `componentType` is read
+ * once, when the class is registered (or first run, if no registry holds
+ * it), and carried by each of its results as {@link CheckResult.componentType}.
  *
  * @example
  * ```ts
@@ -24,7 +28,7 @@ export interface CheckTraits {
    *
    * @default 'component'
    */
-  readonly componentType?: 'datastore' | 'system' | 'component';
+  readonly componentType?: ComponentType;
   /**
    * Whether the check reaches a dependency outside the process (a database,
    * a broker, another service): such a check belongs on readiness, not on

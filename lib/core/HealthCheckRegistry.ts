@@ -54,7 +54,9 @@ export class HealthCheckRegistry {
    *
    * @param definition - The class (`target`) and any of `name`, `critical`,
    *   `timeoutMs`, `tags`, `description`, `cacheTtlMs`, `failAfter`,
-   *   `recoverAfter`, `intervalMs`, `initialDelayMs`.
+   *   `recoverAfter`, `intervalMs`, `initialDelayMs`, `dependsOn`,
+   *   `affectedEndpoints` (a `componentType` is ignored: it comes from the
+   *   class's static `traits`).
    * @returns The definition as recorded, every option resolved.
    * @throws TypeError or RangeError for a malformed option, an unknown key,
    *   or a `target` that does not extend {@link HealthCheck}.
@@ -77,7 +79,9 @@ export class HealthCheckRegistry {
     }
     assertHealthCheckClass(definition.target, 'HealthCheckRegistry.add: target');
     const { target } = definition;
-    const resolved = resolveDefinition(target, definition, 'HealthCheckRegistry.add', DEFINITION_SCHEMA);
+    // componentType is the class's own (its static traits), never an option: a recorded definition given back is taken without it
+    const { componentType: _fromTraits, ...options } = definition;
+    const resolved = resolveDefinition(target, options, 'HealthCheckRegistry.add', DEFINITION_SCHEMA);
     const holder = holders.get(target);
     if (holder !== undefined && holder !== this && holder.has(target)) {
       throw new Error(

@@ -2,6 +2,7 @@ import { inject, injectable, multiInject, optional } from 'inversify';
 import type { CheckHistory } from '../report/CheckHistory.js';
 import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthReport } from '../report/HealthReport.js';
+import type { ServiceInfo } from '../report/ServiceInfo.js';
 import { BackgroundScheduler } from './BackgroundScheduler.js';
 import type { BackgroundOptions } from './BackgroundOptions.js';
 import { buildReport } from './buildReport.js';
@@ -14,6 +15,7 @@ import { DependencyGate } from './DependencyGate.js';
 import { ExecutionRecorder } from './ExecutionRecorder.js';
 import { effectiveTimeoutMs } from './effectiveTimeoutMs.js';
 import { flapRule } from './FlapRule.js';
+import { freezeServiceInfo } from './freezeServiceInfo.js';
 import { HealthCheck } from './HealthCheck.js';
 import { SERVICE_OPTION_SCHEMA, type HealthServiceOptions } from './HealthServiceOptions.js';
 import { ResultHistory } from './ResultHistory.js';
@@ -81,6 +83,7 @@ export class HealthService {
   readonly #history: ResultHistory<CheckSlot>;
   readonly #recorder: ExecutionRecorder;
   readonly #executor: CheckExecutor;
+  readonly #service: ServiceInfo | undefined;
   readonly #scheduler = new BackgroundScheduler<CheckSlot>((slot) => this.#executor.background(slot));
 
   /**
@@ -115,6 +118,7 @@ export class HealthService {
     const defaultCacheTtlMs = settings.defaultCacheTtlMs ?? SERVICE_OPTION_SCHEMA.defaultCacheTtlMs.defaultValue;
     this.#latch = new StartupLatch(settings.latchStartup ?? SERVICE_OPTION_SCHEMA.latchStartup.defaultValue);
     this.#history = new ResultHistory(settings.historySize);
+    this.#service = freezeServiceInfo(settings.serviceInfo);
     this.#selector = new CheckSelector(
       (checks === undefined ? [] : checks).map((instance, index): CheckSlot => {
         if (!(instance instanceof HealthCheck)) {
@@ -161,18 +165,18 @@ export class HealthService {
     const t0 = performance.now();
     const selected = this.#selector.select(options);
     const closed = this.#gate.answer(options);
-    if (closed !== undefined) return buildReport(startedAt, t0, [closed]);
+    if (closed !== undefined) return buildReport(startedAt, t0, [closed], this.#service);
     const replayed = this.#latch.replay(
       options,
       selected.map((slot) => slot.definition.name),
     );
-    if (replayed !== undefined) return buildReport(startedAt, t0, replayed);
+    if (replayed !== undefined) return buildReport(startedAt, t0, replayed, this.#service);
 
     const pending = this.#executor.answer(selected, options.fresh === true);
     // Cached and background results are ready at once: skip the wait only when every one is.
     const settled = pending.every(isReady) ? pending : await this.#executor.settle(selected, pending);
     const results = options.history === true && this.#history.capacity > 0 ? settled.map((result, index) => this.#withHistory(result, selected[index])) : settled;
-    const report = buildReport(startedAt, t0, results);
+    const report = buildReport(startedAt, t0, results, this.#service);
     this.#latch.keep(options, report);
     return report;
   }

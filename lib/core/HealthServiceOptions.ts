@@ -2,6 +2,8 @@ import type { FailAfter } from './FailAfter.js';
 import type { OptionSchema } from '../options/OptionSchema.js';
 import { optionRules } from '../options/optionRules.js';
 import { FAIL_AFTER_RULE } from './FlapRule.js';
+import type { ServiceInfo } from '../report/ServiceInfo.js';
+import { SERVICE_INFO_RULE } from './serviceInfoRule.js';
 
 /**
  * Settings of a {@link HealthService} that apply to every check unless the
@@ -71,6 +73,37 @@ export interface HealthServiceOptions {
    * @defaultValue `1`
    */
   readonly defaultRecoverAfter?: number;
+  /**
+   * What the service says about itself in every report
+   * ({@link pulsecheck!HealthReport.service | HealthReport.service}): the service-level fields of
+   * `application/health+json` (draft-inadarei-api-health-check-06), under
+   * the draft's names: `version`, `releaseId`, `serviceId`, `description`,
+   * `notes` (an array of strings) and `links` (link relations to absolute
+   * `http:`/`https:` URIs). health+json writes them at its top level, the
+   * detailed JSON as `service`, the HTML dashboard in its header; each at
+   * detail `full` only. Checked when the module is made: an unknown field
+   * is refused with the draft's names listed; `version`, `releaseId` and
+   * `serviceId` are non-empty strings of at most 200 characters,
+   * `description` and each note at most 2,000, at most 50 notes and 50
+   * links, each link at most 2,048 characters and without a user name or
+   * password. The report carries a frozen copy, redacted like every
+   * output (a token in a link's query becomes `***`).
+   * @defaultValue none (reports carry no `service`)
+   *
+   * @example
+   * ```ts
+   * import { Container } from 'inversify';
+   * import { HealthService, healthModule } from 'pulsecheck';
+   *
+   * const container = new Container();
+   * container.load(healthModule({
+   *   serviceInfo: { version: '2', releaseId: process.env.GIT_SHA ?? 'dev', links: { about: 'https://wiki.example.com/billing-api' } },
+   * }));
+   * const report = await container.get(HealthService).run();
+   * console.log(report.service?.version); // 2
+   * ```
+   */
+  readonly serviceInfo?: ServiceInfo;
 }
 
 /**
@@ -128,4 +161,5 @@ export const SERVICE_OPTION_SCHEMA = {
   latchStartup: optionRules.withDefault(optionRules.boolean, true),
   defaultFailAfter: FAIL_AFTER_RULE,
   defaultRecoverAfter: optionRules.count,
+  serviceInfo: SERVICE_INFO_RULE,
 } as const satisfies OptionSchema<HealthServiceOptions>;

@@ -123,11 +123,26 @@ export interface RegisterOptions {
    */
   readonly dependsOn?: readonly string[];
   /**
+   * The endpoints of the service that a failure of this check affects, as
+   * URI templates (RFC 6570: `/orders/{id}`, or absolute URIs): the
+   * `affectedEndpoints` of `application/health+json`, written in the
+   * entries of the check while it does not pass, and carried on each
+   * {@link CheckResult} as `affectedEndpoints`. At most 100 templates of at
+   * most 2,048 characters, without white space.
+   * @defaultValue none
+   */
+  readonly affectedEndpoints?: readonly string[];
+  /**
    * Where to record the check.
    * @defaultValue {@link defaultRegistry}
    */
   readonly registry?: HealthCheckRegistry;
 }
+
+/** @internal The most `affectedEndpoints` a check may list: 100. */
+export const AFFECTED_ENDPOINTS_MAX_ITEMS = 100;
+/** @internal The longest entry of `affectedEndpoints`: 2,048 characters. */
+export const AFFECTED_ENDPOINT_MAX_LENGTH = 2_048;
 
 /** Whether `value` can name a check: a string with more than white space. */
 function isCheckName(value: unknown): value is string {
@@ -152,4 +167,5 @@ export const CHECK_OPTION_SCHEMA = {
   intervalMs: optionRules.positiveMs,
   initialDelayMs: optionRules.nonNegativeMs,
   dependsOn: optionRules.nonEmptyStrings,
+  affectedEndpoints: optionRules.uriTemplates(AFFECTED_ENDPOINTS_MAX_ITEMS, AFFECTED_ENDPOINT_MAX_LENGTH),
 } as const satisfies OptionSchema<Omit<RegisterOptions, 'registry'>>;

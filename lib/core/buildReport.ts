@@ -1,14 +1,16 @@
 import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import type { HealthStatus } from '../report/HealthStatus.js';
+import type { ServiceInfo } from '../report/ServiceInfo.js';
 import { roundMs } from './roundMs.js';
 
 /**
  * @internal Aggregates results into a frozen report: `fail` (HTTP 503) when
  * a critical check failed, else `warn` when any check is not `pass`, else
- * `pass`; its duration is the time since `t0` (`performance.now()`).
+ * `pass`; its duration is the time since `t0` (`performance.now()`); it
+ * carries `service` (last, as the detailed JSON writes it) when one is given.
  */
-export function buildReport(startedAt: Date, t0: number, checks: readonly CheckResult[]): HealthReport {
+export function buildReport(startedAt: Date, t0: number, checks: readonly CheckResult[], service?: ServiceInfo): HealthReport {
   let status: HealthStatus = 'pass';
   for (const check of checks) {
     if (check.status === 'fail' && check.critical) {
@@ -17,11 +19,12 @@ export function buildReport(startedAt: Date, t0: number, checks: readonly CheckR
     }
     if (check.status !== 'pass') status = 'warn';
   }
-  return Object.freeze({
+  const report: HealthReport = {
     status,
     httpStatus: status === 'fail' ? 503 : 200,
     startedAt: startedAt.toISOString(),
     durationMs: roundMs(performance.now() - t0),
     checks: Object.freeze([...checks]),
-  });
+  };
+  return Object.freeze(service === undefined ? report : { ...report, service });
 }

@@ -347,11 +347,14 @@ export function buildResult(
   const frozenErrors = errors.length === 0 ? noErrors : Object.freeze([...errors]);
   // Two literals rather than a spread of an optional member: one object per result, of one of two shapes.
   const description = definition.description;
-  return Object.freeze(
+  const result: CheckResult =
     description === undefined
       ? { name: definition.name, status, critical: definition.critical, tags: definition.tags, durationMs: roundMs(durationMs), output, errors: frozenErrors, observations }
-      : { name: definition.name, status, critical: definition.critical, tags: definition.tags, durationMs: roundMs(durationMs), output, errors: frozenErrors, observations, description },
-  );
+      : { name: definition.name, status, critical: definition.critical, tags: definition.tags, durationMs: roundMs(durationMs), output, errors: frozenErrors, observations, description };
+  const { componentType, affectedEndpoints } = definition;
+  if (componentType === undefined && affectedEndpoints === undefined) return Object.freeze(result);
+  // Declared by the class or registered (both frozen in the definition), after description, where the detailed JSON writes them.
+  return Object.freeze({ ...result, ...(componentType === undefined ? {} : { componentType }), ...(affectedEndpoints === undefined ? {} : { affectedEndpoints }) });
 }
 
 function statusOf(errors: readonly CheckError[]): HealthStatus {

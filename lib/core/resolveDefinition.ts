@@ -1,19 +1,21 @@
 import type { CheckDefinition, HealthCheckClass } from './CheckDefinition.js';
 import type { OptionSchema } from '../options/OptionSchema.js';
 import { validateOptions } from '../options/validateOptions.js';
+import { componentTypeOf } from './componentTypeOf.js';
 import { freezeFailAfter } from './FlapRule.js';
 import { CHECK_OPTION_SCHEMA } from './RegisterOptions.js';
 import { describeClass } from './validateOptions.js';
 
 /** @internal What a definition may be given as: the class, and any of its options (the rest default). */
-export type DefinitionInput = Pick<CheckDefinition, 'target'> & { readonly [K in Exclude<keyof CheckDefinition, 'target'>]?: CheckDefinition[K] };
+export type DefinitionInput = Pick<CheckDefinition, 'target'> & { readonly [K in Exclude<keyof CheckDefinition, 'target' | 'componentType'>]?: CheckDefinition[K] };
 
 /**
  * @internal The one place a check's options are checked and defaulted
  * (for the decorator and for {@link HealthCheckRegistry.add}): name (the
  * class name), critical (`true`), tags (`[]`, without duplicates); timeout,
  * description and cache TTL stay `undefined` when not given; failAfter,
- * recoverAfter, intervalMs and initialDelayMs are left out when not given.
+ * recoverAfter, intervalMs, initialDelayMs and affectedEndpoints are left
+ * out when not given; componentType comes from the class's static `traits`.
  *
  * @param target - The check class (already checked to extend HealthCheck).
  * @param options - The options as given (with `registry` or `target` when the schema has it).
@@ -42,5 +44,7 @@ export function resolveDefinition(target: HealthCheckClass, options: object, api
     ...(valid.intervalMs === undefined ? {} : { intervalMs: valid.intervalMs }),
     ...(valid.initialDelayMs === undefined ? {} : { initialDelayMs: valid.initialDelayMs }),
     ...(valid.dependsOn === undefined || valid.dependsOn.length === 0 ? {} : { dependsOn: Object.freeze([...new Set(valid.dependsOn)]) }),
+    ...(valid.affectedEndpoints === undefined || valid.affectedEndpoints.length === 0 ? {} : { affectedEndpoints: Object.freeze([...new Set(valid.affectedEndpoints)]) }),
+    ...componentTypeOf(target),
   });
 }

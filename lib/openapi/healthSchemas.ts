@@ -1,4 +1,5 @@
 import { CHECK_ERROR_KINDS } from '../report/CheckErrorKind.js';
+import { COMPONENT_TYPES } from '../report/ComponentType.js';
 import { HEALTH_STATUSES } from '../report/HealthStatus.js';
 import type { JsonSchema } from './JsonSchema.js';
 
@@ -59,6 +60,9 @@ export const healthSchemas: Readonly<Record<string, JsonSchema>> = {
       history: schemaRef('PulsecheckCheckHistory'),
       suppressed: schemaRef('PulsecheckSuppressedStatus'),
       blockedBy: { type: 'string', description: 'The root cause: the failed dependency (dependsOn) that blocked this check.' },
+      description: { type: 'string', description: "The check's description, as registered." },
+      componentType: { type: 'string', enum: COMPONENT_TYPES.filter((type) => type !== 'component'), description: "As the check's class declares it (static traits); absent for a 'component'." },
+      affectedEndpoints: { type: 'array', items: { type: 'string' }, description: 'The endpoints a failure of the check affects (URI templates, RFC 6570), as registered.' },
     },
     required: ['name', 'status', 'critical'],
   },
@@ -108,18 +112,43 @@ export const healthSchemas: Readonly<Record<string, JsonSchema>> = {
       startedAt: { type: 'string', format: 'date-time' },
       durationMs: { type: 'number', minimum: 0 },
       checks: { type: 'array', items: schemaRef('PulsecheckCheckResult') },
+      service: schemaRef('PulsecheckServiceInfo'),
     },
     required: ['status', 'httpStatus', 'startedAt', 'checks'],
+  },
+  PulsecheckServiceInfo: {
+    type: 'object',
+    description:
+      "What the service says about itself: the module's serviceInfo option, under the field names of draft-inadarei-api-health-check-06 (section 3). At detail 'full' only: `service` in the detailed report, the top-level fields of health+json.",
+    properties: {
+      version: { type: 'string', description: 'The public version of the service.' },
+      releaseId: { type: 'string', description: 'The release of its implementation.' },
+      notes: { type: 'array', items: { type: 'string' }, description: 'Notes relevant to the current state of health.' },
+      serviceId: { type: 'string', description: 'A unique identifier of the service, in the application scope.' },
+      description: { type: 'string', description: 'A human-friendly description of the service.' },
+      links: { type: 'object', additionalProperties: { type: 'string', format: 'uri' }, description: 'Link relations (about, self, or a URI) to absolute http(s) URIs.' },
+    },
+    additionalProperties: false,
   },
   PulsecheckHealthJsonComponent: {
     type: 'object',
     description: 'One "component details" entry of application/health+json (draft-inadarei-api-health-check-06).',
     properties: {
       componentId: { type: 'string', description: "The check's name." },
-      componentType: { type: 'string' },
+      componentType: {
+        type: 'string',
+        enum: [...COMPONENT_TYPES],
+        description: "'datastore' for the bundled database and cache checks, 'system' for the process checks, as a check's class declares it (static traits); else 'component'.",
+      },
+      description: { type: 'string', description: "The check's description, when it has one (at detail 'full'; an additional key)." },
       observedValue: { type: ['number', 'string', 'boolean'] },
       observedUnit: { type: 'string' },
       status: schemaRef('PulsecheckHealthStatus'),
+      affectedEndpoints: {
+        type: 'array',
+        items: { type: 'string' },
+        description: "URI templates (RFC 6570) of the endpoints a failure affects, as the check registered them; at detail 'full', while the check does not pass.",
+      },
       time: { type: 'string', format: 'date-time' },
       output: { type: 'string' },
       suppressed: schemaRef('PulsecheckSuppressedStatus'),
@@ -129,11 +158,17 @@ export const healthSchemas: Readonly<Record<string, JsonSchema>> = {
   PulsecheckHealthJson: {
     type: 'object',
     description:
-      'The report in application/health+json (draft-inadarei-api-health-check-06): `checks` has one key per measurement, "<check>:<measurement>" (a colon in a name becomes "_"), each an array of component details; at detail \'status\' one key per check; at detail \'summary\' the status alone.',
+      'The report in application/health+json (draft-inadarei-api-health-check-06), with the service-level fields of the module\'s serviceInfo at the top level: `checks` has one key per measurement, "<check>:<measurement>" (a colon in a name becomes "_"), each an array of component details; at detail \'status\' one key per check; at detail \'summary\' the status alone.',
     properties: {
       status: schemaRef('PulsecheckHealthStatus'),
-      output: { type: 'string' },
+      version: { type: 'string', description: "serviceInfo.version (at detail 'full')." },
+      releaseId: { type: 'string', description: "serviceInfo.releaseId (at detail 'full')." },
+      notes: { type: 'array', items: { type: 'string' }, description: "serviceInfo.notes (at detail 'full')." },
+      output: { type: 'string', description: "At detail 'full' and status warn or fail: one \"<check>: <kind>: <message>\" line per problem." },
+      serviceId: { type: 'string', description: "serviceInfo.serviceId (at detail 'full')." },
+      description: { type: 'string', description: "serviceInfo.description (at detail 'full')." },
       checks: { type: 'object', additionalProperties: { type: 'array', items: schemaRef('PulsecheckHealthJsonComponent'), minItems: 1 } },
+      links: { type: 'object', additionalProperties: { type: 'string', format: 'uri' }, description: "serviceInfo.links (at detail 'full'): link relations to URIs." },
     },
     required: ['status'],
   },

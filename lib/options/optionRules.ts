@@ -21,6 +21,56 @@ function checkTimerLimit(value: number, option: string, where: string): void {
   }
 }
 
+/** The characters a URI may hold (RFC 3986: unreserved, reserved and `%`); anything else must be percent-encoded. */
+const URI_CHARACTERS = /^[\w\-.~:/?#[\]@!$&'()*+,;=%]+$/;
+
+/** RFC 3986 `pchar`: unreserved, sub-delims, `:`, `@`, or a percent-encoded octet. */
+const PCHAR = String.raw`(?:[\w\-.~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})`;
+
+/**
+ * An absolute `http:`/`https:` URI as RFC 3986 spells it, without user
+ * information: a host (a name or an IPv6 literal), an optional port, then
+ * path, query and fragment of `pchar`s. No alternative overlaps another, so
+ * the match is linear in the length.
+ */
+const HTTP_URI = new RegExp(
+  String.raw`^https?://(?:\[[0-9A-Fa-f:.]+\]|(?:[\w\-.~!$&'()*+,;=]|%[0-9A-Fa-f]{2})+)(?::\d*)?(?:/${PCHAR}*)*(?:\?(?:${PCHAR}|[/?])*)?(?:#(?:${PCHAR}|[/?])*)?$`,
+  'i',
+);
+
+/** Whether `value` is an absolute `http:` or `https:` URI (RFC 3986) with a host and no user name or password. */
+function isHttpUri(value: unknown, maxLength: number): value is string {
+  return typeof value === 'string' && value.length <= maxLength && HTTP_URI.test(value) && URL.canParse(value);
+}
+
+/** RFC 6570 `varchar`: a letter, digit, `_` or percent-encoded octet. */
+const VARCHAR = String.raw`(?:\w|%[0-9A-Fa-f]{2})`;
+/** RFC 6570 `varspec`: a variable name and an optional prefix (`:3`) or explode (`*`) modifier. */
+const VARSPEC = String.raw`${VARCHAR}+(?::[1-9]\d{0,3}|\*)?`;
+
+/**
+ * An RFC 6570 URI template: literals (URI characters, a `%` only as a
+ * percent-encoded octet) and expressions such as `{id}`, `{?page,size}`,
+ * `{/path*}`; variable names of letters, digits and `_`. No alternative
+ * overlaps another (linear time).
+ */
+const URI_TEMPLATE = new RegExp(String.raw`^(?:[^\x00-\x20\x7f"'<>%\\^${'`'}{|}]|%[0-9A-Fa-f]{2}|\{[+#./;?&=,!@|]?${VARSPEC}(?:,${VARSPEC})*\})+$`, 'u');
+
+/** Whether `value` is a URI template of at most `maxLength` characters. */
+function isUriTemplate(value: unknown, maxLength: number): value is string {
+  return typeof value === 'string' && value.length <= maxLength && URI_TEMPLATE.test(value);
+}
+
+/** Whether `value` is a string with more than white space, of at most `maxLength` characters. */
+function isText(value: unknown, maxLength: number): value is string {
+  return typeof value === 'string' && value.length <= maxLength && value.trim() !== '';
+}
+
+/** Whether `value` is an array of at most `maxItems` items that each pass `accepts`. */
+function isListOf(value: unknown, maxItems: number, accepts: (item: unknown) => boolean): boolean {
+  return Array.isArray(value) && value.length <= maxItems && value.every((item) => accepts(item));
+}
+
 interface RuleParts<V> {
   /** The text after `must be`. */
   readonly expected: string;
@@ -95,6 +145,50 @@ export const optionRules = Object.freeze({
     error: TypeError,
     got: false,
   }),
+  /** A string with more than white space, of at most `maxLength` characters (TypeError otherwise). */
+  text(maxLength: number): OptionRule<string> & { readonly accepts: (value: unknown) => value is string } {
+    return rule<string>({
+      expected: `a non-empty string of at most ${maxLength} characters`,
+      accepts: (value): value is string => isText(value, maxLength),
+      error: TypeError,
+      got: false,
+    });
+  },
+  /** An array of at most `maxItems` strings with more than white space, each of at most `maxLength` characters (TypeError otherwise). */
+  texts(maxItems: number, maxLength: number): OptionRule<readonly string[]> {
+    return rule<readonly string[]>({
+      expected: `an array of at most ${maxItems} non-empty strings of at most ${maxLength} characters each`,
+      accepts: (value): value is readonly string[] => isListOf(value, maxItems, (item) => isText(item, maxLength)),
+      error: TypeError,
+      got: false,
+    });
+  },
+  /** An absolute `http:` or `https:` URI with a host, no user name or password, of at most `maxLength` characters (TypeError otherwise). */
+  httpUri(maxLength: number): OptionRule<string> & { readonly accepts: (value: unknown) => value is string } {
+    return rule<string>({
+      expected: `an absolute http: or https: URI of at most ${maxLength} characters, without a user name or password`,
+      accepts: (value): value is string => isHttpUri(value, maxLength),
+      error: TypeError,
+      got: false,
+    });
+  },
+  /** A non-empty string of URI characters only (RFC 3986: a name such as `about`, or a URI), of at most `maxLength` characters (TypeError otherwise). */
+  uriToken(maxLength: number): OptionRule<string> & { readonly accepts: (value: unknown) => value is string } {
+    return rule<string>({
+      expected: `a name or URI of at most ${maxLength} characters (URI characters only)`,
+      accepts: (value): value is string => typeof value === 'string' && value.length <= maxLength && URI_CHARACTERS.test(value),
+      error: TypeError,
+    });
+  },
+  /** An array of at most `maxItems` URI templates (RFC 6570, such as `/orders/{id}`), each of at most `maxLength` characters (TypeError otherwise). */
+  uriTemplates(maxItems: number, maxLength: number): OptionRule<readonly string[]> {
+    return rule<readonly string[]>({
+      expected: `an array of at most ${maxItems} URI templates (RFC 6570, such as '/orders/{id}') of at most ${maxLength} characters each, without white space`,
+      accepts: (value): value is readonly string[] => isListOf(value, maxItems, (item) => isUriTemplate(item, maxLength)),
+      error: TypeError,
+      got: false,
+    });
+  },
   /** A positive integer, a number of executions (RangeError otherwise). */
   count: rule<number>({ expected: 'a positive integer (a number of executions)', accepts: isPositiveInteger, error: RangeError }),
   /** A whole number from `min` to `max` (RangeError otherwise). */

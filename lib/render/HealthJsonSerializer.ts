@@ -8,6 +8,8 @@ import { assertOptionsObject } from '../core/validateOptions.js';
 import { assertReport, resolveDetail } from './validateRenderInput.js';
 import type { SuppressedStatus } from '../report/SuppressedStatus.js';
 import { suppressedFields } from './suppressedFields.js';
+import { COMPONENT_TYPES, type ComponentType } from '../report/ComponentType.js';
+import { serviceFields } from './serviceFields.js';
 
 /**
  * Options of a {@link HealthJsonSerializer}.
@@ -31,11 +33,12 @@ export interface HealthJsonSerializerOptions {
 /** One "component details" object of the draft's `checks` object. */
 interface ComponentDetails {
   componentId: string;
-  componentType: 'component';
+  componentType: ComponentType;
   description?: string;
   observedValue?: number | string | boolean;
   observedUnit?: string;
   status?: string;
+  affectedEndpoints?: string[];
   time?: string;
   output?: string;
   suppressed?: SuppressedStatus;
@@ -58,12 +61,19 @@ interface ComponentDetails {
  *   - `"<check>:<key>"` for each observation the check recorded, with
  *     `observedValue` and, when it has one, `observedUnit`;
  * - every entry carries `componentId` (the check's name), `componentType`
- *   (`"component"`), the check's `description` when it has one (an
- *   additional key, which the draft allows in a checks entry), the check's
- *   `status`, `time` (when the result was produced: the report's
+ *   (the result's {@link CheckResult.componentType}: `"datastore"` for the
+ *   bundled PostgreSQL, MySQL and Redis checks, `"system"` for the process
+ *   checks, else `"component"`), the check's `description` when it has one
+ *   (an additional key, which the draft allows in a checks entry), the
+ *   check's `status`, unless it passed its `affectedEndpoints` when it
+ *   registered some, `time` (when the result was produced: the report's
  *   `startedAt`, earlier for a cached result) and, unless it passed, the
  *   check's `output`; and, for a result held back by flap suppression, its
- *   `suppressed` (an additional key, as {@link CheckResult.suppressed}).
+ *   `suppressed` (an additional key, as {@link CheckResult.suppressed});
+ * - the report's {@link HealthReport.service} (the module's `serviceInfo`)
+ *   gives the top-level `version`, `releaseId`, `notes`, `serviceId`,
+ *   `description` and `links`, in the draft's order around `output` and
+ *   `checks`.
  *
  * The draft forbids a colon inside either half of a key, so a colon in a
  * check name or an observation key becomes `_` there (`componentId` keeps the
@@ -71,7 +81,7 @@ interface ComponentDetails {
  *
  * By detail level: `status` writes one key per check, `"<check>"`, whose
  * entry has `componentId`, `componentType`, `status` and `time` only, and no
- * top-level `output`; `summary` writes `{"status":"..."}` alone.
+ * top-level `output` nor service fields; `summary` writes `{"status":"..."}` alone.
  *
  * @example
  * ```ts
@@ -135,12 +145,26 @@ export class HealthJsonSerializer implements Serializer {
       for (const [key, observation] of observations) add(`${component}:${keyPart(key)}`, details(report, check, full, observation));
     }
     const output = full && report.status !== 'pass' ? failingOutput(report) : '';
+    const service = full ? serviceFields(report.service) : undefined;
+    // The draft's order: status, version, releaseId, notes, output, serviceId, description, checks, links.
     return JSON.stringify({
       status: report.status,
+      ...(service?.version === undefined ? {} : { version: service.version }),
+      ...(service?.releaseId === undefined ? {} : { releaseId: service.releaseId }),
+      ...(service?.notes === undefined ? {} : { notes: service.notes }),
       ...(output === '' ? {} : { output }),
+      ...(service?.serviceId === undefined ? {} : { serviceId: service.serviceId }),
+      ...(service?.description === undefined ? {} : { description: service.description }),
       checks: Object.fromEntries(checks),
+      ...(service?.links === undefined ? {} : { links: service.links }),
     });
   }
+}
+
+/** The result's componentType when it is one the draft defines, else `component`. */
+function componentTypeOf(check: CheckResult): ComponentType {
+  const declared: unknown = check.componentType;
+  return (COMPONENT_TYPES as readonly unknown[]).includes(declared) ? (declared as ComponentType) : 'component';
 }
 
 function keyPart(text: string): string {
@@ -149,13 +173,16 @@ function keyPart(text: string): string {
 
 /** One entry, its keys in the draft's order; the observation only at detail `full`. */
 function details(report: HealthReport, check: CheckResult, full: boolean, observed?: Observation): ComponentDetails {
-  const entry: ComponentDetails = { componentId: check.name, componentType: 'component' };
+  const entry: ComponentDetails = { componentId: check.name, componentType: componentTypeOf(check) };
   if (full && typeof check.description === 'string' && check.description !== '') entry.description = check.description;
   if (observed !== undefined) {
     entry.observedValue = observed.value;
     if (observed.unit !== undefined) entry.observedUnit = observed.unit;
   }
   entry.status = check.status;
+  if (full && check.status !== 'pass' && Array.isArray(check.affectedEndpoints) && check.affectedEndpoints.length > 0) {
+    entry.affectedEndpoints = check.affectedEndpoints.filter((endpoint): endpoint is string => typeof endpoint === 'string');
+  }
   const time = checkedAt(report, check);
   if (time !== undefined) entry.time = time;
   if (full && check.status !== 'pass') entry.output = check.output;

@@ -2,6 +2,7 @@ import { formatMs } from '../core/formatMs.js';
 import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import type { DetailLevel } from './DetailLevel.js';
+import { serviceHeader } from './html/serviceHeader.js';
 import { escapeHtml } from './escapeHtml.js';
 import { attributeText } from './html/attributeText.js';
 import { checkAnchors } from './html/checkAnchors.js';
@@ -161,6 +162,7 @@ export class HtmlSerializer implements Serializer {
       `<p class="overall"><strong><span aria-hidden="true">${look.icon}</span> ${look.overall}</strong> ` +
       `<span class="code">${escapeHtml(String(report.status))} · HTTP ${escapeHtml(String(report.httpStatus))}</span></p>\n` +
       this.#meta(report, page) +
+      serviceHeader(report, this.#detail) +
       '</div>\n</header>\n' +
       this.#main(report, page) +
       this.#footer() +

@@ -8,6 +8,7 @@ import { assertReport, resolveDetail } from './validateRenderInput.js';
 import type { SuppressedStatus } from '../report/SuppressedStatus.js';
 import { describeSuppressed, suppressedFields } from './suppressedFields.js';
 import { formatMs } from '../core/formatMs.js';
+import { serviceFields } from './serviceFields.js';
 
 /**
  * Options of a {@link JsonSerializer}.
@@ -48,7 +49,9 @@ const optionKeys = ['detailed', 'detail'] as const;
  * `"warning (suppressed, pending failure: 1 of 3 failed executions in a row): unavailable: connection refused"`.
  * With `detailed: true`, the whole report, as `JSON.stringify(report)` would
  * write it, including each check's `history` when the report carries one
- * (`run({ history: true })`).
+ * (`run({ history: true })`), each check's `componentType` and
+ * `affectedEndpoints` when it has them, and the report's `service` (the
+ * module's `serviceInfo`) when it carries one.
  *
  * By detail level:
  * - `full`: as above.
@@ -56,7 +59,7 @@ const optionKeys = ['detailed', 'detail'] as const;
  *   kinds (`"unavailable, timeout"`; a suppressed failure
  *   `"warning (suppressed, pending failure): unavailable"`); the detailed report keeps `status`,
  *   `httpStatus`, `startedAt` and, per check, `name`, `status` and `critical`
- *   (no history: its entries carry messages and durations).
+ *   (no history: its entries carry messages and durations; no `service`).
  * - `summary`: `{"status":"fail"}`, in both modes.
  *
  * @example
@@ -160,13 +163,22 @@ function fullReport(report: HealthReport): object {
       ),
       // where the service's buildResult() writes it, so the text equals JSON.stringify(report)
       ...(typeof check.description === 'string' ? { description: check.description } : {}),
+      ...(typeof check.componentType === 'string' ? { componentType: check.componentType } : {}),
+      ...(Array.isArray(check.affectedEndpoints) ? { affectedEndpoints: (check.affectedEndpoints as readonly unknown[]).filter((endpoint): endpoint is string => typeof endpoint === 'string') } : {}),
       ...suppressedEntry(check),
       ...(typeof check.blockedBy === 'string' ? { blockedBy: check.blockedBy } : {}),
       ...(check.cached === true ? { cached: true } : {}),
       ...(check.ageMs === undefined ? {} : { ageMs: check.ageMs }),
       ...(check.history === undefined ? {} : { history: historyJson(check.history) }),
     })),
+    ...serviceEntry(report),
   };
+}
+
+/** `{ service }` when the report carries the module's `serviceInfo`, last, where the service's buildReport() writes it. */
+function serviceEntry(report: HealthReport): { service?: object } {
+  const service = serviceFields(report.service);
+  return service === undefined ? {} : { service };
 }
 
 /** A check's history as `JSON.stringify` writes it: the same keys, in the same order. */

@@ -1,5 +1,6 @@
 import type { CheckError } from './CheckError.js';
 import type { CheckHistory } from './CheckHistory.js';
+import type { ComponentType } from './ComponentType.js';
 import type { HealthStatus } from './HealthStatus.js';
 import type { Observation } from './Observation.js';
 import type { SuppressedStatus } from './SuppressedStatus.js';
@@ -32,6 +33,23 @@ export interface CheckResult {
    * written by its developer, for people. Present only when one was given.
    */
   readonly description?: string;
+  /**
+   * The kind of dependency the check watches, as its class declares it in
+   * its static `traits` (see `CheckTraits`): `datastore` (PostgreSQL,
+   * MySQL, Redis) or `system` (memory, disk, event loop). Absent for any
+   * other check, which is a `component`: read it as
+   * `result.componentType ?? 'component'`. health+json writes it as each
+   * entry's `componentType`.
+   */
+  readonly componentType?: Exclude<ComponentType, 'component'>;
+  /**
+   * The endpoints of the service that a failure of this check affects (URI
+   * templates, RFC 6570, such as `/orders/{id}`), as registered
+   * ({@link RegisterOptions.affectedEndpoints}). Present only when some
+   * were given; health+json writes them in the entries of a check that did
+   * not pass.
+   */
+  readonly affectedEndpoints?: readonly string[];
   /** The check's tags, as registered. */
   readonly tags: readonly string[];
   /** How long the execution took, in milliseconds (at most about the timeout). */

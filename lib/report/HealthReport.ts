@@ -1,5 +1,6 @@
 import type { CheckResult } from './CheckResult.js';
 import type { HealthStatus } from './HealthStatus.js';
+import type { ServiceInfo } from './ServiceInfo.js';
 
 /**
  * What {@link HealthService.run} returns: the aggregated status and one
@@ -30,4 +31,13 @@ export interface HealthReport {
   readonly durationMs: number;
   /** One result per selected check, in registration order. */
   readonly checks: readonly CheckResult[];
+  /**
+   * What the service says about itself (its version, release, links...):
+   * the module's `serviceInfo` option, frozen, the same object in every
+   * report of the service. Present only when that option was given. The
+   * health+json format writes its fields at the top level, under the
+   * draft's names; the detailed JSON as `service`; the HTML dashboard in its
+   * header; each at detail `full` only.
+   */
+  readonly service?: ServiceInfo;
 }

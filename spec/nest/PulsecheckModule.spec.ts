@@ -209,6 +209,23 @@ describe('PulsecheckModule', function () {
       }
     });
 
+    it("writes serviceInfo's fields at the top of health+json, and refuses a malformed one naming forRoot", async () => {
+      const serviceInfo = { version: '2', releaseId: '2.4.1', links: { about: 'https://wiki.example.com/orders' } };
+      const started = await listen(await createApp(rootModule([PulsecheckModule.forRoot({ registry, serviceInfo })]), 'express'));
+      try {
+        const response = await fetch(`${started.url}/health/ready`, { headers: { accept: 'application/health+json' } });
+        expect(response.headers.get('content-type')).to.match(/^application\/health\+json/);
+        expect(await response.json()).to.deep.include(serviceInfo);
+        expect((await started.app.get(HealthService).run()).service).to.deep.equal(serviceInfo);
+      } finally {
+        await started.close();
+      }
+      expect(() => PulsecheckModule.forRoot({ registry, serviceInfo: { verison: '2' } as never })).to.throw(
+        TypeError,
+        "PulsecheckModule.forRoot: unknown option 'serviceInfo.verison' (expected one of: version, releaseId, serviceId, description, notes, links)",
+      );
+    });
+
     it('applies detail to every response', async () => {
       const started = await listen(await createApp(rootModule([PulsecheckModule.forRoot({ registry, detail: 'summary' })]), 'fastify'));
       try {

@@ -4,6 +4,7 @@
  * documented response of the operation, the Content-Type one of that
  * response's media types, and a JSON body valid against its schema.
  */
+import addFormats from 'ajv-formats';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { OpenApiDocument } from 'pulsecheck';
 
@@ -28,6 +29,7 @@ export class DocumentValidator {
     // strict: false lets ajv walk the OpenAPI keywords around the schemas (paths, responses, ...).
     this.#ajv = new Ajv2020({ strict: false, allErrors: true });
     this.#ajv.addFormat('date-time', { type: 'string', validate: (text: string) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(text) && !Number.isNaN(Date.parse(text)) });
+    addFormats.default(this.#ajv, ['uri']);
     this.#ajv.addSchema({ ...document, $id: documentId });
   }
 

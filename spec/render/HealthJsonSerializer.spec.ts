@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import { HealthJsonSerializer } from '#lib/render/HealthJsonSerializer.js';
-import { aCheck, aReport, databaseAndQueue, startedAt, unavailable, working } from './fixtures.js';
+import { aCheck, aReport, billingService, databaseAndQueue, startedAt, unavailable, working } from './fixtures.js';
 
 interface Details {
+  affectedEndpoints?: string[];
   componentId?: string;
   componentType?: string;
   description?: string;
@@ -132,6 +133,65 @@ describe('HealthJsonSerializer', () => {
 
     it('writes the status alone at detail summary', () => {
       expect(new HealthJsonSerializer({ detail: 'summary' }).serialize(databaseAndQueue())).to.equal('{"status":"fail"}');
+    });
+
+    describe("the service's fields (the module's serviceInfo, report.service)", () => {
+      const service = billingService;
+
+      it("writes them at the top level, under the draft's names and in its order around output and checks", () => {
+        const text = new HealthJsonSerializer().serialize(aReport([unavailable('db', 'refused')], { service }));
+        expect(Object.keys(JSON.parse(text) as object)).to.deep.equal(['status', 'version', 'releaseId', 'notes', 'output', 'serviceId', 'description', 'checks', 'links']);
+        expect(JSON.parse(text)).to.deep.include({ ...service, status: 'fail', output: 'db: unavailable: refused' });
+      });
+
+      it('writes them at detail full only', () => {
+        const report = aReport([working('db')], { service });
+        expect(Object.keys(JSON.parse(new HealthJsonSerializer({ detail: 'status' }).serialize(report)) as object)).to.deep.equal(['status', 'checks']);
+        expect(new HealthJsonSerializer({ detail: 'summary' }).serialize(report)).to.equal('{"status":"pass"}');
+      });
+
+      it('writes only the well-formed fields of a report built by hand', () => {
+        const report = { ...aReport([]), service: { version: 3, notes: ['ok', 4], links: { about: 'https://example.com/', bad: null }, extra: 'x-extra-x' } } as never;
+        expect(JSON.parse(new HealthJsonSerializer().serialize(report))).to.deep.equal({ status: 'pass', notes: ['ok'], checks: {}, links: { about: 'https://example.com/' } });
+      });
+    });
+
+    describe('componentType', () => {
+      it("is the result's componentType in each of its entries, at every detail but summary, and component for a result without one", () => {
+        const report = aReport([working('pg', { componentType: 'datastore', observations: { connections: { value: 3 } } }), working('memory', { componentType: 'system' }), working('api')]);
+        const full = serialize(report).checks ?? {};
+        expect(full['pg:responseTime']?.[0]?.componentType).to.equal('datastore');
+        expect(full['pg:connections']?.[0]?.componentType).to.equal('datastore');
+        expect(full['memory:responseTime']?.[0]?.componentType).to.equal('system');
+        expect(full['api:responseTime']?.[0]?.componentType).to.equal('component');
+        const status = (JSON.parse(new HealthJsonSerializer({ detail: 'status' }).serialize(report)) as HealthJson).checks ?? {};
+        expect([status.pg?.[0]?.componentType, status.memory?.[0]?.componentType, status.api?.[0]?.componentType]).to.deep.equal(['datastore', 'system', 'component']);
+      });
+
+      it('is component for a value the draft does not define', () => {
+        const checks = serialize(aReport([working('odd', { componentType: 'database' as never })])).checks ?? {};
+        expect(checks['odd:responseTime']?.[0]?.componentType).to.equal('component');
+      });
+    });
+
+    describe('affectedEndpoints', () => {
+      const endpoints = ['/orders/{id}', '/orders{?page}'];
+
+      it('is written in every entry of a check that does not pass, after status (the draft\'s order), at detail full', () => {
+        const report = aReport([unavailable('db', 'refused', { affectedEndpoints: endpoints, observations: { connections: { value: 0 } } })]);
+        const checks = serialize(report).checks ?? {};
+        for (const key of ['db:responseTime', 'db:connections']) {
+          const entry = checks[key]?.[0] as Record<string, unknown> | undefined;
+          expect(entry?.affectedEndpoints, key).to.deep.equal(endpoints);
+          const keys = Object.keys(entry ?? {});
+          expect(keys.indexOf('affectedEndpoints'), key).to.equal(keys.indexOf('status') + 1);
+        }
+        expect(new HealthJsonSerializer({ detail: 'status' }).serialize(report)).not.to.include('/orders');
+      });
+
+      it('is left out while the check passes (the draft: SHOULD be omitted for pass)', () => {
+        expect(new HealthJsonSerializer().serialize(aReport([working('db', { affectedEndpoints: endpoints })]))).not.to.include('affectedEndpoints');
+      });
     });
 
     it('writes a warning check as warn with its output', () => {

@@ -98,6 +98,31 @@ describe('JsonSerializer', () => {
       expect(new JsonSerializer({ detailed: true }).serialize(report)).to.equal(JSON.stringify(report));
     });
 
+    it("writes what JSON.stringify(report) writes for a report with a service, a componentType and affectedEndpoints", () => {
+      const check = {
+        name: 'db',
+        status: 'fail' as const,
+        critical: true,
+        tags: [],
+        durationMs: 3.25,
+        output: 'unavailable: refused',
+        errors: [{ kind: 'unavailable' as const, message: 'refused' }],
+        observations: {},
+        description: 'Orders database',
+        componentType: 'datastore' as const,
+        affectedEndpoints: ['/orders/{id}'],
+        blockedBy: 'network',
+      };
+      const service = { version: '2', releaseId: '2.4.1', notes: ['a note'], serviceId: 'orders', description: 'Orders API', links: { about: 'https://example.com/orders' } };
+      const report = { ...aReport([check]), service };
+      expect(new JsonSerializer({ detailed: true }).serialize(report)).to.equal(JSON.stringify(report));
+    });
+
+    it('leaves the service out at detail status', () => {
+      const report = { ...aReport([working('db')]), service: { version: '2' } };
+      expect(new JsonSerializer({ detailed: true, detail: 'status' }).serialize(report)).not.to.include('version');
+    });
+
     it('writes a check\'s description at full, and nothing for a check without one', () => {
       const report = aReport([working('db', { description: 'Orders "primary" database' }), working('cache')]);
       const checks = (JSON.parse(new JsonSerializer({ detailed: true }).serialize(report)) as { checks: Record<string, unknown>[] }).checks;

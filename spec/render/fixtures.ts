@@ -8,6 +8,7 @@ import type { CheckResult } from '#lib/report/CheckResult.js';
 import type { HealthReport } from '#lib/report/HealthReport.js';
 import type { HealthStatus } from '#lib/report/HealthStatus.js';
 import type { Observation } from '#lib/report/Observation.js';
+import type { ServiceInfo } from '#lib/report/ServiceInfo.js';
 
 export const startedAt = '2025-03-04T05:06:07.089Z';
 
@@ -118,3 +119,13 @@ export function hostileReport(): HealthReport {
     }),
   ]);
 }
+
+/** A report's `service` with every field of the draft (the module's serviceInfo). */
+export const billingService: ServiceInfo = {
+  version: '2',
+  releaseId: '2.4.1',
+  notes: ['read-only during the close'],
+  serviceId: 'billing-api',
+  description: 'Invoices and payments',
+  links: { about: 'https://wiki.example.com/billing' },
+};
