@@ -3,7 +3,7 @@ import type { OptionSchema } from '../options/OptionSchema.js';
 import { validateOptions } from '../options/validateOptions.js';
 import { freezeFailAfter } from './FlapRule.js';
 import { CHECK_OPTION_SCHEMA } from './RegisterOptions.js';
-import { describeClass } from './validateOptions.js';
+import { describeClass } from './describeClass.js';
 
 /** @internal What a definition may be given as: the class, and any of its options (the rest default). */
 export type DefinitionInput = Pick<CheckDefinition, 'target'> & { readonly [K in Exclude<keyof CheckDefinition, 'target'>]?: CheckDefinition[K] };

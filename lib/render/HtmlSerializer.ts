@@ -9,8 +9,9 @@ import type { DetailLevel } from './DetailLevel.js';
 import { escapeHtml } from './escapeHtml.js';
 import { historyHtml, historyStyle } from './historyHtml.js';
 import type { Serializer } from './Serializer.js';
-import { assertOptionsObject } from '../core/validateOptions.js';
-import { assertRefreshSeconds, assertReport, resolveDetail } from './validateRenderInput.js';
+import { validateOptions } from '../options/validateOptions.js';
+import { RENDER_OPTION_SCHEMAS } from './renderOptionSchemas.js';
+import { assertReport } from './validateRenderInput.js';
 import { describeSuppressed, suppressedFields } from './suppressedFields.js';
 
 /**
@@ -46,7 +47,6 @@ export interface HtmlSerializerOptions {
   readonly refreshSeconds?: number;
 }
 
-const optionKeys = ['detail', 'title', 'refreshSeconds'] as const;
 
 /** Words and symbols for each state, so that colour is never the only cue. */
 const looks: Readonly<Record<HealthStatus, { readonly overall: string; readonly word: string; readonly group: string; readonly icon: string }>> = {
@@ -151,13 +151,11 @@ export class HtmlSerializer implements Serializer {
    * @throws RangeError when `refreshSeconds` is not a positive integer.
    */
   constructor(options: HtmlSerializerOptions = {}) {
-    assertOptionsObject(options, 'HtmlSerializer', optionKeys);
-    this.#detail = resolveDetail(options.detail, 'HtmlSerializer');
-    const title = options.title ?? 'Health';
-    if (typeof title !== 'string' || title.trim() === '') throw new TypeError('HtmlSerializer: title must be a non-empty string');
-    this.#title = title;
-    if (options.refreshSeconds !== undefined) assertRefreshSeconds(options.refreshSeconds, 'HtmlSerializer');
-    this.#refreshSeconds = options.refreshSeconds;
+    const schema = RENDER_OPTION_SCHEMAS.html;
+    const valid = validateOptions(schema, options, 'HtmlSerializer');
+    this.#detail = valid.detail ?? schema.detail.defaultValue;
+    this.#title = valid.title ?? schema.title.defaultValue;
+    this.#refreshSeconds = valid.refreshSeconds;
   }
 
   /**
