@@ -23,10 +23,16 @@ export type DefinitionInput = Pick<CheckDefinition, 'target'> & { readonly [K in
  * @throws TypeError or RangeError naming the check and the option.
  */
 export function resolveDefinition(target: HealthCheckClass, options: object, api: string, schema: OptionSchema<Omit<DefinitionInput, 'target'>> = CHECK_OPTION_SCHEMA): CheckDefinition {
-  const name = (options as { name?: unknown }).name ?? target.name;
-  if (!CHECK_OPTION_SCHEMA.name.accepts(name)) {
-    throw new TypeError(`${api}(${describeClass(target)}): name must be ${CHECK_OPTION_SCHEMA.name.expected}${target.name === '' ? ' (the class is anonymous, so give it a name)' : ''}`);
+  const named = (options as { name?: unknown }).name;
+  const given: unknown = named === undefined ? target.name : named;
+  // The name is checked before the other options, whose errors quote it.
+  if (!CHECK_OPTION_SCHEMA.name.accepts(given)) {
+    if (given === '' && target.name === '') {
+      throw new TypeError(`${api}(${describeClass(target)}): name must be ${CHECK_OPTION_SCHEMA.name.expected} (the class is anonymous, so give it a name)`);
+    }
+    CHECK_OPTION_SCHEMA.name.check(given, 'name', `${api}(${describeClass(target)})`);
   }
+  const name = given as string;
   const valid: Omit<DefinitionInput, 'target'> = validateOptions(schema, options, `${api}('${name}')`);
   return Object.freeze({
     target,
