@@ -1,3 +1,4 @@
+import type { OptionRule } from '../options/OptionRule.js';
 import type { OptionSchema } from '../options/OptionSchema.js';
 import { optionRules } from '../options/optionRules.js';
 import { DETAIL_LEVELS, type DetailLevel } from './DetailLevel.js';
@@ -10,6 +11,8 @@ import type { RespondRequest } from './RespondRequest.js';
 
 const detail = optionRules.withDefault(optionRules.oneOf<DetailLevel>(DETAIL_LEVELS), 'full');
 const title = optionRules.withDefault(optionRules.nonEmptyString, 'Health');
+/** What a request carries as it came (a header, a query parameter): any value is read, an unknown or malformed one answered with 400 or a fallback, never thrown at. */
+const asReceived: OptionRule<never> = Object.freeze({ expected: 'anything', check: () => undefined });
 
 /**
  * @internal The option schemas of the serializers and of `respond()`: rules,
@@ -30,11 +33,11 @@ export const RENDER_OPTION_SCHEMAS = Object.freeze({
   } as const satisfies OptionSchema<OpenMetricsSerializerOptions>,
   html: { detail, title, refreshSeconds: optionRules.positiveSeconds } as const satisfies OptionSchema<HtmlSerializerOptions>,
   respond: {
-    accept: optionRules.custom('a string or an array of strings', (value): value is string | readonly string[] => typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'))),
-    contentType: optionRules.string,
-    format: optionRules.custom('a string or null', (value): value is string | null => typeof value === 'string' || value === null),
+    accept: asReceived,
+    contentType: asReceived,
+    format: asReceived,
     detail,
-    method: optionRules.string,
+    method: asReceived,
     refreshSeconds: optionRules.positiveSeconds,
     title,
   } as const satisfies OptionSchema<RespondRequest>,
