@@ -151,7 +151,7 @@ export function openApiDocument(given: OpenApiOptions): OpenApiDocument | OpenAp
       parameters: { PulsecheckFormat: formatParameter() },
     },
   };
-  if (options.fragment === true) return fragment;
+  if (options.fragment ?? OPEN_API_SCHEMA.fragment.defaultValue) return fragment;
   return {
     openapi: '3.1.0',
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',

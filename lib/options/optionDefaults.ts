@@ -1,11 +1,10 @@
 import type { OptionRule } from './OptionRule.js';
-import type { OptionSchema } from './OptionSchema.js';
 
 /** The keys of schema `S` whose rule holds a default. */
 type DefaultedKeys<S> = { [K in keyof S]: S[K] extends { readonly defaultValue: unknown } ? K : never }[keyof S];
 
 /**
- * @internal The defaults an {@link OptionSchema} holds ({@link OptionRule.defaultValue}),
+ * @internal The defaults an `OptionSchema` holds ({@link OptionRule.defaultValue}),
  * as a frozen object: the one place an owner, a public `..._DEFAULTS`
  * table and the docs' spec read them from. Keys without a default are left
  * out.
