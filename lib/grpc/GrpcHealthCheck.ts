@@ -30,6 +30,34 @@ class GrpcStatusError extends Error {
   }
 }
 
+/** `host:port` (or `dns:///host:port`) as a URL's host, or `undefined` when `target` is not one. */
+function parseTarget(target: string): URL | undefined {
+  const hostPort = target.startsWith('dns:///') ? target.slice('dns:///'.length) : target;
+  const parsed = URL.canParse(`http://${hostPort}`) ? new URL(`http://${hostPort}`) : undefined;
+  return parsed === undefined || parsed.port === '' || parsed.host !== hostPort.toLowerCase() ? undefined : parsed;
+}
+
+const targetRule: OptionRule<string> = Object.freeze({
+  expected: "'host:port' (or 'dns:///host:port')",
+  required: true,
+  check(value: unknown, option: string, where: string): void {
+    optionRules.nonEmptyString.check(value, option, where);
+    if (parseTarget(value as string) === undefined) {
+      throw new TypeError(`${where}: ${option} must be 'host:port' (or 'dns:///host:port'), got ${JSON.stringify((value as string).slice(0, 200))}`);
+    }
+  },
+});
+
+/** The schema of {@link GrpcHealthCheckOptions}. */
+const GRPC_HEALTH_CHECK_SCHEMA = {
+  target: targetRule,
+  service: optionRules.string,
+  tls: optionRules.custom(
+    'a boolean or TLS options ({ ca, cert, key, servername })',
+    (value): value is NonNullable<GrpcHealthCheckOptions['tls']> => typeof value === 'boolean' || (typeof value === 'object' && value !== null && !Array.isArray(value)),
+  ),
+} as const satisfies OptionSchema<GrpcHealthCheckOptions>;
+
 /**
  * Checks a downstream gRPC service through its `grpc.health.v1.Health/Check`
  * method (the gRPC Health Checking Protocol): passes when it answers
@@ -68,34 +96,6 @@ class GrpcStatusError extends Error {
  * }
  * ```
  */
-/** `host:port` (or `dns:///host:port`) as a URL's host, or `undefined` when `target` is not one. */
-function parseTarget(target: string): URL | undefined {
-  const hostPort = target.startsWith('dns:///') ? target.slice('dns:///'.length) : target;
-  const parsed = URL.canParse(`http://${hostPort}`) ? new URL(`http://${hostPort}`) : undefined;
-  return parsed === undefined || parsed.port === '' || parsed.host !== hostPort.toLowerCase() ? undefined : parsed;
-}
-
-const targetRule: OptionRule<string> = Object.freeze({
-  expected: "'host:port' (or 'dns:///host:port')",
-  required: true,
-  check(value: unknown, option: string, where: string): void {
-    optionRules.nonEmptyString.check(value, option, where);
-    if (parseTarget(value as string) === undefined) {
-      throw new TypeError(`${where}: ${option} must be 'host:port' (or 'dns:///host:port'), got ${JSON.stringify((value as string).slice(0, 200))}`);
-    }
-  },
-});
-
-/** The schema of {@link GrpcHealthCheckOptions}. */
-const GRPC_HEALTH_CHECK_SCHEMA = {
-  target: targetRule,
-  service: optionRules.string,
-  tls: optionRules.custom(
-    'a boolean or TLS options ({ ca, cert, key, servername })',
-    (value): value is NonNullable<GrpcHealthCheckOptions['tls']> => typeof value === 'boolean' || (typeof value === 'object' && value !== null && !Array.isArray(value)),
-  ),
-} as const satisfies OptionSchema<GrpcHealthCheckOptions>;
-
 @injectable()
 export class GrpcHealthCheck extends HealthCheck {
   /** A `component`, an external dependency (see {@link CheckTraits}). */

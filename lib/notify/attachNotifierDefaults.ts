@@ -1,5 +1,5 @@
 import { optionDefaults } from '../options/optionDefaults.js';
-import { ATTACH_NOTIFIER_SCHEMA } from './AttachNotifierOptions.js';
+import { ATTACH_NOTIFIER_SCHEMA, type AttachNotifierOptions } from './AttachNotifierOptions.js';
 
 /**
  * The defaults of {@link AttachNotifierOptions}, read off the options'
@@ -14,4 +14,4 @@ import { ATTACH_NOTIFIER_SCHEMA } from './AttachNotifierOptions.js';
  * console.log(`a batch is held at most ${heldAtMostMs} ms`);
  * ```
  */
-export const ATTACH_NOTIFIER_DEFAULTS = optionDefaults(ATTACH_NOTIFIER_SCHEMA);
+export const ATTACH_NOTIFIER_DEFAULTS: Readonly<Required<AttachNotifierOptions>> = optionDefaults(ATTACH_NOTIFIER_SCHEMA);

@@ -1,5 +1,5 @@
 import { optionDefaults } from '../options/optionDefaults.js';
-import { WEBHOOK_NOTIFIER_SCHEMA } from './WebhookNotifierOptions.js';
+import { WEBHOOK_NOTIFIER_SCHEMA, type WebhookNotifierOptions } from './WebhookNotifierOptions.js';
 
 /**
  * The defaults of {@link WebhookNotifierOptions}, read off the options'
@@ -15,7 +15,10 @@ import { WEBHOOK_NOTIFIER_SCHEMA } from './WebhookNotifierOptions.js';
  * console.log(`each request may take ${perRequestMs} ms`);
  * ```
  */
-export const WEBHOOK_DEFAULTS = Object.freeze({
+export const WEBHOOK_DEFAULTS: Readonly<Required<Omit<WebhookNotifierOptions, 'url' | 'service' | 'headers'>>> & {
+  /** How long `flush()` and `close()` wait when given no bound, in milliseconds. */
+  readonly drainMs: number;
+} = Object.freeze({
   ...optionDefaults(WEBHOOK_NOTIFIER_SCHEMA),
   drainMs: 5_000,
 });
