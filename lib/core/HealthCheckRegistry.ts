@@ -3,7 +3,8 @@ import type { OptionSchema } from '../options/OptionSchema.js';
 import { optionRules } from '../options/optionRules.js';
 import { CHECK_OPTION_SCHEMA } from './RegisterOptions.js';
 import { resolveDefinition, type DefinitionInput } from './resolveDefinition.js';
-import { assertHealthCheckClass, describeValue } from './validateOptions.js';
+import { describeValue } from '../options/describeValue.js';
+import { assertHealthCheckClass } from './assertHealthCheckClass.js';
 
 /** The schema of what {@link HealthCheckRegistry.add} takes: the class (checked first) and a check's options. */
 const DEFINITION_SCHEMA = {

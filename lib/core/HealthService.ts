@@ -27,7 +27,7 @@ import { StartupLatch } from './StartupLatch.js';
 import type { StatusChangeListener } from './StatusChangeListener.js';
 import { StatusListeners } from './StatusListeners.js';
 import { HEALTH_CHECK, HEALTH_SERVICE_OPTIONS } from './tokens.js';
-import { describeValue } from './validateOptions.js';
+import { describeValue } from '../options/describeValue.js';
 import { validateOptions } from '../options/validateOptions.js';
 
 /**

@@ -144,11 +144,6 @@ export const AFFECTED_ENDPOINTS_MAX_ITEMS = 100;
 /** @internal The longest entry of `affectedEndpoints`: 2,048 characters. */
 export const AFFECTED_ENDPOINT_MAX_LENGTH = 2_048;
 
-/** Whether `value` can name a check: a string with more than white space. */
-function isCheckName(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
-}
-
 /**
  * @internal The schema of a check's options, shared by
  * {@link registerHealthCheck} (with `registry`) and
@@ -156,7 +151,7 @@ function isCheckName(value: unknown): value is string {
  * {@link RegisterOptions} but `registry`, its rule and its default.
  */
 export const CHECK_OPTION_SCHEMA = {
-  name: optionRules.custom('a non-empty string', isCheckName),
+  name: optionRules.nonEmptyString,
   critical: optionRules.withDefault(optionRules.boolean, true),
   timeoutMs: optionRules.positiveMs,
   tags: optionRules.nonEmptyStrings,

@@ -1,5 +1,6 @@
-import type { Probe } from './Probe.js';
-import { optionKeys } from './optionKeys.js';
+import type { OptionSchema } from '../options/OptionSchema.js';
+import { optionRules } from '../options/optionRules.js';
+import { PROBES, isProbe, type Probe } from './Probe.js';
 
 /**
  * Which checks {@link HealthService.run} runs, and how. With several
@@ -42,6 +43,18 @@ export interface RunOptions {
   readonly history?: boolean;
 }
 
-/** @internal Every key of {@link RunOptions}, checked against it by the compiler. */
-// Stryker disable next-line BooleanLiteral: only the keys of this table are read (optionKeys returns Object.keys); `true` is what the type demands, never a value used
-export const RUN_OPTION_KEYS = optionKeys<RunOptions>({ tags: true, names: true, probe: true, fresh: true, history: true });
+/**
+ * @internal The schema of {@link RunOptions}: the one rule for run options,
+ * read by `HealthService.run` (through {@link assertRunOptions}) and by every
+ * route table (`healthEndpoints`, the OpenAPI description, the Postman
+ * collection, `verify-probes`, gRPC's `services`), so a bad value gets the
+ * same words wherever it is given. A probe that is not one of
+ * {@link PROBES} is a RangeError, as an unknown check name is.
+ */
+export const RUN_OPTIONS_SCHEMA = {
+  tags: optionRules.nonEmptyStrings,
+  names: optionRules.nonEmptyStrings,
+  probe: optionRules.custom(`one of ${PROBES.join(', ')}`, isProbe, RangeError),
+  fresh: optionRules.boolean,
+  history: optionRules.boolean,
+} as const satisfies OptionSchema<RunOptions>;

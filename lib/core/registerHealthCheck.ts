@@ -10,7 +10,7 @@ import { REGISTRY_RULE } from './registryRule.js';
 import { resolveDefinition } from './resolveDefinition.js';
 import { assertOptionsObject } from '../options/assertOptionsObject.js';
 import type { OptionSchema } from '../options/OptionSchema.js';
-import { assertHealthCheckClass } from './validateOptions.js';
+import { assertHealthCheckClass } from './assertHealthCheckClass.js';
 
 /** The schema of {@link RegisterOptions}: a check's options and the registry to record it in. */
 const REGISTER_OPTION_SCHEMA = { ...CHECK_OPTION_SCHEMA, registry: REGISTRY_RULE } as const satisfies OptionSchema<RegisterOptions>;

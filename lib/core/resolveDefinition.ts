@@ -4,7 +4,7 @@ import { validateOptions } from '../options/validateOptions.js';
 import { componentTypeOf } from './componentTypeOf.js';
 import { freezeFailAfter } from './FlapRule.js';
 import { CHECK_OPTION_SCHEMA } from './RegisterOptions.js';
-import { describeClass } from './validateOptions.js';
+import { describeClass } from './describeClass.js';
 
 /** @internal What a definition may be given as: the class, and any of its options (the rest default). */
 export type DefinitionInput = Pick<CheckDefinition, 'target'> & { readonly [K in Exclude<keyof CheckDefinition, 'target' | 'componentType'>]?: CheckDefinition[K] };
@@ -25,10 +25,16 @@ export type DefinitionInput = Pick<CheckDefinition, 'target'> & { readonly [K in
  * @throws TypeError or RangeError naming the check and the option.
  */
 export function resolveDefinition(target: HealthCheckClass, options: object, api: string, schema: OptionSchema<Omit<DefinitionInput, 'target'>> = CHECK_OPTION_SCHEMA): CheckDefinition {
-  const name = (options as { name?: unknown }).name ?? target.name;
-  if (!CHECK_OPTION_SCHEMA.name.accepts(name)) {
-    throw new TypeError(`${api}(${describeClass(target)}): name must be ${CHECK_OPTION_SCHEMA.name.expected}${target.name === '' ? ' (the class is anonymous, so give it a name)' : ''}`);
+  const named = (options as { name?: unknown }).name;
+  const given: unknown = named === undefined ? target.name : named;
+  // The name is checked before the other options, whose errors quote it.
+  if (!CHECK_OPTION_SCHEMA.name.accepts(given)) {
+    if (given === '' && target.name === '') {
+      throw new TypeError(`${api}(${describeClass(target)}): name must be ${CHECK_OPTION_SCHEMA.name.expected} (the class is anonymous, so give it a name)`);
+    }
+    CHECK_OPTION_SCHEMA.name.check(given, 'name', `${api}(${describeClass(target)})`);
   }
+  const name = given as string;
   const valid: Omit<DefinitionInput, 'target'> = validateOptions(schema, options, `${api}('${name}')`);
   return Object.freeze({
     target,

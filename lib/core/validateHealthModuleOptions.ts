@@ -6,7 +6,7 @@ import type { HealthCheckClass } from './CheckDefinition.js';
 import type { HealthModuleOptions } from './healthModule.js';
 import { SERVICE_OPTION_SCHEMA } from './HealthServiceOptions.js';
 import { REGISTRY_RULE } from './registryRule.js';
-import { assertHealthCheckClass } from './validateOptions.js';
+import { assertHealthCheckClass } from './assertHealthCheckClass.js';
 
 /** The rule of `checks`: an array of distinct classes that extend HealthCheck. */
 const CHECKS_RULE: OptionRule<readonly HealthCheckClass[]> = Object.freeze({

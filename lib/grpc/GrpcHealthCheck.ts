@@ -1,7 +1,6 @@
 import { status as grpcStatus } from '@grpc/grpc-js';
 import { connect, constants, type ClientHttp2Session, type IncomingHttpHeaders, type SecureClientSessionOptions } from 'node:http2';
 import { injectable, unmanaged } from 'inversify';
-import { describeKind } from '../checks/shared/describeKind.js';
 import { elapsedMs } from '../checks/shared/elapsedMs.js';
 import { abortReason } from '../checks/shared/untilAborted.js';
 import type { CheckContext } from '../core/CheckContext.js';
@@ -10,6 +9,10 @@ import { describeThrown } from '../core/describeThrown.js';
 import { HealthCheck } from '../core/HealthCheck.js';
 import { ServiceReturnedUnexpectedResult } from '../errors/ServiceReturnedUnexpectedResult.js';
 import { ServiceUnavailable } from '../errors/ServiceUnavailable.js';
+import type { OptionRule } from '../options/OptionRule.js';
+import type { OptionSchema } from '../options/OptionSchema.js';
+import { optionRules } from '../options/optionRules.js';
+import { validateOptions } from '../options/validateOptions.js';
 import type { GrpcHealthCheckOptions } from './GrpcHealthCheckOptions.js';
 import { healthServiceDefinition, type HealthCheckResponse } from './healthProto.js';
 
@@ -26,6 +29,34 @@ class GrpcStatusError extends Error {
     super(details);
   }
 }
+
+/** `host:port` (or `dns:///host:port`) as a URL's host, or `undefined` when `target` is not one. */
+function parseTarget(target: string): URL | undefined {
+  const hostPort = target.startsWith('dns:///') ? target.slice('dns:///'.length) : target;
+  const parsed = URL.canParse(`http://${hostPort}`) ? new URL(`http://${hostPort}`) : undefined;
+  return parsed === undefined || parsed.port === '' || parsed.host !== hostPort.toLowerCase() ? undefined : parsed;
+}
+
+const targetRule: OptionRule<string> = Object.freeze({
+  expected: "'host:port' (or 'dns:///host:port')",
+  required: true,
+  check(value: unknown, option: string, where: string): void {
+    optionRules.nonEmptyString.check(value, option, where);
+    if (parseTarget(value as string) === undefined) {
+      throw new TypeError(`${where}: ${option} must be 'host:port' (or 'dns:///host:port'), got ${JSON.stringify((value as string).slice(0, 200))}`);
+    }
+  },
+});
+
+/** The schema of {@link GrpcHealthCheckOptions}. */
+const GRPC_HEALTH_CHECK_SCHEMA = {
+  target: targetRule,
+  service: optionRules.string,
+  tls: optionRules.custom(
+    'a boolean or TLS options ({ ca, cert, key, servername })',
+    (value): value is NonNullable<GrpcHealthCheckOptions['tls']> => typeof value === 'boolean' || (typeof value === 'object' && value !== null && !Array.isArray(value)),
+  ),
+} as const satisfies OptionSchema<GrpcHealthCheckOptions>;
 
 /**
  * Checks a downstream gRPC service through its `grpc.health.v1.Health/Check`
@@ -77,30 +108,14 @@ export class GrpcHealthCheck extends HealthCheck {
 
   /**
    * @param options - The target, the service name and TLS.
-   * @throws TypeError when `target` is not a `host:port` string, `service`
-   *   not a string, or `tls` neither a boolean nor an object.
+   * @throws TypeError when `options` is not an object or has an unknown key,
+   *   `target` is not a `host:port` string, `service` not a string, or `tls`
+   *   neither a boolean nor an object.
    */
   constructor(@unmanaged() options: GrpcHealthCheckOptions) {
     super();
-    const owner = new.target.name;
-    const given = options as Partial<GrpcHealthCheckOptions> | null | undefined;
-    if (typeof given !== 'object' || given === null) throw new TypeError(`${owner}: options must be an object with a target, got ${describeKind(options)}`);
-    const { target, service, tls } = given;
-    if (typeof target !== 'string' || target.trim() === '') throw new TypeError(`${owner}: target must be a non-empty string ('host:port'), got ${describeKind(target)}`);
-    const hostPort = target.startsWith('dns:///') ? target.slice('dns:///'.length) : target;
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(`http://${hostPort}`);
-    } catch {
-      parsed = undefined;
-    }
-    if (parsed?.port === '' || parsed === undefined || parsed.host !== hostPort.toLowerCase()) {
-      throw new TypeError(`${owner}: target must be 'host:port' (or 'dns:///host:port'), got ${JSON.stringify(target.slice(0, 200))}`);
-    }
-    if (service !== undefined && typeof service !== 'string') throw new TypeError(`${owner}: service must be a string, got ${describeKind(service)}`);
-    if (tls !== undefined && typeof tls !== 'boolean' && (typeof tls !== 'object' || tls === null)) {
-      throw new TypeError(`${owner}: tls must be a boolean or TLS options ({ ca, cert, key, servername }), got ${describeKind(tls)}`);
-    }
+    const { target, service, tls } = validateOptions(GRPC_HEALTH_CHECK_SCHEMA, options, new.target.name);
+    const parsed = parseTarget(target) as URL;
     this.#target = target;
     this.#service = service ?? '';
     this.#tls = tls === true ? {} : tls === false || tls === undefined ? undefined : { ...tls };

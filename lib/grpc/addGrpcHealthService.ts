@@ -2,7 +2,10 @@ import type { Server, UntypedServiceImplementation } from '@grpc/grpc-js';
 import { HealthService } from '../core/HealthService.js';
 import { isProbe } from '../core/Probe.js';
 import type { RunOptions } from '../core/RunOptions.js';
-import { assertKnownKeys, describeValue } from '../core/validateOptions.js';
+import { describeValue } from '../options/describeValue.js';
+import type { OptionSchema } from '../options/OptionSchema.js';
+import { optionRules } from '../options/optionRules.js';
+import { validateOptions } from '../options/validateOptions.js';
 import { GRPC_HEALTH_SERVICES } from './GRPC_HEALTH_SERVICES.js';
 import { GrpcHealthHub, type ServiceEntry } from './GrpcHealthHub.js';
 import type { GrpcHealthServiceHandle } from './GrpcHealthServiceHandle.js';
@@ -11,7 +14,13 @@ import { healthServiceDefinition } from './healthProto.js';
 import { runBudget } from './runBudget.js';
 
 const OWNER = 'addGrpcHealthService';
-const OPTION_KEYS: readonly (keyof GrpcHealthServiceOptions)[] = ['services'];
+/** The schema of {@link GrpcHealthServiceOptions}: each mapped service's run options are then checked by `run()`'s rule. */
+const GRPC_HEALTH_SERVICE_SCHEMA = {
+  services: optionRules.custom(
+    'an object of run options by service name',
+    (value): value is NonNullable<GrpcHealthServiceOptions['services']> => typeof value === 'object' && value !== null && !Array.isArray(value),
+  ),
+} as const satisfies OptionSchema<GrpcHealthServiceOptions>;
 
 /**
  * Adds the gRPC Health Checking Protocol (`grpc.health.v1.Health`, methods
@@ -76,21 +85,12 @@ export function addGrpcHealthService(server: Server, service: HealthService, opt
     throw new TypeError(`${OWNER}: server must be a @grpc/grpc-js Server (an object with addService), got ${describeValue(server)}`);
   }
   if (!(service instanceof HealthService)) throw new TypeError(`${OWNER}: service must be a HealthService, got ${describeValue(service)}`);
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TypeError(`${OWNER}: options must be an object, got ${describeValue(options)}`);
-  assertKnownKeys(options, OPTION_KEYS, OWNER);
-  const mapped = options.services ?? {};
-  if (typeof mapped !== 'object' || mapped === null || Array.isArray(mapped)) throw new TypeError(`${OWNER}: services must be an object of run options by service name, got ${describeValue(mapped)}`);
+  const mapped = validateOptions(GRPC_HEALTH_SERVICE_SCHEMA, options, OWNER).services ?? {};
 
   const definitions = service.definitions();
   const entries = new Map<string, ServiceEntry>();
   const add = (name: string, runOptions: RunOptions): void => {
-    let budget;
-    try {
-      budget = runBudget(definitions, runOptions);
-    } catch (error) {
-      const message = error instanceof Error ? error.message.replace(/^HealthService\.run: /, '') : String(error);
-      throw new (error instanceof RangeError ? RangeError : TypeError)(`${OWNER}: services[${JSON.stringify(name)}]: ${message}`);
-    }
+    const budget = runBudget(definitions, runOptions, `${OWNER}: services[${JSON.stringify(name)}]`);
     const probe = runOptions.probe;
     entries.set(name, { options: Object.freeze({ ...runOptions }), budget, gated: !(isProbe(probe) && probe !== 'readiness') });
   };

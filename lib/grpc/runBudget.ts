@@ -1,10 +1,9 @@
 import type { CheckDefinition } from '../core/CheckDefinition.js';
-import { CheckSelector } from '../core/CheckSelector.js';
-import type { CheckSlot } from '../core/CheckSlot.js';
+import { assertRunOptions } from '../core/assertRunOptions.js';
 import { effectiveTimeoutMs } from '../core/effectiveTimeoutMs.js';
 import { DEFAULT_TIMEOUT_MS } from '../core/HealthServiceOptions.js';
-import type { RunOptions } from '../core/RunOptions.js';
 import { BACKSTOP_GRACE_MS } from '../core/backstopGraceMs.js';
+import { selectChecks } from '../core/selectChecks.js';
 
 /** @internal The checks a run selects and the longest a fresh run of them can take. */
 export interface RunBudget {
@@ -16,8 +15,9 @@ export interface RunBudget {
 
 /**
  * @internal Which checks `options` selects among `definitions`, by the
- * service's own selection rules ({@link CheckSelector}, which also validates
- * `options` and throws as `run()` would), and how long a fresh run of them
+ * service's own rules (validated by {@link assertRunOptions}, as `run()`
+ * validates them, errors naming `where`; selected by {@link selectChecks}),
+ * and how long a fresh run of them
  * can take: the largest effective timeout plus {@link BACKSTOP_GRACE_MS}.
  *
  * `definitions` are `HealthService.definitions()`, which answer each
@@ -25,10 +25,9 @@ export interface RunBudget {
  * fallback to {@link DEFAULT_TIMEOUT_MS} (through {@link effectiveTimeoutMs},
  * the rule's one home) only serves definitions read off a registry.
  */
-export function runBudget(definitions: readonly CheckDefinition[], options: RunOptions): RunBudget {
-  // CheckSelector reads only each slot's definition.
-  const selector = new CheckSelector(definitions.map((definition) => ({ definition }) as CheckSlot));
-  const selected = selector.select(options).map((slot) => slot.definition);
+export function runBudget(definitions: readonly CheckDefinition[], options: unknown, where: string): RunBudget {
+  assertRunOptions(options, where, new Set(definitions.map((definition) => definition.name)));
+  const selected = selectChecks(definitions, options, (definition) => definition);
   let largest = -1;
   for (const definition of selected) largest = Math.max(largest, effectiveTimeoutMs(definition, DEFAULT_TIMEOUT_MS));
   return { checks: selected.map((definition) => definition.name), ms: largest < 0 ? 0 : largest + BACKSTOP_GRACE_MS };

@@ -1,6 +1,6 @@
-import { PROBES, isProbe } from '../core/Probe.js';
-import { RUN_OPTION_KEYS, type RunOptions } from '../core/RunOptions.js';
-import { assertKnownKeys, assertTags } from '../core/validateOptions.js';
+import { assertRunOptions } from '../core/assertRunOptions.js';
+import { RUN_OPTIONS_SCHEMA, type RunOptions } from '../core/RunOptions.js';
+import { validateOptions } from '../options/validateOptions.js';
 import { assertPlainPath } from './assertPlainPath.js';
 import { normalizeRoutePath } from './normalizeRoutePath.js';
 import { ROUTE_TABLE_RULE } from './routeTableRule.js';
@@ -15,10 +15,10 @@ import { ROUTE_TABLE_RULE } from './routeTableRule.js';
  *   whitespace or control character (a request could never reach it);
  * - paths are normalised by {@link normalizeRoutePath}, and no two routes
  *   end up the same;
- * - each route's run options are an object with only the keys of
- *   {@link RunOptions}: `probe` one of {@link PROBES}, `tags` and `names`
- *   arrays of non-empty strings, `fresh` and `history` booleans;
- * - every name in `names` is a check the service has, when `known` is given.
+ * - each route's run options pass {@link assertRunOptions}, the rule
+ *   `HealthService.run` applies (the same checks, order and words, after
+ *   the route's name): {@link RUN_OPTIONS_SCHEMA}, and every name in
+ *   `names` a check the service has, when `known` is given.
  *
  * @param given - The route table, as given by the user.
  * @param where - The function the user called, for the messages (`healthEndpoints`).
@@ -36,23 +36,10 @@ export function resolveRouteTable(given: unknown, where: string, known: Readonly
     assertPlainPath(path, at);
     const normalized = normalizeRoutePath(path);
     if (routes.has(normalized)) throw new TypeError(`${at}: the path '${normalized}' is given twice`);
-    if (typeof run !== 'object' || run === null || Array.isArray(run)) {
-      throw new TypeError(`${at}: expected run options such as { probe: 'readiness' } or {} for every check, got ${run === null ? 'null' : Array.isArray(run) ? 'an array' : typeof run}`);
-    }
-    assertKnownKeys(run, RUN_OPTION_KEYS, at);
-    const options = run as RunOptions;
-    if (options.probe !== undefined && !isProbe(options.probe)) {
-      throw new RangeError(`${at}: probe must be one of ${PROBES.join(', ')}, got ${String(options.probe)}`);
-    }
-    if (options.tags !== undefined) assertTags(options.tags, 'tags', at);
-    if (options.names !== undefined) assertTags(options.names, 'names', at);
-    const unknown = known === undefined ? [] : (options.names ?? []).filter((name) => !known.has(name));
-    if (unknown.length > 0) {
-      throw new RangeError(`${at}: the service has no check named ${unknown.map((name) => `'${name}'`).join(', ')} (known: ${[...(known ?? [])].join(', ') || '(none)'})`);
-    }
-    if (options.fresh !== undefined && typeof options.fresh !== 'boolean') throw new TypeError(`${at}: fresh must be a boolean`);
-    if (options.history !== undefined && typeof options.history !== 'boolean') throw new TypeError(`${at}: history must be a boolean`);
-    routes.set(normalized, Object.freeze({ ...options, ...(options.tags === undefined ? {} : { tags: Object.freeze([...options.tags]) }), ...(options.names === undefined ? {} : { names: Object.freeze([...options.names]) }) }));
+    assertRunOptions(run, at, known);
+    // Frozen, arrays too, and recorded as valid: run() given these options does not check them again.
+    const frozen = { ...run, ...(run.tags === undefined ? {} : { tags: Object.freeze([...run.tags]) }), ...(run.names === undefined ? {} : { names: Object.freeze([...run.names]) }) };
+    routes.set(normalized, validateOptions(RUN_OPTIONS_SCHEMA, frozen, at));
   }
   return routes;
 }

@@ -1,3 +1,6 @@
+import type { OptionSchema } from '../options/OptionSchema.js';
+import { optionRules } from '../options/optionRules.js';
+
 /**
  * Options of {@link attachNotifier}.
  *
@@ -17,7 +20,15 @@ export interface AttachNotifierOptions {
    * again, on its own schedule, and at most this long. A dependent that
    * executes later than this reports in a message of its own. `0` turns
    * holding off (every batch leaves at the end of its turn).
-   * @defaultValue {@link ATTACH_NOTIFIER_DEFAULTS}`.coalesceMs` (30,000 ms)
+   * @defaultValue {@link ATTACH_NOTIFIER_DEFAULTS}`.coalesceMs`
    */
   readonly coalesceMs?: number;
 }
+
+/**
+ * @internal The schema of {@link AttachNotifierOptions}: rule, error text
+ * and default ({@link ATTACH_NOTIFIER_DEFAULTS} is read off it).
+ */
+export const ATTACH_NOTIFIER_SCHEMA = {
+  coalesceMs: optionRules.withDefault(optionRules.nonNegativeMs, 30_000),
+} as const satisfies OptionSchema<AttachNotifierOptions>;

@@ -1,4 +1,4 @@
-import { assertPositiveMs } from '../core/validateOptions.js';
+import { optionRules } from '../options/optionRules.js';
 import { deliverPendingNotifications } from './deliverPendingNotifications.js';
 import type { HealthNotification } from './HealthNotification.js';
 import type { Notifier } from './Notifier.js';
@@ -138,7 +138,7 @@ export class WebhookNotifier implements Notifier {
    * @throws RangeError (as a rejection) for a malformed `timeoutMs`.
    */
   async flush(timeoutMs: number = WEBHOOK_DEFAULTS.drainMs): Promise<WebhookFlushResult> {
-    assertPositiveMs(timeoutMs, 'flush timeoutMs', owner);
+    optionRules.positiveMs.check(timeoutMs, 'flush timeoutMs', owner);
     if (!this.#closed) deliverPendingNotifications(this);
     return this.#queue.flush(timeoutMs);
   }
@@ -156,7 +156,7 @@ export class WebhookNotifier implements Notifier {
    * @throws RangeError (as a rejection) for a malformed `timeoutMs`.
    */
   async close(timeoutMs: number = WEBHOOK_DEFAULTS.drainMs): Promise<WebhookFlushResult> {
-    assertPositiveMs(timeoutMs, 'close timeoutMs', owner);
+    optionRules.positiveMs.check(timeoutMs, 'close timeoutMs', owner);
     if (!this.#closed) deliverPendingNotifications(this);
     this.#closed = true;
     const flushed = await this.#queue.flush(timeoutMs);

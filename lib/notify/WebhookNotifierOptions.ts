@@ -1,4 +1,7 @@
+import type { OptionSchema } from '../options/OptionSchema.js';
+import { optionRules } from '../options/optionRules.js';
 import type { HealthNotification } from './HealthNotification.js';
+import { WEBHOOK_URL_RULE } from './webhookUrlRule.js';
 
 /**
  * The payload shapes {@link WebhookNotifier} can post: `json` (its own
@@ -121,3 +124,27 @@ export interface WebhookNotifierOptions {
    */
   readonly queueSize?: number;
 }
+
+/**
+ * @internal The schema of {@link WebhookNotifierOptions}: each option's
+ * rule, error text and default, the one home of the defaults
+ * ({@link WEBHOOK_DEFAULTS} is read off it; a spec holds the TSDoc above and
+ * the notifications guide to it).
+ */
+export const WEBHOOK_NOTIFIER_SCHEMA = {
+  url: WEBHOOK_URL_RULE,
+  format: optionRules.withDefault(
+    optionRules.custom(`one of ${WEBHOOK_FORMATS.join(', ')} or a function`, (value): value is NonNullable<WebhookNotifierOptions['format']> => typeof value === 'function' || (WEBHOOK_FORMATS as readonly unknown[]).includes(value)),
+    'json',
+  ),
+  service: optionRules.string,
+  headers: optionRules.headers,
+  onlyFailures: optionRules.withDefault(optionRules.boolean, false),
+  sendRecovery: optionRules.withDefault(optionRules.boolean, true),
+  throttleMs: optionRules.withDefault(optionRules.nonNegativeMs, 300_000),
+  timeoutMs: optionRules.withDefault(optionRules.positiveMs, 5_000),
+  retries: optionRules.withDefault(optionRules.wholeNumber(0, 10), 3),
+  retryDelayMs: optionRules.withDefault(optionRules.positiveMs, 1_000),
+  maxRetryDelayMs: optionRules.withDefault(optionRules.positiveMs, 30_000),
+  queueSize: optionRules.withDefault(optionRules.wholeNumber(1, 10_000), 100),
+} as const satisfies OptionSchema<WebhookNotifierOptions>;

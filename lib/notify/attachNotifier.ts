@@ -1,12 +1,10 @@
 import type { HealthService } from '../core/HealthService.js';
-import { assertNonNegativeMs, assertOptionsObject } from '../core/validateOptions.js';
-import { ATTACH_NOTIFIER_DEFAULTS } from './attachNotifierDefaults.js';
-import type { AttachNotifierOptions } from './AttachNotifierOptions.js';
+import { validateOptions } from '../options/validateOptions.js';
+import { ATTACH_NOTIFIER_SCHEMA, type AttachNotifierOptions } from './AttachNotifierOptions.js';
 import type { Notifier } from './Notifier.js';
 import { NotifierAttachment } from './NotifierAttachment.js';
 
 const owner = 'attachNotifier';
-const optionKeys = ['coalesceMs'] as const satisfies readonly (keyof AttachNotifierOptions)[];
 
 /** Per service: its notifiers. Weak: a service dropped with its notifiers attached is collected. */
 const attached = new WeakMap<HealthService, Map<Notifier, NotifierAttachment>>();
@@ -61,9 +59,7 @@ export function attachNotifier(service: HealthService, notifier: Notifier, optio
   if (typeof notifier !== 'object' || notifier === null || typeof (notifier as Partial<Notifier>).notify !== 'function') {
     throw new TypeError(`${owner}: expected a notifier: an object with a notify(notification, signal) method`);
   }
-  assertOptionsObject(options, owner, optionKeys);
-  const coalesceMs = options.coalesceMs ?? ATTACH_NOTIFIER_DEFAULTS.coalesceMs;
-  assertNonNegativeMs(coalesceMs, 'coalesceMs', owner);
+  const coalesceMs = validateOptions(ATTACH_NOTIFIER_SCHEMA, options, owner).coalesceMs ?? ATTACH_NOTIFIER_SCHEMA.coalesceMs.defaultValue;
   let notifiers = attached.get(service);
   if (notifiers?.has(notifier) === true) throw new Error(`${owner}: this notifier is attached to this service already`);
   if (notifiers === undefined) {

@@ -1,14 +1,17 @@
+import { optionDefaults } from '../options/optionDefaults.js';
+import { ATTACH_NOTIFIER_SCHEMA, type AttachNotifierOptions } from './AttachNotifierOptions.js';
+
 /**
- * The defaults of {@link AttachNotifierOptions}, in one place.
+ * The defaults of {@link AttachNotifierOptions}, read off the options'
+ * schema (their one home). The notifications guide's table quotes them; a
+ * spec holds it to this table.
  *
  * @example
  * ```ts
  * import { ATTACH_NOTIFIER_DEFAULTS } from 'pulsecheck';
  *
- * console.log(ATTACH_NOTIFIER_DEFAULTS.coalesceMs); // 30000
+ * const heldAtMostMs: number = ATTACH_NOTIFIER_DEFAULTS.coalesceMs;
+ * console.log(`a batch is held at most ${heldAtMostMs} ms`);
  * ```
  */
-export const ATTACH_NOTIFIER_DEFAULTS = Object.freeze({
-  /** The longest a batch is held back to coalesce an outage, in milliseconds. */
-  coalesceMs: 30_000,
-} as const);
+export const ATTACH_NOTIFIER_DEFAULTS: Readonly<Required<AttachNotifierOptions>> = optionDefaults(ATTACH_NOTIFIER_SCHEMA);

@@ -1,40 +1,24 @@
+import { optionDefaults } from '../options/optionDefaults.js';
+import { WEBHOOK_NOTIFIER_SCHEMA, type WebhookNotifierOptions } from './WebhookNotifierOptions.js';
+
 /**
- * The defaults of {@link WebhookNotifierOptions}, in one place: the
- * notifier reads them, its option types' TSDoc and the notifications
- * guide's table quote them (a spec holds the guide to this table).
+ * The defaults of {@link WebhookNotifierOptions}, read off the options'
+ * schema (their one home), plus `drainMs`: how long `flush()` and `close()`
+ * wait when given no bound, in milliseconds. The options' TSDoc and the
+ * notifications guide's table quote them; a spec holds both to this table.
  *
  * @example
  * ```ts
  * import { WEBHOOK_DEFAULTS } from 'pulsecheck';
  *
- * console.log(WEBHOOK_DEFAULTS.timeoutMs); // 5000
+ * const perRequestMs: number = WEBHOOK_DEFAULTS.timeoutMs;
+ * console.log(`each request may take ${perRequestMs} ms`);
  * ```
  */
-export const WEBHOOK_DEFAULTS = Object.freeze({
-  /** The payload shape. */
-  format: 'json',
-  /** Whether only failures (and their recoveries) are sent. */
-  onlyFailures: false,
-  /** Whether a check that passes again sends a recovery message. */
-  sendRecovery: true,
-  /** The throttle window, in milliseconds (5 minutes). */
-  throttleMs: 300_000,
-  /** Each request's own timeout, in milliseconds. */
-  timeoutMs: 5_000,
-  /** Retries after a network error, a timeout, a 5xx or a 429. */
-  retries: 3,
-  /** The first retry's delay, in milliseconds. */
-  retryDelayMs: 1_000,
-  /** The longest wait between two attempts, in milliseconds. */
-  maxRetryDelayMs: 30_000,
-  /** How many messages may wait to be sent. */
-  queueSize: 100,
+export const WEBHOOK_DEFAULTS: Readonly<Required<Omit<WebhookNotifierOptions, 'url' | 'service' | 'headers'>>> & {
   /** How long `flush()` and `close()` wait when given no bound, in milliseconds. */
+  readonly drainMs: number;
+} = Object.freeze({
+  ...optionDefaults(WEBHOOK_NOTIFIER_SCHEMA),
   drainMs: 5_000,
-} as const);
-
-/** @internal The accepted range of the integer options: `[min, max]`. */
-export const WEBHOOK_INTEGER_RANGES = Object.freeze({
-  retries: [0, 10],
-  queueSize: [1, 10_000],
-} as const);
+});

@@ -1,12 +1,39 @@
 import { effectiveTimeoutMs } from '../core/effectiveTimeoutMs.js';
 import { DEFAULT_TIMEOUT_MS } from '../core/HealthServiceOptions.js';
+import { CHECK_OPTION_SCHEMA } from '../core/RegisterOptions.js';
 import type { RunOptions } from '../core/RunOptions.js';
 import { selectChecks } from '../core/selectChecks.js';
 import { assertPlainPath } from '../http/assertPlainPath.js';
 import { DEFAULT_HEALTH_ROUTES } from '../http/defaultHealthRoutes.js';
 import { normalizeRoutePath } from '../http/normalizeRoutePath.js';
 import { resolveRouteTable } from '../http/resolveRouteTable.js';
+import { ROUTE_TABLE_RULE } from '../http/routeTableRule.js';
+import type { OptionSchema } from '../options/OptionSchema.js';
+import { optionRules } from '../options/optionRules.js';
+import { validateOptions } from '../options/validateOptions.js';
 import type { OpenApiCheck, OpenApiOptions } from './OpenApiOptions.js';
+
+/** The fields of a check the document reads, each by the rule `registerHealthCheck` applies to it (the same words). */
+const DESCRIBED_CHECK_SCHEMA = {
+  name: optionRules.required(CHECK_OPTION_SCHEMA.name),
+  critical: CHECK_OPTION_SCHEMA.critical,
+  tags: CHECK_OPTION_SCHEMA.tags,
+  description: CHECK_OPTION_SCHEMA.description,
+  timeoutMs: CHECK_OPTION_SCHEMA.timeoutMs,
+} as const satisfies OptionSchema<OpenApiCheck>;
+
+/**
+ * @internal The rules of the options {@link describeEndpoints} reads, part
+ * of both the OpenAPI document's schema and the Postman collection's (the
+ * same words in both). That exactly one of `service` and `checks` is given,
+ * and each check and route, are checked by {@link describeEndpoints}.
+ */
+export const DESCRIBED_ENDPOINTS_SCHEMA = {
+  service: optionRules.custom('a HealthService', (value): value is NonNullable<OpenApiOptions['service']> => typeof value === 'object' && value !== null && typeof (value as { definitions?: unknown }).definitions === 'function'),
+  checks: optionRules.custom('an array of check definitions ({ name, critical?, tags?, description?, timeoutMs? })', (value): value is readonly OpenApiCheck[] => Array.isArray(value)),
+  basePath: optionRules.custom("a string such as '/api'", (value): value is string => typeof value === 'string'),
+  routes: ROUTE_TABLE_RULE,
+} as const satisfies OptionSchema<Pick<OpenApiOptions, 'service' | 'checks' | 'basePath' | 'routes'>>;
 
 /** @internal A check with every field resolved. */
 export interface DescribedCheck {
@@ -45,7 +72,8 @@ export interface DescribedEndpoints {
  *
  * @throws TypeError or RangeError naming the option that is malformed.
  */
-export function describeEndpoints(options: Pick<OpenApiOptions, 'service' | 'checks' | 'basePath' | 'routes'>, where: string): DescribedEndpoints {
+export function describeEndpoints(given: Pick<OpenApiOptions, 'service' | 'checks' | 'basePath' | 'routes'>, where: string): DescribedEndpoints {
+  const options = validateOptions(DESCRIBED_ENDPOINTS_SCHEMA, { service: given.service, checks: given.checks, basePath: given.basePath, routes: given.routes }, where);
   const checks = resolveChecks(options, where);
   const basePath = resolveBasePath(options.basePath, where);
   const table = resolveRouteTable(options.routes ?? DEFAULT_HEALTH_ROUTES, where, new Set(checks.map((check) => check.name)));
@@ -69,12 +97,8 @@ function resolveChecks(options: Pick<OpenApiOptions, 'service' | 'checks'>, wher
   if (service !== undefined && checks !== undefined) throw new TypeError(`${where}: give either service or checks, not both`);
   let given: readonly OpenApiCheck[];
   if (service !== undefined) {
-    if (typeof service !== 'object' || service === null || typeof (service as { definitions?: unknown }).definitions !== 'function') {
-      throw new TypeError(`${where}: service must be a HealthService, got ${service === null ? 'null' : typeof service}`);
-    }
     given = service.definitions();
   } else if (checks !== undefined) {
-    if (!Array.isArray(checks)) throw new TypeError(`${where}: checks must be an array of check definitions ({ name, critical?, tags?, description?, timeoutMs? })`);
     given = checks;
   } else {
     throw new TypeError(`${where}: give service (a HealthService) or checks (e.g. defaultRegistry.list()): the checks whose names the document lists`);
@@ -83,23 +107,20 @@ function resolveChecks(options: Pick<OpenApiOptions, 'service' | 'checks'>, wher
   return given.map((check, index) => {
     const at = `${where}: checks[${index}]`;
     if (typeof check !== 'object' || check === null) throw new TypeError(`${at} must be an object with a name, got ${check === null ? 'null' : typeof check}`);
-    const { name, critical, tags, description, timeoutMs } = check;
-    if (typeof name !== 'string' || name === '') throw new TypeError(`${at}: name must be a non-empty string`);
+    // Only the fields read are validated: a check definition has more (cacheTtlMs, dependsOn, ...).
+    const { name, critical, tags, description, timeoutMs } = validateOptions(
+      DESCRIBED_CHECK_SCHEMA,
+      { name: check.name, critical: check.critical, tags: check.tags, description: check.description, timeoutMs: check.timeoutMs },
+      at,
+    );
     if (names.has(name)) throw new TypeError(`${at}: two checks are named '${name}'`);
     names.add(name);
-    if (critical !== undefined && typeof critical !== 'boolean') throw new TypeError(`${at} ('${name}'): critical must be a boolean`);
-    if (tags !== undefined && (!Array.isArray(tags) || tags.some((tag) => typeof tag !== 'string'))) throw new TypeError(`${at} ('${name}'): tags must be an array of strings`);
-    if (description !== undefined && typeof description !== 'string') throw new TypeError(`${at} ('${name}'): description must be a string`);
-    if (timeoutMs !== undefined && (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0)) {
-      throw new RangeError(`${at} ('${name}'): timeoutMs must be a positive finite number of milliseconds, got ${String(timeoutMs)}`);
-    }
-    return { name, critical: critical ?? true, tags: Array.from<string>(tags ?? []), description, timeoutMs };
+    return { name, critical: critical ?? DESCRIBED_CHECK_SCHEMA.critical.defaultValue, tags: Array.from<string>(tags ?? []), description, timeoutMs };
   });
 }
 
-function resolveBasePath(basePath: unknown, where: string): string {
+function resolveBasePath(basePath: string | undefined, where: string): string {
   if (basePath === undefined) return '';
-  if (typeof basePath !== 'string') throw new TypeError(`${where}: basePath must be a string such as '/api', got ${basePath === null ? 'null' : typeof basePath}`);
   if (basePath !== '' && !basePath.startsWith('/')) throw new TypeError(`${where}: basePath must start with '/' (or be ''), got '${basePath}'`);
   assertPlainPath(basePath, `${where}: basePath`);
   const normalized = normalizeRoutePath(basePath);

@@ -1,11 +1,13 @@
 import { redactSecrets } from '../core/redactSecrets.js';
-import { assertOptionsObject } from '../core/validateOptions.js';
+import type { OptionSchema } from '../options/OptionSchema.js';
+import { optionRules } from '../options/optionRules.js';
+import { validateOptions } from '../options/validateOptions.js';
 import { formats, type Format } from '../render/formats.js';
-import { describeEndpoints, type DescribedCheck, type DescribedRoute } from './describedRoutes.js';
+import { DESCRIBED_ENDPOINTS_SCHEMA, describeEndpoints, type DescribedCheck, type DescribedRoute } from './describedRoutes.js';
 import { healthSchemas, schemaRef } from './healthSchemas.js';
 import type { JsonSchema } from './JsonSchema.js';
 import type { OpenApiFragment } from './OpenApiFragment.js';
-import type { OpenApiOptions } from './OpenApiOptions.js';
+import type { OpenApiOptions, OpenApiServer } from './OpenApiOptions.js';
 
 /**
  * A whole OpenAPI 3.1 document, as {@link openApiDocument} returns it:
@@ -53,8 +55,22 @@ export interface OpenApiDocument extends OpenApiFragment {
   }[];
 }
 
-const optionKeys = ['service', 'checks', 'basePath', 'servers', 'title', 'version', 'routes', 'fragment'] as const;
 const where = 'openApiDocument';
+
+/** The shape of one server; each is checked by {@link OPEN_API_SERVER_SCHEMA}. */
+const OPEN_API_SERVER_SCHEMA = {
+  url: optionRules.required(optionRules.nonEmptyString),
+  description: optionRules.string,
+} as const satisfies OptionSchema<OpenApiServer>;
+
+/** The schema of {@link OpenApiOptions}: rules and defaults (servers, checks and routes are then checked one by one). */
+const OPEN_API_SCHEMA = {
+  ...DESCRIBED_ENDPOINTS_SCHEMA,
+  servers: optionRules.custom('an array of { url, description? }', (value): value is readonly OpenApiServer[] => Array.isArray(value)),
+  title: optionRules.withDefault(optionRules.nonEmptyString, 'Health endpoints'),
+  version: optionRules.withDefault(optionRules.nonEmptyString, '1.0.0'),
+  fragment: optionRules.withDefault(optionRules.boolean, false),
+} as const satisfies OptionSchema<OpenApiOptions>;
 const plainText = 'text/plain; charset=utf-8';
 
 /**
@@ -110,14 +126,12 @@ const plainText = 'text/plain; charset=utf-8';
 export function openApiDocument(options: OpenApiOptions & { readonly fragment: true }): OpenApiFragment;
 export function openApiDocument(options: OpenApiOptions & { readonly fragment?: false | undefined }): OpenApiDocument;
 export function openApiDocument(options: OpenApiOptions): OpenApiDocument | OpenApiFragment;
-export function openApiDocument(options: OpenApiOptions): OpenApiDocument | OpenApiFragment {
-  if (options === undefined) throw new TypeError(`${where}: options must be an object with a service (a HealthService) or checks`);
-  assertOptionsObject(options, where, optionKeys);
+export function openApiDocument(given: OpenApiOptions): OpenApiDocument | OpenApiFragment {
+  const options = validateOptions(OPEN_API_SCHEMA, given, where);
   const endpoints = describeEndpoints(options, where);
-  const title = text(options.title, 'title', 'Health endpoints');
-  const version = text(options.version, 'version', '1.0.0');
-  const servers = resolveServers(options.servers) ?? [];
-  if (options.fragment !== undefined && typeof options.fragment !== 'boolean') throw new TypeError(`${where}: fragment must be a boolean`);
+  const title = options.title ?? OPEN_API_SCHEMA.title.defaultValue;
+  const version = options.version ?? OPEN_API_SCHEMA.version.defaultValue;
+  const servers = (options.servers ?? []).map((server, index) => validateOptions(OPEN_API_SERVER_SCHEMA, server, `${where}: servers[${index}]`));
 
   const operationIds = new Set<string>();
   const paths = Object.fromEntries(endpoints.routes.map((route) => [route.path, pathItem(route, operationIds)]));
@@ -137,7 +151,7 @@ export function openApiDocument(options: OpenApiOptions): OpenApiDocument | Open
       parameters: { PulsecheckFormat: formatParameter() },
     },
   };
-  if (options.fragment === true) return fragment;
+  if (options.fragment ?? OPEN_API_SCHEMA.fragment.defaultValue) return fragment;
   return {
     openapi: '3.1.0',
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
@@ -294,23 +308,4 @@ function uniqueId(id: string, taken: Set<string>): string {
   for (let n = 2; taken.has(candidate); n += 1) candidate = `${id}${n}`;
   taken.add(candidate);
   return candidate;
-}
-
-function text(value: unknown, option: string, fallback: string): string {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'string' || value.trim() === '') throw new TypeError(`${where}: ${option} must be a non-empty string`);
-  return value;
-}
-
-function resolveServers(servers: unknown): OpenApiDocument['servers'][number][] | undefined {
-  if (servers === undefined) return undefined;
-  if (!Array.isArray(servers)) throw new TypeError(`${where}: servers must be an array of { url, description? }`);
-  return servers.map((server: unknown, index) => {
-    const at = `${where}: servers[${index}]`;
-    if (typeof server !== 'object' || server === null) throw new TypeError(`${at} must be an object with a url`);
-    const { url, description } = server as { url?: unknown; description?: unknown };
-    if (typeof url !== 'string' || url.trim() === '') throw new TypeError(`${at}: url must be a non-empty string`);
-    if (description !== undefined && typeof description !== 'string') throw new TypeError(`${at}: description must be a string`);
-    return description === undefined ? { url } : { url, description };
-  });
 }

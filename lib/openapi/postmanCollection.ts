@@ -1,6 +1,9 @@
 import { BACKSTOP_GRACE_MS } from '../core/backstopGraceMs.js';
-import { DEFAULT_TIMEOUT_MS } from '../core/HealthServiceOptions.js';
-import { describeEndpoints, largestTimeoutMs, type DescribedRoute } from './describedRoutes.js';
+import { SERVICE_OPTION_SCHEMA } from '../core/HealthServiceOptions.js';
+import type { OptionSchema } from '../options/OptionSchema.js';
+import { optionRules } from '../options/optionRules.js';
+import { validateOptions } from '../options/validateOptions.js';
+import { DESCRIBED_ENDPOINTS_SCHEMA, describeEndpoints, largestTimeoutMs, type DescribedRoute } from './describedRoutes.js';
 import type { OpenApiOptions } from './OpenApiOptions.js';
 
 /** @internal What {@link postmanCollection} needs beyond the checks and routes. */
@@ -12,6 +15,16 @@ export interface PostmanOptions extends Pick<OpenApiOptions, 'service' | 'checks
   /** The timeout of checks that set none (the service's `defaultTimeoutMs`). */
   readonly defaultTimeoutMs?: number;
 }
+
+/** The schema of {@link PostmanOptions}: the checks and routes as the OpenAPI document reads them, then the collection's own. */
+const POSTMAN_SCHEMA = {
+  ...DESCRIBED_ENDPOINTS_SCHEMA,
+  baseUrl: optionRules.required(
+    optionRules.custom('an http(s) URL such as https://orders.example.com', (value): value is string => typeof value === 'string' && /^https?:\/\/[^/?#\s]+/i.test(value)),
+  ),
+  name: optionRules.withDefault(optionRules.nonEmptyString, 'Health endpoints'),
+  defaultTimeoutMs: SERVICE_OPTION_SCHEMA.defaultTimeoutMs,
+} as const satisfies OptionSchema<PostmanOptions>;
 
 /** Time for rendering the report and crossing the network, on top of the run's backstop. */
 const renderAndNetworkMs = 250;
@@ -57,15 +70,13 @@ export interface PostmanItem {
  */
 export function postmanCollection(options: PostmanOptions): PostmanCollection {
   const where = 'postmanCollection';
-  const { baseUrl } = options;
-  if (typeof baseUrl !== 'string' || !/^https?:\/\/[^/?#\s]+/i.test(baseUrl)) {
-    throw new TypeError(`${where}: baseUrl must be an http(s) URL such as https://orders.example.com, got ${typeof baseUrl === 'string' ? `'${baseUrl}'` : typeof baseUrl}`);
-  }
-  const endpoints = describeEndpoints(options, where);
-  const defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const valid = validateOptions(POSTMAN_SCHEMA, options, where);
+  const { baseUrl } = valid;
+  const endpoints = describeEndpoints(valid, where);
+  const defaultTimeoutMs = valid.defaultTimeoutMs ?? POSTMAN_SCHEMA.defaultTimeoutMs.defaultValue;
   return {
     info: {
-      name: options.name ?? 'Health endpoints',
+      name: valid.name ?? POSTMAN_SCHEMA.name.defaultValue,
       description:
         `Monitors the health endpoints served by pulsecheck. Each request asserts status 200, a JSON body, every critical check of its route "working", and a response time under the largest timeout of its checks plus responseTimeMarginMs (${RESPONSE_TIME_MARGIN_MS} ms: the run's ${BACKSTOP_GRACE_MS} ms backstop plus ${renderAndNetworkMs} ms for rendering and the network). ` +
         "Needs the flat JSON map at detail 'full' or 'status' (at 'summary' the check names are not in the body).",

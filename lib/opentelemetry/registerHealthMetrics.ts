@@ -1,7 +1,10 @@
 import { metrics, type Attributes, type Histogram, type Meter, type ObservableGauge, type ObservableResult } from '@opentelemetry/api';
 import { describeThrown } from '../core/describeThrown.js';
 import type { HealthService } from '../core/HealthService.js';
-import { assertOptionsObject, describeValue } from '../core/validateOptions.js';
+import { describeValue } from '../options/describeValue.js';
+import type { OptionSchema } from '../options/OptionSchema.js';
+import { optionRules } from '../options/optionRules.js';
+import { validateOptions } from '../options/validateOptions.js';
 import type { CheckResult } from '../report/CheckResult.js';
 import { HEALTH_STATUSES, type HealthStatus } from '../report/HealthStatus.js';
 import { millisecondsToSeconds } from '../report/millisecondsToSeconds.js';
@@ -9,7 +12,18 @@ import type { HealthMetricsOptions } from './HealthMetricsOptions.js';
 import { HEALTH_METRIC_NAMES as names } from './healthMetricNames.js';
 
 const statuses = HEALTH_STATUSES;
-const optionKeys = ['meter', 'meterProvider'] as const;
+/**
+ * The schema of {@link HealthMetricsOptions}. A `meter` is checked when it is
+ * used (so is the one a provider gives): an OpenTelemetry Meter with
+ * `createObservableGauge()` and `createHistogram()`.
+ */
+const HEALTH_METRICS_SCHEMA = {
+  meter: optionRules.custom('an OpenTelemetry Meter (with createObservableGauge() and createHistogram())', (value): value is Meter => typeof value === 'object' && value !== null),
+  meterProvider: optionRules.custom(
+    'an OpenTelemetry MeterProvider (with getMeter())',
+    (value): value is NonNullable<HealthMetricsOptions['meterProvider']> => typeof value === 'object' && value !== null && typeof (value as { getMeter?: unknown }).getMeter === 'function',
+  ),
+} as const satisfies OptionSchema<HealthMetricsOptions>;
 /** The bucket boundaries (seconds) that the HTTP semantic conventions advise for request durations. */
 const durationBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
 /** The global meter provider, as a key of {@link registrations}. */
@@ -69,7 +83,7 @@ export function registerHealthMetrics(service: HealthService, options: HealthMet
   if (typeof service !== 'object' || service === null || typeof (service as Partial<HealthService>).onResult !== 'function') {
     throw new TypeError('registerHealthMetrics: service must be a HealthService');
   }
-  assertOptionsObject(options, 'registerHealthMetrics', optionKeys);
+  options = validateOptions(HEALTH_METRICS_SCHEMA, options, 'registerHealthMetrics');
   const key: object = options.meter ?? options.meterProvider ?? globalProvider;
   const registered = registrations.get(service) ?? new Set<object>();
   if (registered.has(key)) {
@@ -114,9 +128,6 @@ function meterOf(options: HealthMetricsOptions): Meter {
   if (meter !== undefined) {
     chosen = meter;
   } else if (meterProvider !== undefined) {
-    if (typeof meterProvider !== 'object' || meterProvider === null || typeof (meterProvider as { getMeter?: unknown }).getMeter !== 'function') {
-      throw new TypeError('registerHealthMetrics: meterProvider must be an OpenTelemetry MeterProvider (with getMeter())');
-    }
     chosen = meterProvider.getMeter('pulsecheck');
   } else {
     chosen = metrics.getMeter('pulsecheck');

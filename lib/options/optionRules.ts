@@ -1,3 +1,4 @@
+import { validateHeaderName, validateHeaderValue } from 'node:http';
 import { describeValue } from './describeValue.js';
 import { MAX_TIMER_MS } from './maxTimerMs.js';
 import type { OptionRule } from './OptionRule.js';
@@ -107,6 +108,45 @@ const positiveMs: OptionRule<number> = Object.freeze({
   },
 });
 
+const positiveNumber = rule<number>({
+  expected: 'a positive finite number',
+  accepts: (value): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0,
+  error: RangeError,
+  describe: describeNumber,
+});
+
+const httpUrl: OptionRule<string | URL> = Object.freeze({
+  expected: 'an absolute http: or https: URL',
+  check(value: unknown, option: string, where: string): void {
+    // A URL may carry credentials: a string that does not parse is named by its length, never shown.
+    const url = value instanceof URL ? value : typeof value === 'string' && URL.canParse(value) ? new URL(value) : undefined;
+    if (url === undefined) {
+      const got = typeof value === 'string' ? `a string that is not one (${value.length} characters)` : describeValue(value);
+      throw new TypeError(`${where}: ${option} must be an absolute http: or https: URL, got ${got}`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`${where}: ${option} must be an absolute http: or https: URL, got a ${url.protocol} URL`);
+  },
+});
+
+const headers: OptionRule<Readonly<Record<string, string>>> = Object.freeze({
+  expected: 'an object of header names to string values',
+  check(value: unknown, option: string, where: string): void {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new TypeError(`${where}: ${option} must be an object of header names to string values, got ${describeValue(value)}`);
+    }
+    for (const [name, headerValue] of Object.entries(value)) {
+      try {
+        validateHeaderName(name);
+        if (typeof headerValue !== 'string') throw new TypeError('not a string');
+        validateHeaderValue(name, headerValue);
+      } catch {
+        // The value may be a secret: the header is named, its value never shown.
+        throw new TypeError(`${where}: ${option}['${name.slice(0, 100)}'] must be a valid header name with a string value`);
+      }
+    }
+  },
+});
+
 const nonNegativeMs: OptionRule<number> = Object.freeze({
   expected: 'a non-negative finite number of milliseconds',
   check(value: unknown, option: string, where: string): void {
@@ -133,6 +173,14 @@ export const optionRules = Object.freeze({
   nonNegativeMs,
   /** `true` or `false` (TypeError otherwise). */
   boolean: rule<boolean>({ expected: 'a boolean', accepts: (value): value is boolean => typeof value === 'boolean', error: TypeError }),
+  /** A string with something besides whitespace: a host, a label, a title (TypeError otherwise). */
+  nonEmptyString: rule<string>({ expected: 'a non-empty string', accepts: (value): value is string => typeof value === 'string' && value.trim() !== '', error: TypeError }),
+  /** A positive finite number, of no particular unit: a threshold (RangeError otherwise). */
+  positiveNumber,
+  /** An absolute `http:` or `https:` URL, as a string or a `URL` (TypeError otherwise; an unparsable string is named by its length only). */
+  httpUrl,
+  /** An object of valid HTTP header names to valid string values (TypeError otherwise; a value is never shown). */
+  headers,
   /** Any string (TypeError otherwise). */
   string: rule<string>({ expected: 'a string', accepts: (value): value is string => typeof value === 'string', error: TypeError, got: false }),
   /** A function (TypeError otherwise). */

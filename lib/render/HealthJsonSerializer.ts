@@ -4,8 +4,9 @@ import type { Observation } from '../report/Observation.js';
 import { checkedAt } from './checkedAt.js';
 import type { DetailLevel } from './DetailLevel.js';
 import type { Serializer } from './Serializer.js';
-import { assertOptionsObject } from '../core/validateOptions.js';
-import { assertReport, resolveDetail } from './validateRenderInput.js';
+import { validateOptions } from '../options/validateOptions.js';
+import { RENDER_OPTION_SCHEMAS } from './renderOptionSchemas.js';
+import { assertReport } from './validateRenderInput.js';
 import type { SuppressedStatus } from '../report/SuppressedStatus.js';
 import { suppressedFields } from './suppressedFields.js';
 import { COMPONENT_TYPES, type ComponentType } from '../report/ComponentType.js';
@@ -111,8 +112,8 @@ export class HealthJsonSerializer implements Serializer {
    * @throws TypeError when an option has the wrong type or an unknown key.
    */
   constructor(options: HealthJsonSerializerOptions = {}) {
-    assertOptionsObject(options, 'HealthJsonSerializer', ['detail']);
-    this.#detail = resolveDetail(options.detail, 'HealthJsonSerializer');
+    const schema = RENDER_OPTION_SCHEMAS.healthJson;
+    this.#detail = validateOptions(schema, options, 'HealthJsonSerializer').detail ?? schema.detail.defaultValue;
   }
 
   /**

@@ -16,8 +16,10 @@ import { statusLooks } from './html/statusLooks.js';
 import { tileHtml } from './html/tileHtml.js';
 import { timeElement } from './html/timeElement.js';
 import type { Serializer } from './Serializer.js';
-import { assertOptionsObject } from '../core/validateOptions.js';
-import { assertRefreshSeconds, assertReport, resolveDetail } from './validateRenderInput.js';
+import { validateOptions } from '../options/validateOptions.js';
+import { RENDER_OPTION_SCHEMAS } from './renderOptionSchemas.js';
+import { assertReport } from './validateRenderInput.js';
+import { describeSuppressed, suppressedFields } from './suppressedFields.js';
 
 /**
  * Options of an {@link HtmlSerializer}.
@@ -52,7 +54,6 @@ export interface HtmlSerializerOptions {
   readonly refreshSeconds?: number;
 }
 
-const optionKeys = ['detail', 'title', 'refreshSeconds'] as const;
 
 /** A tile's state on the page: its status, or `blocked` for a failing check blocked by a dependency. */
 type TileState = 'fail' | 'blocked' | 'warn' | 'pass';
@@ -130,13 +131,11 @@ export class HtmlSerializer implements Serializer {
    * @throws RangeError when `refreshSeconds` is not a positive integer.
    */
   constructor(options: HtmlSerializerOptions = {}) {
-    assertOptionsObject(options, 'HtmlSerializer', optionKeys);
-    this.#detail = resolveDetail(options.detail, 'HtmlSerializer');
-    const title = options.title ?? 'Health';
-    if (typeof title !== 'string' || title.trim() === '') throw new TypeError('HtmlSerializer: title must be a non-empty string');
-    this.#title = title;
-    if (options.refreshSeconds !== undefined) assertRefreshSeconds(options.refreshSeconds, 'HtmlSerializer');
-    this.#refreshSeconds = options.refreshSeconds;
+    const schema = RENDER_OPTION_SCHEMAS.html;
+    const valid = validateOptions(schema, options, 'HtmlSerializer');
+    this.#detail = valid.detail ?? schema.detail.defaultValue;
+    this.#title = valid.title ?? schema.title.defaultValue;
+    this.#refreshSeconds = valid.refreshSeconds;
   }
 
   /**

@@ -3,8 +3,9 @@ import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import type { DetailLevel } from './DetailLevel.js';
 import type { Serializer } from './Serializer.js';
-import { assertOptionsObject } from '../core/validateOptions.js';
-import { assertReport, resolveDetail } from './validateRenderInput.js';
+import { validateOptions } from '../options/validateOptions.js';
+import { RENDER_OPTION_SCHEMAS } from './renderOptionSchemas.js';
+import { assertReport } from './validateRenderInput.js';
 import type { SuppressedStatus } from '../report/SuppressedStatus.js';
 import { describeSuppressed, suppressedFields } from './suppressedFields.js';
 import { formatMs } from '../core/formatMs.js';
@@ -35,7 +36,6 @@ export interface JsonSerializerOptions {
   readonly detail?: DetailLevel;
 }
 
-const optionKeys = ['detailed', 'detail'] as const;
 
 /**
  * Writes a report as `application/json`.
@@ -91,12 +91,10 @@ export class JsonSerializer implements Serializer {
    * @throws TypeError when an option has the wrong type or an unknown key.
    */
   constructor(options: JsonSerializerOptions = {}) {
-    assertOptionsObject(options, 'JsonSerializer', optionKeys);
-    if (options.detailed !== undefined && typeof options.detailed !== 'boolean') {
-      throw new TypeError(`JsonSerializer: detailed must be a boolean, got ${typeof options.detailed}`);
-    }
-    this.#detailed = options.detailed ?? false;
-    this.#detail = resolveDetail(options.detail, 'JsonSerializer');
+    const schema = RENDER_OPTION_SCHEMAS.json;
+    const valid = validateOptions(schema, options, 'JsonSerializer');
+    this.#detailed = valid.detailed ?? schema.detailed.defaultValue;
+    this.#detail = valid.detail ?? schema.detail.defaultValue;
   }
 
   /**

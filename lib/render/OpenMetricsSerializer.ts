@@ -2,10 +2,11 @@ import type { HealthReport } from '../report/HealthReport.js';
 import { HEALTH_STATUSES } from '../report/HealthStatus.js';
 import { millisecondsToSeconds } from '../report/millisecondsToSeconds.js';
 import type { DetailLevel } from './DetailLevel.js';
-import { DEFAULT_METRIC_PREFIX, metricName, type MetricFamily } from './metricNames.js';
+import { metricName, type MetricFamily } from './metricNames.js';
 import type { Serializer } from './Serializer.js';
-import { assertOptionsObject } from '../core/validateOptions.js';
-import { assertReport, resolveDetail } from './validateRenderInput.js';
+import { validateOptions } from '../options/validateOptions.js';
+import { RENDER_OPTION_SCHEMAS } from './renderOptionSchemas.js';
+import { assertReport } from './validateRenderInput.js';
 
 /**
  * Options of an {@link OpenMetricsSerializer}.
@@ -40,9 +41,7 @@ export interface OpenMetricsSerializerOptions {
   readonly flavor?: 'openmetrics' | 'prometheus';
 }
 
-const optionKeys = ['detail', 'prefix', 'flavor'] as const;
 const statuses = HEALTH_STATUSES;
-const prefixPattern = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 /** One metric family: its metadata and samples. */
 interface Family {
@@ -114,18 +113,11 @@ export class OpenMetricsSerializer implements Serializer {
    *   or the prefix is not a valid metric name.
    */
   constructor(options: OpenMetricsSerializerOptions = {}) {
-    assertOptionsObject(options, 'OpenMetricsSerializer', optionKeys);
-    this.#detail = resolveDetail(options.detail, 'OpenMetricsSerializer');
-    const prefix = options.prefix ?? DEFAULT_METRIC_PREFIX;
-    if (typeof prefix !== 'string' || !prefixPattern.test(prefix)) {
-      throw new TypeError(`OpenMetricsSerializer: prefix must match [a-zA-Z_][a-zA-Z0-9_]*, got ${typeof prefix === 'string' ? `'${prefix}'` : typeof prefix}`);
-    }
-    this.#prefix = prefix;
-    const flavor = options.flavor ?? 'openmetrics';
-    if (flavor !== 'openmetrics' && flavor !== 'prometheus') {
-      throw new TypeError(`OpenMetricsSerializer: flavor must be 'openmetrics' or 'prometheus', got ${String(flavor)}`);
-    }
-    this.#openMetrics = flavor === 'openmetrics';
+    const schema = RENDER_OPTION_SCHEMAS.openMetrics;
+    const valid = validateOptions(schema, options, 'OpenMetricsSerializer');
+    this.#detail = valid.detail ?? schema.detail.defaultValue;
+    this.#prefix = valid.prefix ?? schema.prefix.defaultValue;
+    this.#openMetrics = (valid.flavor ?? schema.flavor.defaultValue) === 'openmetrics';
     this.contentType = this.#openMetrics ? 'application/openmetrics-text; version=1.0.0; charset=utf-8' : 'text/plain; version=0.0.4; charset=utf-8';
   }
 

@@ -1,23 +1,14 @@
-import { assertOptionsObject } from '../core/validateOptions.js';
+import { validateOptions } from '../options/validateOptions.js';
+import { RENDER_OPTION_SCHEMAS } from './renderOptionSchemas.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import { fallbackFormat, findFormat, formats, offers, unknownFormatResponse, type Format } from './formats.js';
 import type { HealthResponse } from './HealthResponse.js';
 import { best, parseMediaType, rate } from './negotiate.js';
 import { isHead } from './plainResponse.js';
 import type { RespondRequest } from './RespondRequest.js';
-import { assertRefreshSeconds, assertReport, resolveDetail } from './validateRenderInput.js';
+import { assertReport } from './validateRenderInput.js';
 
 /** The keys of a {@link RespondRequest}: one missing here, or one the interface lacks, does not compile. */
-const requestKeys = Object.keys({
-  accept: true,
-  contentType: true,
-  format: true,
-  detail: true,
-  method: true,
-  refreshSeconds: true,
-  title: true,
-  detailed: true,
-} as const satisfies Record<keyof RespondRequest, true>);
 
 /**
  * Turns a report into an HTTP response for any framework: the status code,
@@ -94,12 +85,9 @@ const requestKeys = Object.keys({
  */
 export function respond(report: HealthReport, request: RespondRequest = {}): HealthResponse {
   assertReport(report, 'respond');
-  assertOptionsObject(request, 'respond', requestKeys);
-  const detail = resolveDetail(request.detail, 'respond');
+  validateOptions(RENDER_OPTION_SCHEMAS.respond, request, 'respond');
+  const detail = request.detail ?? RENDER_OPTION_SCHEMAS.respond.detail.defaultValue;
   const refreshSeconds = request.refreshSeconds;
-  if (refreshSeconds !== undefined) assertRefreshSeconds(refreshSeconds, 'respond');
-  if (request.title !== undefined && (typeof request.title !== 'string' || request.title.trim() === '')) throw new TypeError('respond: title must be a non-empty string');
-  if (request.detailed !== undefined && typeof request.detailed !== 'boolean') throw new TypeError(`respond: detailed must be a boolean, got ${typeof request.detailed}`);
 
   const refusal = unknownFormatResponse(request.format, request.method);
   if (refusal !== undefined) return refusal;

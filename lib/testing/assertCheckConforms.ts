@@ -3,6 +3,9 @@ import type { HealthCheck } from '../core/HealthCheck.js';
 import { HealthCheck as HealthCheckBase } from '../core/HealthCheck.js';
 import type { CheckErrorKind } from '../report/CheckErrorKind.js';
 import type { CheckResult } from '../report/CheckResult.js';
+import type { OptionSchema } from '../options/OptionSchema.js';
+import { optionRules } from '../options/optionRules.js';
+import { validateOptions } from '../options/validateOptions.js';
 import type { ConformanceOptions, ConformanceSubject } from './ConformanceOptions.js';
 import type { Fault } from './Fault.js';
 import { FaultProxy } from './FaultProxy.js';
@@ -15,6 +18,23 @@ const defaultExpectations: Readonly<Record<Exclude<Fault, 'pass'>, readonly Chec
   slow: ['timeout'],
   reset: ['unavailable'],
 };
+
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The schema of {@link ConformanceOptions}: rules and defaults (the target is checked by {@link FaultProxy}, each fault when it is run). */
+const CONFORMANCE_SCHEMA = {
+  target: optionRules.required(optionRules.custom('{ host, port }', (value): value is ConformanceOptions['target'] => isObject(value))),
+  create: optionRules.required(optionRules.custom('a function ({ host, port }) => HealthCheck', (value): value is ConformanceOptions['create'] => typeof value === 'function')),
+  timeoutMs: optionRules.required(optionRules.positiveMs),
+  faults: optionRules.custom('an array of faults', (value): value is NonNullable<ConformanceOptions['faults']> => Array.isArray(value)),
+  expect: optionRules.custom('an object of error kinds by fault', (value): value is NonNullable<ConformanceOptions['expect']> => isObject(value)),
+  abortedRuns: optionRules.withDefault(optionRules.custom('a non-negative integer', (value): value is number => Number.isSafeInteger(value) && (value as number) >= 0, RangeError), 100),
+  concurrency: optionRules.withDefault(optionRules.custom('a positive integer', (value): value is number => Number.isSafeInteger(value) && (value as number) >= 1, RangeError), 10),
+  graceMs: optionRules.withDefault(optionRules.nonNegativeMs, 500),
+  passTimeoutMs: optionRules.withDefault(optionRules.positiveMs, 5000),
+  settleMs: optionRules.withDefault(optionRules.nonNegativeMs, 3000),
+  secrets: optionRules.custom('an array of strings', (value): value is readonly string[] => Array.isArray(value) && value.every((item) => typeof item === 'string')),
+} as const satisfies OptionSchema<ConformanceOptions>;
 
 /**
  * Puts a check in front of a real {@link FaultProxy} to its real dependency
@@ -54,16 +74,15 @@ const defaultExpectations: Readonly<Record<Exclude<Fault, 'pass'>, readonly Chec
  * });
  * ```
  */
-export async function assertCheckConforms(options: ConformanceOptions): Promise<void> {
-  if (typeof options !== 'object' || options === null) throw new TypeError('assertCheckConforms: options must be an object');
-  if (typeof options.create !== 'function') throw new TypeError('assertCheckConforms: create must be a function ({ host, port }) => HealthCheck');
+export async function assertCheckConforms(given: ConformanceOptions): Promise<void> {
+  const options = validateOptions(CONFORMANCE_SCHEMA, given, 'assertCheckConforms');
+  const schema = CONFORMANCE_SCHEMA;
   const { timeoutMs } = options;
-  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new RangeError('assertCheckConforms: timeoutMs must be a positive number of milliseconds');
-  const abortedRuns = positiveInteger(options.abortedRuns ?? 100, 'abortedRuns', true);
-  const concurrency = positiveInteger(options.concurrency ?? 10, 'concurrency', false);
-  const graceMs = options.graceMs ?? 500;
-  const passTimeoutMs = options.passTimeoutMs ?? 5000;
-  const settleMs = options.settleMs ?? 3000;
+  const abortedRuns = options.abortedRuns ?? schema.abortedRuns.defaultValue;
+  const concurrency = options.concurrency ?? schema.concurrency.defaultValue;
+  const graceMs = options.graceMs ?? schema.graceMs.defaultValue;
+  const passTimeoutMs = options.passTimeoutMs ?? schema.passTimeoutMs.defaultValue;
+  const settleMs = options.settleMs ?? schema.settleMs.defaultValue;
   const secrets = (options.secrets ?? []).filter((secret) => secret !== '');
   const faults = options.faults ?? (['refuse', 'hang', 'stall', 'slow', 'reset'] as const);
 
@@ -117,13 +136,6 @@ function toSubject(created: HealthCheck | ConformanceSubject): ConformanceSubjec
   if (created instanceof HealthCheckBase) return { check: created };
   if (typeof created === 'object' && created !== null && created.check instanceof HealthCheckBase) return created;
   throw new TypeError('assertCheckConforms: create must return a HealthCheck or { check, dispose? }');
-}
-
-function positiveInteger(value: unknown, option: string, allowZero: boolean): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < (allowZero ? 0 : 1)) {
-    throw new RangeError(`assertCheckConforms: ${option} must be a ${allowZero ? 'non-negative' : 'positive'} integer, got ${String(value)}`);
-  }
-  return value;
 }
 
 function fail(message: string, actual: unknown, expected: unknown): never {

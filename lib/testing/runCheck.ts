@@ -8,8 +8,16 @@ import { effectiveTimeoutMs } from '../core/effectiveTimeoutMs.js';
 import { ExecutionScope } from '../core/ExecutionScope.js';
 import { DEFAULT_TIMEOUT_MS } from '../core/HealthServiceOptions.js';
 import { internalFailure } from '../core/internalFailure.js';
-import { assertOptionsObject, assertPositiveMs } from '../core/validateOptions.js';
+import { optionRules } from '../options/optionRules.js';
+import type { OptionSchema } from '../options/OptionSchema.js';
+import { validateOptions } from '../options/validateOptions.js';
 import type { RunCheckOptions } from './RunCheckOptions.js';
+
+/** The schema of {@link RunCheckOptions}, and the `args` a class is constructed with. */
+const RUN_CHECK_SCHEMA = {
+  timeoutMs: optionRules.positiveMs,
+  args: optionRules.custom('an array of constructor arguments', (value): value is readonly unknown[] => Array.isArray(value)),
+} as const satisfies OptionSchema<RunCheckOptions & { readonly args?: readonly unknown[] }>;
 
 /**
  * Runs one check once, without a container or a `HealthService`, and
@@ -55,21 +63,19 @@ export function runCheck<
   },
 >(check: C, options?: RunCheckOptions & { readonly args?: ConstructorParameters<C> }): Promise<CheckResult>;
 export async function runCheck(check: unknown, options: RunCheckOptions & { readonly args?: readonly unknown[] } = {}): Promise<CheckResult> {
-  assertOptionsObject(options, 'runCheck', ['timeoutMs', 'args']);
+  const valid = validateOptions(RUN_CHECK_SCHEMA, options, 'runCheck');
   let instance: HealthCheck;
   if (check instanceof HealthCheckBase) {
-    if (options.args !== undefined) throw new TypeError('runCheck: args are for a class; got an instance');
+    if (valid.args !== undefined) throw new TypeError('runCheck: args are for a class; got an instance');
     instance = check;
   } else if (typeof check === 'function' && (check as { prototype?: unknown }).prototype instanceof HealthCheckBase) {
-    if (options.args !== undefined && !Array.isArray(options.args)) throw new TypeError('runCheck: args must be an array of constructor arguments');
-    const args: readonly unknown[] = options.args ?? [];
+    const args: readonly unknown[] = valid.args ?? [];
     instance = new (check as new (...args: unknown[]) => HealthCheck)(...args);
   } else {
     throw new TypeError(`runCheck: expected a HealthCheck instance or a class extending HealthCheck, got ${check === null ? 'null' : typeof check}`);
   }
   const definition = definitionOf(instance.constructor as HealthCheckClass);
-  const timeoutMs = options.timeoutMs ?? effectiveTimeoutMs(definition, DEFAULT_TIMEOUT_MS);
-  assertPositiveMs(timeoutMs, 'timeoutMs', 'runCheck');
+  const timeoutMs = valid.timeoutMs ?? effectiveTimeoutMs(definition, DEFAULT_TIMEOUT_MS);
   try {
     return await executeCheck(new ExecutionScope(), definition, instance, timeoutMs);
   } catch (error) {

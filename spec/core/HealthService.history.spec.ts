@@ -166,7 +166,7 @@ describe('HealthService history', () => {
       const service = new HealthService([]);
       let caught: unknown;
       await service.run({ history: 'yes' as unknown as boolean }).catch((error: unknown) => (caught = error));
-      expect(caught).to.be.instanceOf(TypeError).and.have.property('message', 'HealthService.run: history must be a boolean');
+      expect(caught).to.be.instanceOf(TypeError).and.have.property('message', "HealthService.run: history must be a boolean, got 'yes'");
     });
   });
 });

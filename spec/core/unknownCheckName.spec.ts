@@ -15,10 +15,10 @@ describe('an unknown check name', () => {
     expect(error).to.be.instanceOf(RangeError).with.property('message', "HealthService.run: no check named 'Databse' (known: Database)");
   });
 
-  it('is a RangeError from a healthEndpoints route, too', () => {
+  it('is a RangeError from a healthEndpoints route, too, in the words of run() after the route', () => {
     expect(() => healthEndpoints(service, { routes: { '/h': { names: ['Databse'] } } })).to.throw(
       RangeError,
-      "healthEndpoints: route '/h': the service has no check named 'Databse' (known: Database)",
+      "healthEndpoints: route '/h': no check named 'Databse' (known: Database)",
     );
   });
 

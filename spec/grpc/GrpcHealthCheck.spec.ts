@@ -67,9 +67,10 @@ describe('GrpcHealthCheck', function () {
 
   describe('having malformed options', () => {
     it('should name the class and the problem', () => {
-      expect(() => check(undefined as unknown as GrpcHealthCheckOptions)).to.throw(TypeError, 'GrpcHealthCheck: options must be an object with a target');
-      expect(() => check({ target: '' })).to.throw(TypeError, "GrpcHealthCheck: target must be a non-empty string ('host:port')");
-      expect(() => check({ target: '127.0.0.1:1', service: 7 as unknown as string })).to.throw(TypeError, 'GrpcHealthCheck: service must be a string, got');
+      expect(() => check(undefined as unknown as GrpcHealthCheckOptions)).to.throw(TypeError, 'GrpcHealthCheck: options must be an object, got undefined (undefined)');
+      expect(() => check({ target: '127.0.0.1:1', servce: 'x' } as never)).to.throw(TypeError, "GrpcHealthCheck: unknown option 'servce' (expected one of: target, service, tls)");
+      expect(() => check({ target: '' })).to.throw(TypeError, "GrpcHealthCheck: target must be a non-empty string, got ''");
+      expect(() => check({ target: '127.0.0.1:1', service: 7 as unknown as string })).to.throw(TypeError, 'GrpcHealthCheck: service must be a string');
       expect(() => check({ target: '127.0.0.1:1', tls: 'yes' as never })).to.throw(TypeError, 'GrpcHealthCheck: tls must be a boolean or TLS options');
       expect(() => check({ target: 'payments.internal' })).to.throw(TypeError, `GrpcHealthCheck: target must be 'host:port' (or 'dns:///host:port'), got "payments.internal"`);
       expect(() => check({ target: 'http://payments.internal:80' })).to.throw(TypeError, 'GrpcHealthCheck: target must be');

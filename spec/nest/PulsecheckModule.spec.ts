@@ -396,7 +396,7 @@ describe('PulsecheckModule', function () {
 
     it('rejects, at startup, a route naming a check the service lacks, naming forRoot', async () => {
       for (const [options, message] of [
-        [{ registry, routes: { '/h': { names: ['Nope'] } } }, "PulsecheckModule.forRoot: route '/h': the service has no check named 'Nope'"],
+        [{ registry, routes: { '/h': { names: ['Nope'] } } }, "PulsecheckModule.forRoot: route '/h': no check named 'Nope'"],
       ] as const) {
         const failure = await createApp(rootModule([PulsecheckModule.forRoot(options)]), 'express').then(
           () => undefined,

@@ -16,7 +16,7 @@ describe('resolveWebhookOptions', () => {
   });
 
   it('names the owner it is given in its errors', () => {
-    expect(() => resolveWebhookOptions({ url: 'ftp://x' }, 'Custom')).to.throw(TypeError, /^Custom: url must be an http: or https: URL, got ftp:$/);
-    expect(() => resolveWebhookOptions({ url: 'https://x', retries: -1 }, 'Custom')).to.throw(RangeError, /^Custom: retries must be an integer from 0 to 10, got -1 \(number\)$/);
+    expect(() => resolveWebhookOptions({ url: 'ftp://x' }, 'Custom')).to.throw(TypeError, /^Custom: url must be an absolute http: or https: URL, got a ftp: URL$/);
+    expect(() => resolveWebhookOptions({ url: 'https://x', retries: -1 }, 'Custom')).to.throw(RangeError, /^Custom: retries must be a whole number from 0 to 10, got -1$/);
   });
 });

@@ -152,7 +152,7 @@ describe('openApiDocument', () => {
 
   describe('when the options are malformed', () => {
     const cases: [string, unknown, RegExp, typeof TypeError | typeof RangeError][] = [
-      ['no options', undefined, /options must be an object with a service/, TypeError],
+      ['no options', undefined, /^openApiDocument: give service \(a HealthService\) or checks/, TypeError],
       ['neither service nor checks', {}, /give service \(a HealthService\) or checks/, TypeError],
       ['both service and checks', { service: new HealthService([]), checks: [] }, /either service or checks, not both/, TypeError],
       ['an unknown option', { checks: [], basepath: '/api' }, /unknown option 'basepath'/, TypeError],
@@ -165,7 +165,7 @@ describe('openApiDocument', () => {
       ['a base path with a query', { checks: [], basePath: '/api?x=1' }, /basePath: a path cannot contain "\?"/, TypeError],
       ['a route with a template', { checks: [], routes: { '/health/{id}': {} } }, /route '\/health\/\{id\}': a path cannot contain "\{"/, TypeError],
       ['a route given twice', { checks: [], routes: { '/health': {}, '/health/': {} } }, /the path '\/health' is given twice/, TypeError],
-      ['a route with an unknown probe', { checks: [], routes: { '/h': { probe: 'alive' } } }, /probe must be one of liveness, readiness, startup, got alive/, RangeError],
+      ['a route with an unknown probe', { checks: [], routes: { '/h': { probe: 'alive' } } }, /probe must be one of liveness, readiness, startup, got 'alive'/, RangeError],
       ['a route naming an unknown check (a RangeError, as healthEndpoints and run() throw)', { checks: [{ name: 'db' }], routes: { '/h': { names: ['cache'] } } }, /no check named 'cache' \(known: db\)/, RangeError],
       ['servers that are not an array', { checks: [], servers: 'https://x' }, /servers must be an array/, TypeError],
       ['a server without a url', { checks: [], servers: [{}] }, /servers\[0\]: url must be a non-empty string/, TypeError],

@@ -16,13 +16,13 @@ describe('OpenMetricsSerializer', () => {
     });
 
     it('rejects a prefix that is not a valid metric name', () => {
-      expect(() => new OpenMetricsSerializer({ prefix: 'my-app' })).to.throw(TypeError, /prefix must match \[a-zA-Z_\]\[a-zA-Z0-9_\]\*, got 'my-app'/);
+      expect(() => new OpenMetricsSerializer({ prefix: 'my-app' })).to.throw(TypeError, /prefix must be a metric name prefix matching \[a-zA-Z_\]\[a-zA-Z0-9_\]\*, got 'my-app'/);
       expect(() => new OpenMetricsSerializer({ prefix: '' })).to.throw(TypeError, /prefix/);
       expect(() => new OpenMetricsSerializer({ prefix: '9lives' })).to.throw(TypeError, /prefix/);
     });
 
     it('rejects an unknown flavor and an unknown option', () => {
-      expect(() => new OpenMetricsSerializer({ flavor: 'statsd' as never })).to.throw(TypeError, /flavor must be 'openmetrics' or 'prometheus'/);
+      expect(() => new OpenMetricsSerializer({ flavor: 'statsd' as never })).to.throw(TypeError, /flavor must be one of 'openmetrics', 'prometheus', got 'statsd'/);
       expect(() => new OpenMetricsSerializer({ title: 'x' } as never)).to.throw(TypeError, /unknown option 'title'/);
     });
   });

@@ -105,4 +105,24 @@ describe('assertCheckConforms', function () {
     );
     expect(message).to.equal("HttpHealthCheck under 'refuse': secret #1 (9 characters) appears in the result's messages or observations");
   });
+
+  it('refuses malformed options before starting anything, in the words the other owners use', async () => {
+    const base = { target: { host: '127.0.0.1', port: 1 }, create: () => new HttpHealthCheck({ url: 'http://127.0.0.1:1/' }), faults: [] };
+    const cases: [object, typeof TypeError | typeof RangeError, string][] = [
+      [{ ...base, timeoutMs: 2 ** 31 }, RangeError, 'assertCheckConforms: timeoutMs must be at most 2147483647 ms'],
+      [{ ...base, timeoutMs: '5' }, RangeError, "assertCheckConforms: timeoutMs must be a positive finite number of milliseconds, got '5'"],
+      [{ ...base, timeoutMs: 50, settleMs: -1 }, RangeError, 'assertCheckConforms: settleMs must be a non-negative finite number of milliseconds, got -1'],
+      [{ ...base, timeoutMs: 50, passTimeoutMs: 0 }, RangeError, 'assertCheckConforms: passTimeoutMs must be a positive finite number of milliseconds, got 0'],
+      [{ ...base, timeoutMs: 50, timout: 5 }, TypeError, "assertCheckConforms: unknown option 'timout'"],
+    ];
+    for (const [options, kind, message] of cases) {
+      let thrown: unknown;
+      try {
+        await assertCheckConforms(options as never);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, message).to.be.instanceOf(kind).with.property('message').that.includes(message);
+    }
+  });
 });

@@ -1,11 +1,16 @@
 import { injectable, unmanaged } from 'inversify';
-import { request as httpRequest, validateHeaderName, validateHeaderValue, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { CheckContext } from '../../core/CheckContext.js';
 import { describeThrown } from '../../core/describeThrown.js';
 import { redactSecrets } from '../../core/redactSecrets.js';
 import { HealthCheck } from '../../core/HealthCheck.js';
-import { assertIntegerIn, assertOptionsObject, describeValue } from '../../core/validateOptions.js';
+import { describeValue } from '../../options/describeValue.js';
+import type { OptionRule } from '../../options/OptionRule.js';
+import type { OptionSchema } from '../../options/OptionSchema.js';
+import { optionDefaults } from '../../options/optionDefaults.js';
+import { optionRules } from '../../options/optionRules.js';
+import { validateOptions } from '../../options/validateOptions.js';
 import { ServiceReturnedUnexpectedResult } from '../../errors/ServiceReturnedUnexpectedResult.js';
 import { ServiceUnavailable } from '../../errors/ServiceUnavailable.js';
 import { elapsedMs } from '../shared/elapsedMs.js';
@@ -15,14 +20,44 @@ import { displayUrl } from './displayUrl.js';
 import type { HttpHealthCheckOptions, HttpRedirectPolicy, HttpStatusExpectation } from './HttpHealthCheckOptions.js';
 import type { CheckTraits } from '../../core/CheckTraits.js';
 
-const optionKeys = ['url', 'method', 'expectedStatus', 'headers', 'expectBody', 'maxBodyBytes', 'redirect', 'maxRedirects'] as const;
-const redirectPolicies: readonly HttpRedirectPolicy[] = ['follow', 'manual', 'error'];
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 const forbiddenMethods = new Set(['CONNECT', 'TRACE', 'TRACK']);
 const normalizedMethods = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH']);
 const methodToken = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const maxBodyBytesLimit = 64 * 1024 * 1024;
-const maxRedirectsLimit = 20;
+const statusCode = optionRules.wholeNumber(100, 599);
+
+const methodRule: OptionRule<string> = Object.freeze({
+  expected: "an HTTP method name such as 'GET' or 'HEAD'",
+  check(value: unknown, option: string, where: string): void {
+    if (typeof value !== 'string' || !methodToken.test(value)) throw new TypeError(`${where}: ${option} must be an HTTP method name such as 'GET' or 'HEAD', got ${describeValue(value)}`);
+    if (forbiddenMethods.has(value.toUpperCase())) throw new TypeError(`${where}: ${option} ${value.toUpperCase()} cannot be used for a health check`);
+  },
+});
+
+const expectedStatusRule: OptionRule<HttpStatusExpectation> = Object.freeze({
+  expected: 'a non-empty array of status codes or a function (status) => boolean',
+  check(value: unknown, option: string, where: string): void {
+    if (typeof value === 'function') return;
+    if (!Array.isArray(value) || value.length === 0) {
+      throw new TypeError(`${where}: ${option} must be a non-empty array of status codes or a function (status) => boolean, got ${Array.isArray(value) ? 'an empty array' : describeValue(value)}`);
+    }
+    for (const status of value as unknown[]) statusCode.check(status, `${option} entries`, where);
+  },
+});
+
+/** The schema of {@link HttpHealthCheckOptions}: rules and defaults. */
+const HTTP_HEALTH_CHECK_SCHEMA = {
+  url: optionRules.required(optionRules.httpUrl),
+  method: optionRules.withDefault(methodRule, 'GET'),
+  expectedStatus: expectedStatusRule,
+  headers: optionRules.withDefault(optionRules.headers, {}),
+  expectBody: optionRules.function,
+  maxBodyBytes: optionRules.withDefault(optionRules.wholeNumber(1, 64 * 1024 * 1024), 64 * 1024),
+  redirect: optionRules.withDefault(optionRules.oneOf<HttpRedirectPolicy>(['follow', 'manual', 'error']), 'follow'),
+  maxRedirects: optionRules.withDefault(optionRules.wholeNumber(0, 20), 5),
+} as const satisfies OptionSchema<HttpHealthCheckOptions>;
+
+const defaults = optionDefaults(HTTP_HEALTH_CHECK_SCHEMA);
 
 /** The options in force: the ones given, each missing one at its default. */
 interface ResolvedOptions {
@@ -208,14 +243,13 @@ export class HttpHealthCheck extends HealthCheck {
   }
 }
 
-/** Validates the options once, at construction. */
+/** Validates the options once, at construction, by {@link HTTP_HEALTH_CHECK_SCHEMA}, and applies its defaults. */
 function resolveOptions(options: HttpHealthCheckOptions, owner: string): ResolvedOptions {
-  if (options === undefined) throw new TypeError(`${owner}: options are required: pass { url: 'https://…' } to super()`);
-  assertOptionsObject(options, owner, optionKeys);
-  const url = resolveUrl(options.url, owner);
-  const method = resolveMethod(options.method ?? 'GET', owner);
-  const expectedStatus = resolveExpectedStatus(options.expectedStatus, owner);
-  const headers = resolveHeaders(options.headers ?? {}, owner);
+  const valid = validateOptions(HTTP_HEALTH_CHECK_SCHEMA, options, owner);
+  const url = new URL(valid.url instanceof URL ? valid.url.href : valid.url);
+  const given = valid.method ?? defaults.method;
+  const method = normalizedMethods.has(given.toUpperCase()) ? given.toUpperCase() : given;
+  const headers: Record<string, string> = { ...(valid.headers ?? defaults.headers) };
   if (url.username !== '' || url.password !== '') {
     if (!Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')) {
       const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
@@ -226,69 +260,20 @@ function resolveOptions(options: HttpHealthCheckOptions, owner: string): Resolve
   requestUrl.username = '';
   requestUrl.password = '';
   if (!Object.keys(headers).some((name) => name.toLowerCase() === 'user-agent')) headers['user-agent'] = 'pulsecheck';
-  const expectBody = options.expectBody;
-  if (expectBody !== undefined && typeof expectBody !== 'function') {
-    throw new TypeError(`${owner}: expectBody must be a function (body: string) => boolean, got ${describeValue(expectBody)}`);
-  }
+  const { expectBody } = valid;
   if (expectBody !== undefined && method === 'HEAD') throw new TypeError(`${owner}: expectBody cannot be used with method HEAD (a HEAD response has no body)`);
-  const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
-  assertIntegerIn(maxBodyBytes, 1, maxBodyBytesLimit, 'maxBodyBytes', owner);
-  const redirect = options.redirect ?? 'follow';
-  if (!redirectPolicies.includes(redirect)) {
-    throw new TypeError(`${owner}: redirect must be one of 'follow', 'manual', 'error', got ${describeValue(redirect)}`);
-  }
-  const maxRedirects = options.maxRedirects ?? 5;
-  assertIntegerIn(maxRedirects, 0, maxRedirectsLimit, 'maxRedirects', owner);
-  return Object.freeze({ url, requestUrl, method, expectedStatus, headers: Object.freeze(headers), expectBody, maxBodyBytes, redirect, maxRedirects });
-}
-
-function resolveUrl(value: unknown, owner: string): URL {
-  let url: URL | undefined;
-  if (value instanceof URL) url = new URL(value.href);
-  else if (typeof value === 'string') url = URL.canParse(value) ? new URL(value) : undefined;
-  else throw new TypeError(`${owner}: url must be a string or a URL, got ${value === undefined ? 'undefined (url is required)' : describeValue(value)}`);
-  if (url === undefined) throw new TypeError(`${owner}: url must be an absolute http(s) URL, got a string that is not one (${typeof value === 'string' ? value.length : 0} characters)`);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TypeError(`${owner}: url must be an http: or https: URL, got ${url.protocol} (${displayUrl(url)})`);
-  }
-  return url;
-}
-
-function resolveMethod(value: unknown, owner: string): string {
-  if (typeof value !== 'string' || !methodToken.test(value)) {
-    throw new TypeError(`${owner}: method must be an HTTP method name such as 'GET' or 'HEAD', got ${describeValue(value)}`);
-  }
-  const upper = value.toUpperCase();
-  if (forbiddenMethods.has(upper)) throw new TypeError(`${owner}: method ${upper} cannot be used for a health check`);
-  return normalizedMethods.has(upper) ? upper : value;
-}
-
-function resolveExpectedStatus(value: unknown, owner: string): HttpStatusExpectation | undefined {
-  if (value === undefined || typeof value === 'function') return value as HttpStatusExpectation | undefined;
-  if (!Array.isArray(value) || value.length === 0) {
-    throw new TypeError(`${owner}: expectedStatus must be a non-empty array of status codes or a function (status) => boolean, got ${Array.isArray(value) ? 'an empty array' : describeValue(value)}`);
-  }
-  for (const status of value as unknown[]) assertIntegerIn(status, 100, 599, 'expectedStatus entries', owner);
-  return Object.freeze([...(value as number[])]);
-}
-
-function resolveHeaders(value: unknown, owner: string): Record<string, string> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new TypeError(`${owner}: headers must be an object of header names to string values, got ${describeValue(value)}`);
-  }
-  const headers: Record<string, string> = {};
-  for (const [name, headerValue] of Object.entries(value)) {
-    if (typeof headerValue !== 'string') throw new TypeError(`${owner}: header '${name}' must be a string, got ${typeof headerValue}`);
-    try {
-      validateHeaderName(name);
-      validateHeaderValue(name, headerValue);
-    } catch {
-      // the value may be a secret: name the header only
-      throw new TypeError(`${owner}: header '${name}' has an invalid name or value`);
-    }
-    headers[name] = headerValue;
-  }
-  return headers;
+  const expectedStatus = typeof valid.expectedStatus === 'object' ? Object.freeze([...valid.expectedStatus]) : valid.expectedStatus;
+  return Object.freeze({
+    url,
+    requestUrl,
+    method,
+    expectedStatus,
+    headers: Object.freeze(headers),
+    expectBody,
+    maxBodyBytes: valid.maxBodyBytes ?? defaults.maxBodyBytes,
+    redirect: valid.redirect ?? defaults.redirect,
+    maxRedirects: valid.maxRedirects ?? defaults.maxRedirects,
+  });
 }
 
 function acceptsStatus(expected: HttpStatusExpectation | undefined, status: number): boolean {

@@ -3,8 +3,9 @@ import type { CheckContext } from '../../core/CheckContext.js';
 import type { CheckTraits } from '../../core/CheckTraits.js';
 import { describeThrown } from '../../core/describeThrown.js';
 import { HealthCheck } from '../../core/HealthCheck.js';
-import { optionKeys } from '../../core/optionKeys.js';
-import { assertOptionsObject, describeValue } from '../../core/validateOptions.js';
+import type { OptionSchema } from '../../options/OptionSchema.js';
+import { optionRules } from '../../options/optionRules.js';
+import { validateOptions } from '../../options/validateOptions.js';
 import { ServiceUnavailable } from '../../errors/ServiceUnavailable.js';
 import { describeKind } from '../shared/describeKind.js';
 import { elapsedMs } from '../shared/elapsedMs.js';
@@ -15,7 +16,10 @@ import type { MqttClientLike } from './MqttClientLike.js';
 import type { MqttHealthCheckOptions } from './MqttHealthCheckOptions.js';
 import { MQTT_CLIENT } from './tokens.js';
 
-const knownKeys = optionKeys<MqttHealthCheckOptions>({ topic: true });
+const topicRule = optionRules.custom('a non-empty MQTT topic name without wildcards (+, #)', (value): value is string => typeof value === 'string' && value !== '' && !/[+#\0]/.test(value));
+
+/** The schema of {@link MqttHealthCheckOptions}. */
+const MQTT_HEALTH_CHECK_SCHEMA = { topic: topicRule } as const satisfies OptionSchema<MqttHealthCheckOptions>;
 
 /**
  * Checks an MQTT broker through the application's own `mqtt` client,
@@ -84,11 +88,9 @@ export class MqttHealthCheck extends HealthCheck {
     ) {
       throw new TypeError(`${owner}: expected an mqtt client (what mqtt.connect() returns, bound under MQTT_CLIENT), got ${describeKind(client)}`);
     }
-    assertOptionsObject(options, owner, knownKeys);
-    const topic = options?.topic ?? `pulsecheck/health/${client.options?.clientId ?? 'client'}`;
-    if (typeof topic !== 'string' || topic === '' || /[+#\0]/.test(topic)) {
-      throw new TypeError(`${owner}: topic must be a non-empty MQTT topic name without wildcards (+, #), got ${describeValue(topic)}`);
-    }
+    const topic = validateOptions(MQTT_HEALTH_CHECK_SCHEMA, options, owner).topic ?? `pulsecheck/health/${client.options?.clientId ?? 'client'}`;
+    // The default, made of the client's id, obeys the rule too.
+    topicRule.check(topic, 'topic', owner);
     this.#client = client;
     this.#topic = topic;
   }

@@ -3,8 +3,9 @@ import type { CheckContext } from '../../core/CheckContext.js';
 import type { CheckTraits } from '../../core/CheckTraits.js';
 import { describeThrown } from '../../core/describeThrown.js';
 import { HealthCheck } from '../../core/HealthCheck.js';
-import { optionKeys } from '../../core/optionKeys.js';
-import { assertOptionalBoolean, assertOptionsObject } from '../../core/validateOptions.js';
+import type { OptionSchema } from '../../options/OptionSchema.js';
+import { optionRules } from '../../options/optionRules.js';
+import { validateOptions } from '../../options/validateOptions.js';
 import { ServiceReturnedUnexpectedResult } from '../../errors/ServiceReturnedUnexpectedResult.js';
 import { ServiceUnavailable } from '../../errors/ServiceUnavailable.js';
 import { ServiceWarning } from '../../errors/ServiceWarning.js';
@@ -18,7 +19,8 @@ import type { MySqlPoolConnectionLike, MySqlPoolLike, MySqlPromisePoolLike } fro
 import { MYSQL_POOL } from './tokens.js';
 
 const probe = 'SELECT 1 AS ok, @@read_only AS read_only';
-const knownKeys = optionKeys<MySqlHealthCheckOptions>({ warnIfReadOnly: true });
+/** The schema of {@link MySqlHealthCheckOptions}. */
+const MYSQL_HEALTH_CHECK_SCHEMA = { warnIfReadOnly: optionRules.withDefault(optionRules.boolean, false) } as const satisfies OptionSchema<MySqlHealthCheckOptions>;
 
 /**
  * Checks a MySQL or MariaDB server through the application's own `mysql2`
@@ -102,10 +104,9 @@ export class MySqlHealthCheck extends HealthCheck {
     if (core === undefined) {
       throw new TypeError(`${owner}: expected a mysql2 pool (mysql.createPool() or mysql2/promise's createPool(), bound under MYSQL_POOL), got ${describeKind(pool)}`);
     }
-    assertOptionsObject(options, owner, knownKeys);
-    assertOptionalBoolean(options?.warnIfReadOnly, 'warnIfReadOnly', owner);
+    const valid = validateOptions(MYSQL_HEALTH_CHECK_SCHEMA, options, owner);
     this.#pool = core;
-    this.#warnIfReadOnly = options?.warnIfReadOnly ?? false;
+    this.#warnIfReadOnly = valid.warnIfReadOnly ?? MYSQL_HEALTH_CHECK_SCHEMA.warnIfReadOnly.defaultValue;
   }
 
   /**

@@ -3,8 +3,9 @@ import type { CheckContext } from '../../core/CheckContext.js';
 import type { CheckTraits } from '../../core/CheckTraits.js';
 import { describeThrown } from '../../core/describeThrown.js';
 import { HealthCheck } from '../../core/HealthCheck.js';
-import { optionKeys } from '../../core/optionKeys.js';
-import { assertOptionalBoolean, assertOptionsObject, assertPositiveMs } from '../../core/validateOptions.js';
+import type { OptionSchema } from '../../options/OptionSchema.js';
+import { optionRules } from '../../options/optionRules.js';
+import { validateOptions } from '../../options/validateOptions.js';
 import { ServiceUnavailable } from '../../errors/ServiceUnavailable.js';
 import { describeKind } from '../shared/describeKind.js';
 import { elapsedMs } from '../shared/elapsedMs.js';
@@ -14,7 +15,11 @@ import type { NatsConnectionLike } from './NatsConnectionLike.js';
 import type { NatsHealthCheckOptions } from './NatsHealthCheckOptions.js';
 import { NATS_CONNECTION } from './tokens.js';
 
-const knownKeys = optionKeys<NatsHealthCheckOptions>({ jetStream: true, jetStreamTimeoutMs: true });
+/** The schema of {@link NatsHealthCheckOptions}: rules and defaults. */
+const NATS_HEALTH_CHECK_SCHEMA = {
+  jetStream: optionRules.withDefault(optionRules.boolean, false),
+  jetStreamTimeoutMs: optionRules.withDefault(optionRules.positiveMs, 1000),
+} as const satisfies OptionSchema<NatsHealthCheckOptions>;
 
 /**
  * Checks a NATS server through the application's own `nats` connection,
@@ -82,16 +87,14 @@ export class NatsHealthCheck extends HealthCheck {
     if (typeof candidate !== 'object' || candidate === null || typeof candidate.isClosed !== 'function' || typeof candidate.isDraining !== 'function' || typeof candidate.flush !== 'function') {
       throw new TypeError(`${owner}: expected a nats connection (what connect() resolves to, bound under NATS_CONNECTION), got ${describeKind(connection)}`);
     }
-    assertOptionsObject(options, owner, knownKeys);
-    assertOptionalBoolean(options?.jetStream, 'jetStream', owner);
-    const jetStreamTimeoutMs = options?.jetStreamTimeoutMs ?? 1000;
-    assertPositiveMs(jetStreamTimeoutMs, 'jetStreamTimeoutMs', owner);
-    if (options?.jetStream === true && typeof candidate.jetstreamManager !== 'function') {
+    const valid = validateOptions(NATS_HEALTH_CHECK_SCHEMA, options, owner);
+    const jetStream = valid.jetStream ?? NATS_HEALTH_CHECK_SCHEMA.jetStream.defaultValue;
+    if (jetStream && typeof candidate.jetstreamManager !== 'function') {
       throw new TypeError(`${owner}: jetStream needs a connection with jetstreamManager() (nats 2.x)`);
     }
     this.#connection = connection;
-    this.#jetStream = options?.jetStream ?? false;
-    this.#jetStreamTimeoutMs = jetStreamTimeoutMs;
+    this.#jetStream = jetStream;
+    this.#jetStreamTimeoutMs = valid.jetStreamTimeoutMs ?? NATS_HEALTH_CHECK_SCHEMA.jetStreamTimeoutMs.defaultValue;
   }
 
   /**

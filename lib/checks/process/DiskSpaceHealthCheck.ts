@@ -5,15 +5,24 @@ import { describeThrown } from '../../core/describeThrown.js';
 import { HealthCheck } from '../../core/HealthCheck.js';
 import { ServiceUnavailable } from '../../errors/ServiceUnavailable.js';
 import type { DiskSpaceHealthCheckOptions } from './DiskSpaceHealthCheckOptions.js';
-import { assertOptionsObject } from '../../core/validateOptions.js';
+import type { OptionSchema } from '../../options/OptionSchema.js';
+import { optionRules } from '../../options/optionRules.js';
+import { validateOptions } from '../../options/validateOptions.js';
 import { formatBytes } from '../../core/formatBytes.js';
-import { applyThreshold, formatPercent, round2, validateThreshold, type ThresholdSpec } from './thresholds.js';
+import { applyThreshold, formatPercent, round2, orderThreshold, thresholdRule, type ThresholdSpec } from './thresholds.js';
 import type { CheckTraits } from '../../core/CheckTraits.js';
 
 const specs = {
   freePercent: { option: 'freePercent', direction: 'below', percent: true },
   freeBytes: { option: 'freeBytes', direction: 'below', percent: false },
 } as const satisfies Record<'freePercent' | 'freeBytes', ThresholdSpec>;
+
+/** The schema of {@link DiskSpaceHealthCheckOptions}: rules and defaults (`path`'s, the working directory, is read at construction). */
+const DISK_SPACE_HEALTH_CHECK_SCHEMA = {
+  path: optionRules.nonEmptyString,
+  freePercent: thresholdRule(specs.freePercent, { warn: 10, fail: 5 }),
+  freeBytes: thresholdRule(specs.freeBytes, {}),
+} as const satisfies OptionSchema<DiskSpaceHealthCheckOptions>;
 
 /**
  * Checks the free space of the file system holding a path (`fs.statfs`):
@@ -65,15 +74,11 @@ export class DiskSpaceHealthCheck extends HealthCheck {
   constructor(@unmanaged() options: DiskSpaceHealthCheckOptions = {}) {
     super();
     const owner = new.target.name;
-    assertOptionsObject(options, owner, ['path', 'freePercent', 'freeBytes']);
-    const path = options.path ?? process.cwd();
-    if (typeof path !== 'string' || path.trim() === '') {
-      throw new TypeError(`${owner}: path must be a non-empty string, got ${typeof path === 'string' ? 'an empty string' : typeof path}`);
-    }
+    const valid = validateOptions(DISK_SPACE_HEALTH_CHECK_SCHEMA, options, owner);
     this.options = Object.freeze({
-      path,
-      freePercent: validateThreshold(options.freePercent ?? { warn: 10, fail: 5 }, specs.freePercent, owner),
-      freeBytes: validateThreshold(options.freeBytes ?? {}, specs.freeBytes, owner),
+      path: valid.path ?? process.cwd(),
+      freePercent: orderThreshold(valid.freePercent ?? DISK_SPACE_HEALTH_CHECK_SCHEMA.freePercent.defaultValue, specs.freePercent, owner),
+      freeBytes: orderThreshold(valid.freeBytes ?? DISK_SPACE_HEALTH_CHECK_SCHEMA.freeBytes.defaultValue, specs.freeBytes, owner),
     });
   }
 

@@ -4,9 +4,13 @@ import type { CheckContext } from '../../core/CheckContext.js';
 import { HealthCheck } from '../../core/HealthCheck.js';
 import { abortReason } from '../shared/untilAborted.js';
 import type { EventLoopDelayHealthCheckOptions } from './EventLoopDelayHealthCheckOptions.js';
-import { assertOptionsObject, assertPositiveMs, assertTimerMs, describeValue } from '../../core/validateOptions.js';
+import { describeValue } from '../../options/describeValue.js';
+import type { OptionRule } from '../../options/OptionRule.js';
+import type { OptionSchema } from '../../options/OptionSchema.js';
+import { optionRules } from '../../options/optionRules.js';
+import { validateOptions } from '../../options/validateOptions.js';
 import { formatMs } from '../../core/formatMs.js';
-import { applyThreshold, round2, validateThreshold } from './thresholds.js';
+import { applyThreshold, orderThreshold, round2, thresholdRule, type ThresholdSpec } from './thresholds.js';
 import type { CheckTraits } from '../../core/CheckTraits.js';
 
 /**
@@ -16,6 +20,26 @@ import type { CheckTraits } from '../../core/CheckTraits.js';
 type EventLoopDelayMonitor = ReturnType<typeof monitorEventLoopDelay>;
 
 const nsPerMs = 1e6;
+
+/** A whole number of milliseconds, at least 1: the histogram's sampling resolution. */
+const resolutionRule: OptionRule<number> = Object.freeze({
+  expected: 'a positive integer number of milliseconds',
+  check(value: unknown, option: string, where: string): void {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+      throw new RangeError(`${where}: ${option} must be a positive integer number of milliseconds, got ${typeof value === 'number' ? String(value) : describeValue(value)}`);
+    }
+    optionRules.positiveMs.check(value, option, where);
+  },
+});
+
+const p99Spec: ThresholdSpec = { option: 'p99Ms', direction: 'above', percent: false };
+
+/** The schema of {@link EventLoopDelayHealthCheckOptions}: rules and defaults. */
+const EVENT_LOOP_DELAY_HEALTH_CHECK_SCHEMA = {
+  p99Ms: thresholdRule(p99Spec, { warn: 100, fail: 500 }),
+  resolutionMs: optionRules.withDefault(resolutionRule, 10),
+  sampleMs: optionRules.withDefault(optionRules.positiveMs, 100),
+} as const satisfies OptionSchema<EventLoopDelayHealthCheckOptions>;
 
 /**
  * Checks this process's event-loop delay (`perf_hooks.monitorEventLoopDelay`):
@@ -84,18 +108,12 @@ export class EventLoopDelayHealthCheck extends HealthCheck {
   constructor(@unmanaged() options: EventLoopDelayHealthCheckOptions = {}) {
     super();
     const owner = new.target.name;
-    assertOptionsObject(options, owner, ['p99Ms', 'resolutionMs', 'sampleMs']);
-    const resolutionMs = options.resolutionMs ?? 10;
-    if (typeof resolutionMs !== 'number' || !Number.isInteger(resolutionMs) || resolutionMs < 1) {
-      throw new RangeError(`${owner}: resolutionMs must be a positive integer number of milliseconds, got ${typeof resolutionMs === 'number' ? String(resolutionMs) : describeValue(resolutionMs)}`);
-    }
-    assertTimerMs(resolutionMs, 'resolutionMs', owner);
-    const sampleMs = options.sampleMs ?? 100;
-    assertPositiveMs(sampleMs, 'sampleMs', owner);
+    const valid = validateOptions(EVENT_LOOP_DELAY_HEALTH_CHECK_SCHEMA, options, owner);
+    const schema = EVENT_LOOP_DELAY_HEALTH_CHECK_SCHEMA;
     this.options = Object.freeze({
-      p99Ms: validateThreshold(options.p99Ms ?? { warn: 100, fail: 500 }, { option: 'p99Ms', direction: 'above', percent: false }, owner),
-      resolutionMs,
-      sampleMs,
+      p99Ms: orderThreshold(valid.p99Ms ?? schema.p99Ms.defaultValue, p99Spec, owner),
+      resolutionMs: valid.resolutionMs ?? schema.resolutionMs.defaultValue,
+      sampleMs: valid.sampleMs ?? schema.sampleMs.defaultValue,
     });
   }
 

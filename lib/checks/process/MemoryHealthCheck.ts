@@ -4,9 +4,11 @@ import { getHeapStatistics } from 'node:v8';
 import type { CheckContext } from '../../core/CheckContext.js';
 import { HealthCheck } from '../../core/HealthCheck.js';
 import type { MemoryHealthCheckOptions } from './MemoryHealthCheckOptions.js';
-import { assertOptionsObject } from '../../core/validateOptions.js';
+import type { OptionSchema } from '../../options/OptionSchema.js';
+import { optionDefaults } from '../../options/optionDefaults.js';
+import { validateOptions } from '../../options/validateOptions.js';
 import { formatBytes } from '../../core/formatBytes.js';
-import { applyThreshold, formatPercent, round2, validateThreshold, type ThresholdSpec } from './thresholds.js';
+import { applyThreshold, formatPercent, round2, orderThreshold, thresholdRule, type ThresholdSpec } from './thresholds.js';
 import type { CheckTraits } from '../../core/CheckTraits.js';
 
 const specs = {
@@ -16,12 +18,15 @@ const specs = {
   rssBytes: { option: 'rssBytes', direction: 'above', percent: false },
 } as const satisfies Record<keyof MemoryHealthCheckOptions, ThresholdSpec>;
 
-const defaults: Required<MemoryHealthCheckOptions> = {
-  heapUsedPercent: { warn: 85, fail: 95 },
-  heapUsedBytes: {},
-  rssPercent: { warn: 85, fail: 95 },
-  rssBytes: {},
-};
+/** The schema of {@link MemoryHealthCheckOptions}: rules and defaults. */
+const MEMORY_HEALTH_CHECK_SCHEMA = {
+  heapUsedPercent: thresholdRule(specs.heapUsedPercent, { warn: 85, fail: 95 }),
+  heapUsedBytes: thresholdRule(specs.heapUsedBytes, {}),
+  rssPercent: thresholdRule(specs.rssPercent, { warn: 85, fail: 95 }),
+  rssBytes: thresholdRule(specs.rssBytes, {}),
+} as const satisfies OptionSchema<MemoryHealthCheckOptions>;
+
+const defaults = optionDefaults(MEMORY_HEALTH_CHECK_SCHEMA) as Required<MemoryHealthCheckOptions>;
 
 /**
  * Checks this process's memory: the V8 heap in use against the heap size
@@ -72,12 +77,12 @@ export class MemoryHealthCheck extends HealthCheck {
   constructor(@unmanaged() options: MemoryHealthCheckOptions = {}) {
     super();
     const owner = new.target.name;
-    assertOptionsObject(options, owner, Object.keys(specs));
+    const valid = validateOptions(MEMORY_HEALTH_CHECK_SCHEMA, options, owner);
     this.options = Object.freeze({
-      heapUsedPercent: validateThreshold(options.heapUsedPercent ?? defaults.heapUsedPercent, specs.heapUsedPercent, owner),
-      heapUsedBytes: validateThreshold(options.heapUsedBytes ?? defaults.heapUsedBytes, specs.heapUsedBytes, owner),
-      rssPercent: validateThreshold(options.rssPercent ?? defaults.rssPercent, specs.rssPercent, owner),
-      rssBytes: validateThreshold(options.rssBytes ?? defaults.rssBytes, specs.rssBytes, owner),
+      heapUsedPercent: orderThreshold(valid.heapUsedPercent ?? defaults.heapUsedPercent, specs.heapUsedPercent, owner),
+      heapUsedBytes: orderThreshold(valid.heapUsedBytes ?? defaults.heapUsedBytes, specs.heapUsedBytes, owner),
+      rssPercent: orderThreshold(valid.rssPercent ?? defaults.rssPercent, specs.rssPercent, owner),
+      rssBytes: orderThreshold(valid.rssBytes ?? defaults.rssBytes, specs.rssBytes, owner),
     });
   }
 

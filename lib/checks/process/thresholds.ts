@@ -1,5 +1,7 @@
-import { assertKnownKeys } from '../../core/validateOptions.js';
 import type { CheckContext } from '../../core/CheckContext.js';
+import type { OptionRule } from '../../options/OptionRule.js';
+import type { OptionSchema } from '../../options/OptionSchema.js';
+import { optionRules } from '../../options/optionRules.js';
 import { ServiceUnavailable } from '../../errors/ServiceUnavailable.js';
 import type { Threshold } from './Threshold.js';
 
@@ -16,29 +18,37 @@ export interface ThresholdSpec {
   readonly percent: boolean;
 }
 
+const percent: OptionRule<number> = Object.freeze({
+  expected: 'a positive finite number, at most 100',
+  check(value: unknown, option: string, where: string): void {
+    optionRules.positiveNumber.check(value, option, where);
+    if ((value as number) > 100) throw new RangeError(`${where}: ${option} is a percentage and must be at most 100, got ${String(value)}`);
+  },
+});
+
+const amountSchema = { warn: optionRules.positiveNumber, fail: optionRules.positiveNumber } as const satisfies OptionSchema<Threshold>;
+const percentSchema = { warn: percent, fail: percent } as const satisfies OptionSchema<Threshold>;
+
 /**
- * @internal Validates a threshold option: an object with only `warn`/`fail`,
- * each a positive finite number (at most 100 for a percentage), ordered so
- * that a warning comes before a failure. Returns a frozen copy.
+ * @internal The rule of a threshold option, for a check's option schema: an
+ * object with only `warn`/`fail`, each a positive finite number (at most 100
+ * for a percentage), `defaultValue` when left out. That they are ordered is
+ * {@link orderThreshold}'s to check, after validation.
  */
-export function validateThreshold(value: unknown, spec: ThresholdSpec, owner: string): Threshold {
+export function thresholdRule(spec: ThresholdSpec, defaultValue: Threshold): OptionRule<Threshold> {
+  return optionRules.withDefault(optionRules.object(spec.percent ? percentSchema : amountSchema, 'an object like { warn?: number, fail?: number }'), Object.freeze({ ...defaultValue }));
+}
+
+/**
+ * @internal Checks that a validated threshold is ordered so that a warning
+ * comes before a failure, and returns it.
+ *
+ * @throws RangeError when `warn` exceeds `fail` (`above`) or `fail` exceeds `warn` (`below`).
+ */
+export function orderThreshold(threshold: Threshold, spec: ThresholdSpec, owner: string): Threshold {
+  const { warn, fail } = threshold;
   const where = `${owner}: ${spec.option}`;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new TypeError(`${where} must be an object like { warn?: number, fail?: number }, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
-  }
-  assertKnownKeys(value, ['warn', 'fail'], where);
-  const { warn, fail } = value as { warn?: unknown; fail?: unknown };
-  for (const [name, limit] of [['warn', warn], ['fail', fail]] as const) {
-    if (limit === undefined) continue;
-    if (typeof limit !== 'number') {
-      throw new TypeError(`${where}.${name} must be a positive finite number, got ${limit === null ? 'null' : typeof limit}`);
-    }
-    if (!Number.isFinite(limit) || limit <= 0) {
-      throw new RangeError(`${where}.${name} must be a positive finite number, got ${limit}`);
-    }
-    if (spec.percent && limit > 100) throw new RangeError(`${where}.${name} is a percentage and must be at most 100, got ${limit}`);
-  }
-  if (typeof warn === 'number' && typeof fail === 'number') {
+  if (warn !== undefined && fail !== undefined) {
     if (spec.direction === 'above' && warn > fail) {
       throw new RangeError(`${where}.warn (${warn}) must not exceed ${spec.option}.fail (${fail}): the check warns above warn and fails above fail`);
     }
@@ -46,10 +56,7 @@ export function validateThreshold(value: unknown, spec: ThresholdSpec, owner: st
       throw new RangeError(`${where}.fail (${fail}) must not exceed ${spec.option}.warn (${warn}): the check warns below warn and fails below fail`);
     }
   }
-  const copy: { warn?: number; fail?: number } = {};
-  if (typeof warn === 'number') copy.warn = warn;
-  if (typeof fail === 'number') copy.fail = fail;
-  return Object.freeze(copy);
+  return threshold;
 }
 
 /**

@@ -3,15 +3,22 @@ import type { CheckContext } from '../../core/CheckContext.js';
 import type { CheckTraits } from '../../core/CheckTraits.js';
 import { describeThrown } from '../../core/describeThrown.js';
 import { HealthCheck } from '../../core/HealthCheck.js';
-import { optionKeys } from '../../core/optionKeys.js';
-import { assertOptionsObject, describeValue } from '../../core/validateOptions.js';
+import type { OptionSchema } from '../../options/OptionSchema.js';
+import { optionRules } from '../../options/optionRules.js';
+import { validateOptions } from '../../options/validateOptions.js';
 import { ServiceUnavailable } from '../../errors/ServiceUnavailable.js';
 import { elapsedMs } from '../shared/elapsedMs.js';
 import { OneAtATime } from '../shared/OneAtATime.js';
 import { untilAborted } from '../shared/untilAborted.js';
 import type { SqlHealthCheckOptions } from './SqlHealthCheckOptions.js';
 
-const knownKeys = optionKeys<SqlHealthCheckOptions>({ query: true, label: true });
+/** The schema of {@link SqlHealthCheckOptions}: rules and defaults. */
+const SQL_HEALTH_CHECK_SCHEMA = {
+  query: optionRules.required(
+    optionRules.custom('a function (signal) => Promise that runs SELECT 1', (value): value is SqlHealthCheckOptions['query'] => typeof value === 'function'),
+  ),
+  label: optionRules.withDefault(optionRules.nonEmptyString, 'SQL'),
+} as const satisfies OptionSchema<SqlHealthCheckOptions>;
 
 /**
  * Checks a SQL database through any client the application already has
@@ -71,15 +78,9 @@ export class SqlHealthCheck extends HealthCheck {
   constructor(@unmanaged() options: SqlHealthCheckOptions) {
     super();
     const owner = new.target.name;
-    if (options === undefined) throw new TypeError(`${owner}: options are required: pass { query: () => client.query('SELECT 1') } to super()`);
-    assertOptionsObject(options, owner, knownKeys);
-    if (typeof options.query !== 'function') {
-      throw new TypeError(`${owner}: query must be a function (signal) => Promise that runs SELECT 1, got ${describeValue(options.query)}`);
-    }
-    const label = options.label ?? 'SQL';
-    if (typeof label !== 'string' || label.trim() === '') throw new TypeError(`${owner}: label must be a non-empty string, got ${describeValue(label)}`);
-    this.#query = options.query;
-    this.#label = label;
+    const valid = validateOptions(SQL_HEALTH_CHECK_SCHEMA, options, owner);
+    this.#query = valid.query;
+    this.#label = valid.label ?? SQL_HEALTH_CHECK_SCHEMA.label.defaultValue;
   }
 
   /**

@@ -3,8 +3,10 @@ import { connect, type Socket } from 'node:net';
 import type { CheckContext } from '../../core/CheckContext.js';
 import type { CheckTraits } from '../../core/CheckTraits.js';
 import { HealthCheck } from '../../core/HealthCheck.js';
-import { optionKeys } from '../../core/optionKeys.js';
-import { assertIntegerIn, assertOptionsObject, describeValue } from '../../core/validateOptions.js';
+import { optionDefaults } from '../../options/optionDefaults.js';
+import type { OptionSchema } from '../../options/OptionSchema.js';
+import { optionRules } from '../../options/optionRules.js';
+import { validateOptions } from '../../options/validateOptions.js';
 import { ServiceReturnedUnexpectedResult } from '../../errors/ServiceReturnedUnexpectedResult.js';
 import { ServiceUnavailable } from '../../errors/ServiceUnavailable.js';
 import { describeRequestError } from '../http/describeRequestError.js';
@@ -12,9 +14,18 @@ import { elapsedMs } from '../shared/elapsedMs.js';
 import { abortReason } from '../shared/untilAborted.js';
 import type { TcpHealthCheckOptions } from './TcpHealthCheckOptions.js';
 
-const knownKeys = optionKeys<TcpHealthCheckOptions>({ host: true, port: true, expect: true, expectBytes: true, maxBannerBytes: true });
 const maxBannerLimit = 65_536;
-const defaultMaxBannerBytes = 4096;
+
+/** The schema of {@link TcpHealthCheckOptions}; `expectBytes` and `expect` must also fit in `maxBannerBytes`. */
+const TCP_HEALTH_CHECK_SCHEMA = {
+  host: optionRules.required(optionRules.nonEmptyString),
+  port: optionRules.required(optionRules.wholeNumber(1, 65_535)),
+  expect: optionRules.custom('a non-empty string (the banner text)', (value): value is string => typeof value === 'string' && value !== ''),
+  expectBytes: optionRules.wholeNumber(1, maxBannerLimit),
+  maxBannerBytes: optionRules.withDefault(optionRules.wholeNumber(1, maxBannerLimit), 4096),
+} as const satisfies OptionSchema<TcpHealthCheckOptions>;
+
+const defaults = optionDefaults(TCP_HEALTH_CHECK_SCHEMA);
 
 interface ResolvedOptions {
   readonly host: string;
@@ -199,18 +210,13 @@ function describeBanner(buffer: Buffer, received: number): string {
   return JSON.stringify(received > 60 ? `${text}…` : text);
 }
 
-/** Validates the options once, at construction. */
+/** Validates the options once, at construction, by {@link TCP_HEALTH_CHECK_SCHEMA}. */
 function resolveOptions(options: TcpHealthCheckOptions, owner: string): ResolvedOptions {
-  if (options === undefined) throw new TypeError(`${owner}: options are required: pass { host, port } to super()`);
-  assertOptionsObject(options, owner, knownKeys);
-  const { host, port, expect } = options;
-  if (typeof host !== 'string' || host.trim() === '') throw new TypeError(`${owner}: host must be a non-empty string, got ${describeValue(host)}`);
-  assertIntegerIn(port, 1, 65_535, 'port', owner);
-  const maxBannerBytes = options.maxBannerBytes ?? defaultMaxBannerBytes;
-  assertIntegerIn(maxBannerBytes, 1, maxBannerLimit, 'maxBannerBytes', owner);
-  const expectBytes = options.expectBytes ?? 0;
-  if (options.expectBytes !== undefined) assertIntegerIn(expectBytes, 1, maxBannerBytes, 'expectBytes', owner);
-  if (expect !== undefined && (typeof expect !== 'string' || expect === '')) throw new TypeError(`${owner}: expect must be a non-empty string, got ${describeValue(expect)}`);
+  const { host, port, expect, ...given } = validateOptions(TCP_HEALTH_CHECK_SCHEMA, options, owner);
+  const maxBannerBytes = given.maxBannerBytes ?? defaults.maxBannerBytes;
+  if (given.expectBytes !== undefined) optionRules.wholeNumber(1, maxBannerBytes).check(given.expectBytes, 'expectBytes', owner);
+  // 0: no byte count is awaited (only `expect`, if given).
+  const expectBytes = given.expectBytes ?? 0;
   const expectBuffer = expect === undefined ? undefined : Buffer.from(expect, 'utf8');
   if (expectBuffer !== undefined && expectBuffer.length > maxBannerBytes) {
     throw new RangeError(`${owner}: expect (${expectBuffer.length} bytes) must fit in maxBannerBytes (${maxBannerBytes})`);

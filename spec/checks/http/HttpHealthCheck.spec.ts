@@ -34,20 +34,20 @@ describe('HttpHealthCheck', function () {
 
   describe('having invalid options', () => {
     it('should require the options and the url', () => {
-      expect(() => new HttpHealthCheck(undefined as unknown as HttpHealthCheckOptions)).to.throw(TypeError, 'HttpHealthCheck: options are required');
-      expect(() => check({} as HttpHealthCheckOptions)).to.throw(TypeError, 'url must be a string or a URL, got undefined (url is required)');
+      expect(() => new HttpHealthCheck(undefined as unknown as HttpHealthCheckOptions)).to.throw(TypeError, 'HttpHealthCheck: options must be an object, got undefined (undefined)');
+      expect(() => check({} as HttpHealthCheckOptions)).to.throw(TypeError, 'HttpHealthCheck: url must be an absolute http: or https: URL, got undefined (undefined)');
     });
 
     it('should refuse a url that is not an absolute http(s) URL, without showing its secrets', () => {
-      expect(() => check({ url: 'not a url' })).to.throw(TypeError, 'url must be an absolute http(s) URL');
-      expect(() => check({ url: '/health' })).to.throw(TypeError, 'url must be an absolute http(s) URL');
+      expect(() => check({ url: 'not a url' })).to.throw(TypeError, 'url must be an absolute http: or https: URL, got a string that is not one (9 characters)');
+      expect(() => check({ url: '/health' })).to.throw(TypeError, 'url must be an absolute http: or https: URL');
       let message = '';
       try {
         check({ url: 'ftp://admin:hunter2@files.internal/?token=abc123' });
       } catch (error) {
         message = (error as Error).message;
       }
-      expect(message).to.include('url must be an http: or https: URL, got ftp:');
+      expect(message).to.include('url must be an absolute http: or https: URL, got a ftp: URL');
       expect(message).not.to.include('hunter2');
       expect(message).not.to.include('abc123');
     });
@@ -63,28 +63,28 @@ describe('HttpHealthCheck', function () {
 
     it('should refuse an empty or out-of-range expectedStatus', () => {
       expect(() => check({ url: 'http://127.0.0.1/', expectedStatus: [] })).to.throw(TypeError, 'got an empty array');
-      expect(() => check({ url: 'http://127.0.0.1/', expectedStatus: [200, 99] })).to.throw(RangeError, 'expectedStatus entries must be an integer from 100 to 599, got 99 (number)');
+      expect(() => check({ url: 'http://127.0.0.1/', expectedStatus: [200, 99] })).to.throw(RangeError, 'expectedStatus entries must be a whole number from 100 to 599, got 99');
       expect(() => check({ url: 'http://127.0.0.1/', expectedStatus: 200 as unknown as number[] })).to.throw(TypeError, 'expectedStatus must be a non-empty array');
     });
 
     it('should refuse invalid headers without showing their values', () => {
-      expect(() => check({ url: 'http://127.0.0.1/', headers: { 'bad name': 'x' } })).to.throw(TypeError, "header 'bad name' has an invalid name or value");
+      expect(() => check({ url: 'http://127.0.0.1/', headers: { 'bad name': 'x' } })).to.throw(TypeError, "headers['bad name'] must be a valid header name with a string value");
       let message = '';
       try {
         check({ url: 'http://127.0.0.1/', headers: { authorization: 'Bearer s3cr3t\r\nX-Injected: yes' } });
       } catch (error) {
         message = (error as Error).message;
       }
-      expect(message).to.equal("HttpHealthCheck: header 'authorization' has an invalid name or value");
-      expect(() => check({ url: 'http://127.0.0.1/', headers: { accept: 1 as unknown as string } })).to.throw(TypeError, "header 'accept' must be a string, got number");
+      expect(message).to.equal("HttpHealthCheck: headers['authorization'] must be a valid header name with a string value");
+      expect(() => check({ url: 'http://127.0.0.1/', headers: { accept: 1 as unknown as string } })).to.throw(TypeError, "headers['accept'] must be a valid header name with a string value");
     });
 
     it('should refuse a bad body predicate, body cap or redirect policy', () => {
       expect(() => check({ url: 'http://127.0.0.1/', expectBody: 'ok' as unknown as () => boolean })).to.throw(TypeError, 'expectBody must be a function');
       expect(() => check({ url: 'http://127.0.0.1/', method: 'HEAD', expectBody: () => true })).to.throw(TypeError, 'expectBody cannot be used with method HEAD');
-      expect(() => check({ url: 'http://127.0.0.1/', maxBodyBytes: 0 })).to.throw(RangeError, 'maxBodyBytes must be an integer from 1 to 67108864');
+      expect(() => check({ url: 'http://127.0.0.1/', maxBodyBytes: 0 })).to.throw(RangeError, 'maxBodyBytes must be a whole number from 1 to 67108864');
       expect(() => check({ url: 'http://127.0.0.1/', redirect: 'always' as 'follow' })).to.throw(TypeError, "redirect must be one of 'follow', 'manual', 'error'");
-      expect(() => check({ url: 'http://127.0.0.1/', maxRedirects: 21 })).to.throw(RangeError, 'maxRedirects must be an integer from 0 to 20');
+      expect(() => check({ url: 'http://127.0.0.1/', maxRedirects: 21 })).to.throw(RangeError, 'maxRedirects must be a whole number from 0 to 20');
     });
 
     it('should name the subclass in its errors', () => {
@@ -93,7 +93,7 @@ describe('HttpHealthCheck', function () {
           super({ url: 'mailto:ops@example.com' });
         }
       }
-      expect(() => new PaymentsApiHealthCheck()).to.throw(TypeError, 'PaymentsApiHealthCheck: url must be an http: or https: URL');
+      expect(() => new PaymentsApiHealthCheck()).to.throw(TypeError, 'PaymentsApiHealthCheck: url must be an absolute http: or https: URL, got a mailto: URL');
     });
   });
 

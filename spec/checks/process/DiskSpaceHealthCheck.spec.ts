@@ -31,8 +31,8 @@ describe('DiskSpaceHealthCheck', () => {
         [{ freePercent: { warn: 5, fail: 10 } }, RangeError, 'DiskSpaceHealthCheck: freePercent.fail (10) must not exceed freePercent.warn (5): the check warns below warn and fails below fail'],
         [{ freeBytes: { fail: -5 } }, RangeError, 'DiskSpaceHealthCheck: freeBytes.fail must be a positive finite number, got -5'],
         [{ freePercent: { warn: 101 } }, RangeError, 'DiskSpaceHealthCheck: freePercent.warn is a percentage and must be at most 100, got 101'],
-        [{ path: '' }, TypeError, 'DiskSpaceHealthCheck: path must be a non-empty string, got an empty string'],
-        [{ path: 42 }, TypeError, 'DiskSpaceHealthCheck: path must be a non-empty string, got number'],
+        [{ path: '' }, TypeError, "DiskSpaceHealthCheck: path must be a non-empty string, got ''"],
+        [{ path: 42 }, TypeError, 'DiskSpaceHealthCheck: path must be a non-empty string, got 42 (number)'],
         [{ freeSpace: {} }, TypeError, "DiskSpaceHealthCheck: unknown option 'freeSpace' (expected one of: path, freePercent, freeBytes)"],
       ];
       for (const [options, type, message] of cases) {

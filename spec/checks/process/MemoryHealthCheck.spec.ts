@@ -35,9 +35,9 @@ describe('MemoryHealthCheck', () => {
         [{ rssBytes: { warn: -1 } }, RangeError, 'MemoryHealthCheck: rssBytes.warn must be a positive finite number, got -1'],
         [{ rssBytes: { warn: 0 } }, RangeError, 'MemoryHealthCheck: rssBytes.warn must be a positive finite number, got 0'],
         [{ heapUsedBytes: { fail: Number.NaN } }, RangeError, 'MemoryHealthCheck: heapUsedBytes.fail must be a positive finite number, got NaN'],
-        [{ heapUsedBytes: { fail: '1GB' } }, TypeError, 'MemoryHealthCheck: heapUsedBytes.fail must be a positive finite number, got string'],
-        [{ heapUsedPercent: { warning: 80 } }, TypeError, "MemoryHealthCheck: heapUsedPercent: unknown option 'warning' (expected one of: warn, fail)"],
-        [{ heapUsedPercent: 80 }, TypeError, 'MemoryHealthCheck: heapUsedPercent must be an object like { warn?: number, fail?: number }, got number'],
+        [{ heapUsedBytes: { fail: '1GB' } }, RangeError, "MemoryHealthCheck: heapUsedBytes.fail must be a positive finite number, got '1GB'"],
+        [{ heapUsedPercent: { warning: 80 } }, TypeError, "MemoryHealthCheck: unknown option 'heapUsedPercent.warning' (expected one of: warn, fail)"],
+        [{ heapUsedPercent: 80 }, TypeError, 'MemoryHealthCheck: heapUsedPercent must be an object like { warn?: number, fail?: number }, got 80 (number)'],
         [{ heapPercent: { warn: 80 } }, TypeError, "MemoryHealthCheck: unknown option 'heapPercent' (expected one of: heapUsedPercent, heapUsedBytes, rssPercent, rssBytes)"],
         [null, TypeError, 'MemoryHealthCheck: options must be an object, got null'],
       ];

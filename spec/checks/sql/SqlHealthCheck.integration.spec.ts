@@ -159,7 +159,7 @@ describe('SqlHealthCheck', () => {
 
   it('rejects bad options naming the class and the option', () => {
     class Db extends SqlHealthCheck {}
-    expect(() => new Db(undefined as never)).to.throw(TypeError, /^Db: options are required/);
+    expect(() => new Db(undefined as never)).to.throw(TypeError, /^Db: options must be an object, got undefined \(undefined\)$/);
     expect(() => new Db({ query: 'SELECT 1' } as never)).to.throw(TypeError, /^Db: query must be a function \(signal\) => Promise that runs SELECT 1, got 'SELECT 1'$/);
     expect(() => new Db({ query: () => Promise.resolve(), label: '' })).to.throw(TypeError, /^Db: label must be a non-empty string/);
     expect(() => new Db({ query: () => Promise.resolve(), sql: 'x' } as never)).to.throw(TypeError, /^Db: unknown option 'sql'/);

@@ -183,13 +183,13 @@ describe('TcpHealthCheck', () => {
     it('rejects bad options with a message naming the option and the class', () => {
       class Relay extends TcpHealthCheck {}
       const cases: [unknown, RegExp][] = [
-        [undefined, /^Relay: options are required/],
+        [undefined, /^Relay: options must be an object, got undefined \(undefined\)$/],
         [{ host: '', port: 25 }, /^Relay: host must be a non-empty string, got ''$/],
-        [{ host: 'x', port: 0 }, /^Relay: port must be an integer from 1 to 65535, got 0 \(number\)$/],
-        [{ host: 'x', port: 25.5 }, /^Relay: port must be an integer from 1 to 65535/],
-        [{ host: 'x', port: 25, expect: '' }, /^Relay: expect must be a non-empty string, got ''$/],
-        [{ host: 'x', port: 25, maxBannerBytes: 65_537 }, /^Relay: maxBannerBytes must be an integer from 1 to 65536/],
-        [{ host: 'x', port: 25, expectBytes: 10, maxBannerBytes: 5 }, /^Relay: expectBytes must be an integer from 1 to 5/],
+        [{ host: 'x', port: 0 }, /^Relay: port must be a whole number from 1 to 65535, got 0$/],
+        [{ host: 'x', port: 25.5 }, /^Relay: port must be a whole number from 1 to 65535/],
+        [{ host: 'x', port: 25, expect: '' }, /^Relay: expect must be a non-empty string \(the banner text\), got ''$/],
+        [{ host: 'x', port: 25, maxBannerBytes: 65_537 }, /^Relay: maxBannerBytes must be a whole number from 1 to 65536/],
+        [{ host: 'x', port: 25, expectBytes: 10, maxBannerBytes: 5 }, /^Relay: expectBytes must be a whole number from 1 to 5/],
         [{ host: 'x', port: 25, expect: 'abcdef', maxBannerBytes: 5 }, /^Relay: expect \(6 bytes\) must fit in maxBannerBytes \(5\)$/],
         [{ host: 'x', port: 25, banner: 'x' }, /^Relay: unknown option 'banner'/],
       ];
