@@ -19,7 +19,6 @@ import type { Serializer } from './Serializer.js';
 import { validateOptions } from '../options/validateOptions.js';
 import { RENDER_OPTION_SCHEMAS } from './renderOptionSchemas.js';
 import { assertReport } from './validateRenderInput.js';
-import { describeSuppressed, suppressedFields } from './suppressedFields.js';
 
 /**
  * Options of an {@link HtmlSerializer}.
