@@ -32,7 +32,7 @@ describe('respond', () => {
     });
 
     it('refuses a detailed that is not a boolean', () => {
-      expect(() => respond(databaseAndQueue(), { detailed: 'yes' as never })).to.throw(TypeError, 'respond: detailed must be a boolean, got string');
+      expect(() => respond(databaseAndQueue(), { detailed: 'yes' as never })).to.throw(TypeError, "respond: detailed must be a boolean, got 'yes'");
     });
   });
 

@@ -44,13 +44,13 @@ describe('suppressedFields and describeSuppressed', () => {
     expect(Object.keys(suppressedFields({ neededMs: 5, forMs: 1, needed: 2, streak: 1, observed: 'fail' }) ?? {})).to.deep.equal(['observed', 'streak', 'needed', 'forMs', 'neededMs']);
   });
 
-  it('show in HTML and health+json at detail full only, and never in the flat JSON map', () => {
+  it('show in HTML and health+json at detail full only, and in the flat JSON map as a suppressed warning', () => {
     const held = report({ suppressed: { observed: 'fail', streak: 1, needed: 2, forMs: 0 } });
     expect(new HtmlSerializer().serialize(held)).to.include('pending failure: 1 of 2 failed executions in a row');
     expect(new HtmlSerializer({ detail: 'status' }).serialize(held)).not.to.include('pending failure');
     expect(new HealthJsonSerializer({ detail: 'status' }).serialize(held)).not.to.include('suppressed');
     expect(new JsonSerializer({ detailed: true, detail: 'status' }).serialize(held)).not.to.include('suppressed');
-    expect(new JsonSerializer().serialize(held)).to.equal('{"Db":"unavailable: down"}');
+    expect(new JsonSerializer().serialize(held)).to.equal('{"Db":"warning (suppressed, pending failure: 1 of 2 failed executions in a row): unavailable: down"}');
   });
 
   it('show in the CLI text after the output', () => {
