@@ -108,14 +108,14 @@ export class CheckExecutor {
       // The record path runs as the verdict is given: no promise chained per execution.
       let execution: Promise<CheckResult> | undefined;
       let recorded = false;
-      const finish = (executed: CheckResult): CheckResult => {
+      const finish = (executed: CheckResult, now: number): CheckResult => {
         recorded = true;
-        return recorder.record(slot, executed, execution);
+        return recorder.record(slot, executed, execution, now);
       };
       try {
         execution = executeCheck(this.scope, slot.definition, slot.instance, slot.timeoutMs, undefined, finish);
       } catch (error) {
-        execution = Promise.resolve(internalFailure(slot.definition, error)).then(finish);
+        execution = Promise.resolve(internalFailure(slot.definition, error)).then((failure) => finish(failure, performance.now()));
       }
       // A thenable that settled inside its own then() is recorded already: nothing left in flight to offer.
       if (!recorded) this.#singleFlight.set(slot, execution);

@@ -7,8 +7,10 @@ import { roundMs } from './roundMs.js';
  * @internal Aggregates results into a frozen report: `fail` (HTTP 503) when
  * a critical check failed, else `warn` when any check is not `pass`, else
  * `pass`; its duration is the time since `t0` (`performance.now()`).
+ * With `adopt`, `checks` (an array nobody else holds) is frozen and used
+ * itself instead of a copy.
  */
-export function buildReport(startedAt: Date, t0: number, checks: readonly CheckResult[]): HealthReport {
+export function buildReport(startedAt: Date, t0: number, checks: readonly CheckResult[], adopt = false): HealthReport {
   let status: HealthStatus = 'pass';
   for (const check of checks) {
     if (check.status === 'fail' && check.critical) {
@@ -22,6 +24,6 @@ export function buildReport(startedAt: Date, t0: number, checks: readonly CheckR
     httpStatus: status === 'fail' ? 503 : 200,
     startedAt: startedAt.toISOString(),
     durationMs: roundMs(performance.now() - t0),
-    checks: Object.freeze([...checks]),
+    checks: Object.freeze(adopt ? checks : [...checks]),
   });
 }

@@ -64,7 +64,8 @@ const stallToleranceMs = 10;
  * all executions in flight in one `scope` share one timer ({@link DeadlineTimer}).
  *
  * `finish`, when given, turns the verdict into what the returned promise
- * resolves with (the service records the execution there), in the same
+ * resolves with (the service records the execution there; it receives the
+ * verdict's `performance.now()`, so recording reads no clock of its own), in the same
  * microtask as the verdict for a check that returned a thenable: no
  * promise of its own to chain on (should it throw, as it must not, the
  * result is an `unknown error`). For a check that returned synchronously
@@ -81,7 +82,7 @@ export function executeCheck(
   instance: HealthCheck,
   timeoutMs: number,
   exposeAbort?: (abort: (reason: DOMException) => void) => void,
-  finish?: (result: CheckResult) => CheckResult,
+  finish?: (result: CheckResult, now: number) => CheckResult,
 ): Promise<CheckResult> {
   const execution = new Execution(scope, definition, timeoutMs, finish);
   // dependsOn: the caller may abort the check's signal when a dependency fails (and discard its verdict)
@@ -135,9 +136,9 @@ export function executeCheck(
 }
 
 /** A verdict given synchronously, through `finish` (a microtask later) when given. */
-function settled(result: CheckResult, finish: ((result: CheckResult) => CheckResult) | undefined): Promise<CheckResult> {
+function settled(result: CheckResult, finish: ((result: CheckResult, now: number) => CheckResult) | undefined): Promise<CheckResult> {
   const ready = Promise.resolve(result);
-  return finish === undefined ? ready : ready.then(finish);
+  return finish === undefined ? ready : ready.then((verdict) => finish(verdict, performance.now()));
 }
 
 /** Observes a settlement nobody waits for any more, so a rejection is never unhandled. */
@@ -178,13 +179,13 @@ class Execution extends Deadline {
   #blockedMs = 0;
   readonly #definition: CheckDefinition;
   readonly #scope: ExecutionScope;
-  readonly #finish: ((result: CheckResult) => CheckResult) | undefined;
+  readonly #finish: ((result: CheckResult, now: number) => CheckResult) | undefined;
   /** When the check was called (`performance.now()`). */
   started = 0;
   /** Settles the promise `executeCheck` returned (set before the check's thenable can settle; synchronous checks never call it). */
   resolve: (result: CheckResult) => void = ignore;
 
-  constructor(scope: ExecutionScope, definition: CheckDefinition, timeoutMs: number, finish: ((result: CheckResult) => CheckResult) | undefined) {
+  constructor(scope: ExecutionScope, definition: CheckDefinition, timeoutMs: number, finish: ((result: CheckResult, now: number) => CheckResult) | undefined) {
     super();
     this.#scope = scope;
     this.#finish = finish;
@@ -246,7 +247,7 @@ class Execution extends Deadline {
       if (unexplainedMs > stallToleranceMs) {
         if (failed) this.#record(safeCheckError(thrown));
         this.#blame(now, lateMs);
-        this.#deliver(this.#result(now));
+        this.#deliver(this.#result(now), now);
         return;
       }
       if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
@@ -256,7 +257,7 @@ class Execution extends Deadline {
       if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
     }
     if (failed) this.#record(safeCheckError(thrown));
-    this.#deliver(this.#result(now));
+    this.#deliver(this.#result(now), now);
   }
 
   /** The deadline passed and the check had not settled a turn of the loop later: a timeout. */
@@ -266,7 +267,8 @@ class Execution extends Deadline {
     const lateMs = this.dueAt - this.deadline;
     if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
     this.#timedOut();
-    this.#deliver(this.#result(performance.now()));
+    const now = performance.now();
+    this.#deliver(this.#result(now), now);
   }
 
   /** Aborts the check's signal from outside (a failed dependency), unless its verdict is given already. */
@@ -280,8 +282,8 @@ class Execution extends Deadline {
     }
   }
 
-  /** Settles the promise `executeCheck` returned with the verdict, through `finish` when given. */
-  #deliver(result: CheckResult): void {
+  /** Settles the promise `executeCheck` returned with the verdict (given at `now`), through `finish` when given. */
+  #deliver(result: CheckResult, now: number): void {
     const finish = this.#finish;
     if (finish === undefined) {
       this.resolve(result);
@@ -289,7 +291,7 @@ class Execution extends Deadline {
     }
     let finished: CheckResult;
     try {
-      finished = finish(result);
+      finished = finish(result, now);
     } catch (error) {
       finished = buildResult(this.#definition, 0, [safeCheckError(error)], noObservations);
     }
