@@ -89,7 +89,7 @@ export function executeCheck<K>(
   sink?: ExecutionSink<K>,
   key?: K,
 ): Promise<CheckResult> {
-  const execution = new Execution(scope, definition, timeoutMs, sink as ExecutionSink<unknown> | undefined, key);
+  const execution = new Execution(scope, definition, timeoutMs, sink, key);
   // dependsOn: the caller may abort the check's signal when a dependency fails (and discard its verdict)
   if (exposeAbort !== undefined) {
     exposeAbort((reason) => {

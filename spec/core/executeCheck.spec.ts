@@ -152,7 +152,11 @@ describe('executeCheck', () => {
         throw new ServiceUnavailable('down');
       }],
       ['settles in one microtask', () => Promise.resolve()],
-      ['settles inside its own then()', () => ({ then: (resolve: () => void) => resolve() })],
+      ['settles inside its own then()', () => ({
+        then: (resolve: () => void): void => {
+          resolve();
+        },
+      })],
       ['rejects a few microtasks later', () => Promise.resolve().then(() => Promise.reject(new ServiceUnavailable('down')))],
     ];
     for (const [how, body] of cases) {
@@ -165,7 +169,7 @@ describe('executeCheck', () => {
             started = execution;
             sink.started(key, execution);
           },
-          finish: sink.finish,
+          finish: (key, result, now, execution) => sink.finish(key, result, now, execution),
         };
         const returned = executeCheck(new ExecutionScope(), definition, instance(body), 100, undefined, spied, 'k');
         expect(returned).to.equal(started);
@@ -191,7 +195,7 @@ describe('executeCheck', () => {
           throw new Error('sink broke');
         },
       };
-      const result = await executeCheck(new ExecutionScope(), definition, instance(async () => undefined), 100, undefined, sink, 'k');
+      const result = await executeCheck(new ExecutionScope(), definition, instance(() => Promise.resolve()), 100, undefined, sink, 'k');
       expect(result.status).to.equal('fail');
     });
   });
