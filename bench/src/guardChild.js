@@ -10,7 +10,7 @@
 // The guard takes the median window: start-up never counts, and a window that happened to hold a rare event
 // (a late optimisation) does not move the figure.
 //
-//   node --single-threaded --expose-gc src/guardChild.js pulsecheck|adonis|bare|nest|nest-updown <n> <warmup> <runs> <windows> <flag file>
+//   node --single-threaded --expose-gc src/guardChild.js pulsecheck[-<variant>]|adonis|bare|nest|nest-updown <n> <warmup> <runs> <windows> <flag file>
 import { existsSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import { create as createAdonis } from './adapters/adonisHealth.js';
@@ -28,7 +28,21 @@ async function runner() {
     const { create } = await import('./adapters/nestTerminus.js');
     return create({ checks: works, timeoutMs: 800, style: lib === 'nest' ? 'attempt' : 'updown' });
   }
-  if (lib === 'pulsecheck') return (await import('./pulsecheckServices.js')).createVariant('defaults', works);
+  if (lib === 'pulsecheck' || lib.startsWith('pulsecheck-')) {
+    // pulsecheck-fresh, pulsecheck-features, pulsecheck-cache, ...: the variants of src/pulsecheckServices.js
+    // (reported, never bounded; the features variants post their webhooks to a local receiver).
+    const services = await import('./pulsecheckServices.js');
+    const variant = lib === 'pulsecheck' ? 'defaults' : lib.slice('pulsecheck-'.length);
+    const receiver = variant.startsWith('features') ? await services.startReceiver() : undefined;
+    const built = await services.createVariant(variant, works, { receiverUrl: receiver?.url });
+    return {
+      run: built.run,
+      close: async () => {
+        await built.close();
+        await receiver?.close();
+      },
+    };
+  }
   if (lib === 'bare') {
     const one = async ({ name, work }) => {
       try {
@@ -40,7 +54,7 @@ async function runner() {
     };
     return { run: async () => ({ results: await Promise.all(works.map(one)) }), close: async () => {} };
   }
-  throw new Error(`guardChild: unknown library '${lib}' (expected pulsecheck, adonis, bare, nest or nest-updown)`);
+  throw new Error(`guardChild: unknown library '${lib}' (expected pulsecheck, pulsecheck-<variant>, adonis, bare, nest or nest-updown)`);
 }
 
 const priority = getPriority();

@@ -133,9 +133,13 @@ export async function createVariant(variant, works, { receiverUrl } = {}) {
     if (!report.checks.every((check) => check.cached === true)) throw new Error(`bench: pulsecheck ${variant}: background mode never answered from its latest results`);
   }
   const run = variant === 'fresh' ? () => health.run({ fresh: true }) : () => health.run();
-  // The first run fills the cache (cache variant) and settles the listeners' initial state.
-  const first = await run();
-  if (first.status !== 'pass') throw new Error(`bench: pulsecheck ${variant} over ${works.length} passing checks reported ${first.status}`);
+  // The first run fills the cache (cache variant) and settles the listeners' initial state. Under valgrind (the
+  // perf guard) on a busy machine, the very first runs can overrun the 800 ms deadlines while the code is being
+  // compiled and translated (the checks are then reported timed out, rightly): a few more runs are allowed
+  // to reach the steady state, which is all that is measured.
+  let first = await run();
+  for (let attempt = 0; attempt < 5 && first.status !== 'pass'; attempt += 1) first = await run();
+  if (first.status !== 'pass') throw new Error(`bench: pulsecheck ${variant} over ${works.length} passing checks reported ${first.status}: ${first.checks.find((check) => check.status !== 'pass')?.output}`);
   return {
     health,
     run,

@@ -2,7 +2,7 @@ import type { CheckResult } from '../report/CheckResult.js';
 import { blockedResult } from './blockedResult.js';
 import type { CheckSlot } from './CheckSlot.js';
 import { DependencyGate, type Answer } from './DependencyGate.js';
-import { executeCheck } from './executeCheck.js';
+import { executeCheck, type ExecutionSink } from './executeCheck.js';
 import type { ExecutionRecorder } from './ExecutionRecorder.js';
 import { ExecutionScope } from './ExecutionScope.js';
 import { internalFailure } from './internalFailure.js';
@@ -23,6 +23,16 @@ export class CheckExecutor {
   readonly #recorder: ExecutionRecorder;
   readonly #singleFlight: SingleFlight<CheckSlot, CheckResult>;
   readonly #known: (slot: CheckSlot) => CheckResult | undefined;
+  /**
+   * Where every ungated execution is offered to joiners as soon as it exists (so one whose thenable settles
+   * inside its own then() is forgotten at once, never left offered) and recorded as its verdict is given.
+   */
+  readonly #sink: ExecutionSink<CheckSlot> = {
+    started: (slot, execution) => {
+      this.#singleFlight.set(slot, execution);
+    },
+    finish: (slot, executed, now, execution) => this.#recorder.record(slot, executed, execution, now),
+  };
 
   /**
    * @param known - What the service knows of a check without executing it
@@ -105,21 +115,15 @@ export class CheckExecutor {
     const startedAt = gated ? performance.now() : 0;
     const recorder = this.#recorder;
     if (!gated) {
-      // The record path runs as the verdict is given: no promise chained per execution.
-      let execution: Promise<CheckResult> | undefined;
-      let recorded = false;
-      const finish = (executed: CheckResult): CheckResult => {
-        recorded = true;
-        return recorder.record(slot, executed, execution);
-      };
+      // The record path runs as the verdict is given, through this executor's one sink: no promise chained,
+      // no closure made, per execution.
       try {
-        execution = executeCheck(this.scope, slot.definition, slot.instance, slot.timeoutMs, undefined, finish);
+        return executeCheck(this.scope, slot.definition, slot.instance, slot.timeoutMs, undefined, this.#sink, slot);
       } catch (error) {
-        execution = Promise.resolve(internalFailure(slot.definition, error)).then(finish);
+        const failed: Promise<CheckResult> = Promise.resolve(internalFailure(slot.definition, error)).then((failure) => recorder.record(slot, failure, failed));
+        this.#singleFlight.set(slot, failed);
+        return failed;
       }
-      // A thenable that settled inside its own then() is recorded already: nothing left in flight to offer.
-      if (!recorded) this.#singleFlight.set(slot, execution);
-      return execution;
     }
     let abort: ((reason: DOMException) => void) | undefined;
     let started: Promise<CheckResult>;

@@ -142,7 +142,9 @@ export class DependencyGate<S extends { readonly definition: CheckDefinition }> 
    * a promise), if any: the check then is not started at all.
    */
   static knownFailure(dependencies: readonly Answer[]): CheckResult | undefined {
-    for (const dependency of dependencies) {
+    // An indexed loop: no iterator made per execution (every execution asks, most with no dependencies).
+    for (let index = 0; index < dependencies.length; index += 1) {
+      const dependency = dependencies[index] as Answer;
       if (!(dependency instanceof Promise) && dependency.status === 'fail') return dependency;
     }
     return undefined;

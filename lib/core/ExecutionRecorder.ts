@@ -12,7 +12,7 @@ import type { StatusListeners } from './StatusListeners.js';
  * through flap suppression (a result blocked by a dependency neither held
  * back nor counted: that failure is the dependency's), and becomes the
  * check's latest result (cache), a history entry and a notification to the
- * listeners. One `performance.now()` per execution.
+ * listeners. No clock read of its own when the verdict's is handed over.
  */
 export class ExecutionRecorder {
   /** The latest result of each check, with when it was recorded (`performance.now()`). */
@@ -29,12 +29,13 @@ export class ExecutionRecorder {
   }
 
   /**
-   * Records what `execution` of `slot` produced (`executed`) and returns
-   * the result to report (flap suppression may hold a failure back).
+   * Records what `execution` of `slot` produced (`executed`), ended at
+   * `now` (`performance.now()`; the verdict's own reading when the caller
+   * has it), and returns the result to report (flap suppression may hold a
+   * failure back).
    */
-  record(slot: CheckSlot, executed: CheckResult, execution: Promise<CheckResult> | undefined): CheckResult {
+  record(slot: CheckSlot, executed: CheckResult, execution: Promise<CheckResult> | undefined, now: number = performance.now()): CheckResult {
     if (execution !== undefined) this.#singleFlight.forget(slot, execution);
-    const now = performance.now();
     const result = executed.blockedBy === undefined && slot.flap !== undefined ? this.#flap.apply(slot, slot.flap, executed, now) : executed;
     this.cache.record(slot, result, now);
     this.#history.record(slot, result);

@@ -1,33 +1,17 @@
 import { inject, injectable, multiInject, optional } from 'inversify';
 import type { CheckHistory } from '../report/CheckHistory.js';
-import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthReport } from '../report/HealthReport.js';
-import type { ServiceInfo } from '../report/ServiceInfo.js';
-import { BackgroundScheduler } from './BackgroundScheduler.js';
 import type { BackgroundOptions } from './BackgroundOptions.js';
-import { buildReport } from './buildReport.js';
-import type { CheckDefinition, HealthCheckClass } from './CheckDefinition.js';
-import { CheckSelector } from './CheckSelector.js';
-import type { CheckSlot } from './CheckSlot.js';
-import { definitionOf } from './definitionOf.js';
-import { CheckExecutor } from './CheckExecutor.js';
-import { DependencyGate } from './DependencyGate.js';
-import { ExecutionRecorder } from './ExecutionRecorder.js';
-import { effectiveTimeoutMs } from './effectiveTimeoutMs.js';
-import { flapRule } from './FlapRule.js';
-import { freezeServiceInfo } from './freezeServiceInfo.js';
-import { HealthCheck } from './HealthCheck.js';
+import type { CheckDefinition } from './CheckDefinition.js';
+import type { HealthCheck } from './HealthCheck.js';
 import { SERVICE_OPTION_SCHEMA, type HealthServiceOptions } from './HealthServiceOptions.js';
-import { ResultHistory } from './ResultHistory.js';
 import type { ResultListener } from './ResultListener.js';
 import type { RunOptions } from './RunOptions.js';
-import { ShutdownGate } from './ShutdownGate.js';
-import { SingleFlight } from './SingleFlight.js';
-import { StartupLatch } from './StartupLatch.js';
+import { serviceRun } from './serviceRun.js';
+import { serviceUnits, type ServiceUnits } from './serviceUnits.js';
 import type { StatusChangeListener } from './StatusChangeListener.js';
-import { StatusListeners } from './StatusListeners.js';
 import { HEALTH_CHECK, HEALTH_SERVICE_OPTIONS } from './tokens.js';
-import { describeValue } from '../options/describeValue.js';
+import { describeValue } from './validateOptions.js';
 import { validateOptions } from '../options/validateOptions.js';
 
 /**
@@ -49,9 +33,10 @@ import { validateOptions } from '../options/validateOptions.js';
  * - concurrent runs share in-flight executions (single-flight) but never each
  *   other's reports; a returned report is frozen.
  *
- * It is a facade over one small unit per responsibility: selection and
- * probe rules, the TTL cache, single-flight, background scheduling and
- * staleness, the startup latch, the shutdown gate and the listeners.
+ * It is a facade over one small unit per responsibility (see
+ * `serviceUnits`): selection and probe rules, the TTL cache, single-flight,
+ * background scheduling and staleness, the startup latch, the shutdown gate
+ * and the listeners; a run goes through them in `serviceRun`.
  *
  * @example
  * ```ts
@@ -76,15 +61,8 @@ import { validateOptions } from '../options/validateOptions.js';
  */
 @injectable()
 export class HealthService {
-  readonly #selector: CheckSelector;
-  readonly #listeners = new StatusListeners<CheckSlot>();
-  readonly #latch: StartupLatch;
-  readonly #gate = new ShutdownGate();
-  readonly #history: ResultHistory<CheckSlot>;
-  readonly #recorder: ExecutionRecorder;
-  readonly #executor: CheckExecutor;
-  readonly #service: ServiceInfo | undefined;
-  readonly #scheduler = new BackgroundScheduler<CheckSlot>((slot) => this.#executor.background(slot));
+  /** One unit per responsibility (see serviceUnits); the methods below delegate to them. */
+  readonly #units: ServiceUnits;
 
   /**
    * @param checks - The check instances (the container passes every
@@ -113,30 +91,7 @@ export class HealthService {
     @inject(HEALTH_SERVICE_OPTIONS) @optional() options?: HealthServiceOptions,
   ) {
     // Validated here only when not already validated by the function the user called (healthModule, PulsecheckModule.forRoot).
-    const settings = validateOptions(SERVICE_OPTION_SCHEMA, options, 'HealthService');
-    const defaultTimeoutMs = settings.defaultTimeoutMs ?? SERVICE_OPTION_SCHEMA.defaultTimeoutMs.defaultValue;
-    const defaultCacheTtlMs = settings.defaultCacheTtlMs ?? SERVICE_OPTION_SCHEMA.defaultCacheTtlMs.defaultValue;
-    this.#latch = new StartupLatch(settings.latchStartup ?? SERVICE_OPTION_SCHEMA.latchStartup.defaultValue);
-    this.#history = new ResultHistory(settings.historySize);
-    this.#service = freezeServiceInfo(settings.serviceInfo);
-    this.#selector = new CheckSelector(
-      (checks === undefined ? [] : checks).map((instance, index): CheckSlot => {
-        if (!(instance instanceof HealthCheck)) {
-          throw new TypeError(`HealthService: check #${index} is not a HealthCheck instance (got ${instance === null ? 'null' : typeof instance})`);
-        }
-        const definition = definitionOf(instance.constructor as HealthCheckClass);
-        return {
-          definition,
-          instance,
-          timeoutMs: effectiveTimeoutMs(definition, defaultTimeoutMs),
-          cacheTtlMs: definition.cacheTtlMs ?? defaultCacheTtlMs,
-          flap: flapRule(definition.failAfter ?? settings.defaultFailAfter, definition.recoverAfter ?? settings.defaultRecoverAfter),
-        };
-      }),
-    );
-    const singleFlight = new SingleFlight<CheckSlot, CheckResult>(settings.singleFlight ?? SERVICE_OPTION_SCHEMA.singleFlight.defaultValue);
-    this.#recorder = new ExecutionRecorder(singleFlight, this.#history, this.#listeners);
-    this.#executor = new CheckExecutor(new DependencyGate(this.#selector.all), this.#recorder, singleFlight, (slot) => this.#known(slot));
+    this.#units = serviceUnits(checks, validateOptions(SERVICE_OPTION_SCHEMA, options, 'HealthService'));
   }
 
   /**
@@ -148,7 +103,7 @@ export class HealthService {
    * @returns A new array of frozen definitions.
    */
   definitions(): CheckDefinition[] {
-    return this.#selector.all.map((slot) => Object.freeze({ ...slot.definition, timeoutMs: slot.timeoutMs }));
+    return this.#units.selector.all.map((slot) => Object.freeze({ ...slot.definition, timeoutMs: slot.timeoutMs }));
   }
 
   /**
@@ -160,25 +115,8 @@ export class HealthService {
    * @throws TypeError or RangeError (as a rejection) for malformed options or
    *   an unknown check name.
    */
-  async run(options: RunOptions = {}): Promise<HealthReport> {
-    const startedAt = new Date();
-    const t0 = performance.now();
-    const selected = this.#selector.select(options);
-    const closed = this.#gate.answer(options);
-    if (closed !== undefined) return buildReport(startedAt, t0, [closed], this.#service);
-    const replayed = this.#latch.replay(
-      options,
-      selected.map((slot) => slot.definition.name),
-    );
-    if (replayed !== undefined) return buildReport(startedAt, t0, replayed, this.#service);
-
-    const pending = this.#executor.answer(selected, options.fresh === true);
-    // Cached and background results are ready at once: skip the wait only when every one is.
-    const settled = pending.every(isReady) ? pending : await this.#executor.settle(selected, pending);
-    const results = options.history === true && this.#history.capacity > 0 ? settled.map((result, index) => this.#withHistory(result, selected[index])) : settled;
-    const report = buildReport(startedAt, t0, results, this.#service);
-    this.#latch.keep(options, report);
-    return report;
+  run(options: RunOptions = {}): Promise<HealthReport> {
+    return serviceRun(this.#units, options);
   }
 
   /**
@@ -197,12 +135,12 @@ export class HealthService {
    * @throws RangeError for a name no check has.
    */
   history(name?: string): readonly CheckHistory[] {
-    let slots = this.#selector.all;
+    let slots = this.#units.selector.all;
     if (name !== undefined) {
       slots = slots.filter((slot) => slot.definition.name === name);
       if (slots.length === 0) throw new RangeError(`HealthService.history: no check is named ${typeof name === 'string' ? `'${name.slice(0, 200)}'` : describeValue(name)}`);
     }
-    return Object.freeze(slots.map((slot) => this.#history.snapshot(slot, slot.definition.name)));
+    return Object.freeze(slots.map((slot) => this.#units.history.snapshot(slot, slot.definition.name)));
   }
 
   /**
@@ -220,7 +158,7 @@ export class HealthService {
    * @returns A function that removes the listener.
    */
   onStatusChange(listener: StatusChangeListener): () => void {
-    return this.#listeners.add(listener);
+    return this.#units.listeners.add(listener);
   }
 
   /**
@@ -236,7 +174,7 @@ export class HealthService {
    * @throws TypeError when `listener` is not a function.
    */
   onResult(listener: ResultListener): () => void {
-    return this.#listeners.addResult(listener);
+    return this.#units.listeners.addResult(listener);
   }
 
   /**
@@ -249,12 +187,12 @@ export class HealthService {
    * tag or name. Call it on SIGTERM, before closing the server.
    */
   beginShutdown(): void {
-    this.#gate.close();
+    this.#units.gate.close();
   }
 
   /** Whether {@link HealthService.beginShutdown} was called. */
   get shuttingDown(): boolean {
-    return this.#gate.closed;
+    return this.#units.gate.closed;
   }
 
   /**
@@ -281,9 +219,9 @@ export class HealthService {
    * @throws Error when background mode is already running.
    */
   start(options: BackgroundOptions): void {
-    this.#scheduler.start(
+    this.#units.scheduler.start(
       options,
-      this.#selector.all.map((slot) => ({ key: slot, intervalMs: slot.definition.intervalMs, initialDelayMs: slot.definition.initialDelayMs, timeoutMs: slot.timeoutMs })),
+      this.#units.selector.all.map((slot) => ({ key: slot, intervalMs: slot.definition.intervalMs, initialDelayMs: slot.definition.initialDelayMs, timeoutMs: slot.timeoutMs })),
     );
   }
 
@@ -293,29 +231,11 @@ export class HealthService {
    * this service is left. Safe to call when not started.
    */
   stop(): Promise<void> {
-    return this.#scheduler.stop();
+    return this.#units.scheduler.stop();
   }
 
   /** Whether background mode is running. */
   get running(): boolean {
-    return this.#scheduler.running;
+    return this.#units.scheduler.running;
   }
-
-  /** What the service knows of `slot` without executing it: its background or cached result. */
-  #known(slot: CheckSlot): CheckResult | undefined {
-    // Neither background mode nor a cache TTL: nothing to know (and no clock to read).
-    if (slot.cacheTtlMs === 0 && !this.#scheduler.running) return undefined;
-    const now = performance.now();
-    const cache = this.#recorder.cache;
-    return this.#scheduler.answer(slot, slot.definition, cache.latest(slot), now) ?? cache.reuse(slot, slot.cacheTtlMs, now);
-  }
-
-  /** `result` with `slot`'s history attached, frozen. */
-  #withHistory(result: CheckResult, slot: CheckSlot | undefined): CheckResult {
-    return slot === undefined ? result : Object.freeze({ ...result, history: this.#history.snapshot(slot, slot.definition.name) });
-  }
-}
-
-function isReady(result: CheckResult | Promise<CheckResult>): result is CheckResult {
-  return !(result instanceof Promise);
 }

@@ -2,10 +2,20 @@ import type { CheckResult } from '../report/CheckResult.js';
 import { reuseResult } from './reuseResult.js';
 import { roundMs } from './roundMs.js';
 
-/** @internal A check's latest result and when it was recorded (`performance.now()`). */
+/**
+ * @internal A check's latest result and when it was recorded
+ * (`performance.now()`): one record per key, updated in place by each
+ * execution (read it at once; do not keep it).
+ */
 export interface LatestResult {
   readonly result: CheckResult;
   readonly finishedAt: number;
+}
+
+/** The record behind {@link LatestResult}, written once per key and then updated in place. */
+interface Latest {
+  result: CheckResult;
+  finishedAt: number;
 }
 
 /**
@@ -14,11 +24,17 @@ export interface LatestResult {
  * age) instead of executing the check.
  */
 export class ResultCache<K> {
-  readonly #latest = new Map<K, LatestResult>();
+  readonly #latest = new Map<K, Latest>();
 
-  /** Records `result` as the latest of `key`, finished at `finishedAt`. */
+  /** Records `result` as the latest of `key`, finished at `finishedAt` (no allocation after a key's first result). */
   record(key: K, result: CheckResult, finishedAt: number): void {
-    this.#latest.set(key, { result, finishedAt });
+    const latest = this.#latest.get(key);
+    if (latest === undefined) {
+      this.#latest.set(key, { result, finishedAt });
+      return;
+    }
+    latest.result = result;
+    latest.finishedAt = finishedAt;
   }
 
   /** The latest result of `key`, if any. */

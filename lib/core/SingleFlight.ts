@@ -35,6 +35,7 @@ export class SingleFlight<K, V> {
 
   /** Stops offering `execution` for `key`, unless a newer one replaced it. */
   forget(key: K, execution: Promise<V>): void {
+    if (!this.enabled) return;
     const flight = this.#inFlight.get(key);
     if (flight !== undefined && flight.execution === execution) flight.execution = undefined;
   }

@@ -15,8 +15,10 @@ import type { StatusChangeListener } from './StatusChangeListener.js';
  * by the same rules.
  */
 export class StatusListeners<K> {
-  readonly #listeners = new Set<StatusChangeListener>();
-  readonly #resultListeners = new Set<ResultListener>();
+  // Copy on write: subscribing or unsubscribing replaces the array, so a notification iterates the array
+  // current when it starts (no copy per execution), and skips a listener no longer in the current one.
+  #listeners: readonly StatusChangeListener[] = [];
+  #resultListeners: readonly ResultListener[] = [];
   readonly #lastStatus = new Map<K, HealthStatus>();
 
   /**
@@ -27,9 +29,9 @@ export class StatusListeners<K> {
    */
   add(listener: StatusChangeListener): () => void {
     if (typeof listener !== 'function') throw new TypeError('onStatusChange: listener must be a function');
-    this.#listeners.add(listener);
+    if (!this.#listeners.includes(listener)) this.#listeners = [...this.#listeners, listener];
     return () => {
-      this.#listeners.delete(listener);
+      this.#listeners = this.#listeners.filter((other) => other !== listener);
     };
   }
 
@@ -41,32 +43,36 @@ export class StatusListeners<K> {
    */
   addResult(listener: ResultListener): () => void {
     if (typeof listener !== 'function') throw new TypeError('onResult: listener must be a function');
-    this.#resultListeners.add(listener);
+    if (!this.#resultListeners.includes(listener)) this.#resultListeners = [...this.#resultListeners, listener];
     return () => {
-      this.#resultListeners.delete(listener);
+      this.#resultListeners = this.#resultListeners.filter((other) => other !== listener);
     };
   }
 
   /**
    * Records `result` as the latest of `key`; tells the status-change
-   * listeners when its status changed, then the result listeners. Never throws.
+   * listeners when its status changed, then the result listeners. Never
+   * throws. Allocates nothing, and calls nothing, for an execution whose
+   * status did not change when no result listener is subscribed.
    */
   notify(key: K, result: CheckResult): void {
+    const status = result.status;
     const previous = this.#lastStatus.get(key);
-    this.#lastStatus.set(key, result.status);
-    if (previous !== result.status && this.#listeners.size > 0) {
-      for (const listener of [...this.#listeners]) {
-        if (!this.#listeners.has(listener)) continue;
+    if (previous !== status) {
+      this.#lastStatus.set(key, status);
+      const listeners = this.#listeners;
+      for (const listener of listeners) {
+        if (listeners !== this.#listeners && !this.#listeners.includes(listener)) continue;
         try {
-          listener(result, previous, result.status);
+          listener(result, previous, status);
         } catch (thrown) {
           warnListenerThrew(thrown, 'status-change');
         }
       }
     }
-    if (this.#resultListeners.size === 0) return;
-    for (const listener of [...this.#resultListeners]) {
-      if (!this.#resultListeners.has(listener)) continue;
+    const resultListeners = this.#resultListeners;
+    for (const listener of resultListeners) {
+      if (resultListeners !== this.#resultListeners && !this.#resultListeners.includes(listener)) continue;
       try {
         listener(result);
       } catch (thrown) {

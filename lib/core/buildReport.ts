@@ -7,10 +7,12 @@ import { roundMs } from './roundMs.js';
 /**
  * @internal Aggregates results into a frozen report: `fail` (HTTP 503) when
  * a critical check failed, else `warn` when any check is not `pass`, else
- * `pass`; its duration is the time since `t0` (`performance.now()`); it
- * carries `service` (last, as the detailed JSON writes it) when one is given.
+ * `pass`; its duration is the time since `t0` (`performance.now()`).
+ * With `adopt`, `checks` (an array nobody else holds) is frozen and used
+ * itself instead of a copy. It carries `service` (last, as the detailed JSON
+ * writes it) when one is given.
  */
-export function buildReport(startedAt: Date, t0: number, checks: readonly CheckResult[], service?: ServiceInfo): HealthReport {
+export function buildReport(startedAt: Date, t0: number, checks: readonly CheckResult[], adopt = false, service?: ServiceInfo): HealthReport {
   let status: HealthStatus = 'pass';
   for (const check of checks) {
     if (check.status === 'fail' && check.critical) {
@@ -24,7 +26,7 @@ export function buildReport(startedAt: Date, t0: number, checks: readonly CheckR
     httpStatus: status === 'fail' ? 503 : 200,
     startedAt: startedAt.toISOString(),
     durationMs: roundMs(performance.now() - t0),
-    checks: Object.freeze([...checks]),
+    checks: Object.freeze(adopt ? checks : [...checks]),
   };
   return Object.freeze(service === undefined ? report : { ...report, service });
 }

@@ -63,27 +63,33 @@ const stallToleranceMs = 10;
  * reads `context.signal`; a check that returns synchronously arms no timer;
  * all executions in flight in one `scope` share one timer ({@link DeadlineTimer}).
  *
- * `finish`, when given, turns the verdict into what the returned promise
- * resolves with (the service records the execution there), in the same
- * microtask as the verdict for a check that returned a thenable: no
- * promise of its own to chain on (should it throw, as it must not, the
- * result is an `unknown error`). For a check that returned synchronously
- * it runs a microtask later, as a chained `then` would.
+ * `sink`, when given (with the `key` it is told of), hears of the
+ * execution: `started` with the returned promise as soon as it exists,
+ * before anything can settle it, and `finish`, which turns the verdict into
+ * what that promise resolves with (the service records the execution there;
+ * it receives the verdict's `performance.now()`, so recording reads no clock
+ * of its own), in the same microtask as the verdict for a check that
+ * returned a thenable: no promise of its own to chain on (should it throw,
+ * as it must not, the result is an `unknown error`). For a check that
+ * returned synchronously it runs a microtask later, as a chained `then`
+ * would. One sink serves every execution of a service: no closure per
+ * execution.
  *
  * `exposeAbort`, when given, receives a function that aborts the context's
  * signal with a reason (a failed dependency; see {@link DependencyGate})
  * unless the verdict is given already; the execution still ends by its own
  * rules.
  */
-export function executeCheck(
+export function executeCheck<K>(
   scope: ExecutionScope,
   definition: CheckDefinition,
   instance: HealthCheck,
   timeoutMs: number,
   exposeAbort?: (abort: (reason: DOMException) => void) => void,
-  finish?: (result: CheckResult) => CheckResult,
+  sink?: ExecutionSink<K>,
+  key?: K,
 ): Promise<CheckResult> {
-  const execution = new Execution(scope, definition, timeoutMs, finish);
+  const execution = new Execution(scope, definition, timeoutMs, sink, key);
   // dependsOn: the caller may abort the check's signal when a dependency fails (and discard its verdict)
   if (exposeAbort !== undefined) {
     exposeAbort((reason) => {
@@ -96,48 +102,56 @@ export function executeCheck(
   try {
     pending = instance.check(new ExecutionContext(execution));
   } catch (error) {
-    return settled(execution.finishSync(error, true), finish);
+    return execution.settledSync(execution.finishSync(error, true));
   }
   let then: unknown;
   try {
     then = (typeof pending === 'object' || typeof pending === 'function') && pending !== null ? (pending as { then?: unknown }).then : undefined;
   } catch (error) {
     // a `then` getter that throws: the check failed with that error
-    return settled(execution.finishSync(error, true), finish);
+    return execution.settledSync(execution.finishSync(error, true));
   }
-  if (typeof then !== 'function') return settled(execution.finishSync(undefined, false), finish);
+  if (typeof then !== 'function') return execution.settledSync(execution.finishSync(undefined, false));
 
   const returned = performance.now();
   if (returned - started > timeoutMs) {
     // The synchronous part alone outlasted the timeout: blamed now, not waited for.
     ignoreSettlement(pending, then);
-    return settled(execution.overranSynchronously(returned), finish);
+    return execution.settledSync(execution.overranSynchronously(returned));
   }
-  return new Promise<CheckResult>((resolve) => {
+  execution.deadline = started + timeoutMs;
+  const promise = new Promise<CheckResult>((resolve) => {
     execution.resolve = resolve;
-    execution.deadline = started + timeoutMs;
-    try {
-      (then as PromiseLike<unknown>['then']).call(
-        pending,
-        () => {
-          execution.settle(undefined, false);
-        },
-        (error: unknown) => {
-          execution.settle(error, true);
-        },
-      );
-    } catch (error) {
-      // a `then` that throws: the check failed with that error (unless it already settled)
-      execution.settle(error, true);
-    }
-    if (execution.state !== DeadlineState.settled) scope.timer.add(execution, returned);
   });
+  // Told before the thenable is subscribed: one that settles inside its own then() is recorded as ended at once.
+  execution.start(promise);
+  try {
+    (then as PromiseLike<unknown>['then']).call(
+      pending,
+      () => {
+        execution.settle(undefined, false);
+      },
+      (error: unknown) => {
+        execution.settle(error, true);
+      },
+    );
+  } catch (error) {
+    // a `then` that throws: the check failed with that error (unless it already settled)
+    execution.settle(error, true);
+  }
+  if (execution.state !== DeadlineState.settled) scope.timer.add(execution, returned);
+  return promise;
 }
 
-/** A verdict given synchronously, through `finish` (a microtask later) when given. */
-function settled(result: CheckResult, finish: ((result: CheckResult) => CheckResult) | undefined): Promise<CheckResult> {
-  const ready = Promise.resolve(result);
-  return finish === undefined ? ready : ready.then(finish);
+/**
+ * @internal What hears of each execution of a service (see {@link executeCheck}):
+ * one object for all of them, each told with its `key`.
+ */
+export interface ExecutionSink<K> {
+  /** `execution` (the promise executeCheck returns) of `key` exists; nothing has settled it yet. */
+  started(key: K, execution: Promise<CheckResult>): void;
+  /** The verdict of `execution` of `key`, given at `now`: returns what `execution` resolves with. */
+  finish(key: K, result: CheckResult, now: number, execution: Promise<CheckResult>): CheckResult;
 }
 
 /** Observes a settlement nobody waits for any more, so a rejection is never unhandled. */
@@ -178,16 +192,20 @@ class Execution extends Deadline {
   #blockedMs = 0;
   readonly #definition: CheckDefinition;
   readonly #scope: ExecutionScope;
-  readonly #finish: ((result: CheckResult) => CheckResult) | undefined;
+  readonly #sink: ExecutionSink<unknown> | undefined;
+  readonly #key: unknown;
+  /** The promise executeCheck returns (once made). */
+  #promise: Promise<CheckResult> | undefined;
   /** When the check was called (`performance.now()`). */
   started = 0;
   /** Settles the promise `executeCheck` returned (set before the check's thenable can settle; synchronous checks never call it). */
   resolve: (result: CheckResult) => void = ignore;
 
-  constructor(scope: ExecutionScope, definition: CheckDefinition, timeoutMs: number, finish: ((result: CheckResult) => CheckResult) | undefined) {
+  constructor(scope: ExecutionScope, definition: CheckDefinition, timeoutMs: number, sink: ExecutionSink<unknown> | undefined, key: unknown) {
     super();
     this.#scope = scope;
-    this.#finish = finish;
+    this.#sink = sink;
+    this.#key = key;
     this.#definition = definition;
     this.timeoutMs = timeoutMs;
   }
@@ -212,6 +230,23 @@ class Execution extends Deadline {
     if (this.state === DeadlineState.settled) return;
     const safe = sanitizeObservation(key, value, unit);
     (this.#observations ??= Object.create(null) as Record<string, Observation>)[safe.key] = safe.observation;
+  }
+
+  /** `promise` is what executeCheck returns: the sink hears of it before anything can settle it. */
+  start(promise: Promise<CheckResult>): void {
+    this.#promise = promise;
+    this.#sink?.started(this.#key, promise);
+  }
+
+  /** A verdict given synchronously, as a promise: through the sink's `finish` (a microtask later) when there is one. */
+  settledSync(result: CheckResult): Promise<CheckResult> {
+    const ready = Promise.resolve(result);
+    const sink = this.#sink;
+    if (sink === undefined) return ready;
+    const key = this.#key;
+    const finished: Promise<CheckResult> = ready.then((verdict) => sink.finish(key, verdict, performance.now(), finished));
+    sink.started(key, finished);
+    return finished;
   }
 
   /** The check returned (or threw) without a thenable: the verdict now, a timeout if that took too long. */
@@ -246,7 +281,7 @@ class Execution extends Deadline {
       if (unexplainedMs > stallToleranceMs) {
         if (failed) this.#record(safeCheckError(thrown));
         this.#blame(now, lateMs);
-        this.#deliver(this.#result(now));
+        this.#deliver(this.#result(now), now);
         return;
       }
       if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
@@ -256,7 +291,7 @@ class Execution extends Deadline {
       if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
     }
     if (failed) this.#record(safeCheckError(thrown));
-    this.#deliver(this.#result(now));
+    this.#deliver(this.#result(now), now);
   }
 
   /** The deadline passed and the check had not settled a turn of the loop later: a timeout. */
@@ -266,7 +301,8 @@ class Execution extends Deadline {
     const lateMs = this.dueAt - this.deadline;
     if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
     this.#timedOut();
-    this.#deliver(this.#result(performance.now()));
+    const now = performance.now();
+    this.#deliver(this.#result(now), now);
   }
 
   /** Aborts the check's signal from outside (a failed dependency), unless its verdict is given already. */
@@ -280,16 +316,17 @@ class Execution extends Deadline {
     }
   }
 
-  /** Settles the promise `executeCheck` returned with the verdict, through `finish` when given. */
-  #deliver(result: CheckResult): void {
-    const finish = this.#finish;
-    if (finish === undefined) {
+  /** Settles the promise `executeCheck` returned with the verdict (given at `now`), through the sink's `finish` when there is one. */
+  #deliver(result: CheckResult, now: number): void {
+    const sink = this.#sink;
+    const promise = this.#promise;
+    if (sink === undefined || promise === undefined) {
       this.resolve(result);
       return;
     }
     let finished: CheckResult;
     try {
-      finished = finish(result);
+      finished = sink.finish(this.#key, result, now, promise);
     } catch (error) {
       finished = buildResult(this.#definition, 0, [safeCheckError(error)], noObservations);
     }

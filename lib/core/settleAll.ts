@@ -36,49 +36,64 @@ export function settleAll(
   abandoned?: (index: number, execution: Promise<CheckResult>) => void,
 ): Promise<CheckResult[]> {
   return new Promise<CheckResult[]>((resolve) => {
-    const results: (CheckResult | undefined)[] = [];
-    let remaining = 0;
+    let waiting = 0;
+    for (const item of pending) if (item instanceof Promise) waiting += 1;
+    if (waiting === 0) {
+      resolve([...(pending as readonly CheckResult[])]);
+      return;
+    }
+    // Each result as it settles, kept only once the run is watched item by item (see `track`).
+    let results: (CheckResult | undefined)[] | undefined;
+    let remaining = waiting;
     let timer: NodeJS.Timeout | undefined;
     let finished = false;
     const startedAt = performance.now();
     let waitMs = 0;
+    const finish = (settled: CheckResult[]): void => {
+      if (finished) return;
+      finished = true;
+      scope.cancelBackstop(armBackstop);
+      clearTimeout(timer);
+      resolve(settled);
+    };
+    // Item by item, as it settles: when the run is still pending once the microtasks have drained (the backstop
+    // must know which executions it gives up on), or when one rejected (as none should; it becomes an unknown error).
+    const track = (): void => {
+      if (results !== undefined || finished) return;
+      const own: (CheckResult | undefined)[] = [];
+      results = own;
+      pending.forEach((item, index) => {
+        if (!(item instanceof Promise)) {
+          own[index] = item;
+          return;
+        }
+        own[index] = undefined;
+        const settle = (result: CheckResult): void => {
+          if (finished || own[index] !== undefined) return;
+          own[index] = result;
+          remaining -= 1;
+          if (remaining === 0) finish(own as CheckResult[]);
+        };
+        item.then(settle, (error: unknown) => {
+          settle(internalFailure(slotAt(slots, index).definition, error));
+        });
+      });
+    };
+    // The fast path: one Promise.all over the answers, whose array is the run's results (no closure, no derived
+    // promise per item), when every execution settles, as the service's always do.
+    // eslint-disable-next-line @typescript-eslint/await-thenable -- ready results go through Promise.all as they are
+    Promise.all(pending).then(finish, track);
     // Armed once the microtasks have drained with executions still pending (a run of checks that
-    // return synchronously is over by then, and arms no timer), by one sweep shared by every run
-    // of that turn in `scope`: a setImmediate per run would cost more than the run itself.
+    // return synchronously or settle in a few microtasks is over by then, and arms no timer), by one sweep
+    // shared by every run of that turn in `scope`: a setImmediate per run would cost more than the run itself.
     const armBackstop = (): void => {
       if (finished) return;
+      track();
       let largest = 0;
       for (const slot of slots) largest = Math.max(largest, slot.timeoutMs);
       waitMs = Math.min(MAX_TIMER_MS, largest + BACKSTOP_GRACE_MS);
       arm(Math.max(0, waitMs - (performance.now() - startedAt)), false);
     };
-    const finish = (): void => {
-      finished = true;
-      scope.cancelBackstop(armBackstop);
-      clearTimeout(timer);
-      resolve(results as CheckResult[]);
-    };
-    pending.forEach((item, index) => {
-      if (!(item instanceof Promise)) {
-        results[index] = item;
-        return;
-      }
-      results[index] = undefined;
-      remaining += 1;
-      const settle = (result: CheckResult): void => {
-        if (finished || results[index] !== undefined) return;
-        results[index] = result;
-        remaining -= 1;
-        if (remaining === 0) finish();
-      };
-      item.then(settle, (error: unknown) => {
-        settle(internalFailure(slotAt(slots, index).definition, error));
-      });
-    });
-    if (remaining === 0) {
-      finish();
-      return;
-    }
     const arm = (delayMs: number, late: boolean): void => {
       timer = setTimeout(() => {
         expire(late);
@@ -99,16 +114,17 @@ export function settleAll(
       setImmediate(giveUp);
     };
     const giveUp = (): void => {
-      if (finished) return;
+      if (finished || results === undefined) return;
+      const own = results;
       const elapsed = performance.now() - startedAt;
       pending.forEach((item, index) => {
-        if (results[index] !== undefined || !(item instanceof Promise)) return;
+        if (own[index] !== undefined || !(item instanceof Promise)) return;
         const slot = slotAt(slots, index);
         // Later runs start afresh instead of waiting for it.
         abandoned?.(index, item);
-        results[index] = buildResult(slot.definition, elapsed, [makeCheckError('timeout', `did not finish within ${slot.timeoutMs} ms`)], {});
+        own[index] = buildResult(slot.definition, elapsed, [makeCheckError('timeout', `did not finish within ${slot.timeoutMs} ms`)], {});
       });
-      finish();
+      finish(own as CheckResult[]);
     };
     scope.awaitBackstop(armBackstop);
   });

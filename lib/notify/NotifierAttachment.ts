@@ -79,7 +79,8 @@ export class NotifierAttachment {
   };
 
   readonly #executed = (result: CheckResult): void => {
-    if (!this.#awaited.delete(result.name) || this.#awaited.size > 0 || this.#pending.length === 0) return;
+    // Nothing awaited (no change in flight): no work per execution.
+    if (this.#awaited.size === 0 || !this.#awaited.delete(result.name) || this.#awaited.size > 0 || this.#pending.length === 0) return;
     // the last awaited dependent reported: let the batch leave at the end of this turn
     this.#turn ??= setImmediate(this.#endOfTurn);
   };

@@ -93,17 +93,19 @@ export function registerHealthMetrics(service: HealthService, options: HealthMet
   const { status, duration } = instrumentsOf(meter);
 
   const latest = new Map<string, CheckResult>();
+  const attributes = new AttributeCache();
   const observe = (result: ObservableResult): void => {
     for (const check of latest.values()) {
       for (const candidate of statuses) {
-        result.observe(check.status === candidate ? 1 : 0, attributesOf(check, candidate));
+        result.observe(check.status === candidate ? 1 : 0, attributes.of(check, candidate));
       }
     }
   };
   status.addCallback(observe);
   const stopListening = service.onResult((check) => {
+    // The map is written when a check's latest result changes object, which it does per execution: a set, no allocation.
     latest.set(check.name, check);
-    duration.record(millisecondsToSeconds(check.durationMs), attributesOf(check, check.status));
+    duration.record(millisecondsToSeconds(check.durationMs), attributes.of(check, check.status));
   });
 
   registered.add(key);
@@ -167,6 +169,29 @@ function instrumentsOf(meter: Meter): { status: ObservableGauge; duration: Histo
 
 function hasMethods(value: unknown, ...methods: string[]): boolean {
   return typeof value === 'object' && value !== null && methods.every((method) => typeof (value as Record<string, unknown>)[method] === 'function');
+}
+
+/**
+ * The attributes of each check and status, made once and reused by every
+ * execution (a check's name, criticality and tags do not change; a result
+ * whose criticality or tags differ from those cached makes them anew).
+ */
+class AttributeCache {
+  readonly #byName = new Map<string, { readonly critical: boolean; readonly tags: readonly string[]; readonly byStatus: Map<HealthStatus, Attributes> }>();
+
+  of(check: CheckResult, status: HealthStatus): Attributes {
+    let entry = this.#byName.get(check.name);
+    if (entry === undefined || entry.critical !== check.critical || entry.tags !== check.tags) {
+      entry = { critical: check.critical, tags: check.tags, byStatus: new Map() };
+      this.#byName.set(check.name, entry);
+    }
+    let attributes = entry.byStatus.get(status);
+    if (attributes === undefined) {
+      attributes = Object.freeze(attributesOf(check, status));
+      entry.byStatus.set(status, attributes);
+    }
+    return attributes;
+  }
 }
 
 function attributesOf(check: CheckResult, status: HealthStatus): Attributes {

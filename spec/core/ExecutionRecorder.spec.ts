@@ -36,6 +36,15 @@ describe('ExecutionRecorder', () => {
     expect(changes).to.deep.equal([['Db', undefined, 'pass']]);
   });
 
+  it('records an execution at the time its verdict was given, when handed over (no clock of its own)', () => {
+    const db = slot('Db');
+    recorder.record(db, buildResult(db.definition, 2, [], {}), undefined, 1_234.5);
+    expect(recorder.cache.latest(db)?.finishedAt).to.equal(1_234.5);
+    const before = performance.now();
+    recorder.record(db, buildResult(db.definition, 2, [], {}), undefined);
+    expect(recorder.cache.latest(db)?.finishedAt).to.be.at.least(before);
+  });
+
   it('stops offering its own execution to joiners, but not a newer one that replaced it', () => {
     const db = slot('Db');
     const older = Promise.resolve(buildResult(db.definition, 1, [], {}));

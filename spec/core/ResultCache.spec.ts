@@ -35,4 +35,16 @@ describe('ResultCache', () => {
     expect(cache.reuse(key, 60_000, 999_999)).to.equal(undefined);
     expect(cache.reuse(key, 60_000, 0)).to.equal(undefined);
   });
+
+  it('answers the latest result of each key, however many were recorded, each key on its own', () => {
+    const cache = new ResultCache<object>();
+    const other = slot('Cache');
+    const newer = buildResult(key.definition, 9, [], {});
+    cache.record(key, result, 1);
+    cache.record(other, result, 5);
+    cache.record(key, newer, 2);
+    expect(cache.latest(key)).to.deep.equal({ result: newer, finishedAt: 2 });
+    expect(cache.latest(other)).to.deep.equal({ result, finishedAt: 5 });
+    expect(cache.reuse(key, 10, 3)).to.include({ durationMs: 9, ageMs: 1 });
+  });
 });

@@ -40,4 +40,51 @@ describe('StatusListeners', () => {
     listeners.notify(key, pass);
     expect(heard).to.deep.equal(['first', 'first']);
   });
+
+  it('calls a listener subscribed twice once per change, and one unsubscribe removes it', () => {
+    const listeners = new StatusListeners<object>();
+    let calls = 0;
+    const listener = (): void => {
+      calls += 1;
+    };
+    const remove = listeners.add(listener);
+    listeners.add(listener);
+    listeners.notify(key, pass);
+    remove();
+    listeners.notify(key, fail);
+    expect(calls).to.equal(1);
+  });
+
+  it('tells a status-change listener added during a notification only from the next change on, and one removed and added again is still called', () => {
+    const listeners = new StatusListeners<object>();
+    const heard: string[] = [];
+    const late = (): void => {
+      heard.push('late');
+    };
+    const second = (): void => {
+      heard.push('second');
+    };
+    let removeSecond = (): void => undefined;
+    listeners.add(() => {
+      heard.push('first');
+      listeners.add(late);
+      removeSecond();
+      removeSecond = listeners.add(second);
+    });
+    removeSecond = listeners.add(second);
+    listeners.notify(key, pass);
+    expect(heard).to.deep.equal(['first', 'second']);
+    listeners.notify(key, fail);
+    expect(heard.slice(2)).to.deep.equal(['first', 'late', 'second']);
+  });
+
+  it('calls no status-change listener for an execution whose status did not change, but every result listener', () => {
+    const listeners = new StatusListeners<object>();
+    const heard: string[] = [];
+    listeners.add(() => heard.push('change'));
+    listeners.addResult(() => heard.push('result'));
+    listeners.notify(key, pass);
+    listeners.notify(key, pass);
+    expect(heard).to.deep.equal(['change', 'result', 'result']);
+  });
 });

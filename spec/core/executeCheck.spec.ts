@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { HealthCheck, HealthCheckRegistry, ServiceUnavailable, type CheckContext, type CheckResult } from 'pulsecheck';
 import type { CheckDefinition } from '#lib/core/CheckDefinition.js';
 import { DeadlineTimer } from '#lib/core/DeadlineTimer.js';
-import { executeCheck } from '#lib/core/executeCheck.js';
+import { executeCheck, type ExecutionSink } from '#lib/core/executeCheck.js';
 import { ExecutionScope } from '#lib/core/ExecutionScope.js';
 import { activeResourcesAfterATurn, settleResources } from '../support/activeResources.js';
 import { checkClass, deferred, serviceFor } from './fixtures.js';
@@ -130,6 +130,73 @@ describe('executeCheck', () => {
       });
       expect(thrown).to.deep.equal([]);
       expect(result.errors.map((error) => error.kind)).to.deep.equal(['unknown error', 'warning', 'warning']);
+    });
+  });
+
+  describe('having a sink', () => {
+    /** A sink that logs what it hears, and finishes each verdict as a copy marked with its key. */
+    function loggingSink(log: string[]): ExecutionSink<string> {
+      return {
+        started(key, execution) {
+          log.push(`started ${key} ${execution instanceof Promise}`);
+        },
+        finish(key, result, now, execution) {
+          log.push(`finish ${key} ${result.status} ${typeof now} ${execution instanceof Promise}`);
+          return Object.freeze({ ...result, output: `${key}: ${result.output}` });
+        },
+      };
+    }
+    const cases: [string, () => unknown][] = [
+      ['returns synchronously', () => undefined],
+      ['throws synchronously', () => {
+        throw new ServiceUnavailable('down');
+      }],
+      ['settles in one microtask', () => Promise.resolve()],
+      ['settles inside its own then()', () => ({
+        then: (resolve: () => void): void => {
+          resolve();
+        },
+      })],
+      ['rejects a few microtasks later', () => Promise.resolve().then(() => Promise.reject(new ServiceUnavailable('down')))],
+    ];
+    for (const [how, body] of cases) {
+      it(`tells it of the execution before anything can settle it, then resolves with what it finishes, for a check that ${how}`, async () => {
+        const log: string[] = [];
+        let started: Promise<CheckResult> | undefined;
+        const sink = loggingSink(log);
+        const spied: ExecutionSink<string> = {
+          started(key, execution) {
+            started = execution;
+            sink.started(key, execution);
+          },
+          finish: (key, result, now, execution) => sink.finish(key, result, now, execution),
+        };
+        const returned = executeCheck(new ExecutionScope(), definition, instance(body), 100, undefined, spied, 'k');
+        expect(returned).to.equal(started);
+        const result = await returned;
+        expect(result.output).to.match(/^k: /);
+        expect(log[0]).to.equal('started k true');
+        expect(log[1]).to.match(/^finish k (pass|fail) number true$/);
+        expect(log).to.have.length(2);
+      });
+    }
+
+    it('tells it of a check that timed out once, with the timeout as its verdict', async () => {
+      const log: string[] = [];
+      const result = await executeCheck(new ExecutionScope(), definition, instance(() => new Promise(() => undefined)), 5, undefined, loggingSink(log), 'k');
+      expect(result.output).to.equal('k: timeout: did not finish within 5 ms');
+      expect(log).to.deep.equal(['started k true', 'finish k fail number true']);
+    });
+
+    it('resolves with an unknown error when its finish throws, as it must not', async () => {
+      const sink: ExecutionSink<string> = {
+        started() {},
+        finish() {
+          throw new Error('sink broke');
+        },
+      };
+      const result = await executeCheck(new ExecutionScope(), definition, instance(() => Promise.resolve()), 100, undefined, sink, 'k');
+      expect(result.status).to.equal('fail');
     });
   });
 

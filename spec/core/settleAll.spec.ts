@@ -54,6 +54,32 @@ describe('settleAll', () => {
     expect(results[1]?.output).to.match(/^unknown error: the execution failed unexpectedly: /);
   });
 
+  it('keeps every result, in order, whether the run ends within its microtasks or after the sweep that arms its backstop', async () => {
+    const scope = new ExecutionScope();
+    const slots = [slot('a', 100), slot('b', 100), slot('c', 100)];
+    const [a, b, c] = slots as [SettleSlot, SettleSlot, SettleSlot];
+    const quick = settleAll(scope, slots, [Promise.resolve(passing(a)), passing(b), Promise.resolve().then(() => passing(c))]);
+    const late = deferred<CheckResult>();
+    const slow = settleAll(scope, slots, [Promise.resolve(passing(a)), late.promise, passing(c)]);
+    expect((await quick).map((result) => result.name)).to.deep.equal(['a', 'b', 'c']);
+    await nextTurn();
+    expect(clock.countTimers(), 'the slow run armed its backstop').to.equal(1);
+    late.resolve(passing(b));
+    expect((await slow).map((result) => result.name)).to.deep.equal(['a', 'b', 'c']);
+    expect(clock.countTimers()).to.equal(0);
+  });
+
+  it('turns a rejection into an unknown error of that check also when the others settle later, keeping their results', async () => {
+    const slots = [slot('a', 100), slot('b', 100), slot('c', 100)];
+    const later = deferred<CheckResult>();
+    const settled = settleAll(new ExecutionScope(), slots, [Promise.reject(new Error('boom')), later.promise, Promise.resolve(passing(slots[2] as SettleSlot))]);
+    await nextTurn();
+    later.resolve(passing(slots[1] as SettleSlot));
+    const results = await settled;
+    expect(results.map((result) => result.status)).to.deep.equal(['fail', 'pass', 'pass']);
+    expect(results[0]?.output).to.match(/^unknown error: /);
+  });
+
   it('stops waiting for an execution that never settles 250 ms after the largest timeout, and says it abandoned it', async () => {
     const slots = [slot('quick', 50), slot('hung', 100)];
     const hung = new Promise<CheckResult>(() => undefined);

@@ -48,4 +48,21 @@ describe('millisecondsToSeconds', () => {
       { numRuns: runs },
     );
   });
+
+  it('gives, for any whole number of microseconds, exactly the double that parsing the shifted decimal gives', () => {
+    const shifted = (ms: number): number => {
+      const text = String(ms);
+      const exponent = text.indexOf('e');
+      return exponent === -1 ? Number(`${text}e-3`) : Number(`${text.slice(0, exponent)}e${Number(text.slice(exponent + 1)) - 3}`);
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: -2e12, max: 2e12 }), (micros) => {
+        const ms = micros / 1000;
+        expect(Object.is(millisecondsToSeconds(ms), shifted(ms)), `${ms} ms`).to.equal(true);
+      }),
+      { numRuns: runs * 10 },
+    );
+    expect(Object.is(millisecondsToSeconds(-0), 0)).to.equal(true);
+    expect(millisecondsToSeconds(999_999_999.999)).to.equal(shifted(999_999_999.999));
+  });
 });
