@@ -11,7 +11,7 @@ import { serviceRun } from './serviceRun.js';
 import { serviceUnits, type ServiceUnits } from './serviceUnits.js';
 import type { StatusChangeListener } from './StatusChangeListener.js';
 import { HEALTH_CHECK, HEALTH_SERVICE_OPTIONS } from './tokens.js';
-import { describeValue } from './validateOptions.js';
+import { describeValue } from '../options/describeValue.js';
 import { validateOptions } from '../options/validateOptions.js';
 
 /**
