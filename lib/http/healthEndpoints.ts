@@ -1,4 +1,5 @@
 import type { HealthService } from '../core/HealthService.js';
+import { parseHistoryQuery } from './historyQuery.js';
 import { callerOf } from '../options/callerOf.js';
 import { validateOptions } from '../options/validateOptions.js';
 import type { DetailLevel } from '../render/DetailLevel.js';
@@ -161,7 +162,7 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
       const format = params?.get('format');
       const refusal = unknownFormatResponse(format, method);
       if (refusal !== undefined) return refusal;
-      const history = historyParameter(params?.get('history'));
+      const history = parseHistoryQuery(params?.get('history'));
       if (history === 'invalid') return plainResponse(400, 'history must be 1, true, 0 or false', method);
       try {
         // Both at once: the detail function (a token lookup, say) is bounded by
@@ -194,13 +195,6 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
  * the checks' history, `0` or `false` for none; absent leaves the route's
  * own choice (by default, with history).
  */
-function historyParameter(value: string | null | undefined): boolean | undefined | 'invalid' {
-  if (value === null || value === undefined) return undefined;
-  if (value === '' || value === '1' || value === 'true') return true;
-  if (value === '0' || value === 'false') return false;
-  return 'invalid';
-}
-
 /** What detail() returned, without touching it beyond `typeof` (it may be a Proxy that throws on every trap). */
 function describeLevel(level: unknown): string {
   if (typeof level === 'string') return `'${level.length > 40 ? `${level.slice(0, 40)}…` : level}'`;

@@ -105,7 +105,7 @@ export const healthSchemas: Readonly<Record<string, JsonSchema>> = {
   PulsecheckDetailedReport: {
     type: 'object',
     description:
-      "The whole report, as JsonSerializer({ detailed: true }) and `pulsecheck --format json` write it (serve it from a route of your own). At detail 'status' without durations, outputs, errors, observations and tags; at detail 'summary' it is PulsecheckSummary.",
+      "The whole report, as JsonSerializer({ detailed: true }) and `pulsecheck --format json` write it, and the built-in routes answer in JSON when asked for ?history. At detail 'status' without durations, outputs, errors, observations and tags; at detail 'summary' it is PulsecheckSummary.",
     properties: {
       status: schemaRef('PulsecheckHealthStatus'),
       httpStatus: { type: 'integer', enum: [200, 503] },

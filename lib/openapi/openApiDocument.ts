@@ -1,4 +1,5 @@
 import { redactSecrets } from '../core/redactSecrets.js';
+import { HISTORY_QUERY_VALUES } from '../http/historyQuery.js';
 import type { OptionSchema } from '../options/OptionSchema.js';
 import { optionRules } from '../options/optionRules.js';
 import { validateOptions } from '../options/validateOptions.js';
@@ -148,7 +149,7 @@ export function openApiDocument(given: OpenApiOptions): OpenApiDocument | OpenAp
           additionalProperties: false,
         },
       },
-      parameters: { PulsecheckFormat: formatParameter() },
+      parameters: { PulsecheckFormat: formatParameter(), PulsecheckHistory: historyParameter() },
     },
   };
   if (options.fragment ?? OPEN_API_SCHEMA.fragment.defaultValue) return fragment;
@@ -178,7 +179,7 @@ function pathItem(route: DescribedRoute, operationIds: Set<string>): JsonSchema 
   const head = uniqueId(`head${base}`, operationIds);
   const summary = routeSummary(route);
   const description = routeDescription(route);
-  const parameters = [{ $ref: '#/components/parameters/PulsecheckFormat' }];
+  const parameters = [{ $ref: '#/components/parameters/PulsecheckFormat' }, { $ref: '#/components/parameters/PulsecheckHistory' }];
   return {
     get: { operationId: get, tags: ['health'], summary, description, security: publicRoute, parameters, responses: responses(route, true) },
     head: { operationId: head, tags: ['health'], summary: `${summary} (headers only)`, description, security: publicRoute, parameters, responses: responses(route, false) },
@@ -209,7 +210,7 @@ function responses(route: DescribedRoute, withBody: boolean): JsonSchema {
       body(200),
     ),
     '503': withContent(`A critical check failed (status 'fail'): the body names each check and, at detail 'full', its redacted errors. ${others.join(', ')} only.`, body(503)),
-    '400': plain(`The format query parameter names no format; the body lists the formats (${formats.map((format) => format.name).join(', ')}).`),
+    '400': plain(`The format query parameter names no format (the body lists the formats: ${formats.map((format) => format.name).join(', ')}), or history is none of ${[...HISTORY_QUERY_VALUES.on, ...HISTORY_QUERY_VALUES.off].filter((value) => value !== '').join(', ')}.`),
     '500': plain('An unexpected error in the endpoint itself (it goes to the onError hook); never an unhealthy check, which is a 503.'),
   };
 }
@@ -218,7 +219,8 @@ function responses(route: DescribedRoute, withBody: boolean): JsonSchema {
 function mediaType(format: Format, route: DescribedRoute, statusCode: 200 | 503): JsonSchema {
   switch (format.name) {
     case 'json': {
-      const alternatives = [flatMap(route), schemaRef('PulsecheckSummary')];
+      // The detailed report answers ?history (healthEndpoints' history parameter).
+      const alternatives = [flatMap(route), schemaRef('PulsecheckSummary'), schemaRef('PulsecheckDetailedReport')];
       if (statusCode === 503 && route.canShutDown) alternatives.push(schemaRef('PulsecheckShuttingDown'));
       return {
         schema: { description: format.description, anyOf: alternatives },
@@ -253,6 +255,18 @@ function formatParameter(): JsonSchema {
     description:
       `The response format; beats the Accept header (${acceptedMediaTypes().join(', ')}). Case-insensitive; health+json may be spelled healthjson. Without it, or when Accept matches nothing, JSON. A value that names no format is a 400.`,
     schema: { type: 'string', enum: formats.map((format) => format.name) },
+  };
+}
+
+function historyParameter(): JsonSchema {
+  return {
+    name: 'history',
+    in: 'query',
+    required: false,
+    description:
+      `Each check's recent executions: ${HISTORY_QUERY_VALUES.on.filter((value) => value !== '').join(', ')} (or a bare ?history) asks for them, ${HISTORY_QUERY_VALUES.off.join(', ')} leaves them out. ` +
+      "The HTML page draws them; JSON then answers the detailed report (PulsecheckDetailedReport) with each check's history instead of the flat map; the other formats do not write them. Anything else is a 400.",
+    schema: { type: 'string', enum: [...HISTORY_QUERY_VALUES.on, ...HISTORY_QUERY_VALUES.off] },
   };
 }
 

@@ -97,7 +97,7 @@ const table: { readonly [Name in FormatName]: Omit<Format, 'name'> } = {
   json: {
     mediaTypes: ['application/json'],
     metrics: false,
-    description: "The flat map, one property per check, its value the check's output (the default); at detail 'summary' the status alone.",
+    description: "The flat map, one property per check, its value the check's output (the default); at detail 'summary' the status alone; with history asked for, the detailed report.",
     create: ({ detail, detailed }) => new JsonSerializer({ detail, ...(detailed === true ? { detailed } : {}) }),
   },
   'health+json': {

@@ -53,7 +53,7 @@ const CONFORMANCE_SCHEMA = {
  * secret. It takes about `abortedRuns / concurrency × timeoutMs` plus one
  * timeout per fault.
  *
- * @param options - The target, the check factory, the timeout; see {@link ConformanceOptions}.
+ * @param given - The target, the check factory, the timeout; see {@link ConformanceOptions}.
  * @throws AssertionError when the check does not conform.
  * @throws TypeError when the options are malformed.
  *

@@ -18,6 +18,14 @@ async function checkEveryAnswer(example: Example, validator: DocumentValidator, 
       const problems = validator.problems(path, 'get', { status: response.status, contentType: response.headers.get('content-type'), body });
       expect(problems, `GET ${path}?format=${format ?? '(none)'} answered ${response.status}: ${body.slice(0, 400)}`).to.deep.equal([]);
     }
+    // ?history: JSON answers the detailed report with each check's history (the document's PulsecheckHistory parameter); a bad value is its 400.
+    for (const query of ['history=1', 'history', 'history=false', 'history=maybe', 'history=1&format=html']) {
+      const response = await fetch(`${example.base}${path}?${query}`, { headers: { accept: 'application/json' } });
+      const body = await response.text();
+      if (query === 'history=maybe') expect(response.status, body).to.equal(400);
+      const problems = validator.problems(path, 'get', { status: response.status, contentType: response.headers.get('content-type'), body });
+      expect(problems, `GET ${path}?${query} answered ${response.status}: ${body.slice(0, 400)}`).to.deep.equal([]);
+    }
     const head = await fetch(`${example.base}${path}`, { method: 'HEAD' });
     expect(validator.problems(path, 'head', { status: head.status, contentType: null, body: await head.text() })).to.deep.equal([]);
   }
