@@ -1,7 +1,8 @@
 import type { CheckHistory } from '../report/CheckHistory.js';
 import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthStatus } from '../report/HealthStatus.js';
-import { HISTORY_OUTPUT_MAX_LENGTH, type HistoryEntry } from '../report/HistoryEntry.js';
+import { cutHistoryOutput } from '../report/cutHistoryOutput.js';
+import type { HistoryEntry } from '../report/HistoryEntry.js';
 import { SERVICE_OPTION_SCHEMA } from './HealthServiceOptions.js';
 
 /**
@@ -34,7 +35,7 @@ class Ring {
  * preallocated slots and allocates nothing for an output of `working`; the
  * time is formatted and the entry made only when a snapshot reads it (most
  * runs never read the history). An entry holds at most
- * {@link HISTORY_OUTPUT_MAX_LENGTH} characters of output, so memory stays
+ * `HISTORY_OUTPUT_MAX_LENGTH` characters of output, so memory stays
  * bounded in entries and in bytes however many executions there are.
  * Capacity 0 keeps nothing and allocates nothing.
  */
@@ -111,7 +112,7 @@ function entryAt(ring: Ring, index: number): HistoryEntry {
 }
 
 /**
- * `output` cut to {@link HISTORY_OUTPUT_MAX_LENGTH} (never between the two
+ * `output` cut to `HISTORY_OUTPUT_MAX_LENGTH` (never between the two
  * halves of a surrogate pair), as a string of its own: a slice of a long
  * string may keep the whole of it alive in V8, which would unbound the
  * history's memory.
@@ -119,13 +120,7 @@ function entryAt(ring: Ring, index: number): HistoryEntry {
 export function boundedOutput(output: string): string {
   if (output === 'working') return 'working';
   if (typeof output !== 'string') return '';
-  let text = output;
-  if (text.length > HISTORY_OUTPUT_MAX_LENGTH) {
-    let end = HISTORY_OUTPUT_MAX_LENGTH - 1;
-    const last = text.charCodeAt(end - 1);
-    if (last >= 0xd800 && last <= 0xdbff) end -= 1;
-    text = `${text.slice(0, end)}…`;
-  }
+  const text = cutHistoryOutput(output);
   // A flat copy: no reference to `output` survives.
   return Buffer.from(text, 'utf16le').toString('utf16le');
 }

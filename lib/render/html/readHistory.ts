@@ -1,6 +1,6 @@
 import { CHECK_ERROR_KINDS } from '../../report/CheckErrorKind.js';
 import type { HealthStatus } from '../../report/HealthStatus.js';
-import { HISTORY_OUTPUT_MAX_LENGTH } from '../../report/HistoryEntry.js';
+import { cutHistoryOutput } from '../../report/cutHistoryOutput.js';
 import { isoTime } from './isoTime.js';
 import { stateOf } from './stateOf.js';
 
@@ -44,7 +44,7 @@ export function readHistory(history: unknown): readonly ReadEntry[] {
     if (typeof item !== 'object' || item === null) continue;
     const { status, durationMs, time, output } = item as Record<string, unknown>;
     const state = stateOf(status);
-    const text = typeof output === 'string' ? cut(output) : '';
+    const text = typeof output === 'string' ? cutHistoryOutput(output) : '';
     read.push({
       status: state,
       durationMs: typeof durationMs === 'number' && Number.isFinite(durationMs) && durationMs >= 0 ? durationMs : undefined,
@@ -60,11 +60,3 @@ function hasFailureLine(output: string): boolean {
   return output.split('\n').some((line) => failurePrefixes.some((prefix) => line.startsWith(prefix)));
 }
 
-/** At most {@link HISTORY_OUTPUT_MAX_LENGTH} characters, as the service keeps them (a hand-made report may hold more). */
-function cut(text: string): string {
-  if (text.length <= HISTORY_OUTPUT_MAX_LENGTH) return text;
-  let end = HISTORY_OUTPUT_MAX_LENGTH - 1;
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
-  return `${text.slice(0, end)}…`;
-}
