@@ -8,12 +8,15 @@ import { requireService, serviceUrl } from '../support/services.js';
 const main = fileURLToPath(new URL('../../examples/service/main.js', import.meta.url));
 const repository = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** The cells of the status strip in the tile of `name`: their classes, oldest first. */
+/** The bars of the status strip in the tile of `name` (one per run of one status, drawn failures last): their classes, by time (x), oldest first. */
 function stripOf(page: string, name: string): string[] {
   const start = page.indexOf(`<h3>${name}</h3>`);
   expect(start, `tile of ${name}`).to.be.greaterThan(-1);
-  const strip = page.slice(page.indexOf('<ol class="strip"', start), page.indexOf('</ol>', start));
-  return [...strip.matchAll(/<li class="(pass|warn|fail)"/g)].map((match) => match[1] ?? '');
+  const strip = page.slice(page.indexOf('<svg class="strip"', start), page.indexOf('</svg>', start));
+  return [...strip.matchAll(/<rect class="(pass|warn|fail)" x="([\d.]+)"/g)]
+    .map((match) => ({ status: match[1] ?? '', x: Number(match[2]) }))
+    .sort((a, b) => a.x - b.x)
+    .map((bar) => bar.status);
 }
 
 describe('the example service with DEMO_OUTAGE=1', function () {
