@@ -34,8 +34,11 @@
  * PERF_GUARD_KEEP=1 keeps the callgrind dumps (read them with callgrind_annotate);
  * PERF_GUARD_ALSO=bare,nest-updown,nest,pulsecheck-fresh,pulsecheck-features,... also counts those runners
  * (reported, never bounded; nest is slow; pulsecheck-<variant>: see bench/src/pulsecheckServices.js).
- * Output: one line, e.g.
- * `perf-guard: pulsecheck 1,234k instr/run, adonis 914k, ratio 1.35 (bound 1.6)`.
+ * Output: a line, e.g.
+ * `perf-guard: pulsecheck 1,234k instr/run, adonis 914k, ratio 1.35 (bound 1.6)`,
+ * then the L1 cache misses per run that callgrind's cache simulation counts
+ * (`--cache-sim=yes`; reported, not bounded: CPU time follows them where
+ * instructions alone do not, see CONTRIBUTING.md, "Performance guard").
  * Exit status: 0 within the bound, 1 past it, 2 when it could not measure.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -78,20 +81,24 @@ function preflight() {
 }
 
 /**
- * The `totals:` line of a callgrind dump.
+ * The `totals:` line of a callgrind dump, by event (`Ir`, instructions, first;
+ * with `--cache-sim=yes` also `I1mr`, `D1mr`, `D1mw`, ...: simulated L1 misses).
  * @param {string} file
+ * @returns {Record<string, number>}
  */
-function totalOf(file) {
-  const match = /^totals:\s+(\d+)/m.exec(readFileSync(file, 'utf8'));
-  if (match === null) throw new Error(`no totals line in ${file}`);
-  return Number(match[1]);
+function totalsOf(file) {
+  const text = readFileSync(file, 'utf8');
+  const events = /^events:\s+(.+)$/m.exec(text)?.[1]?.trim().split(/\s+/);
+  const totals = /^totals:\s+(.+)$/m.exec(text)?.[1]?.trim().split(/\s+/).map(Number);
+  if (events === undefined || totals === undefined || events[0] !== 'Ir') throw new Error(`no events and totals lines in ${file}`);
+  return Object.fromEntries(events.map((event, index) => [event, totals[index] ?? 0]));
 }
 
 /**
  * Instructions of one run of `lib` (see the file comment).
  * @param {string} lib
  * @param {string} dir - a private temporary directory
- * @returns {Promise<{ lib: string, perRun: number, spread: number }>}
+ * @returns {Promise<{ lib: string, perRun: number, spread: number, misses: { instruction: number, dataRead: number, dataWrite: number } }>}
  */
 function measure(lib, dir) {
   const out = join(dir, `callgrind.${lib}`);
@@ -101,6 +108,8 @@ function measure(lib, dir) {
       'valgrind',
       [
         '--tool=callgrind',
+        // L1 misses, reported beside the instructions (not bounded): what the code and the objects it touches cost the caches.
+        '--cache-sim=yes',
         '--instr-atstart=no',
         '--dump-before=uv_os_setpriority',
         '--dump-instr=no',
@@ -158,11 +167,13 @@ function measure(lib, dir) {
         return;
       }
       try {
-        const counts = Array.from({ length: windows }, (_, index) => totalOf(`${out}.${2 * index + 2}`)).sort((a, b) => a - b);
-        const median = counts[Math.floor(windows / 2)];
+        const totals = Array.from({ length: windows }, (_, index) => totalsOf(`${out}.${2 * index + 2}`)).sort((a, b) => a.Ir - b.Ir);
+        const middle = totals[Math.floor(windows / 2)];
+        const median = middle.Ir;
         // The spread leaves out the costliest window: one window holding a rare event (a major GC, a late
         // optimisation) is expected, and the median ignores it.
-        resolve({ lib, perRun: median / runs, spread: (counts[windows - 2] - counts[0]) / median });
+        const misses = { instruction: middle.I1mr / runs, dataRead: middle.D1mr / runs, dataWrite: middle.D1mw / runs };
+        resolve({ lib, perRun: median / runs, spread: (totals[windows - 2].Ir - totals[0].Ir) / median, misses });
       } catch (error) {
         reject(error);
       }
@@ -189,6 +200,9 @@ async function main() {
     console.log(
       `perf-guard: pulsecheck ${thousands(pulsecheck.perRun)} instr/run, adonis ${thousands(adonis.perRun)}, ratio ${ratio.toFixed(2)} (bound ${BOUND}); ${checks} checks, median of ${windows} windows of ${runs} runs (spread ${(100 * pulsecheck.spread).toFixed(1)}% / ${(100 * adonis.spread).toFixed(1)}%), ${seconds} s`,
     );
+    const l1 = (/** @type {{ misses: { instruction: number, dataRead: number, dataWrite: number } }} */ entry) =>
+      `${Math.round(entry.misses.instruction).toLocaleString('en-US')} instruction / ${Math.round(entry.misses.dataRead).toLocaleString('en-US')} data read / ${Math.round(entry.misses.dataWrite).toLocaleString('en-US')} data write`;
+    console.log(`perf-guard: simulated L1 cache misses per run (not bounded): pulsecheck ${l1(pulsecheck)}, adonis ${l1(adonis)}`);
     for (const entry of others) console.log(`perf-guard: also ${entry.lib} ${thousands(entry.perRun)} instr/run (spread ${(100 * entry.spread).toFixed(1)}%)`);
     for (const entry of unsteady) {
       console.log(`perf-guard: note: ${entry.lib}'s ${windows} windows of ${runs} runs spread over ${(100 * entry.spread).toFixed(1)}% of the median, the costliest left out (not steady; the median is reported)`);
