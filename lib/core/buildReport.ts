@@ -21,12 +21,14 @@ export function buildReport(startedAt: Date, t0: number, checks: readonly CheckR
     }
     if (check.status !== 'pass') status = 'warn';
   }
-  const report: HealthReport = {
+  const report: { -readonly [K in keyof HealthReport]: HealthReport[K] } = {
     status,
     httpStatus: status === 'fail' ? 503 : 200,
     startedAt: startedAt.toISOString(),
     durationMs: roundMs(performance.now() - t0),
     checks: Object.freeze(adopt ? checks : [...checks]),
   };
-  return Object.freeze(service === undefined ? report : { ...report, service });
+  // Set on the one object before it is frozen, not copied into a second one.
+  if (service !== undefined) report.service = service;
+  return Object.freeze(report);
 }

@@ -384,14 +384,16 @@ export function buildResult(
   const frozenErrors = errors.length === 0 ? noErrors : Object.freeze([...errors]);
   // Two literals rather than a spread of an optional member: one object per result, of one of two shapes.
   const description = definition.description;
-  const result: CheckResult =
+  const result: { -readonly [K in keyof CheckResult]: CheckResult[K] } =
     description === undefined
       ? { name: definition.name, status, critical: definition.critical, tags: definition.tags, durationMs: roundMs(durationMs), output, errors: frozenErrors, observations }
       : { name: definition.name, status, critical: definition.critical, tags: definition.tags, durationMs: roundMs(durationMs), output, errors: frozenErrors, observations, description };
+  // Declared by the class or registered (both frozen in the definition), after description, where the detailed
+  // JSON writes them: set on the one object before it is frozen, not copied into a second one.
   const { componentType, affectedEndpoints } = definition;
-  if (componentType === undefined && affectedEndpoints === undefined) return Object.freeze(result);
-  // Declared by the class or registered (both frozen in the definition), after description, where the detailed JSON writes them.
-  return Object.freeze({ ...result, ...(componentType === undefined ? {} : { componentType }), ...(affectedEndpoints === undefined ? {} : { affectedEndpoints }) });
+  if (componentType !== undefined) result.componentType = componentType;
+  if (affectedEndpoints !== undefined) result.affectedEndpoints = affectedEndpoints;
+  return Object.freeze(result);
 }
 
 function statusOf(errors: readonly CheckError[]): HealthStatus {
