@@ -1,5 +1,6 @@
 import type { HealthCheckClass } from './CheckDefinition.js';
 import type { CheckSlot } from './CheckSlot.js';
+import { DeferredCheck } from './DeferredCheck.js';
 import { definitionOf } from './definitionOf.js';
 import { effectiveTimeoutMs } from './effectiveTimeoutMs.js';
 import { flapRule } from './FlapRule.js';
@@ -23,7 +24,8 @@ export function checkSlots(checks: readonly HealthCheck[] | undefined, settings:
     if (!(instance instanceof HealthCheck)) {
       throw new TypeError(`HealthService: check #${index} is not a HealthCheck instance (got ${instance === null ? 'null' : typeof instance})`);
     }
-    const definition = definitionOf(instance.constructor as HealthCheckClass);
+    // A deferred check (the Nest bridge's) stands for its target class until the instance exists.
+    const definition = definitionOf(instance instanceof DeferredCheck ? instance.target : (instance.constructor as HealthCheckClass));
     return {
       definition,
       instance,

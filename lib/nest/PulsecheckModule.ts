@@ -1,5 +1,4 @@
 import { Module, type DynamicModule, type FactoryProvider, type Provider } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { HealthService } from '../core/HealthService.js';
 import { healthEndpoints } from '../http/healthEndpoints.js';
 import { HEALTH_ENDPOINTS_SCHEMA } from '../http/HealthEndpointsOptions.js';
@@ -7,7 +6,7 @@ import { callerOf } from '../options/callerOf.js';
 import { validateOptions } from '../options/validateOptions.js';
 import type { RunOptions } from '../core/RunOptions.js';
 import { createHealthController } from './createHealthController.js';
-import { createNestHealthService } from './createNestHealthService.js';
+import { NestChecks } from './NestChecks.js';
 import { PulsecheckLifecycle } from './PulsecheckLifecycle.js';
 import type { OptionSchema } from '../options/OptionSchema.js';
 import { optionRules } from '../options/optionRules.js';
@@ -51,10 +50,13 @@ const ASYNC_SCHEMA = {
  *   `app.enableShutdownHooks()`), turns readiness to 503 before Nest closes
  *   the HTTP server, waits `drainDelayMs`, and stops background mode.
  *
- * A dependency that no Nest module provides is an error at startup naming
- * the check, the parameter and the token. Nest builds providers
- * concurrently: a dependency that an async factory provides is waited for
- * (up to 30 s).
+ * The checks are built in the module's `onModuleInit`, once Nest has built
+ * every provider of the application (so a dependency that an async factory
+ * provides is there, with nothing polled nor waited for). A dependency that
+ * no Nest module provides is an error at startup (`app.init()`, or
+ * `app.listen()`) naming the check, the parameter and the token. A run
+ * before then (from a provider's constructor, say) waits for the checks
+ * under each check's timeout.
  *
  * @example
  * ```ts
@@ -177,11 +179,9 @@ function dynamicModule(options: Provider, routes: Readonly<Record<string, RunOpt
     imports,
     providers: [
       options,
-      {
-        provide: HealthService,
-        inject: [PULSECHECK_OPTIONS, ModuleRef],
-        useFactory: (resolved: PulsecheckModuleOptions, moduleRef: ModuleRef) => createNestHealthService(resolved, moduleRef),
-      },
+      { provide: NestChecks, inject: [PULSECHECK_OPTIONS], useFactory: (resolved: PulsecheckModuleOptions) => new NestChecks(resolved) },
+      // The service exists at once; its checks are built in onModuleInit (PulsecheckLifecycle), once every Nest provider does.
+      { provide: HealthService, inject: [NestChecks], useFactory: (checks: NestChecks) => checks.service },
       {
         provide: PULSECHECK_ENDPOINTS,
         inject: [HealthService, PULSECHECK_OPTIONS],

@@ -6,7 +6,7 @@ import { HealthCheck, HealthService } from 'pulsecheck';
 import { PulsecheckModule, type PulsecheckModuleFactoryOptions } from 'pulsecheck/nest';
 import { activeResources, settleResources } from '../support/activeResources.js';
 import { browserAccept } from '../http/fixtures.js';
-import { CacheHealthCheck, createApp, DatabaseHealthCheck, listen, PLATFORMS, ProcessHealthCheck, registry, rootModule, Switches, type StartedNestApp } from './nestFixtures.js';
+import { CacheHealthCheck, createApp, DatabaseHealthCheck, initApp, listen, PLATFORMS, ProcessHealthCheck, registry, rootModule, Switches, type StartedNestApp } from './nestFixtures.js';
 
 /** A user's own provider, injected with HealthService. */
 @Injectable()
@@ -288,12 +288,79 @@ describe('PulsecheckModule', function () {
       const slowly = { provide: SLOW, useFactory: async () => new Promise((resolve) => setTimeout(() => {
         resolve({ ok: true });
       }, 150)) };
-      const app = await createApp(rootModule([PulsecheckModule.forRoot({ checks: [SlowClientCheck] })], [slowly]), 'express');
+      const app = await initApp(rootModule([PulsecheckModule.forRoot({ checks: [SlowClientCheck] })], [slowly]), 'express');
       try {
         expect((await app.get(HealthService).run()).checks[0]?.output).to.equal('working');
       } finally {
         await app.close();
       }
+    });
+
+    it('builds the checks in onModuleInit: a run started before init() waits for them, and answers once init() comes', async () => {
+      const CLIENT = Symbol('Client');
+      const built: string[] = [];
+      class ClientCheck extends HealthCheck {
+        constructor(@inject(CLIENT) private readonly client: { ok: boolean }) {
+          super();
+          built.push('check');
+        }
+
+        check(): void {
+          if (!this.client.ok) throw new Error('not ok');
+        }
+      }
+      const client = { provide: CLIENT, useFactory: async () => new Promise((resolve) => setTimeout(() => {
+        resolve({ ok: true });
+      }, 50)) };
+      const app = await createApp(rootModule([PulsecheckModule.forRoot({ checks: [ClientCheck], defaultTimeoutMs: 5_000 })], [client]), 'express');
+      try {
+        expect(built, 'no check is built before onModuleInit').to.deep.equal([]);
+        let settled = false;
+        const early = app.get(HealthService).run().finally(() => (settled = true));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(settled, 'the run waits for init()').to.equal(false);
+        await app.init();
+        expect(built).to.deep.equal(['check']);
+        const report = await early;
+        expect(report.checks.map((check) => [check.name, check.status, check.output])).to.deep.equal([['ClientCheck', 'pass', 'working']]);
+      } finally {
+        await app.close();
+      }
+    });
+
+    it("reports a run before init() that init() never follows as a timeout, under the check's own timeout", async () => {
+      const app = await createApp(rootModule([PulsecheckModule.forRoot({ checks: [DatabaseHealthCheck], defaultTimeoutMs: 50 })]), 'express');
+      try {
+        const report = await app.get(HealthService).run();
+        expect(report.httpStatus).to.equal(503);
+        expect(report.checks[0]?.status).to.equal('fail');
+        expect(report.checks[0]?.output).to.equal('timeout: did not finish within 50 ms');
+      } finally {
+        await app.close();
+      }
+    });
+
+    it("fails at startup, naming the check and the token, when the provider's factory returned null", async () => {
+      const NULLISH = Symbol('NullClient');
+      class NullClientCheck extends HealthCheck {
+        constructor(@inject(NULLISH) private readonly client: unknown) {
+          super();
+        }
+
+        check(): void {
+          expect(this.client).to.equal(null);
+        }
+      }
+      const failure = await initApp(rootModule([PulsecheckModule.forRoot({ checks: [NullClientCheck] })], [{ provide: NULLISH, useFactory: async () => Promise.resolve(null) }]), 'express').then(
+        async (app: INestApplication) => {
+          await app.close();
+          return undefined;
+        },
+        (error: unknown) => error,
+      );
+      expect((failure as Error | undefined)?.message).to.equal(
+        "PulsecheckModule: NullClientCheck needs Symbol(NullClient) (constructor parameter #0); Nest's provider for it holds null: make its factory return the client",
+      );
     });
 
     it('fails at startup, naming the check, the parameter and the token, when no Nest module provides a dependency', async () => {
@@ -307,7 +374,7 @@ describe('PulsecheckModule', function () {
           expect(this.payments).to.equal(undefined);
         }
       }
-      const failure = await createApp(rootModule([PulsecheckModule.forRoot({ checks: [PaymentsHealthCheck] })]), 'express').then(
+      const failure = await initApp(rootModule([PulsecheckModule.forRoot({ checks: [PaymentsHealthCheck] })]), 'express').then(
         async (app: INestApplication) => {
           await app.close();
           return undefined;
@@ -332,7 +399,7 @@ describe('PulsecheckModule', function () {
           expect(this.thing).to.equal(undefined);
         }
       }
-      const failure = await createApp(rootModule([PulsecheckModule.forRoot({ checks: [NeedsClass] })]), 'express').then(
+      const failure = await initApp(rootModule([PulsecheckModule.forRoot({ checks: [NeedsClass] })]), 'express').then(
         () => undefined,
         (error: unknown) => error as Error,
       );
@@ -398,7 +465,7 @@ describe('PulsecheckModule', function () {
       for (const [options, message] of [
         [{ registry, routes: { '/h': { names: ['Nope'] } } }, "PulsecheckModule.forRoot: route '/h': no check named 'Nope'"],
       ] as const) {
-        const failure = await createApp(rootModule([PulsecheckModule.forRoot(options)]), 'express').then(
+        const failure = await initApp(rootModule([PulsecheckModule.forRoot(options)]), 'express').then(
           () => undefined,
           (error: unknown) => error as Error,
         );
@@ -468,7 +535,7 @@ describe('PulsecheckModule', function () {
         [{ routes: {} }, "useFactory() returned 'routes'; give it to forRootAsync() itself"],
         [{ global: false }, "useFactory() returned 'global'; give it to forRootAsync() itself"],
       ] as const) {
-        const failure = await createApp(rootModule([PulsecheckModule.forRootAsync({ useFactory: () => ({ registry, ...made }) })]), 'express').then(
+        const failure = await initApp(rootModule([PulsecheckModule.forRootAsync({ useFactory: () => ({ registry, ...made }) })]), 'express').then(
           () => undefined,
           (error: unknown) => error as Error,
         );
@@ -478,7 +545,7 @@ describe('PulsecheckModule', function () {
   });
 
   it('builds CacheHealthCheck and DatabaseHealthCheck with the same Switches instance as the application', async () => {
-    const app = await createApp(rootModule([PulsecheckModule.forRoot({ checks: [DatabaseHealthCheck, CacheHealthCheck] })]), 'express');
+    const app = await initApp(rootModule([PulsecheckModule.forRoot({ checks: [DatabaseHealthCheck, CacheHealthCheck] })]), 'express');
     try {
       app.get(Switches).databaseDown = true;
       expect((await app.get(HealthService).run()).status).to.equal('fail');

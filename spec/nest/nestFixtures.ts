@@ -75,9 +75,17 @@ export async function createApp(module: DynamicModule, platform: Platform): Prom
   // abortOnError: false, or Nest would end the process when a spec makes startup fail on purpose.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest's options class has no behaviour
   const options: NestApplicationOptions = { logger: false, abortOnError: false };
-  return platform === 'fastify'
-    ? NestFactory.create(module, new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }), options)
-    : NestFactory.create(module, options);
+  const app =
+    platform === 'fastify'
+      ? await NestFactory.create(module, new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }), options)
+      : await NestFactory.create(module, options);
+  return app;
+}
+
+/** Creates the application and initialises it (onModuleInit, where the module builds its checks, as listen() would), without listening. */
+export async function initApp(module: DynamicModule, platform: Platform): Promise<INestApplication> {
+  const app = await createApp(module, platform);
+  return app.init();
 }
 
 /** Starts an application on 127.0.0.1, port 0. */
