@@ -38,7 +38,7 @@ export class ExecutionRecorder {
     if (execution !== undefined) this.#singleFlight.forget(slot, execution);
     const result = executed.blockedBy === undefined && slot.flap !== undefined ? this.#flap.apply(slot, slot.flap, executed, now) : executed;
     this.cache.record(slot, result, now);
-    this.#history.record(slot, result);
+    this.#history.record(slot, result, now);
     this.#listeners.notify(slot, result);
     return result;
   }

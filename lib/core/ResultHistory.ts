@@ -59,8 +59,11 @@ export class ResultHistory<K> {
     return this.#capacity;
   }
 
-  /** Adds `result` as the newest entry of `key`, ended at `time` (epoch ms); drops the oldest when full. */
-  record(key: K, result: CheckResult, time: number = Date.now()): void {
+  /**
+   * Adds `result` as the newest entry of `key`, ended at `at` (`performance.now()` milliseconds, the clock the
+   * verdict was given by: recording reads no clock of its own); drops the oldest when full.
+   */
+  record(key: K, result: CheckResult, at: number): void {
     const capacity = this.#capacity;
     if (capacity === 0) return;
     let ring = this.#rings.get(key);
@@ -78,20 +81,24 @@ export class ResultHistory<K> {
     }
     ring.statuses[index] = result.status;
     ring.durations[index] = result.durationMs;
-    ring.times[index] = time;
+    ring.times[index] = at;
     ring.outputs[index] = boundedOutput(result.output);
     ring.entries[index] = undefined;
   }
 
-  /** A frozen copy of `key`'s history, named `name`, oldest first. */
-  snapshot(key: K, name: string): CheckHistory {
+  /**
+   * A frozen copy of `key`'s history, named `name`, oldest first. Each entry's `time` is dated when first read:
+   * its monotonic end plus `epochOffsetMs` (the wall clock's lead over `performance.now()`, now), so an entry
+   * keeps the right distance from the present however the wall clock was set meanwhile.
+   */
+  snapshot(key: K, name: string, epochOffsetMs: number = Date.now() - performance.now()): CheckHistory {
     const ring = this.#rings.get(key);
     const entries: HistoryEntry[] = [];
     let up = 0;
     if (ring !== undefined) {
       for (let offset = 0; offset < ring.length; offset += 1) {
         const index = (ring.start + offset) % this.#capacity;
-        const entry = (ring.entries[index] ??= entryAt(ring, index));
+        const entry = (ring.entries[index] ??= entryAt(ring, index, epochOffsetMs));
         entries.push(entry);
         if (entry.status !== 'fail') up += 1;
       }
@@ -102,11 +109,11 @@ export class ResultHistory<K> {
 }
 
 /** The frozen entry for position `index` of `ring` (recorded there). */
-function entryAt(ring: Ring, index: number): HistoryEntry {
+function entryAt(ring: Ring, index: number, epochOffsetMs: number): HistoryEntry {
   return Object.freeze({
     status: ring.statuses[index] as HealthStatus,
     durationMs: ring.durations[index] as number,
-    time: new Date(ring.times[index] as number).toISOString(),
+    time: new Date((ring.times[index] as number) + epochOffsetMs).toISOString(),
     output: ring.outputs[index] as string,
   });
 }

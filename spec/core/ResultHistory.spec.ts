@@ -18,7 +18,7 @@ describe('ResultHistory', () => {
       const history = new ResultHistory(5);
       history.record(key, passing, t0);
       history.record(key, failing('refused'), t0 + 1_000);
-      expect(history.snapshot(key, 'Db')).to.deep.equal({
+      expect(history.snapshot(key, 'Db', 0)).to.deep.equal({
         name: 'Db',
         capacity: 5,
         entries: [
@@ -32,7 +32,7 @@ describe('ResultHistory', () => {
     it('drops the oldest entry once full, so that it never holds more than its capacity', () => {
       const history = new ResultHistory(3);
       for (let index = 0; index < 10; index += 1) history.record(key, failing(`#${index}`), t0 + index);
-      const { entries } = history.snapshot(key, 'Db');
+      const { entries } = history.snapshot(key, 'Db', 0);
       expect(entries.map((entry) => entry.output)).to.deep.equal(['unavailable: #7', 'unavailable: #8', 'unavailable: #9']);
     });
 
@@ -41,17 +41,17 @@ describe('ResultHistory', () => {
       history.record(key, passing, t0);
       history.record(key, buildResult(key.definition, 1, [{ kind: 'warning', message: 'slow' }], {}), t0);
       history.record(key, failing('x'), t0);
-      expect(history.snapshot(key, 'Db').uptimePercent).to.equal(66.67);
+      expect(history.snapshot(key, 'Db', 0).uptimePercent).to.equal(66.67);
     });
 
     it('has no uptime and no entries before the first execution', () => {
-      expect(new ResultHistory(3).snapshot(key, 'Db')).to.deep.equal({ name: 'Db', capacity: 3, entries: [] });
+      expect(new ResultHistory(3).snapshot(key, 'Db', 0)).to.deep.equal({ name: 'Db', capacity: 3, entries: [] });
     });
 
     it('returns a frozen copy that later executions do not change', () => {
       const history = new ResultHistory(2);
       history.record(key, passing, t0);
-      const before = history.snapshot(key, 'Db');
+      const before = history.snapshot(key, 'Db', 0);
       history.record(key, failing('a'), t0);
       history.record(key, failing('b'), t0);
       expect(before.entries).to.have.length(1);
@@ -69,24 +69,35 @@ describe('ResultHistory', () => {
             const model: { status: string; durationMs: number; time: string; output: string }[] = [];
             for (const [index, step] of steps.entries()) {
               if (step === 'snapshot') {
-                expect(history.snapshot(key, 'Db').entries).to.deep.equal(model.slice(-capacity));
+                expect(history.snapshot(key, 'Db', 0).entries).to.deep.equal(model.slice(-capacity));
                 continue;
               }
               const result = step.fails ? failing(`#${index}`) : passing;
               history.record(key, result, t0 + step.atMs);
               model.push({ status: result.status, durationMs: result.durationMs, time: new Date(t0 + step.atMs).toISOString(), output: result.output });
             }
-            expect(history.snapshot(key, 'Db').entries).to.deep.equal(model.slice(-capacity));
+            expect(history.snapshot(key, 'Db', 0).entries).to.deep.equal(model.slice(-capacity));
           },
         ),
         { numRuns: numRuns(200) },
       );
     });
 
+    it("dates an entry when it is read, from the monotonic time it ended and the wall clock's lead then", () => {
+      const history = new ResultHistory(2);
+      const ended = performance.now() - 5_000;
+      history.record(key, passing, ended);
+      const before = Date.now();
+      const [entry] = history.snapshot(key, 'Db').entries;
+      const dated = Date.parse(entry?.time ?? '');
+      expect(dated).to.be.within(before - 5_000 - 50, Date.now() - 5_000 + 50);
+      expect(history.snapshot(key, 'Db', 1_000).entries[0], 'the entry is dated once, at its first reading').to.equal(entry);
+    });
+
     it('keeps nothing with capacity 0', () => {
       const history = new ResultHistory(0);
       history.record(key, passing, t0);
-      expect(history.snapshot(key, 'Db')).to.deep.equal({ name: 'Db', capacity: 0, entries: [] });
+      expect(history.snapshot(key, 'Db', 0)).to.deep.equal({ name: 'Db', capacity: 0, entries: [] });
     });
   });
 
@@ -95,7 +106,7 @@ describe('ResultHistory', () => {
       const history = new ResultHistory(DEFAULT_HISTORY_SIZE);
       const huge = 'x'.repeat(100_000);
       for (let index = 0; index < 5_000; index += 1) history.record(key, index % 2 === 0 ? passing : failing(`${index} ${huge}`), t0 + index);
-      const { entries } = history.snapshot(key, 'Db');
+      const { entries } = history.snapshot(key, 'Db', 0);
       expect(entries).to.have.length(DEFAULT_HISTORY_SIZE);
       for (const entry of entries) {
         expect(entry.output.length).to.be.at.most(HISTORY_OUTPUT_MAX_LENGTH);
