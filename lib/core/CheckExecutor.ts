@@ -56,11 +56,17 @@ export class CheckExecutor {
    * With `fresh`, every check executes anew.
    */
   answer(selected: readonly CheckSlot[], fresh: boolean): Answer[] {
-    return this.#dependencies.answer(
-      selected,
-      (slot, dependencies) => this.#resultFor(slot, fresh, dependencies),
-      this.#known,
-    );
+    const scope = this.scope;
+    scope.beginPass();
+    try {
+      return this.#dependencies.answer(
+        selected,
+        (slot, dependencies) => this.#resultFor(slot, fresh, dependencies),
+        this.#known,
+      );
+    } finally {
+      scope.endPass();
+    }
   }
 
   /** Waits for `pending` (answered for `slots`), backstopped; never rejects. */
@@ -110,7 +116,12 @@ export class CheckExecutor {
   #execute(slot: CheckSlot, dependencies: readonly Answer[]): Answer {
     const blocked = DependencyGate.knownFailure(dependencies);
     // a dependency's failure is known already: not started, blocked (and recorded like an execution)
-    if (blocked !== undefined) return this.#recorder.record(slot, blockedResult(slot.definition, 0, blocked), undefined);
+    if (blocked !== undefined) {
+      // Recorded at once: the status-change listeners (user code) run now, so the next execution reads the clock.
+      const recorded = this.#recorder.record(slot, blockedResult(slot.definition, 0, blocked), undefined);
+      this.scope.interrupt();
+      return recorded;
+    }
     const gated = dependencies.length > 0;
     const startedAt = gated ? performance.now() : 0;
     const recorder = this.#recorder;

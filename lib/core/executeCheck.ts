@@ -14,6 +14,8 @@ import { roundMs } from './roundMs.js';
 import { redactSplitSecrets } from './redactSplitSecrets.js';
 
 const noErrors: readonly CheckError[] = Object.freeze([]);
+// eslint-disable-next-line @typescript-eslint/unbound-method -- compared by identity, never called unbound
+const nativeThen: unknown = Promise.prototype.then;
 const noObservations: Readonly<Record<string, Observation>> = Object.freeze({});
 
 /**
@@ -96,7 +98,8 @@ export function executeCheck<K>(
       execution.abortBy(reason);
     });
   }
-  const started = performance.now();
+  // Within a run's pass, the previous execution's last reading (see ExecutionScope.startTime).
+  const started = scope.startTime();
   execution.started = started;
   let pending: unknown;
   try {
@@ -139,7 +142,11 @@ export function executeCheck<K>(
     // a `then` that throws: the check failed with that error (unless it already settled)
     execution.settle(error, true);
   }
-  if (execution.state !== DeadlineState.settled) scope.timer.add(execution, returned);
+  if (execution.state !== DeadlineState.settled) {
+    scope.timer.add(execution, returned);
+    // No user code ran since `returned` (a native promise's then): the next execution of the pass may start then.
+    if (then === nativeThen) scope.handOff(returned);
+  }
   return promise;
 }
 
@@ -252,6 +259,7 @@ class Execution extends Deadline {
   /** The check returned (or threw) without a thenable: the verdict now, a timeout if that took too long. */
   finishSync(thrown: unknown, failed: boolean): CheckResult {
     const now = performance.now();
+    this.#scope.handOff(now);
     this.state = DeadlineState.settled;
     if (failed) this.#record(safeCheckError(thrown));
     const overrunMs = now - this.started - this.timeoutMs;

@@ -59,6 +59,42 @@ describe('deadlines', () => {
       expect(report.httpStatus).to.equal(200);
     });
 
+    it("starts each check of a run when the previous one's synchronous part ended: a sync check that blocks does not shorten the next one's deadline", async () => {
+      checkClass(registry, 'SyncBlocker', () => {
+        busy(240);
+      }, { timeoutMs: 2_000 });
+      checkClass(registry, 'Next', () => sleep(1), { timeoutMs: 100 });
+      const report = await serviceFor(registry).run();
+      expect(report.checks.map((check) => [check.name, check.output])).to.deep.equal([
+        ['SyncBlocker', 'working'],
+        ['Next', 'working'],
+      ]);
+      expect(report.checks[1]?.durationMs, "Next's duration leaves out the blocker's").to.be.below(100);
+    });
+
+    it("does not shorten the deadline of a check started after a result listener blocked the loop while the run started its checks (a blocked check's result, recorded at once)", async () => {
+      checkClass(registry, 'Root', () => {
+        throw new Error('down');
+      }, { cacheTtlMs: 60_000 });
+      checkClass(registry, 'Before', () => sleep(1), { timeoutMs: 2_000 });
+      checkClass(registry, 'Blocked', () => undefined, { dependsOn: ['Root'] });
+      checkClass(registry, 'After', () => sleep(1), { timeoutMs: 100 });
+      const service = serviceFor(registry);
+      await service.run();
+      let armed = true;
+      service.onResult((result) => {
+        if (result.name === 'Blocked' && armed) {
+          armed = false;
+          busy(240);
+        }
+      });
+      const results = byName(await service.run());
+      expect(armed, 'the listener heard of the blocked check while the run started its checks').to.equal(false);
+      expect(results.Blocked?.status).to.equal('fail');
+      expect(results.Before?.output).to.equal('working');
+      expect(results.After?.output).to.equal('working');
+    });
+
     it('gives a run started after slow synchronous code in the same turn its own deadline', async () => {
       checkClass(registry, 'Slowish', () => sleep(150), { timeoutMs: 250 });
       const service = serviceFor(registry);
