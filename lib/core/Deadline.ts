@@ -12,8 +12,12 @@ export enum DeadlineState {
  * timer's queue live on the object itself, so tracking allocates nothing.
  */
 export abstract class Deadline {
+  // Hidden-class care (executeCheck keeps one execution alive for its shape, see keepShapes): a field that
+  // starts as a small integer and later holds a fraction changes the object's hidden class, leaving the kept
+  // shape behind. So a number always written with a fraction (`deadline`) starts as NaN, and one written only
+  // on a rare path (`dueAt`) starts as undefined, which takes any value in place.
   /** When it is due, in `performance.now()` milliseconds: its own start plus its own timeout. */
-  deadline = 0;
+  deadline = Number.NaN;
   /** The timeout its deadline was computed from (the timer queues equal timeouts together). */
   timeoutMs = 0;
   /** @internal Queue links, owned by DeadlineTimer. */
@@ -27,8 +31,8 @@ export abstract class Deadline {
    * verdict is given).
    */
   state: DeadlineState = DeadlineState.running;
-  /** The time the timer found it due (after a blocked event loop, later than `deadline`). */
-  dueAt = 0;
+  /** The time the timer found it due (after a blocked event loop, later than `deadline`); undefined until then. */
+  dueAt: number | undefined = undefined;
 
   /**
    * Called one turn of the event loop after the timer found the deadline

@@ -6,8 +6,9 @@ import type { Observation } from '../report/Observation.js';
 import type { CheckDefinition } from './CheckDefinition.js';
 import { Deadline, DeadlineState } from './Deadline.js';
 import { ExecutionContext } from './ExecutionContext.js';
-import type { ExecutionScope } from './ExecutionScope.js';
+import { ExecutionScope } from './ExecutionScope.js';
 import type { HealthCheck } from './HealthCheck.js';
+import { keepShapes } from './keepShapes.js';
 import { makeCheckError, toCheckError } from './toCheckError.js';
 import { sanitizeObservation } from './sanitizeObservation.js';
 import { roundMs } from './roundMs.js';
@@ -196,7 +197,8 @@ class Execution extends Deadline {
   #observations: Record<string, Observation> | undefined;
   #controller: AbortController | undefined;
   #abortReason: DOMException | undefined;
-  #blockedMs = 0;
+  /** How far past its deadline the loop was blocked (see EVENT_LOOP_BLOCKED_KEY); undefined (any value in place, see Deadline) until a stall. */
+  #blockedMs: number | undefined = undefined;
   readonly #definition: CheckDefinition;
   readonly #scope: ExecutionScope;
   readonly #sink: ExecutionSink<unknown> | undefined;
@@ -204,7 +206,7 @@ class Execution extends Deadline {
   /** The promise executeCheck returns (once made). */
   #promise: Promise<CheckResult> | undefined;
   /** When the check was called (`performance.now()`). */
-  started = 0;
+  started = Number.NaN;
   /** Settles the promise `executeCheck` returned (set before the check's thenable can settle; synchronous checks never call it). */
   resolve: (result: CheckResult) => void = ignore;
 
@@ -295,7 +297,7 @@ class Execution extends Deadline {
       if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
     } else if (state === DeadlineState.due) {
       // The timer found the deadline passed, but the reply was processed before the verdict.
-      const lateMs = this.dueAt - this.deadline;
+      const lateMs = (this.dueAt ?? this.deadline) - this.deadline;
       if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
     }
     if (failed) this.#record(safeCheckError(thrown));
@@ -306,7 +308,7 @@ class Execution extends Deadline {
   expire(): void {
     if (this.state === DeadlineState.settled) return;
     this.state = DeadlineState.settled;
-    const lateMs = this.dueAt - this.deadline;
+    const lateMs = (this.dueAt ?? this.deadline) - this.deadline;
     if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
     this.#timedOut();
     const now = performance.now();
@@ -364,14 +366,19 @@ class Execution extends Deadline {
 
   #result(now: number): CheckResult {
     let observations = this.#observations;
-    if (this.#blockedMs > 0) {
+    const blockedMs = this.#blockedMs;
+    if (blockedMs !== undefined && blockedMs > 0) {
       observations ??= Object.create(null) as Record<string, Observation>;
-      observations[EVENT_LOOP_BLOCKED_KEY] = Object.freeze({ value: roundMs(this.#blockedMs), unit: 'ms' });
+      observations[EVENT_LOOP_BLOCKED_KEY] = Object.freeze({ value: roundMs(blockedMs), unit: 'ms' });
     }
     const frozen = observations === undefined ? noObservations : Object.freeze({ ...observations });
     return buildResult(this.#definition, now - this.started, this.#errors ?? noErrors, frozen);
   }
 }
+
+// An execution and its frozen context kept for their shapes (see keepShapes): built as every execution is,
+// in a scope and with a definition of their own, never run.
+keepShapes(new ExecutionContext(new Execution(new ExecutionScope(), Object.freeze({ name: 'shape' }) as CheckDefinition, 1, undefined, undefined)));
 
 /** A warning from a non-string message, described without ever throwing. */
 function safeWarning(message: unknown): CheckError {
