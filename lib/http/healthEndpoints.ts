@@ -18,6 +18,9 @@ import { reportError } from './reportError.js';
 /** Stands for a detail() that did not settle in time. */
 const LATE: unique symbol = Symbol('late');
 
+/** The level a response falls back to when the `detail` function fails (throws, rejects, is late or returns no level): it fails closed. */
+const FAIL_CLOSED_LEVEL: DetailLevel = 'summary';
+
 /**
  * The health routes of one {@link HealthService}, made by
  * {@link healthEndpoints}: the paths it owns and a framework-agnostic
@@ -133,18 +136,18 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
     try {
       const level: unknown = await Promise.race([Promise.resolve().then(() => detail(request)), late]);
       if (level === LATE) {
-        reportError(onError, new Error(`${where}: detail() did not settle within ${detailTimeoutMs} ms (answering with 'summary')`));
+        reportError(onError, new Error(`${where}: detail() did not settle within ${detailTimeoutMs} ms (answering with '${FAIL_CLOSED_LEVEL}')`));
       } else if (isDetailLevel(level)) {
         return level;
       } else {
-        reportError(onError, new TypeError(`${where}: detail() returned ${describeLevel(level)}; expected one of ${detailLevelList} (answering with 'summary')`));
+        reportError(onError, new TypeError(`${where}: detail() returned ${describeLevel(level)}; expected one of ${detailLevelList} (answering with '${FAIL_CLOSED_LEVEL}')`));
       }
     } catch (error) {
       reportError(onError, error);
     } finally {
       clearTimeout(timer);
     }
-    return 'summary';
+    return FAIL_CLOSED_LEVEL;
   };
 
   return {
