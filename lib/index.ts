@@ -101,6 +101,7 @@ export { createHealthListener } from './http/createHealthListener.js';
 export { DEFAULT_HEALTH_ROUTES } from './http/defaultHealthRoutes.js';
 export { healthEndpoints, type HealthEndpoints } from './http/healthEndpoints.js';
 export type { HealthEndpointsOptions } from './http/HealthEndpointsOptions.js';
+export { HEALTH_ENDPOINTS_DEFAULTS } from './http/healthEndpointsDefaults.js';
 export type { HealthListenerOptions } from './http/HealthListenerOptions.js';
 export type { HealthRequest } from './http/HealthRequest.js';
 

@@ -17,7 +17,14 @@
  *    front-matter `title` or its first `# heading` instead of its path, and
  *    the documents are listed in the order docs/README.md links them (then
  *    the others, by path).
+ * 4. Defaults. An exported table of defaults (`CONFORMANCE_DEFAULTS`, any
+ *    variable named `*_DEFAULTS`) is read off its options' schema, so its
+ *    source shows no value and TypeDoc writes `= ...`. Its page gets the
+ *    values as the built package (dist/, which `npm run docs` builds first)
+ *    holds them, one row per option: the options' TSDoc links the table
+ *    instead of quoting a number, and the reader still sees the number.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve } from 'node:path';
 import { Application, Converter, ReflectionKind } from 'typedoc';
@@ -78,6 +85,28 @@ function linkedOrder(indexFile) {
 }
 
 /**
+ * The values of exported tables of defaults, read from the built package in
+ * `root` by a child process (the package imports itself by name), each
+ * option's value as `util.inspect` writes it (`5_000`, `'full'`).
+ *
+ * @param {string} root - The directory holding package.json.
+ * @param {[specifier: string, name: string][]} tables - Which export of which entry point.
+ * @returns {Record<string, Record<string, string>>} `specifier name` → option → value
+ */
+export function defaultValues(root, tables) {
+  const script = `
+    import { inspect } from 'node:util';
+    const result = {};
+    for (const [specifier, name] of ${JSON.stringify(tables)}) {
+      const table = (await import(specifier))[name];
+      if (typeof table !== 'object' || table === null) throw new Error(specifier + ' exports no table ' + name);
+      result[specifier + ' ' + name] = Object.fromEntries(Object.entries(table).map(([key, value]) => [key, inspect(value, { breakLength: Infinity, depth: 5, numericSeparator: true })]));
+    }
+    console.log(JSON.stringify(result));`;
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }));
+}
+
+/**
  * @param {Application} app
  */
 export function load(app) {
@@ -113,6 +142,26 @@ export function load(app) {
     const heading = firstHeading(document.content.map((part) => part.text).join(''));
     if (typeof title === 'string' && title !== '') document.name = title;
     else if (heading !== undefined) document.name = heading;
+  });
+
+  app.converter.on(Converter.EVENT_RESOLVE_BEGIN, (context) => {
+    const tables = context.project
+      .getReflectionsByKind(ReflectionKind.Variable)
+      .filter((reflection) => /^[A-Z][A-Z0-9_]*_DEFAULTS$/.test(reflection.name) && reflection.parent?.kindOf(ReflectionKind.Module) === true);
+    if (tables.length === 0) return;
+    const root = dirname(resolve(app.options.getValue('tsconfig')));
+    /** @type {Record<string, Record<string, string>>} */
+    let values;
+    try {
+      values = defaultValues(root, tables.map((table) => [table.parent?.name ?? '', table.name]));
+    } catch (error) {
+      app.logger.error(`Could not read the tables of defaults from the built package (npm run build first): ${String(error)}`);
+      return;
+    }
+    for (const table of tables) {
+      const rows = Object.entries(values[`${table.parent?.name ?? ''} ${table.name}`] ?? {}).map(([option, value]) => `| \`${option}\` | \`${value.replaceAll('|', '\\|')}\` |`);
+      table.comment?.summary.push({ kind: 'text', text: `\n\n| option | default |\n| --- | --- |\n${rows.join('\n')}\n` });
+    }
   });
 
   app.converter.on(Converter.EVENT_RESOLVE_BEGIN, (context) => {

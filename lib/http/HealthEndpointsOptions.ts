@@ -40,8 +40,8 @@ export interface HealthEndpointsOptions {
    * usual status code (it fails closed, never a 500) and the error goes to
    * `onError`. So does a function whose promise has not settled within
    * `detailTimeoutMs`: a hung token store never hangs the probe.
-   * @defaultValue `'full'` (check names and their redacted error messages,
-   * which existing monitors parse)
+   * @defaultValue {@link HEALTH_ENDPOINTS_DEFAULTS}`.detail`: check names and
+   * their redacted error messages, which existing monitors parse
    */
   readonly detail?: DetailLevel | ((request: HealthRequest) => DetailLevel | Promise<DetailLevel>);
   /**
@@ -49,7 +49,7 @@ export interface HealthEndpointsOptions {
    * counted from the request (it runs while the checks run). Past it the
    * response shows `summary`, and an error naming the limit goes to
    * `onError`. A positive number, at most 2,147,483,647.
-   * @defaultValue `1000`
+   * @defaultValue {@link HEALTH_ENDPOINTS_DEFAULTS}`.detailTimeoutMs`
    */
   readonly detailTimeoutMs?: number;
   /**
@@ -73,7 +73,8 @@ export interface HealthEndpointsOptions {
 /**
  * @internal The schema of {@link HealthEndpointsOptions}, read by
  * {@link healthEndpoints} and by `PulsecheckModule.forRoot` (the same rules,
- * so the same words). The route table's shape is checked here; each route
+ * so the same words), and the one home of its defaults
+ * ({@link HEALTH_ENDPOINTS_DEFAULTS} is read off it). The route table's shape is checked here; each route
  * is checked when the endpoints are built, against the service's checks.
  */
 export const HEALTH_ENDPOINTS_SCHEMA = {

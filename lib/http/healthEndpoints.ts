@@ -1,5 +1,5 @@
 import type { HealthService } from '../core/HealthService.js';
-import { parseHistoryQuery } from './historyQuery.js';
+import { HISTORY_QUERY_REFUSAL, parseHistoryQuery } from './historyQuery.js';
 import { callerOf } from '../options/callerOf.js';
 import { validateOptions } from '../options/validateOptions.js';
 import type { DetailLevel } from '../render/DetailLevel.js';
@@ -17,6 +17,9 @@ import { reportError } from './reportError.js';
 
 /** Stands for a detail() that did not settle in time. */
 const LATE: unique symbol = Symbol('late');
+
+/** The level a response falls back to when the `detail` function fails (throws, rejects, is late or returns no level): it fails closed. */
+const FAIL_CLOSED_LEVEL: DetailLevel = 'summary';
 
 /**
  * The health routes of one {@link HealthService}, made by
@@ -133,18 +136,18 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
     try {
       const level: unknown = await Promise.race([Promise.resolve().then(() => detail(request)), late]);
       if (level === LATE) {
-        reportError(onError, new Error(`${where}: detail() did not settle within ${detailTimeoutMs} ms (answering with 'summary')`));
+        reportError(onError, new Error(`${where}: detail() did not settle within ${detailTimeoutMs} ms (answering with '${FAIL_CLOSED_LEVEL}')`));
       } else if (isDetailLevel(level)) {
         return level;
       } else {
-        reportError(onError, new TypeError(`${where}: detail() returned ${describeLevel(level)}; expected one of ${detailLevelList} (answering with 'summary')`));
+        reportError(onError, new TypeError(`${where}: detail() returned ${describeLevel(level)}; expected one of ${detailLevelList} (answering with '${FAIL_CLOSED_LEVEL}')`));
       }
     } catch (error) {
       reportError(onError, error);
     } finally {
       clearTimeout(timer);
     }
-    return 'summary';
+    return FAIL_CLOSED_LEVEL;
   };
 
   return {
@@ -163,7 +166,7 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
       const refusal = unknownFormatResponse(format, method);
       if (refusal !== undefined) return refusal;
       const history = parseHistoryQuery(params?.get('history'));
-      if (history === 'invalid') return plainResponse(400, 'history must be 1, true, 0 or false', method);
+      if (history === 'invalid') return plainResponse(400, HISTORY_QUERY_REFUSAL, method);
       try {
         // Both at once: the detail function (a token lookup, say) is bounded by
         // detailTimeoutMs and never delays the run, nor the run it.
@@ -190,11 +193,6 @@ export function healthEndpoints(service: HealthService, options: HealthEndpoints
   };
 }
 
-/**
- * The `?history=` query parameter: `1`, `true` or empty (`?history`) ask for
- * the checks' history, `0` or `false` for none; absent leaves the route's
- * own choice (by default, with history).
- */
 /** What detail() returned, without touching it beyond `typeof` (it may be a Proxy that throws on every trap). */
 function describeLevel(level: unknown): string {
   if (typeof level === 'string') return `'${level.length > 40 ? `${level.slice(0, 40)}…` : level}'`;

@@ -1,6 +1,6 @@
 import { assertRunOptions } from '../core/assertRunOptions.js';
 import { RUN_OPTIONS_SCHEMA, type RunOptions } from '../core/RunOptions.js';
-import { validateOptions } from '../options/validateOptions.js';
+import { freezeValidated } from '../options/freezeValidated.js';
 import { assertPlainPath } from './assertPlainPath.js';
 import { normalizeRoutePath } from './normalizeRoutePath.js';
 import { ROUTE_TABLE_RULE } from './routeTableRule.js';
@@ -37,9 +37,9 @@ export function resolveRouteTable(given: unknown, where: string, known: Readonly
     const normalized = normalizeRoutePath(path);
     if (routes.has(normalized)) throw new TypeError(`${at}: the path '${normalized}' is given twice`);
     assertRunOptions(run, at, known);
-    // Frozen, arrays too, and recorded as valid: run() given these options does not check them again.
+    // Checked once, above. Frozen, arrays too, and recorded as valid: run() given these options does not check them again.
     const frozen = { ...run, ...(run.tags === undefined ? {} : { tags: Object.freeze([...run.tags]) }), ...(run.names === undefined ? {} : { names: Object.freeze([...run.names]) }) };
-    routes.set(normalized, validateOptions(RUN_OPTIONS_SCHEMA, frozen, at));
+    routes.set(normalized, freezeValidated(RUN_OPTIONS_SCHEMA, frozen, at));
   }
   return routes;
 }

@@ -1,5 +1,5 @@
 import { assertOptions } from './assertOptions.js';
-import type { OptionRule } from './OptionRule.js';
+import { freezeValidated } from './freezeValidated.js';
 import type { OptionSchema } from './OptionSchema.js';
 import { validatedBy } from './validatedBy.js';
 
@@ -15,8 +15,9 @@ import { validatedBy } from './validatedBy.js';
  * ...`); every key must be in the schema (TypeError `<where>: unknown
  * option 'timout' (expected one of: ...)`, which catches typos); then each
  * rule checks its value (see {@link OptionRule.check}), in the schema's
- * order. An object this function returned for the same schema is returned
- * as is, unchecked.
+ * order, nested schemas included; then it makes the copy with
+ * {@link freezeValidated}, which checks nothing again. An object this
+ * function returned for the same schema is returned as is, unchecked.
  *
  * Converting an owner: declare `const FOO_SCHEMA: OptionSchema<FooOptions>
  * = { a: optionRules.positiveMs, b: optionRules.boolean }` next to the
@@ -34,13 +35,5 @@ import { validatedBy } from './validatedBy.js';
 export function validateOptions<T extends object>(schema: OptionSchema<T>, options: unknown, where: string, prefix = ''): Readonly<T> {
   if (typeof options === 'object' && options !== null && validatedBy.get(options)?.schema === (schema as object)) return options as Readonly<T>;
   assertOptions(schema, options, where, prefix);
-  const given = (options ?? {}) as Record<string, unknown>;
-  const valid: Record<string, unknown> = {};
-  for (const [key, rule] of Object.entries(schema as Readonly<Record<string, OptionRule | undefined>>)) {
-    const value = given[key];
-    if (value !== undefined) valid[key] = rule?.schema === undefined ? value : validateOptions(rule.schema, value, where, `${prefix}${key}.`);
-  }
-  Object.freeze(valid);
-  validatedBy.set(valid, { schema, where });
-  return valid as Readonly<T>;
+  return freezeValidated(schema, options, where);
 }

@@ -24,17 +24,17 @@ export interface FaultProxyOptions {
   };
   /**
    * The fault to start with.
-   * @defaultValue `'pass'`
+   * @defaultValue {@link FAULT_PROXY_DEFAULTS}`.fault`
    */
   readonly fault?: Fault;
   /**
    * How late `slow` forwards each chunk, in ms.
-   * @defaultValue `1000`
+   * @defaultValue {@link FAULT_PROXY_DEFAULTS}`.delayMs`
    */
   readonly delayMs?: number;
   /**
    * How many bytes of a response `stall` lets through before it stops.
-   * @defaultValue `1`
+   * @defaultValue {@link FAULT_PROXY_DEFAULTS}`.stallAfterBytes`
    */
   readonly stallAfterBytes?: number;
 }
@@ -320,8 +320,12 @@ function isTarget(value: unknown): value is FaultProxyOptions['target'] {
   return typeof host === 'string' && typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535;
 }
 
-/** The schema of {@link FaultProxyOptions}: every key, its rule and its default. */
-const FAULT_PROXY_SCHEMA = {
+/**
+ * @internal The schema of {@link FaultProxyOptions}: every key, its rule and
+ * its default, the one home of the defaults ({@link FAULT_PROXY_DEFAULTS}
+ * is read off it).
+ */
+export const FAULT_PROXY_SCHEMA = {
   target: optionRules.required(optionRules.custom('{ host: string, port: integer from 1 to 65535 }', isTarget)),
   fault: optionRules.withDefault(optionRules.oneOf(FAULTS), 'pass'),
   delayMs: optionRules.withDefault(optionRules.nonNegativeMs, 1000),

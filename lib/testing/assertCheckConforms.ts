@@ -1,40 +1,11 @@
 import { AssertionError } from 'node:assert';
 import type { HealthCheck } from '../core/HealthCheck.js';
 import { HealthCheck as HealthCheckBase } from '../core/HealthCheck.js';
-import type { CheckErrorKind } from '../report/CheckErrorKind.js';
 import type { CheckResult } from '../report/CheckResult.js';
-import type { OptionSchema } from '../options/OptionSchema.js';
-import { optionRules } from '../options/optionRules.js';
 import { validateOptions } from '../options/validateOptions.js';
-import type { ConformanceOptions, ConformanceSubject } from './ConformanceOptions.js';
-import type { Fault } from './Fault.js';
+import { CONFORMANCE_SCHEMA, type ConformanceOptions, type ConformanceSubject } from './ConformanceOptions.js';
 import { FaultProxy } from './FaultProxy.js';
 import { runCheck } from './runCheck.js';
-
-const defaultExpectations: Readonly<Record<Exclude<Fault, 'pass'>, readonly CheckErrorKind[]>> = {
-  refuse: ['unavailable'],
-  hang: ['timeout'],
-  stall: ['timeout'],
-  slow: ['timeout'],
-  reset: ['unavailable'],
-};
-
-const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The schema of {@link ConformanceOptions}: rules and defaults (the target is checked by {@link FaultProxy}, each fault when it is run). */
-const CONFORMANCE_SCHEMA = {
-  target: optionRules.required(optionRules.custom('{ host, port }', (value): value is ConformanceOptions['target'] => isObject(value))),
-  create: optionRules.required(optionRules.custom('a function ({ host, port }) => HealthCheck', (value): value is ConformanceOptions['create'] => typeof value === 'function')),
-  timeoutMs: optionRules.required(optionRules.positiveMs),
-  faults: optionRules.custom('an array of faults', (value): value is NonNullable<ConformanceOptions['faults']> => Array.isArray(value)),
-  expect: optionRules.custom('an object of error kinds by fault', (value): value is NonNullable<ConformanceOptions['expect']> => isObject(value)),
-  abortedRuns: optionRules.withDefault(optionRules.custom('a non-negative integer', (value): value is number => Number.isSafeInteger(value) && (value as number) >= 0, RangeError), 100),
-  concurrency: optionRules.withDefault(optionRules.custom('a positive integer', (value): value is number => Number.isSafeInteger(value) && (value as number) >= 1, RangeError), 10),
-  graceMs: optionRules.withDefault(optionRules.nonNegativeMs, 500),
-  passTimeoutMs: optionRules.withDefault(optionRules.positiveMs, 5000),
-  settleMs: optionRules.withDefault(optionRules.nonNegativeMs, 3000),
-  secrets: optionRules.custom('an array of strings', (value): value is readonly string[] => Array.isArray(value) && value.every((item) => typeof item === 'string')),
-} as const satisfies OptionSchema<ConformanceOptions>;
 
 /**
  * Puts a check in front of a real {@link FaultProxy} to its real dependency
@@ -43,10 +14,11 @@ const CONFORMANCE_SCHEMA = {
  * right error kind (`unavailable` when refused or reset, `timeout` when the
  * dependency hangs, stalls mid-response or slows down past the timeout)
  * within `timeoutMs` plus `graceMs`. Under `hang`, it then times out
- * `abortedRuns` (100) times, and asserts that afterwards no more sockets and
+ * `abortedRuns` times, and asserts that afterwards no more sockets and
  * timers are active in the process (`process.getActiveResourcesInfo()`) and
  * no more connections are open through the proxy than before. No message
- * and no observation of any result may contain one of `secrets`.
+ * and no observation of any result may contain one of `secrets`. The
+ * defaults of these options are {@link CONFORMANCE_DEFAULTS}.
  *
  * It throws an `AssertionError` (from `node:assert`, which every test runner
  * reports) with a readable message at the first failure; it never prints a
@@ -84,10 +56,10 @@ export async function assertCheckConforms(given: ConformanceOptions): Promise<vo
   const passTimeoutMs = options.passTimeoutMs ?? schema.passTimeoutMs.defaultValue;
   const settleMs = options.settleMs ?? schema.settleMs.defaultValue;
   const secrets = (options.secrets ?? []).filter((secret) => secret !== '');
-  const faults = options.faults ?? (['refuse', 'hang', 'stall', 'slow', 'reset'] as const);
+  const faults = options.faults ?? schema.faults.defaultValue;
 
   for (const fault of faults) {
-    const expected = options.expect?.[fault] ?? defaultExpectations[fault];
+    const expected = options.expect?.[fault] ?? schema.expect.defaultValue[fault];
     if (expected === undefined) throw new TypeError(`assertCheckConforms: unknown fault '${String(fault)}'`);
     const proxy = await FaultProxy.start({ target: options.target, delayMs: timeoutMs * 3 });
     let subject: ConformanceSubject | undefined;

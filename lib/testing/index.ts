@@ -10,7 +10,9 @@
  */
 export { assertCheckConforms } from './assertCheckConforms.js';
 export type { ConformanceOptions, ConformanceSubject } from './ConformanceOptions.js';
+export { CONFORMANCE_DEFAULTS } from './conformanceDefaults.js';
 export { FAULTS, type Fault } from './Fault.js';
 export { FaultProxy, type FaultProxyOptions } from './FaultProxy.js';
+export { FAULT_PROXY_DEFAULTS } from './faultProxyDefaults.js';
 export { runCheck } from './runCheck.js';
 export type { RunCheckOptions } from './RunCheckOptions.js';

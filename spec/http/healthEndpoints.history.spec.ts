@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { healthEndpoints, HealthService } from 'pulsecheck';
+import { HISTORY_QUERY_REFUSAL } from '#lib/http/historyQuery.js';
 import { makeHealth } from './fixtures.js';
 
 const html = { accept: 'text/html' };
@@ -59,6 +60,7 @@ describe('healthEndpoints and history', () => {
     const response = await healthEndpoints(health).handle({ url: '/health?history=yes', headers: html });
     expect(response?.statusCode).to.equal(400);
     expect(response?.body).to.equal('history must be 1, true, 0 or false\n');
+    expect(response?.body, 'the text derived from the accepted values').to.equal(`${HISTORY_QUERY_REFUSAL}\n`);
     expect(switches.databaseRuns).to.equal(0);
   });
 

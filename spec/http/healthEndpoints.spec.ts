@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { DEFAULT_HEALTH_ROUTES, healthEndpoints, type HealthEndpointsOptions, type HealthRequest, type HealthService } from 'pulsecheck';
+import { DETAIL_LEVELS } from '#lib/render/DetailLevel.js';
 import { expectPlainHeaders } from './expectPlainHeaders.js';
 import { browserAccept, makeHealth, type Switches } from './fixtures.js';
 import { warningsDuring } from '../support/warningsDuring.js';
@@ -226,6 +227,15 @@ describe('healthEndpoints', () => {
         expect(errors).to.have.length(1);
         expect(String(errors[0])).to.match(/token store down|returned 'everything'/);
       }
+    });
+
+    it('names what the function returned and every level it may return, from the one list of levels, when it returns no level', async () => {
+      const errors: unknown[] = [];
+      const endpoints = healthEndpoints(health, { detail: () => 'everything' as 'full', onError: (error) => errors.push(error) });
+      await endpoints.handle({ url: '/health', headers: json });
+      expect(errors.map(String)).to.deep.equal([
+        `TypeError: healthEndpoints: detail() returned 'everything'; expected one of ${DETAIL_LEVELS.map((level) => `'${level}'`).join(', ')} (answering with 'summary')`,
+      ]);
     });
 
     it('answers the summary, and reports the limit, when the function never settles', async () => {

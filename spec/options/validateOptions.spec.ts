@@ -79,6 +79,16 @@ describe('validateOptions(schema, options, where)', () => {
       expect(Object.isFrozen(valid.background)).to.equal(true);
       expect(callerOf(valid.background, 'start')).to.equal('f');
     });
+
+    it('should check each nested value once', () => {
+      let calls = 0;
+      const counted = optionRules.custom('a number', (value): value is number => {
+        calls++;
+        return typeof value === 'number';
+      });
+      validateOptions({ background: optionRules.object({ intervalMs: counted }, 'an object') }, { background: { intervalMs: 10 } }, 'f');
+      expect(calls).to.equal(1);
+    });
   });
 });
 
