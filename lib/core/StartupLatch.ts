@@ -26,15 +26,15 @@ export class StartupLatch {
    * The latched results for a run, if the latch answers it.
    *
    * @param options - The run's (validated) options.
-   * @param selected - The names of the checks the run selects.
+   * @param selected - The checks the run selects (their names are read only when the latch answers).
    * @returns The selected results of the latched report, or `undefined`
    *   when the run is not a startup run, is `fresh`, or nothing is latched.
    */
-  replay(options: RunOptions, selected: readonly string[]): CheckResult[] | undefined {
+  replay(options: RunOptions, selected: readonly { readonly definition: { readonly name: string } }[]): CheckResult[] | undefined {
     const latched = this.#latched;
     if (options.probe !== 'startup' || options.fresh === true || latched === undefined) return undefined;
     const ageMs = roundMs(performance.now() - latched.at);
-    const wanted = new Set(selected);
+    const wanted = new Set(selected.map((slot) => slot.definition.name));
     return latched.report.checks.filter((result) => wanted.has(result.name)).map((result) => reuseResult(result, ageMs));
   }
 

@@ -23,10 +23,7 @@ export async function serviceRun(units: ServiceRunUnits, options: RunOptions): P
   const selected = units.selector.select(options);
   const closed = units.gate.answer(options);
   if (closed !== undefined) return buildReport(startedAt, t0, [closed], true, units.service);
-  const replayed = units.latch.replay(
-    options,
-    selected.map((slot) => slot.definition.name),
-  );
+  const replayed = units.latch.replay(options, selected);
   if (replayed !== undefined) return buildReport(startedAt, t0, replayed, true, units.service);
 
   const executor = units.executor;

@@ -47,7 +47,7 @@ describe('the optional peer dependencies (pg, ioredis, amqplib, mysql2, nats, mq
       'pulsecheck/mysql': ['MYSQL_POOL', 'MySqlHealthCheck'],
       'pulsecheck/nats': ['NATS_CONNECTION', 'NatsHealthCheck'],
       'pulsecheck/mqtt': ['MQTT_CLIENT', 'MqttHealthCheck'],
-      'pulsecheck/testing': ['FAULTS', 'FaultProxy', 'assertCheckConforms', 'runCheck'],
+      'pulsecheck/testing': ['CONFORMANCE_DEFAULTS', 'FAULTS', 'FAULT_PROXY_DEFAULTS', 'FaultProxy', 'assertCheckConforms', 'runCheck'],
     });
   });
 

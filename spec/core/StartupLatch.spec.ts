@@ -9,24 +9,29 @@ function report(...names: string[]): HealthReport {
   return buildReport(new Date(), performance.now(), names.map((name) => buildResult(slot(name).definition, 1, [], {})));
 }
 
+/** Checks as the latch reads them, by name. */
+function slots(names: readonly string[]): { definition: { name: string } }[] {
+  return names.map((name) => ({ definition: { name } }));
+}
+
 describe('StartupLatch', () => {
   it('answers startup runs only, never a fresh one, once a whole startup run passed', () => {
     const latch = new StartupLatch(true);
-    expect(latch.replay({ probe: 'startup' }, ['A'])).to.equal(undefined);
+    expect(latch.replay({ probe: 'startup' }, slots(['A']))).to.equal(undefined);
     latch.keep({ probe: 'startup' }, report('A', 'B'));
-    expect(latch.replay({ probe: 'startup' }, ['A', 'B'])?.map((result) => [result.name, result.cached])).to.deep.equal([
+    expect(latch.replay({ probe: 'startup' }, slots(['A', 'B']))?.map((result) => [result.name, result.cached])).to.deep.equal([
       ['A', true],
       ['B', true],
     ]);
-    expect(latch.replay({ probe: 'readiness' }, ['A', 'B'])).to.equal(undefined);
-    expect(latch.replay({}, ['A', 'B'])).to.equal(undefined);
-    expect(latch.replay({ probe: 'startup', fresh: true }, ['A', 'B'])).to.equal(undefined);
+    expect(latch.replay({ probe: 'readiness' }, slots(['A', 'B']))).to.equal(undefined);
+    expect(latch.replay({}, slots(['A', 'B']))).to.equal(undefined);
+    expect(latch.replay({ probe: 'startup', fresh: true }, slots(['A', 'B']))).to.equal(undefined);
   });
 
   it('replays only the selected checks', () => {
     const latch = new StartupLatch(true);
     latch.keep({ probe: 'startup' }, report('A', 'B'));
-    expect(latch.replay({ probe: 'startup', names: ['B'] }, ['B'])?.map((result) => result.name)).to.deep.equal(['B']);
+    expect(latch.replay({ probe: 'startup', names: ['B'] }, slots(['B']))?.map((result) => result.name)).to.deep.equal(['B']);
   });
 
   it('keeps neither a narrowed run, nor a failed one, nor anything when disabled', () => {
@@ -46,7 +51,7 @@ describe('StartupLatch', () => {
     expect(latch.latched).to.equal(false);
     latch.keep({ probe: 'startup' }, report('A'));
     expect(latch.latched).to.equal(true);
-    const [replayed] = latch.replay({ probe: 'startup' }, ['A']) ?? [];
+    const [replayed] = latch.replay({ probe: 'startup' }, slots(['A'])) ?? [];
     expect(replayed?.ageMs).to.be.within(0, 50);
   });
 });
