@@ -69,7 +69,7 @@ async function scenario1() {
 }
 
 async function scenarioPeers() {
-  const result = await runChild('scenarios/sideBySideChild.js', [config.aggregationSizes.join(','), config.peersRounds, config.peersBatchMs], { timeoutMs: 900_000 });
+  const result = await runChild('scenarios/sideBySideChild.js', [config.aggregationSizes.join(','), config.peersRounds, config.peersBatchMs], { timeoutMs: 900_000, execArgv: ['--expose-gc'] });
   for (const line of formatSideBySide(result)) log(line);
   return result;
 }

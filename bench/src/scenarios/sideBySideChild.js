@@ -5,7 +5,7 @@
 // what the library itself costs), with wall-clock µs beside it. Also: every pulsecheck feature on, the answer
 // from the cache and from background mode (100 checks), and bytes allocated per run() of 100 checks.
 //
-//   node src/scenarios/sideBySideChild.js [sizes=1,10,100] [rounds=5] [batchMs=100]
+//   node --expose-gc src/scenarios/sideBySideChild.js [sizes=1,10,100] [rounds=5] [batchMs=100]
 //
 // prints a table to stderr and the JSON result on the last line of stdout. PULSECHECK_DIST selects the build.
 import { performance } from 'node:perf_hooks';
@@ -55,7 +55,14 @@ async function createRunner(key, works, receiverUrl) {
   }
 }
 
+/**
+ * One batch of sequential runs for `batchMs`. It starts after a full collection (not measured): each batch then
+ * pays for the collection of its own garbage only, never for what the batch before it left (terminus's
+ * attempt().withTimeout() leaves over 1 MB per run of 100 checks, which the next runner in the rotation would
+ * otherwise collect on its own clock).
+ */
 async function batch(run, batchMs) {
+  globalThis.gc?.();
   let count = 0;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
