@@ -419,7 +419,7 @@ function sideBySideSection(data) {
     '## Side by side in one process (issue 23)',
     '',
     `\`BENCH_SCENARIOS=peers\` (\`src/scenarios/sideBySideChild.js\`): every library in ONE process, ${data.rounds} alternating rounds (the order rotates each round) of ${data.batchMs} ms batches of sequential \`run()\` calls over N trivial async checks that all pass; ` +
-      'CPU-µs per run (process CPU time, GC threads included; median over the rounds), wall-clock µs in the JSON. Each batch starts after a full collection (`gc()`, not measured), so it pays for collecting its own garbage only, never for what the runner before it left (terminus withTimeout leaves over 1 MB per run), and every library starts each batch in the state a process is in after any major collection. pulsecheck is built with the `HealthService` constructor (no container), from ' +
+      'CPU-µs per run (process CPU time, GC threads included; median over the rounds), wall-clock µs in the JSON. Each batch starts after a full collection (`gc()`) and 20 ms of runs, neither measured: it pays for collecting its own garbage only, never for what the runner before it left (terminus withTimeout leaves over 1 MB per run), and is measured in the steady state each library reaches again after a major collection. pulsecheck is built with the `HealthService` constructor (no container), from ' +
       `\`${data.build}\`. "Every feature on": \`failAfter: 3\`, \`recoverAfter: 2\`, a \`dependsOn\` chain (each check on the one before), a per-check \`intervalMs\` (not started: each run executes), and ${data.attached.map((name) => `\`${name}\``).join(', ')} (the WebhookNotifier posts to a local receiver).`,
     '',
     '### CPU-µs per run (lower is better)',

@@ -56,13 +56,17 @@ async function createRunner(key, works, receiverUrl) {
 }
 
 /**
- * One batch of sequential runs for `batchMs`. It starts after a full collection (not measured): each batch then
- * pays for the collection of its own garbage only, never for what the batch before it left (terminus's
- * attempt().withTimeout() leaves over 1 MB per run of 100 checks, which the next runner in the rotation would
- * otherwise collect on its own clock).
+ * One batch of sequential runs for `batchMs`. It starts after a full collection and `settleMs` of runs, neither
+ * measured: each batch then pays for the collection of its own garbage only, never for what the batch before
+ * it left (terminus's attempt().withTimeout() leaves over 1 MB per run of 100 checks, which the next runner in
+ * the rotation would otherwise collect on its own clock), and is measured in the steady state it reaches again
+ * after that collection (the first runs after a major collection re-optimize what it discarded).
  */
-async function batch(run, batchMs) {
+async function batch(run, batchMs, settleMs = 20) {
   globalThis.gc?.();
+  const settleUntil = performance.now() + settleMs;
+  do await run();
+  while (performance.now() < settleUntil);
   let count = 0;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
