@@ -19,11 +19,16 @@ export class KnownResults {
     this.#cache = cache;
   }
 
-  /** The result known for `slot`, if any (`cached: true`, with its age, when reused). */
-  of(slot: CheckSlot): CheckResult | undefined {
+  /**
+   * The result known for `slot`, if any (`cached: true`, with its age, when reused).
+   *
+   * @param now - The clock a run answers by (`ExecutionScope.passTime`: one reading per run), read only
+   *   when something may be known.
+   */
+  of(slot: CheckSlot, now: () => number = performance.now.bind(performance)): CheckResult | undefined {
     if (slot.cacheTtlMs === 0 && !this.#scheduler.running) return undefined;
-    const now = performance.now();
+    const at = now();
     const cache = this.#cache;
-    return this.#scheduler.answer(slot, slot.definition, cache.latest(slot), now) ?? cache.reuse(slot, slot.cacheTtlMs, now);
+    return this.#scheduler.answer(slot, slot.definition, cache.latest(slot), at) ?? cache.reuse(slot, slot.cacheTtlMs, at);
   }
 }

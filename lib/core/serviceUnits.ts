@@ -50,7 +50,9 @@ export function serviceUnits(checks: readonly HealthCheck[] | undefined, setting
   const recorder = new ExecutionRecorder(singleFlight, history, listeners);
   const scheduler: BackgroundScheduler<CheckSlot> = new BackgroundScheduler<CheckSlot>((slot): Promise<CheckResult[]> => executor.background(slot));
   const known = new KnownResults(scheduler, recorder.cache);
-  const executor: CheckExecutor = new CheckExecutor(new DependencyGate(selector.all), recorder, singleFlight, (slot): CheckResult | undefined => known.of(slot));
+  // Bound once: a run answering from known results reads the clock once (ExecutionScope.passTime).
+  const passTime = (): number => executor.scope.passTime();
+  const executor: CheckExecutor = new CheckExecutor(new DependencyGate(selector.all), recorder, singleFlight, (slot): CheckResult | undefined => known.of(slot, passTime));
   const latch = new StartupLatch(settings.latchStartup ?? SERVICE_OPTION_SCHEMA.latchStartup.defaultValue);
   return { selector, gate: new ShutdownGate(), latch, executor, history, listeners, scheduler, service: freezeServiceInfo(settings.serviceInfo) };
 }
