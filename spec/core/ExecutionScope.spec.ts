@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { HealthCheckRegistry, type HealthReport } from 'pulsecheck';
 import { DeadlineTimer } from '#lib/core/DeadlineTimer.js';
+import { ExecutionScope } from '#lib/core/ExecutionScope.js';
 import { activeTimers, checkClass, deferred, serviceFor } from './fixtures.js';
 import { StillClock } from './StillClock.js';
 
@@ -77,5 +78,48 @@ describe('ExecutionScope (one per HealthService)', () => {
       expect(DeadlineTimer.pending).to.equal(0);
       expect(await activeTimers()).to.equal(before);
     });
+  });
+});
+
+describe('ExecutionScope clock readings within a pass', () => {
+  /** Keeps the clock moving, synchronously, for a millisecond. */
+  function aMillisecond(): void {
+    const until = performance.now() + 1;
+    while (performance.now() < until) {
+      // spin
+    }
+  }
+
+  it('answers every known result of a pass with one reading, read again after user code ran, and the clock outside a pass', () => {
+    const scope = new ExecutionScope();
+    const outside = scope.passTime();
+    aMillisecond();
+    expect(scope.passTime(), 'outside a pass: the clock').to.be.above(outside);
+    scope.beginPass();
+    const first = scope.passTime();
+    aMillisecond();
+    expect(scope.passTime(), 'the same reading within the pass').to.equal(first);
+    scope.interrupt();
+    expect(scope.passTime(), 'read again once user code may have run').to.be.above(first);
+    scope.endPass();
+    const after = scope.passTime();
+    aMillisecond();
+    expect(scope.passTime(), 'outside a pass again: the clock').to.be.above(after);
+  });
+
+  it('hands the end of an execution on to the next start within a pass only, once', () => {
+    const scope = new ExecutionScope();
+    scope.handOff(5);
+    expect(scope.startTime(), 'outside a pass nothing is handed on').to.not.equal(5);
+    scope.beginPass();
+    scope.handOff(5);
+    expect(scope.startTime()).to.equal(5);
+    expect(scope.startTime(), 'taken once').to.not.equal(5);
+    scope.handOff(7);
+    scope.interrupt();
+    expect(scope.startTime(), 'dropped when user code ran').to.not.equal(7);
+    scope.handOff(9);
+    scope.endPass();
+    expect(scope.startTime(), 'dropped at the end of the pass').to.not.equal(9);
   });
 });
