@@ -2,6 +2,7 @@ import type { CheckSlot } from './CheckSlot.js';
 import { assertRunOptions } from './assertRunOptions.js';
 import type { RunOptions } from './RunOptions.js';
 import { selectChecks } from './selectChecks.js';
+import { NO_RUN_OPTIONS } from './noRunOptions.js';
 
 /**
  * @internal Which checks a run selects: validates {@link RunOptions} with
@@ -38,7 +39,8 @@ export class CheckSelector {
    * @throws RangeError for an unknown probe or check name.
    */
   select(options: RunOptions): readonly CheckSlot[] {
-    assertRunOptions(options, 'HealthService.run', this.#byName);
+    // run() without options passes the engine's own frozen empty options: nothing to check.
+    if (options !== NO_RUN_OPTIONS) assertRunOptions(options, 'HealthService.run', this.#byName);
     return selectChecks(this.#slots, options, definitionOfSlot);
   }
 }

@@ -7,6 +7,7 @@ import type { HealthCheck } from './HealthCheck.js';
 import { SERVICE_OPTION_SCHEMA, type HealthServiceOptions } from './HealthServiceOptions.js';
 import type { ResultListener } from './ResultListener.js';
 import type { RunOptions } from './RunOptions.js';
+import { NO_RUN_OPTIONS } from './noRunOptions.js';
 import { serviceRun } from './serviceRun.js';
 import { serviceUnits, type ServiceUnits } from './serviceUnits.js';
 import type { StatusChangeListener } from './StatusChangeListener.js';
@@ -115,7 +116,7 @@ export class HealthService {
    * @throws TypeError or RangeError (as a rejection) for malformed options or
    *   an unknown check name.
    */
-  run(options: RunOptions = {}): Promise<HealthReport> {
+  run(options: RunOptions = NO_RUN_OPTIONS): Promise<HealthReport> {
     return serviceRun(this.#units, options);
   }
 

@@ -2,6 +2,7 @@ import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import type { HealthStatus } from '../report/HealthStatus.js';
 import type { ServiceInfo } from '../report/ServiceInfo.js';
+import { isoTime } from './isoTime.js';
 import { roundMs } from './roundMs.js';
 
 /**
@@ -12,7 +13,7 @@ import { roundMs } from './roundMs.js';
  * itself instead of a copy. It carries `service` (last, as the detailed JSON
  * writes it) when one is given.
  */
-export function buildReport(startedAt: Date, t0: number, checks: readonly CheckResult[], adopt = false, service?: ServiceInfo): HealthReport {
+export function buildReport(startedAt: number, t0: number, checks: readonly CheckResult[], adopt = false, service?: ServiceInfo): HealthReport {
   let status: HealthStatus = 'pass';
   for (const check of checks) {
     if (check.status === 'fail' && check.critical) {
@@ -24,7 +25,7 @@ export function buildReport(startedAt: Date, t0: number, checks: readonly CheckR
   const report: { -readonly [K in keyof HealthReport]: HealthReport[K] } = {
     status,
     httpStatus: status === 'fail' ? 503 : 200,
-    startedAt: startedAt.toISOString(),
+    startedAt: isoTime(startedAt),
     durationMs: roundMs(performance.now() - t0),
     checks: Object.freeze(adopt ? checks : [...checks]),
   };

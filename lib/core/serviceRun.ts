@@ -18,7 +18,7 @@ export type ServiceRunUnits = Pick<ServiceUnits, 'selector' | 'gate' | 'latch' |
  * latches). Rejects only for malformed options.
  */
 export async function serviceRun(units: ServiceRunUnits, options: RunOptions): Promise<HealthReport> {
-  const startedAt = new Date();
+  const startedAt = Date.now();
   const t0 = performance.now();
   const selected = units.selector.select(options);
   const closed = units.gate.answer(options);

@@ -208,7 +208,7 @@ export class GrpcHealthHub {
       if (result === undefined) return undefined;
       results.push(result);
     }
-    return servingStatusOf(buildReport(new Date(), 0, results));
+    return servingStatusOf(buildReport(Date.now(), 0, results));
   }
 
   /** Status changes of one turn are written together, once, after the run that produced them. */

@@ -6,7 +6,7 @@ import { StartupLatch } from '#lib/core/StartupLatch.js';
 import { slot } from './unitFixtures.js';
 
 function report(...names: string[]): HealthReport {
-  return buildReport(new Date(), performance.now(), names.map((name) => buildResult(slot(name).definition, 1, [], {})));
+  return buildReport(Date.now(), performance.now(), names.map((name) => buildResult(slot(name).definition, 1, [], {})));
 }
 
 /** Checks as the latch reads them, by name. */
@@ -39,7 +39,7 @@ describe('StartupLatch', () => {
     narrowed.keep({ probe: 'startup', tags: ['x'] }, report('A'));
     narrowed.keep({ probe: 'startup', names: ['A'] }, report('A'));
     narrowed.keep({ probe: 'readiness' }, report('A'));
-    const failed = buildReport(new Date(), 0, [buildResult(slot('A').definition, 1, [{ kind: 'unavailable', message: 'down' }], {})]);
+    const failed = buildReport(Date.now(), 0, [buildResult(slot('A').definition, 1, [{ kind: 'unavailable', message: 'down' }], {})]);
     narrowed.keep({ probe: 'startup' }, failed);
     const disabled = new StartupLatch(false);
     disabled.keep({ probe: 'startup' }, report('A'));
