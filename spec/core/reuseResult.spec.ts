@@ -59,6 +59,17 @@ describe('reuseResult', () => {
     expect(Object.keys(reuseResult(everything, 2))).to.deep.equal([...Object.keys(everything), 'cached', 'ageMs']);
   });
 
+  it("spreads a result with any key its table marks 'other', keeping that key", () => {
+    const built = buildResult(Object.freeze({ target: class {}, name: 'A', critical: true, tags: Object.freeze([]), timeoutMs: undefined, cacheTtlMs: undefined }) as unknown as CheckDefinition, 1, [], {});
+    const others = Object.keys(REUSE_COPIED_KEYS).filter((key) => REUSE_COPIED_KEYS[key as keyof CheckResult] === 'other');
+    expect(others, 'the spec covers every such key').to.have.length.above(0);
+    for (const key of others) {
+      const withKey = Object.freeze({ ...built, [key]: `a ${key}` }) as unknown as CheckResult;
+      expect(reuseResult(withKey, 3), key).to.deep.equal(spread(withKey, 3));
+      expect(Object.keys(reuseResult(withKey, 3)), key).to.deep.equal(Object.keys(spread(withKey, 3)));
+    }
+  });
+
   it('answers a result reused already with its new age, not a second cached key', () => {
     const once = reuseResult(buildResult(Object.freeze({ target: class {}, name: 'A', critical: true, tags: Object.freeze([]), timeoutMs: undefined, cacheTtlMs: undefined }) as unknown as CheckDefinition, 1, [], {}), 5);
     const twice = reuseResult(once, 9);
