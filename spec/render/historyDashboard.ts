@@ -9,28 +9,14 @@
  */
 import sinon from 'sinon';
 import { Container } from 'inversify';
+import { abortableSleep } from '../support/abortableSleep.js';
+import { jitter } from '../support/jitter.js';
 import { HealthCheck, HealthCheckRegistry, HealthService, ServiceUnavailable, healthModule, registerHealthCheck, type CheckContext, type HealthReport } from 'pulsecheck';
 
 /** The first round's time: 2026-11-30 20:00:00 UTC. */
 export const historyDemoStart = Date.UTC(2026, 10, 30, 20, 0, 0);
 export const historyDemoRounds = 60;
 const roundGapMs = 30_000;
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
-
-/** A deterministic jitter in [0, 1) for round `n` and a seed. */
-function jitter(n: number, seed: number): number {
-  const x = Math.sin(n * 12.9898 + seed * 78.233) * 43758.5453;
-  return x - Math.floor(x);
-}
 
 /** Runs the rounds and returns the last report, run with `{ history: true }`. */
 export async function historyDemoReport(): Promise<HealthReport> {
@@ -40,14 +26,14 @@ export async function historyDemoReport(): Promise<HealthReport> {
   class PostgresHealthCheck extends HealthCheck {
     async check(context: CheckContext): Promise<void> {
       if (round >= 30 && round < 40) throw new ServiceUnavailable('connect ECONNREFUSED 127.0.0.1:5432');
-      if (round >= 40 && round < 42) return sleep(1_000, context.signal); // hung: the timeout answers
-      await sleep(3 + jitter(round, 1) * 4);
+      if (round >= 40 && round < 42) return abortableSleep(1_000, context.signal); // hung: the timeout answers
+      await abortableSleep(3 + jitter(round, 1) * 4);
       context.observe('pool', 4, 'clients');
     }
   }
   class RedisHealthCheck extends HealthCheck {
     async check(): Promise<void> {
-      await sleep(round === 45 ? 95 : 1 + jitter(round, 2) * 2);
+      await abortableSleep(round === 45 ? 95 : 1 + jitter(round, 2) * 2);
     }
   }
   class DiskSpaceHealthCheck extends HealthCheck {
@@ -59,7 +45,7 @@ export async function historyDemoReport(): Promise<HealthReport> {
   }
   class PaymentsApiHealthCheck extends HealthCheck {
     async check(): Promise<void> {
-      await sleep(8 + jitter(round, 3) * 10);
+      await abortableSleep(8 + jitter(round, 3) * 10);
       if (round >= 56) throw new ServiceUnavailable('GET https://payments.example/health answered 502 Bad Gateway');
     }
   }

@@ -12,6 +12,8 @@
  */
 import sinon from 'sinon';
 import { Container } from 'inversify';
+import { abortableSleep } from '../support/abortableSleep.js';
+import { jitter } from '../support/jitter.js';
 import { HealthCheck, HealthCheckRegistry, HealthService, ServiceUnavailable, healthModule, registerHealthCheck, type CheckContext, type HealthReport } from 'pulsecheck';
 
 /** The service's start: 2026-12-07 12:00:00 UTC. */
@@ -25,22 +27,6 @@ export const redisUpAt = outageDemoStart + 31 * minute;
 export const outageAt = outageDemoStart + 30 * minute;
 export const recoveredAt = outageDemoStart + 35 * minute;
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
-
-/** A deterministic jitter in [0, 1). */
-function jitter(n: number, seed: number): number {
-  const x = Math.sin(n * 12.9898 + seed * 78.233) * 43758.5453;
-  return x - Math.floor(x);
-}
-
 /** The two reports, `{ history: true }`: during the outage (30:00) and after the recovery (35:00). */
 export async function outageDemoReports(): Promise<{ readonly failing: HealthReport; readonly recovered: HealthReport }> {
   const registry = new HealthCheckRegistry();
@@ -49,30 +35,30 @@ export async function outageDemoReports(): Promise<{ readonly failing: HealthRep
 
   class PostgresHealthCheck extends HealthCheck {
     async check(context: CheckContext): Promise<void> {
-      await sleep(3 + jitter((calls += 1), 1) * 4, context.signal);
+      await abortableSleep(3 + jitter((calls += 1), 1) * 4, context.signal);
       context.observe('pool', 4, 'clients');
     }
   }
   class RedisHealthCheck extends HealthCheck {
     async check(context: CheckContext): Promise<void> {
       if (redisDown()) throw new ServiceUnavailable('connect ECONNREFUSED 10.0.4.12:6379');
-      await sleep(1 + jitter((calls += 1), 2), context.signal);
+      await abortableSleep(1 + jitter((calls += 1), 2), context.signal);
     }
   }
   class CacheWarmHealthCheck extends HealthCheck {
     async check(context: CheckContext): Promise<void> {
-      await sleep(5 + jitter((calls += 1), 3) * 3, context.signal);
+      await abortableSleep(5 + jitter((calls += 1), 3) * 3, context.signal);
       if (redisDown()) throw new ServiceUnavailable('GET cache:warm-keys: connection is closed');
     }
   }
   class RecommendationsHealthCheck extends HealthCheck {
     async check(context: CheckContext): Promise<void> {
-      await sleep(12 + jitter((calls += 1), 4) * 8, context.signal);
+      await abortableSleep(12 + jitter((calls += 1), 4) * 8, context.signal);
     }
   }
   class PaymentsApiHealthCheck extends HealthCheck {
     async check(context: CheckContext): Promise<void> {
-      await sleep(40 + jitter((calls += 1), 5) * 30, context.signal);
+      await abortableSleep(40 + jitter((calls += 1), 5) * 30, context.signal);
       const t = Date.now();
       if ((t > outageDemoStart + 29.7 * minute && t < outageDemoStart + 30 * minute) || t > outageDemoStart + 34.7 * minute) {
         throw new ServiceUnavailable('GET https://payments.example/health answered 502 Bad Gateway');
@@ -83,7 +69,7 @@ export async function outageDemoReports(): Promise<{ readonly failing: HealthRep
     async check(context: CheckContext): Promise<void> {
       const t = Date.now();
       const hung = (t > outageDemoStart + 29.55 * minute && t < outageDemoStart + 30 * minute) || t > outageDemoStart + 34.55 * minute;
-      await sleep(hung ? 60_000 : 20 + jitter((calls += 1), 6) * 10, context.signal);
+      await abortableSleep(hung ? 60_000 : 20 + jitter((calls += 1), 6) * 10, context.signal);
     }
   }
   registerHealthCheck({ registry, name: 'PostgresHealthCheck', tags: ['ready', 'db'], intervalMs: 10_000, description: 'Primary database: SELECT 1 through the pool' })(PostgresHealthCheck);
