@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { HEALTH_ENDPOINTS_DEFAULTS } from 'pulsecheck';
-import { documentedDefaults, readSource } from '../support/documentedDefaults.js';
+import { readSource } from '../support/documentedDefaults.js';
+import { expectDefaultsLinked } from '../support/expectDefaultsLinked.js';
 
 describe('HEALTH_ENDPOINTS_DEFAULTS', () => {
   it('should show everything by default, as existing monitors expect', () => {
@@ -8,10 +9,7 @@ describe('HEALTH_ENDPOINTS_DEFAULTS', () => {
   });
 
   it('should be what the options\' TSDoc links as @defaultValue, for every option it holds, instead of a quoted value', () => {
-    const documented = documentedDefaults(readSource('lib/http/HealthEndpointsOptions.ts'));
-    for (const option of Object.keys(HEALTH_ENDPOINTS_DEFAULTS)) {
-      expect(documented.get(option), option).to.match(new RegExp(`^\\{@link HEALTH_ENDPOINTS_DEFAULTS\\}\`\\.${option}\``));
-    }
+    expectDefaultsLinked('HEALTH_ENDPOINTS_DEFAULTS', HEALTH_ENDPOINTS_DEFAULTS, 'lib/http/HealthEndpointsOptions.ts');
   });
 
   it('should be what the HTTP guide quotes', () => {

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { CONFORMANCE_DEFAULTS, FAULTS } from 'pulsecheck/testing';
-import { documentedDefaults, readSource } from '../support/documentedDefaults.js';
+import { readSource } from '../support/documentedDefaults.js';
+import { expectDefaultsLinked } from '../support/expectDefaultsLinked.js';
 
 describe('CONFORMANCE_DEFAULTS', () => {
   it('should test every fault but pass, expecting unavailable when the dependency refuses or resets and timeout otherwise', () => {
@@ -9,10 +10,7 @@ describe('CONFORMANCE_DEFAULTS', () => {
   });
 
   it('should be what the options\' TSDoc links as @defaultValue, for every option it holds, instead of a quoted value', () => {
-    const documented = documentedDefaults(readSource('lib/testing/ConformanceOptions.ts'));
-    for (const option of Object.keys(CONFORMANCE_DEFAULTS)) {
-      expect(documented.get(option), option).to.match(new RegExp(`^\\{@link CONFORMANCE_DEFAULTS\\}\`\\.${option}\``));
-    }
+    expectDefaultsLinked('CONFORMANCE_DEFAULTS', CONFORMANCE_DEFAULTS, 'lib/testing/ConformanceOptions.ts');
   });
 
   it('should be what the testing guide quotes', () => {

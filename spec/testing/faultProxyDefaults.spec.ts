@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { FAULT_PROXY_DEFAULTS } from 'pulsecheck/testing';
-import { documentedDefaults, readSource } from '../support/documentedDefaults.js';
+import { readSource } from '../support/documentedDefaults.js';
+import { expectDefaultsLinked } from '../support/expectDefaultsLinked.js';
 
 describe('FAULT_PROXY_DEFAULTS', () => {
   it('should start a proxy passing traffic through', () => {
@@ -8,10 +9,7 @@ describe('FAULT_PROXY_DEFAULTS', () => {
   });
 
   it('should be what the options\' TSDoc links as @defaultValue, for every option it holds, instead of a quoted value', () => {
-    const documented = documentedDefaults(readSource('lib/testing/FaultProxy.ts'));
-    for (const option of Object.keys(FAULT_PROXY_DEFAULTS)) {
-      expect(documented.get(option), option).to.match(new RegExp(`^\\{@link FAULT_PROXY_DEFAULTS\\}\`\\.${option}\``));
-    }
+    expectDefaultsLinked('FAULT_PROXY_DEFAULTS', FAULT_PROXY_DEFAULTS, 'lib/testing/FaultProxy.ts');
   });
 
   it('should be what the testing guide quotes', () => {
