@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { HtmlValidate } from 'html-validate';
 import { HtmlSerializer, type HealthReport } from 'pulsecheck';
-import { axeViolations, findChromium } from '../support/chromium.js';
+import { axeViolations } from '../support/chromium.js';
+import { requireChromium } from '../support/requireChromium.js';
 import { historyDemoReport } from './historyDashboard.js';
 import { outageDemoReports } from './outageDashboard.js';
 import { aReport, hostileReport } from './fixtures.js';
@@ -36,21 +37,17 @@ describe('HtmlSerializer: accessibility and validity', function () {
   });
 
   describe('axe-core in headless Chromium', () => {
-    const chromium = findChromium();
+    let chromium = '';
     let axeSource = '';
 
     before(async function () {
-      if (chromium === undefined) {
-        if (process.env.CI === 'true') throw new Error('Chromium is not installed, and CI=true: .ci/run installs it (apt-get install chromium)');
-        console.warn('    ⚠ SKIPPED: Chromium is not installed (apt-get install chromium, or set CHROMIUM); axe-core was not run');
-        this.skip();
-      }
+      chromium = requireChromium(this, 'axe-core was not run');
       axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     });
 
     for (const [name, width, dark] of [['failing', 1280, false], ['failing', 390, true], ['recovered', 1280, true], ['recovered', 390, false]] as const) {
       it(`reports no violation on the ${name} dashboard at ${width} px, ${dark ? 'dark' : 'light'} (landmark-unique, colour contrast and the rest)`, async () => {
-        const violations = await axeViolations(chromium ?? '', pages[name] ?? '', axeSource, { width, dark });
+        const violations = await axeViolations(chromium, pages[name] ?? '', axeSource, { width, dark });
         expect(violations).to.deep.equal([]);
       });
     }

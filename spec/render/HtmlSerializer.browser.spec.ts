@@ -1,19 +1,16 @@
 import { expect } from 'chai';
 import { HtmlSerializer, type HealthReport } from 'pulsecheck';
-import { findChromium, measurePage, type PageMeasures } from '../support/chromium.js';
+import { measurePage, type PageMeasures } from '../support/chromium.js';
+import { requireChromium } from '../support/requireChromium.js';
 import { historyDemoReport } from './historyDashboard.js';
 
 describe('HtmlSerializer in headless Chromium (Debian package chromium)', function () {
   this.timeout(120_000);
-  const chromium = findChromium();
+  let chromium = '';
   let html = '';
 
   before(async function () {
-    if (chromium === undefined) {
-      if (process.env.CI === 'true') throw new Error('Chromium is not installed, and CI=true: .ci/run installs it (apt-get install chromium)');
-      console.warn('    ⚠ SKIPPED: Chromium is not installed (apt-get install chromium, or set CHROMIUM); the dashboard layout was not checked in a browser');
-      this.skip();
-    }
+    chromium = requireChromium(this, 'the dashboard layout was not checked in a browser');
     const report: HealthReport = await historyDemoReport();
     html = new HtmlSerializer({ title: 'Orders API' }).serialize(report);
   });
@@ -33,12 +30,12 @@ describe('HtmlSerializer in headless Chromium (Debian package chromium)', functi
   }
 
   it('fits a phone (390 px) without horizontal overflow: each strip and sparkline across its tile', async () => {
-    expectLaidOut(await measurePage(chromium ?? '', html, { width: 390 }), 390);
+    expectLaidOut(await measurePage(chromium, html, { width: 390 }), 390);
   });
 
   it('follows prefers-color-scheme: dark, still without overflow at 390 px', async () => {
-    const light = await measurePage(chromium ?? '', html, { width: 390 });
-    const dark = await measurePage(chromium ?? '', html, { width: 390, dark: true });
+    const light = await measurePage(chromium, html, { width: 390 });
+    const dark = await measurePage(chromium, html, { width: 390, dark: true });
     expect([light.darkScheme, dark.darkScheme]).to.deep.equal([false, true]);
     expect(dark.bodyBackground).to.equal('rgb(14, 17, 22)');
     expect(light.bodyBackground).to.equal('rgb(243, 245, 247)');
@@ -46,6 +43,6 @@ describe('HtmlSerializer in headless Chromium (Debian package chromium)', functi
   });
 
   it('lays out at 1280 px', async () => {
-    expectLaidOut(await measurePage(chromium ?? '', html, { width: 1280 }), 1280);
+    expectLaidOut(await measurePage(chromium, html, { width: 1280 }), 1280);
   });
 });
