@@ -31,6 +31,8 @@
  * Usage: npm run perf:guard   (after `npm run build` and `npm ci --prefix bench`)
  * Environment: PULSECHECK_DIST=<dist directory> measures another build
  * (see bench/src/pulsecheckBuild.js); PERF_GUARD_RUNS sets K (default 20);
+ * PERF_GUARD_CHECKS sets the checks per run (default 100, the size the bound was set for; 1 and 10 show the
+ * fixed cost per run);
  * PERF_GUARD_KEEP=1 keeps the callgrind dumps (read them with callgrind_annotate);
  * PERF_GUARD_ALSO=bare,nest-updown,nest,pulsecheck-fresh,pulsecheck-features,... also counts those runners
  * (reported, never bounded; nest is slow; pulsecheck-<variant>: see bench/src/pulsecheckServices.js).
@@ -57,7 +59,7 @@ export const BOUND = 1.15;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bench = join(root, 'bench');
 const child = join(bench, 'src', 'guardChild.js');
-const checks = 100;
+const checks = Number(process.env.PERF_GUARD_CHECKS ?? 100);
 const warmup = 1_000;
 const runs = Number(process.env.PERF_GUARD_RUNS ?? 20);
 const windows = 5;
@@ -77,6 +79,7 @@ function preflight() {
   }
   if (!existsSync(join(bench, 'node_modules', '@adonisjs', 'health'))) cannotMeasure('bench/node_modules has no @adonisjs/health (run `npm ci --prefix bench`)');
   if (process.env.PULSECHECK_DIST === undefined && !existsSync(join(root, 'dist', 'index.js'))) cannotMeasure('no dist/ (run `npm run build`)');
+  if (!Number.isInteger(checks) || checks < 1) cannotMeasure(`PERF_GUARD_CHECKS must be a positive integer, got '${process.env.PERF_GUARD_CHECKS}'`);
   if (!Number.isInteger(runs) || runs < 1) cannotMeasure(`PERF_GUARD_RUNS must be a positive integer, got '${process.env.PERF_GUARD_RUNS}'`);
 }
 

@@ -1,13 +1,14 @@
 import type { CheckResult } from '../report/CheckResult.js';
 import { blockedResult } from './blockedResult.js';
 import type { CheckSlot } from './CheckSlot.js';
-import { DependencyGate, type Answer } from './DependencyGate.js';
+import { DependencyGate, type Answer, type Pending, type Promised } from './DependencyGate.js';
 import { executeCheck, type ExecutionSink } from './executeCheck.js';
 import type { ExecutionRecorder } from './ExecutionRecorder.js';
 import { ExecutionScope } from './ExecutionScope.js';
 import { internalFailure } from './internalFailure.js';
 import { settleAll } from './settleAll.js';
 import type { SingleFlight } from './SingleFlight.js';
+import { PendingExecution } from './PendingExecution.js';
 
 /**
  * @internal How a service answers for one check: a result it knows without
@@ -21,7 +22,7 @@ export class CheckExecutor {
   readonly scope = new ExecutionScope();
   readonly #dependencies: DependencyGate<CheckSlot>;
   readonly #recorder: ExecutionRecorder;
-  readonly #singleFlight: SingleFlight<CheckSlot, CheckResult>;
+  readonly #singleFlight: SingleFlight<CheckSlot, Pending>;
   readonly #known: (slot: CheckSlot) => CheckResult | undefined;
   /**
    * Where every ungated execution is offered to joiners as soon as it exists (so one whose thenable settles
@@ -41,7 +42,7 @@ export class CheckExecutor {
   constructor(
     dependencies: DependencyGate<CheckSlot>,
     recorder: ExecutionRecorder,
-    singleFlight: SingleFlight<CheckSlot, CheckResult>,
+    singleFlight: SingleFlight<CheckSlot, Pending>,
     known: (slot: CheckSlot) => CheckResult | undefined,
   ) {
     this.#dependencies = dependencies;
@@ -98,12 +99,14 @@ export class CheckExecutor {
    * execution, or a new one; blocked when one of `dependencies` (what its
    * dependencies answer in this run) fails.
    */
-  #resultFor(slot: CheckSlot, fresh: boolean, dependencies: readonly Answer[]): Answer {
+  #resultFor(slot: CheckSlot, fresh: boolean, dependencies: readonly Promised[]): Answer {
     if (fresh) return this.#execute(slot, dependencies);
-    const reused = this.#known(slot) ?? this.#singleFlight.join(slot);
+    const known = this.#known(slot);
+    // A known result already blocked stands as it is.
+    if (known !== undefined && (dependencies.length === 0 || known.blockedBy !== undefined)) return known;
+    const reused = known ?? this.#singleFlight.join(slot);
     if (reused === undefined) return this.#execute(slot, dependencies);
-    const settledBlocked = !(reused instanceof Promise) && reused.blockedBy !== undefined;
-    return dependencies.length === 0 || settledBlocked ? reused : DependencyGate.combine(slot.definition, reused, dependencies, performance.now());
+    return dependencies.length === 0 ? reused : DependencyGate.combine(slot.definition, reused, dependencies, performance.now());
   }
 
   /**
@@ -113,7 +116,7 @@ export class CheckExecutor {
    * {@link settleAll} stops waiting for it, and it is no longer offered to
    * later runs.
    */
-  #execute(slot: CheckSlot, dependencies: readonly Answer[]): Answer {
+  #execute(slot: CheckSlot, dependencies: readonly Promised[]): Answer {
     const blocked = DependencyGate.knownFailure(dependencies);
     // a dependency's failure is known already: not started, blocked (and recorded like an execution)
     if (blocked !== undefined) {
@@ -139,7 +142,7 @@ export class CheckExecutor {
     let abort: ((reason: DOMException) => void) | undefined;
     let started: Promise<CheckResult>;
     try {
-      started = executeCheck(this.scope, slot.definition, slot.instance, slot.timeoutMs, (given) => (abort = given));
+      started = PendingExecution.promised(executeCheck(this.scope, slot.definition, slot.instance, slot.timeoutMs, (given) => (abort = given)));
     } catch (error) {
       started = Promise.resolve(internalFailure(slot.definition, error));
     }

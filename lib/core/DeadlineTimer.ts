@@ -29,6 +29,9 @@ let pendingInProcess = 0;
  */
 export class DeadlineTimer {
   readonly #lanes = new Map<number, Lane>();
+  /** The queue found last, and its timeout: most services give most checks one timeout, so most lookups end here. */
+  #lastTimeoutMs = Number.NaN;
+  #lastLane: Lane | undefined = undefined;
   #pending = 0;
   #timer: NodeJS.Timeout | undefined;
   #armedFor = Number.POSITIVE_INFINITY;
@@ -90,11 +93,14 @@ export class DeadlineTimer {
 
   /** The queue of executions with this timeout, made on first use. */
   #laneOf(timeoutMs: number): Lane {
+    if (timeoutMs === this.#lastTimeoutMs) return this.#lastLane as Lane;
     let lane = this.#lanes.get(timeoutMs);
     if (lane === undefined) {
       lane = new Lane();
       this.#lanes.set(timeoutMs, lane);
     }
+    this.#lastTimeoutMs = timeoutMs;
+    this.#lastLane = lane;
     return lane;
   }
 
@@ -109,7 +115,13 @@ export class DeadlineTimer {
     entry.next = undefined;
     this.#pending -= 1;
     pendingInProcess -= 1;
-    if (lane.head === undefined && this.#lanes.size > 8) this.#lanes.delete(entry.timeoutMs);
+    if (lane.head === undefined && this.#lanes.size > 8) {
+      this.#lanes.delete(entry.timeoutMs);
+      if (this.#lastLane === lane) {
+        this.#lastTimeoutMs = Number.NaN;
+        this.#lastLane = undefined;
+      }
+    }
   }
 
   #arm(deadline: number, now: number): void {

@@ -3,9 +3,16 @@ import { blockedResult } from './blockedResult.js';
 import type { CheckDefinition } from './CheckDefinition.js';
 import { DependencyGraph } from './DependencyGraph.js';
 import { internalFailure } from './internalFailure.js';
+import { PendingExecution } from './PendingExecution.js';
+
+/** @internal An answer still to come: an execution in flight, or a promise (a gated or synchronous one). */
+export type Pending = Promise<CheckResult> | PendingExecution;
 
 /** @internal What a run answers for a check: a result now, or one to come. */
-export type Answer = CheckResult | Promise<CheckResult>;
+export type Answer = CheckResult | Pending;
+
+/** @internal An answer as the gate hands it to dependents: a pending execution turned into its promise. */
+export type Promised = CheckResult | Promise<CheckResult>;
 
 /**
  * A dependency's next execution, watched while a dependent runs on what the
@@ -18,7 +25,7 @@ interface Watch {
 }
 
 /** The watches handed with a dependencies array by {@link DependencyGate.answer}, read by {@link DependencyGate.combine}. */
-const watchesOf = new WeakMap<readonly Answer[], readonly Watch[]>();
+const watchesOf = new WeakMap<readonly Promised[], readonly Watch[]>();
 
 /**
  * @internal Root causes for a service (`dependsOn`): computes a run's (or a
@@ -64,27 +71,28 @@ export class DependencyGate<S extends { readonly definition: CheckDefinition }> 
    * dependent blocked by it (the true root cause), not the timeout its own
    * call into the failed dependency ends with.
    */
-  answer(selected: readonly S[], answer: (slot: S, dependencies: readonly Answer[]) => Answer, consult: (slot: S) => Answer | undefined): Answer[] {
+  answer(selected: readonly S[], answer: (slot: S, dependencies: readonly Promised[]) => Answer, consult: (slot: S) => Answer | undefined): Answer[] {
     const order = this.#graph.order;
     if (order === undefined) return selected.map((slot) => answer(slot, noDependencies));
     const wanted = new Set(selected);
-    const answered = new Map<S, Answer>();
+    const answered = new Map<S, Promised>();
     for (const index of order) {
       const slot = this.#slots[index] as S;
       if (!wanted.has(slot)) continue;
-      const dependencies: Answer[] = [];
+      const dependencies: Promised[] = [];
       const watched: S[] = [];
       for (const dependency of this.#graph.dependenciesOf(index)) {
         // a selected dependency comes earlier in the order, so it has answered already
         const other = this.#slots[dependency] as S;
         const own = answered.get(other);
-        const given = own ?? consult(other);
+        const consulted = own === undefined ? consult(other) : undefined;
+        const given = own ?? (consulted === undefined ? undefined : PendingExecution.promised(consulted));
         if (given !== undefined) dependencies.push(given);
         if (own === undefined && given !== undefined && !(given instanceof Promise) && given.status !== 'fail') watched.push(other);
       }
       const watches = watched.length > 0 && DependencyGate.knownFailure(dependencies) === undefined ? watched.map((other) => this.#watch(other)) : [];
       if (watches.length > 0) watchesOf.set(dependencies, watches);
-      const given = answer(slot, dependencies);
+      const given = PendingExecution.promised(answer(slot, dependencies));
       if (watches.length > 0) {
         const release = (): void => {
           for (const watch of watches) watch.cancel();
@@ -141,10 +149,10 @@ export class DependencyGate<S extends { readonly definition: CheckDefinition }> 
    * The first failure among the dependencies already known (a result, not
    * a promise), if any: the check then is not started at all.
    */
-  static knownFailure(dependencies: readonly Answer[]): CheckResult | undefined {
+  static knownFailure(dependencies: readonly Promised[]): CheckResult | undefined {
     // An indexed loop: no iterator made per execution (every execution asks, most with no dependencies).
     for (let index = 0; index < dependencies.length; index += 1) {
-      const dependency = dependencies[index] as Answer;
+      const dependency = dependencies[index] as Promised;
       if (!(dependency instanceof Promise) && dependency.status === 'fail') return dependency;
     }
     return undefined;
@@ -162,12 +170,13 @@ export class DependencyGate<S extends { readonly definition: CheckDefinition }> 
    * answer is in; it is never waited for.
    *
    * @param definition - The check.
-   * @param own - Its own answer.
+   * @param answer - Its own answer.
    * @param dependencies - What its dependencies answer in the same run.
    * @param startedAt - When it started (`performance.now()`), for a blocked result's duration.
    * @param onBlocked - Called once, when a dependency blocks it.
    */
-  static combine(definition: CheckDefinition, own: Answer, dependencies: readonly Answer[], startedAt: number, onBlocked?: () => void): Answer {
+  static combine(definition: CheckDefinition, answer: Answer, dependencies: readonly Promised[], startedAt: number, onBlocked?: () => void): Answer {
+    const own = PendingExecution.promised(answer);
     const known = DependencyGate.knownFailure(dependencies);
     if (known !== undefined) {
       onBlocked?.();
@@ -223,4 +232,4 @@ export class DependencyGate<S extends { readonly definition: CheckDefinition }> 
   }
 }
 
-const noDependencies: readonly Answer[] = Object.freeze([]);
+const noDependencies: readonly Promised[] = Object.freeze([]);

@@ -4,6 +4,7 @@ import { FlapFilter } from './FlapFilter.js';
 import { ResultCache } from './ResultCache.js';
 import type { ResultHistory } from './ResultHistory.js';
 import type { SingleFlight } from './SingleFlight.js';
+import type { Pending } from './DependencyGate.js';
 import type { StatusListeners } from './StatusListeners.js';
 
 /**
@@ -18,11 +19,11 @@ export class ExecutionRecorder {
   /** The latest result of each check, with when it was recorded (`performance.now()`). */
   readonly cache = new ResultCache<CheckSlot>();
   readonly #flap = new FlapFilter<CheckSlot>();
-  readonly #singleFlight: SingleFlight<CheckSlot, CheckResult>;
+  readonly #singleFlight: SingleFlight<CheckSlot, Pending>;
   readonly #history: ResultHistory<CheckSlot>;
   readonly #listeners: StatusListeners<CheckSlot>;
 
-  constructor(singleFlight: SingleFlight<CheckSlot, CheckResult>, history: ResultHistory<CheckSlot>, listeners: StatusListeners<CheckSlot>) {
+  constructor(singleFlight: SingleFlight<CheckSlot, Pending>, history: ResultHistory<CheckSlot>, listeners: StatusListeners<CheckSlot>) {
     this.#singleFlight = singleFlight;
     this.#history = history;
     this.#listeners = listeners;
@@ -34,7 +35,7 @@ export class ExecutionRecorder {
    * has it), and returns the result to report (flap suppression may hold a
    * failure back).
    */
-  record(slot: CheckSlot, executed: CheckResult, execution: Promise<CheckResult> | undefined, now: number = performance.now()): CheckResult {
+  record(slot: CheckSlot, executed: CheckResult, execution: Pending | undefined, now: number = performance.now()): CheckResult {
     if (execution !== undefined) this.#singleFlight.forget(slot, execution);
     const result = executed.blockedBy === undefined && slot.flap !== undefined ? this.#flap.apply(slot, slot.flap, executed, now) : executed;
     this.cache.record(slot, result, now);

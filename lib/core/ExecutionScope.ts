@@ -1,5 +1,10 @@
 import { DeadlineTimer } from './DeadlineTimer.js';
 
+/** @internal A run whose backstop the scope's sweep arms (see {@link ExecutionScope.awaitBackstop}). */
+export interface Backstopped {
+  armBackstop(): void;
+}
+
 /**
  * @internal What the executions of one service share, and nothing else does:
  * the deadline timer, the blame state and the sweep that arms the runs'
@@ -30,13 +35,13 @@ export class ExecutionScope {
   /** Within a pass, the one clock reading that answers from known results use (see passTime); NaN: none yet. */
   #passTime = Number.NaN;
   /** The backstops to arm at the next sweep, and that sweep (one setImmediate for every run of a turn). */
-  readonly #awaitingBackstop = new Set<() => void>();
+  readonly #awaitingBackstop = new Set<Backstopped>();
   #sweep: NodeJS.Immediate | undefined;
   readonly #armBackstops = (): void => {
     this.#sweep = undefined;
-    const arms = [...this.#awaitingBackstop];
+    const runs = [...this.#awaitingBackstop];
     this.#awaitingBackstop.clear();
-    for (const arm of arms) arm();
+    for (const run of runs) run.armBackstop();
   };
 
   /** A run starts its executions now: from the second on, each starts when the previous one's synchronous part ended. */
@@ -89,14 +94,14 @@ export class ExecutionScope {
     this.explainedUntil = now;
   }
 
-  /** Calls `arm` at the next sweep (once the microtasks of this turn have drained), unless cancelled. */
-  awaitBackstop(arm: () => void): void {
-    this.#awaitingBackstop.add(arm);
+  /** Calls `run.armBackstop()` at the next sweep (once the microtasks of this turn have drained), unless cancelled. */
+  awaitBackstop(run: Backstopped): void {
+    this.#awaitingBackstop.add(run);
     if (this.#sweep === undefined) this.#sweep = setImmediate(this.#armBackstops);
   }
 
-  /** `arm` is not needed any more (its run ended). */
-  cancelBackstop(arm: () => void): void {
-    this.#awaitingBackstop.delete(arm);
+  /** `run` needs no backstop any more (it ended). */
+  cancelBackstop(run: Backstopped): void {
+    this.#awaitingBackstop.delete(run);
   }
 }

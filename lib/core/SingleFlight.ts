@@ -1,6 +1,6 @@
 /** The execution in flight for one key, if any: one per key, reused (no map write per execution). */
-interface Flight<V> {
-  execution: Promise<V> | undefined;
+interface Flight<E> {
+  execution: E | undefined;
 }
 
 /**
@@ -14,19 +14,19 @@ interface Flight<V> {
  * each key gets one entry on its first execution, which later executions
  * reuse, so the map is written once per key, never per execution.
  */
-export class SingleFlight<K, V> {
-  readonly #inFlight = new Map<K, Flight<V>>();
+export class SingleFlight<K, E extends object> {
+  readonly #inFlight = new Map<K, Flight<E>>();
 
   /** @param enabled - Whether callers join at all (`false`: {@link SingleFlight.join} never answers, and nothing is kept). */
   constructor(readonly enabled: boolean) {}
 
   /** The execution in flight for `key`, to join, if any (and enabled). */
-  join(key: K): Promise<V> | undefined {
+  join(key: K): E | undefined {
     return this.enabled ? this.#inFlight.get(key)?.execution : undefined;
   }
 
   /** Makes `execution` the one later callers of `key` join. */
-  set(key: K, execution: Promise<V>): void {
+  set(key: K, execution: E): void {
     if (!this.enabled) return;
     const flight = this.#inFlight.get(key);
     if (flight === undefined) this.#inFlight.set(key, { execution });
@@ -34,7 +34,7 @@ export class SingleFlight<K, V> {
   }
 
   /** Stops offering `execution` for `key`, unless a newer one replaced it. */
-  forget(key: K, execution: Promise<V>): void {
+  forget(key: K, execution: E): void {
     if (!this.enabled) return;
     const flight = this.#inFlight.get(key);
     if (flight !== undefined && flight.execution === execution) flight.execution = undefined;

@@ -4,11 +4,12 @@ import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthStatus } from '../report/HealthStatus.js';
 import type { Observation } from '../report/Observation.js';
 import type { CheckDefinition } from './CheckDefinition.js';
-import { Deadline, DeadlineState } from './Deadline.js';
+import { DeadlineState } from './Deadline.js';
 import { ExecutionContext } from './ExecutionContext.js';
 import { ExecutionScope } from './ExecutionScope.js';
 import type { HealthCheck } from './HealthCheck.js';
 import { keepShapes } from './keepShapes.js';
+import { PendingExecution } from './PendingExecution.js';
 import { makeCheckError, toCheckError } from './toCheckError.js';
 import { sanitizeObservation } from './sanitizeObservation.js';
 import { roundMs } from './roundMs.js';
@@ -35,15 +36,19 @@ const stallToleranceMs = 10;
 
 /**
  * @internal Runs one execution of a check under its timeout and turns
- * whatever happens into a frozen {@link CheckResult}. It never throws and the
- * promise it returns never rejects, whatever the check throws, returns or
- * rejects with (a hostile thenable included).
+ * whatever happens into a frozen {@link CheckResult}. It never throws, and
+ * what it returns never rejects, whatever the check throws, returns or
+ * rejects with (a hostile thenable included): for a check that returned a
+ * thenable, the {@link PendingExecution} itself (a run listens to it, with
+ * no promise per execution; {@link PendingExecution.promised} makes one for
+ * whoever needs it); for a check that returned or threw synchronously, a
+ * promise of its verdict.
  *
  * The execution's deadline is its own start plus its own timeout. The context
  * it hands the check is fresh and frozen, carries only what the public
  * `CheckContext` names (never this execution's record), and is closed when the verdict is given, so a
  * check that keeps running past its timeout can no longer record anything. On
- * timeout the context's signal is aborted and the returned promise settles
+ * timeout the context's signal is aborted and the execution ends
  * without waiting for the check; a later settlement of the check is observed
  * (no unhandled rejection) and ignored.
  *
@@ -67,9 +72,9 @@ const stallToleranceMs = 10;
  * all executions in flight in one `scope` share one timer ({@link DeadlineTimer}).
  *
  * `sink`, when given (with the `key` it is told of), hears of the
- * execution: `started` with the returned promise as soon as it exists,
+ * execution: `started` with what it returns as soon as that exists,
  * before anything can settle it, and `finish`, which turns the verdict into
- * what that promise resolves with (the service records the execution there;
+ * what the execution ends with (the service records the execution there;
  * it receives the verdict's `performance.now()`, so recording reads no clock
  * of its own), in the same microtask as the verdict for a check that
  * returned a thenable: no promise of its own to chain on (should it throw,
@@ -91,7 +96,7 @@ export function executeCheck<K>(
   exposeAbort?: (abort: (reason: DOMException) => void) => void,
   sink?: ExecutionSink<K>,
   key?: K,
-): Promise<CheckResult> {
+): Promise<CheckResult> | PendingExecution {
   const execution = new Execution(scope, definition, timeoutMs, sink, key);
   // dependsOn: the caller may abort the check's signal when a dependency fails (and discard its verdict)
   if (exposeAbort !== undefined) {
@@ -124,11 +129,8 @@ export function executeCheck<K>(
     return execution.settledSync(execution.overranSynchronously(returned));
   }
   execution.deadline = started + timeoutMs;
-  const promise = new Promise<CheckResult>((resolve) => {
-    execution.resolve = resolve;
-  });
   // Told before the thenable is subscribed: one that settles inside its own then() is recorded as ended at once.
-  execution.start(promise);
+  sink?.started(key as K, execution);
   try {
     (then as PromiseLike<unknown>['then']).call(
       pending,
@@ -148,7 +150,7 @@ export function executeCheck<K>(
     // No user code ran since `returned` (a native promise's then): the next execution of the pass may start then.
     if (then === nativeThen) scope.handOff(returned);
   }
-  return promise;
+  return execution;
 }
 
 /**
@@ -156,10 +158,10 @@ export function executeCheck<K>(
  * one object for all of them, each told with its `key`.
  */
 export interface ExecutionSink<K> {
-  /** `execution` (the promise executeCheck returns) of `key` exists; nothing has settled it yet. */
-  started(key: K, execution: Promise<CheckResult>): void;
-  /** The verdict of `execution` of `key`, given at `now`: returns what `execution` resolves with. */
-  finish(key: K, result: CheckResult, now: number, execution: Promise<CheckResult>): CheckResult;
+  /** `execution` (what executeCheck returns) of `key` exists; nothing has settled it yet. */
+  started(key: K, execution: Promise<CheckResult> | PendingExecution): void;
+  /** The verdict of `execution` of `key`, given at `now`: returns what `execution` ends with. */
+  finish(key: K, result: CheckResult, now: number, execution: Promise<CheckResult> | PendingExecution): CheckResult;
 }
 
 /** Observes a settlement nobody waits for any more, so a rejection is never unhandled. */
@@ -192,7 +194,7 @@ function safeCheckError(value: unknown, fallbackForString?: CheckErrorKind): Che
  * costs microseconds per execution); `signal` makes the AbortController on
  * first use.
  */
-class Execution extends Deadline {
+class Execution extends PendingExecution {
   #errors: CheckError[] | undefined;
   #observations: Record<string, Observation> | undefined;
   #controller: AbortController | undefined;
@@ -203,12 +205,8 @@ class Execution extends Deadline {
   readonly #scope: ExecutionScope;
   readonly #sink: ExecutionSink<unknown> | undefined;
   readonly #key: unknown;
-  /** The promise executeCheck returns (once made). */
-  #promise: Promise<CheckResult> | undefined;
   /** When the check was called (`performance.now()`). */
   started = Number.NaN;
-  /** Settles the promise `executeCheck` returned (set before the check's thenable can settle; synchronous checks never call it). */
-  resolve: (result: CheckResult) => void = ignore;
 
   constructor(scope: ExecutionScope, definition: CheckDefinition, timeoutMs: number, sink: ExecutionSink<unknown> | undefined, key: unknown) {
     super();
@@ -239,12 +237,6 @@ class Execution extends Deadline {
     if (this.state === DeadlineState.settled) return;
     const safe = sanitizeObservation(key, value, unit);
     (this.#observations ??= Object.create(null) as Record<string, Observation>)[safe.key] = safe.observation;
-  }
-
-  /** `promise` is what executeCheck returns: the sink hears of it before anything can settle it. */
-  start(promise: Promise<CheckResult>): void {
-    this.#promise = promise;
-    this.#sink?.started(this.#key, promise);
   }
 
   /** A verdict given synchronously, as a promise: through the sink's `finish` (a microtask later) when there is one. */
@@ -326,21 +318,20 @@ class Execution extends Deadline {
     }
   }
 
-  /** Settles the promise `executeCheck` returned with the verdict (given at `now`), through the sink's `finish` when there is one. */
+  /** Delivers the verdict (given at `now`) to whoever waits for this execution, through the sink's `finish` when there is one. */
   #deliver(result: CheckResult, now: number): void {
     const sink = this.#sink;
-    const promise = this.#promise;
-    if (sink === undefined || promise === undefined) {
-      this.resolve(result);
+    if (sink === undefined) {
+      this.deliver(result);
       return;
     }
     let finished: CheckResult;
     try {
-      finished = sink.finish(this.#key, result, now, promise);
+      finished = sink.finish(this.#key, result, now, this);
     } catch (error) {
       finished = buildResult(this.#definition, 0, [safeCheckError(error)], noObservations);
     }
-    this.resolve(finished);
+    this.deliver(finished);
   }
 
   /** This execution itself kept the loop busy past its deadline. */

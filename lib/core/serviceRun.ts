@@ -2,6 +2,8 @@ import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import { buildReport } from './buildReport.js';
 import type { CheckSlot } from './CheckSlot.js';
+import type { Answer } from './DependencyGate.js';
+import { PendingExecution } from './PendingExecution.js';
 import type { ResultHistory } from './ResultHistory.js';
 import type { RunOptions } from './RunOptions.js';
 import type { ServiceUnits } from './serviceUnits.js';
@@ -37,8 +39,8 @@ export async function serviceRun(units: ServiceRunUnits, options: RunOptions): P
   return report;
 }
 
-function allReady(answers: readonly (CheckResult | Promise<CheckResult>)[]): answers is CheckResult[] {
-  for (const answer of answers) if (answer instanceof Promise) return false;
+function allReady(answers: readonly Answer[]): answers is CheckResult[] {
+  for (const answer of answers) if (PendingExecution.isPending(answer)) return false;
   return true;
 }
 

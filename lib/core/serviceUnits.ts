@@ -14,6 +14,7 @@ import { KnownResults } from './KnownResults.js';
 import { ResultHistory } from './ResultHistory.js';
 import { ShutdownGate } from './ShutdownGate.js';
 import { SingleFlight } from './SingleFlight.js';
+import type { Pending } from './DependencyGate.js';
 import { StartupLatch } from './StartupLatch.js';
 import { StatusListeners } from './StatusListeners.js';
 
@@ -46,7 +47,7 @@ export function serviceUnits(checks: readonly HealthCheck[] | undefined, setting
   const history = new ResultHistory<CheckSlot>(settings.historySize);
   const selector = new CheckSelector(checkSlots(checks, settings));
   const listeners = new StatusListeners<CheckSlot>();
-  const singleFlight = new SingleFlight<CheckSlot, CheckResult>(settings.singleFlight ?? SERVICE_OPTION_SCHEMA.singleFlight.defaultValue);
+  const singleFlight = new SingleFlight<CheckSlot, Pending>(settings.singleFlight ?? SERVICE_OPTION_SCHEMA.singleFlight.defaultValue);
   const recorder = new ExecutionRecorder(singleFlight, history, listeners);
   const scheduler: BackgroundScheduler<CheckSlot> = new BackgroundScheduler<CheckSlot>((slot): Promise<CheckResult[]> => executor.background(slot));
   const known = new KnownResults(scheduler, recorder.cache);

@@ -6,6 +6,7 @@ import type { HealthCheckClass } from '../core/CheckDefinition.js';
 import { executeCheck } from '../core/executeCheck.js';
 import { effectiveTimeoutMs } from '../core/effectiveTimeoutMs.js';
 import { ExecutionScope } from '../core/ExecutionScope.js';
+import { PendingExecution } from '../core/PendingExecution.js';
 import { DEFAULT_TIMEOUT_MS } from '../core/HealthServiceOptions.js';
 import { internalFailure } from '../core/internalFailure.js';
 import { optionRules } from '../options/optionRules.js';
@@ -77,7 +78,7 @@ export async function runCheck(check: unknown, options: RunCheckOptions & { read
   const definition = definitionOf(instance.constructor as HealthCheckClass);
   const timeoutMs = valid.timeoutMs ?? effectiveTimeoutMs(definition, DEFAULT_TIMEOUT_MS);
   try {
-    return await executeCheck(new ExecutionScope(), definition, instance, timeoutMs);
+    return await PendingExecution.promised(executeCheck(new ExecutionScope(), definition, instance, timeoutMs));
   } catch (error) {
     return internalFailure(definition, error);
   }

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { HealthCheck, type CheckResult } from 'pulsecheck';
 import { CheckExecutor } from '#lib/core/CheckExecutor.js';
 import type { CheckSlot } from '#lib/core/CheckSlot.js';
-import { DependencyGate } from '#lib/core/DependencyGate.js';
+import { DependencyGate, type Pending } from '#lib/core/DependencyGate.js';
 import { DeadlineTimer } from '#lib/core/DeadlineTimer.js';
 import { ExecutionRecorder } from '#lib/core/ExecutionRecorder.js';
 import { ResultHistory } from '#lib/core/ResultHistory.js';
@@ -24,7 +24,7 @@ function counted(name: string, gate: Promise<void>): CheckSlot & { readonly exec
 }
 
 function executorFor(slots: readonly CheckSlot[], singleFlight = true, known: (slot: CheckSlot) => CheckResult | undefined = () => undefined): CheckExecutor {
-  const flights = new SingleFlight<CheckSlot, CheckResult>(singleFlight);
+  const flights = new SingleFlight<CheckSlot, Pending>(singleFlight);
   return new CheckExecutor(new DependencyGate(slots), new ExecutionRecorder(flights, new ResultHistory(0), new StatusListeners()), flights, known);
 }
 

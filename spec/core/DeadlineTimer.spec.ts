@@ -225,6 +225,23 @@ describe('DeadlineTimer', () => {
       expect(clock.countTimers()).to.equal(0);
     });
 
+    it('queues an execution with the timeout of a dropped queue in a new one, not in the dropped one', async () => {
+      const started = timeouts.map((timeoutMs) => start(timeoutMs));
+      // Three queues emptied and dropped (12 -> 9), then the last one: dropped too, and the last one looked up.
+      for (const execution of [...started.slice(0, 3), started[11] as Execution]) finish(execution);
+      expect(timer.lanes).to.equal(8);
+      const last = timeouts[11] as number;
+      const again = start(last);
+      const other = start(last);
+      expect(timer.lanes).to.equal(9);
+      expect(timer.size).to.equal(10);
+      await advance(last - 1);
+      expect(expiries(again, other)).to.deep.equal([0, 0]);
+      await advance(1);
+      expect(expiries(again, other)).to.deep.equal([1, 1]);
+      expect(timer.size).to.equal(0);
+    });
+
     it('never drops a queue that still holds an execution', async () => {
       const firsts = timeouts.map((timeoutMs) => start(timeoutMs));
       await advance(10);

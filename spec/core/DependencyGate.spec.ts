@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { HealthCheck, type CheckDefinition, type CheckResult } from 'pulsecheck';
 import { DependencyGate, type Answer } from '#lib/core/DependencyGate.js';
 import { buildResult } from '#lib/core/executeCheck.js';
+import { PendingExecution } from '#lib/core/PendingExecution.js';
 import { makeCheckError } from '#lib/core/toCheckError.js';
 import { deferred, installClock } from './fixtures.js';
 
@@ -50,7 +51,7 @@ describe('DependencyGate', () => {
       return {
         calls,
         answer: (slot, dependencies) => {
-          calls.push(`${slot.definition.name}(${dependencies.map((dependency) => (dependency instanceof Promise ? 'pending' : dependency.name)).join(',')})`);
+          calls.push(`${slot.definition.name}(${dependencies.map((dependency) => (PendingExecution.isPending(dependency) ? 'pending' : dependency.name)).join(',')})`);
           return passed(slot.definition.name);
         },
       };

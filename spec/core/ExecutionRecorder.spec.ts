@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { CheckResult, HealthStatus } from 'pulsecheck';
 import { blockedResult } from '#lib/core/blockedResult.js';
 import type { CheckSlot } from '#lib/core/CheckSlot.js';
+import type { Pending } from '#lib/core/DependencyGate.js';
 import { buildResult } from '#lib/core/executeCheck.js';
 import { ExecutionRecorder } from '#lib/core/ExecutionRecorder.js';
 import { flapRule } from '#lib/core/FlapRule.js';
@@ -12,7 +13,7 @@ import { slot } from './unitFixtures.js';
 
 describe('ExecutionRecorder', () => {
   const failing = (on: CheckSlot): CheckResult => buildResult(on.definition, 1, [{ kind: 'unavailable', message: 'down' }], {});
-  let flights: SingleFlight<CheckSlot, CheckResult>;
+  let flights: SingleFlight<CheckSlot, Pending>;
   let history: ResultHistory<CheckSlot>;
   let listeners: StatusListeners<CheckSlot>;
   let recorder: ExecutionRecorder;

@@ -23,7 +23,7 @@ const definition: CheckDefinition = Object.freeze({
 let scope = new ExecutionScope();
 
 /** Executes a check whose check() is `body`, with a timeout of {@link timeoutMs}, in the spec's {@link scope}. */
-function execute(body: (context: CheckContext) => unknown): Promise<CheckResult> {
+function execute(body: (context: CheckContext) => unknown): PromiseLike<CheckResult> {
   return executeCheck(scope, definition, { check: body } as unknown as HealthCheck, timeoutMs);
 }
 

@@ -4,6 +4,7 @@ import type { CheckDefinition } from '#lib/core/CheckDefinition.js';
 import { DeadlineTimer } from '#lib/core/DeadlineTimer.js';
 import { executeCheck, type ExecutionSink } from '#lib/core/executeCheck.js';
 import { ExecutionScope } from '#lib/core/ExecutionScope.js';
+import { PendingExecution } from '#lib/core/PendingExecution.js';
 import { activeResourcesAfterATurn, settleResources } from '../support/activeResources.js';
 import { checkClass, deferred, serviceFor } from './fixtures.js';
 
@@ -56,16 +57,16 @@ function recordTouches(touched: string[]): object {
 }
 
 /** Runs executeCheck, failing the spec if it throws synchronously. */
-function execute(body: (context: CheckContext) => unknown, timeoutMs = 100, exposeAbort?: (abort: (reason: DOMException) => void) => void): Promise<CheckResult> {
-  let pending: Promise<CheckResult> | undefined;
+function execute(body: (context: CheckContext) => unknown, timeoutMs = 100, exposeAbort?: (abort: (reason: DOMException) => void) => void): PromiseLike<CheckResult> {
+  let pending: PromiseLike<CheckResult> | undefined;
   expect(() => {
     pending = executeCheck(new ExecutionScope(), definition, instance(body), timeoutMs, exposeAbort);
   }, 'executeCheck threw synchronously').not.to.throw();
-  return pending as Promise<CheckResult>;
+  return pending as PromiseLike<CheckResult>;
 }
 
 /** Runs executeCheck with `exposeAbort`, and gives the abort function it was handed. */
-function executeAbortable(body: (context: CheckContext) => unknown, timeoutMs = 100): { result: Promise<CheckResult>; abort: (reason: DOMException) => void } {
+function executeAbortable(body: (context: CheckContext) => unknown, timeoutMs = 100): { result: PromiseLike<CheckResult>; abort: (reason: DOMException) => void } {
   let abort: ((reason: DOMException) => void) | undefined;
   const result = execute(body, timeoutMs, (given) => {
     abort = given;
@@ -138,10 +139,10 @@ describe('executeCheck', () => {
     function loggingSink(log: string[]): ExecutionSink<string> {
       return {
         started(key, execution) {
-          log.push(`started ${key} ${execution instanceof Promise}`);
+          log.push(`started ${key} ${PendingExecution.isPending(execution)}`);
         },
         finish(key, result, now, execution) {
-          log.push(`finish ${key} ${result.status} ${typeof now} ${execution instanceof Promise}`);
+          log.push(`finish ${key} ${result.status} ${typeof now} ${PendingExecution.isPending(execution)}`);
           return Object.freeze({ ...result, output: `${key}: ${result.output}` });
         },
       };
@@ -162,7 +163,7 @@ describe('executeCheck', () => {
     for (const [how, body] of cases) {
       it(`tells it of the execution before anything can settle it, then resolves with what it finishes, for a check that ${how}`, async () => {
         const log: string[] = [];
-        let started: Promise<CheckResult> | undefined;
+        let started: PromiseLike<CheckResult> | undefined;
         const sink = loggingSink(log);
         const spied: ExecutionSink<string> = {
           started(key, execution) {

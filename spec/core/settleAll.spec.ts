@@ -2,6 +2,7 @@ import { connect, createServer, type AddressInfo, type Server, type Socket } fro
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { buildResult } from '#lib/core/executeCheck.js';
+import type { Pending } from '#lib/core/DependencyGate.js';
 import { ExecutionScope } from '#lib/core/ExecutionScope.js';
 import { settleAll, type SettleSlot } from '#lib/core/settleAll.js';
 import { HealthCheck } from 'pulsecheck';
@@ -83,7 +84,7 @@ describe('settleAll', () => {
   it('stops waiting for an execution that never settles 250 ms after the largest timeout, and says it abandoned it', async () => {
     const slots = [slot('quick', 50), slot('hung', 100)];
     const hung = new Promise<CheckResult>(() => undefined);
-    const abandoned: [number, Promise<CheckResult>][] = [];
+    const abandoned: [number, Pending][] = [];
     let settled: CheckResult[] | undefined;
     void settleAll(new ExecutionScope(), slots, [Promise.resolve(passing(slots[0] as SettleSlot)), hung], false, (index, execution) => abandoned.push([index, execution])).then((results) => {
       settled = results;
