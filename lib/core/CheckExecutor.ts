@@ -86,6 +86,7 @@ export class CheckExecutor {
    * (on its own schedule) is joined, and blocks it the moment it fails.
    */
   background(slot: CheckSlot): Promise<CheckResult[]> {
+    this.scope.refreshClock();
     const answers = this.#dependencies.answer(
       [slot],
       (own, dependencies) => this.#execute(own, dependencies),

@@ -122,7 +122,7 @@ export function executeCheck<K>(
   }
   if (typeof then !== 'function') return execution.settledSync(execution.finishSync(undefined, false));
 
-  const returned = performance.now();
+  const returned = scope.clock.now();
   if (returned - started > timeoutMs) {
     // The synchronous part alone outlasted the timeout: blamed now, not waited for.
     ignoreSettlement(pending, then);
@@ -245,14 +245,14 @@ class Execution extends PendingExecution {
     const sink = this.#sink;
     if (sink === undefined) return ready;
     const key = this.#key;
-    const finished: Promise<CheckResult> = ready.then((verdict) => sink.finish(key, verdict, performance.now(), finished));
+    const finished: Promise<CheckResult> = ready.then((verdict) => sink.finish(key, verdict, this.#scope.clock.now(), finished));
     sink.started(key, finished);
     return finished;
   }
 
   /** The check returned (or threw) without a thenable: the verdict now, a timeout if that took too long. */
   finishSync(thrown: unknown, failed: boolean): CheckResult {
-    const now = performance.now();
+    const now = this.#scope.clock.now();
     this.#scope.handOff(now);
     this.state = DeadlineState.settled;
     if (failed) this.#record(safeCheckError(thrown));
@@ -272,7 +272,7 @@ class Execution extends PendingExecution {
   settle(thrown: unknown, failed: boolean): void {
     const state = this.state;
     if (state === DeadlineState.settled) return;
-    const now = performance.now();
+    const now = this.#scope.clock.now();
     this.#scope.timer.remove(this); // a no-op unless it is queued
     this.state = DeadlineState.settled;
     if (state === DeadlineState.queued) {
@@ -303,7 +303,7 @@ class Execution extends PendingExecution {
     const lateMs = (this.dueAt ?? this.deadline) - this.deadline;
     if (lateMs >= stallToleranceMs) this.#blockedMs = lateMs;
     this.#timedOut();
-    const now = performance.now();
+    const now = this.#scope.clock.now();
     this.#deliver(this.#result(now), now);
   }
 

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import sinon from 'sinon';
 import { HealthCheckRegistry, type HealthReport } from 'pulsecheck';
 import { DeadlineTimer } from '#lib/core/DeadlineTimer.js';
 import { ExecutionScope } from '#lib/core/ExecutionScope.js';
@@ -121,5 +122,55 @@ describe('ExecutionScope clock readings within a pass', () => {
     scope.handOff(9);
     scope.endPass();
     expect(scope.startTime(), 'dropped at the end of the pass').to.not.equal(9);
+  });
+});
+
+describe('ExecutionScope clock', () => {
+  afterEach(() => {
+    sinon.restore();
+  });
+
+  /** A registry with one check that waits `ms` on the (possibly fake) timers before passing. */
+  function waitingCheck(ms: number): HealthCheckRegistry {
+    const registry = new HealthCheckRegistry();
+    checkClass(registry, 'Waits', () => new Promise<void>((resolve) => setTimeout(resolve, ms)), { timeoutMs: 1_000 });
+    return registry;
+  }
+
+  it('reads the clock the run started with: fakes installed after the service was built time its next run', async () => {
+    const service = serviceFor(waitingCheck(40));
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const running = service.run();
+      await clock.tickAsync(40);
+      const report = await running;
+      expect(report.checks[0]?.durationMs, 'measured on the fake clock, exactly').to.equal(40);
+    } finally {
+      clock.uninstall();
+    }
+  });
+
+  it('reads the clock a background round started with, too', async () => {
+    const service = serviceFor(waitingCheck(25));
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
+    try {
+      service.start({ intervalMs: 60_000 });
+      await clock.tickAsync(25);
+      const report = await service.run();
+      expect(report.checks[0]?.durationMs, 'the background execution, measured on the fake clock').to.equal(25);
+      const stopping = service.stop();
+      await clock.tickAsync(1_000);
+      await stopping;
+    } finally {
+      clock.uninstall();
+    }
+  });
+
+  it('sees a stubbed performance.now at once, within a run', () => {
+    const scope = new ExecutionScope();
+    scope.beginPass();
+    sinon.stub(performance, 'now').returns(1234.5);
+    expect(scope.startTime()).to.equal(1234.5);
+    scope.endPass();
   });
 });
