@@ -73,7 +73,12 @@ export class DependencyGate<S extends { readonly definition: CheckDefinition }> 
    */
   answer(selected: readonly S[], answer: (slot: S, dependencies: readonly Promised[]) => Answer, consult: (slot: S) => Answer | undefined): Answer[] {
     const order = this.#graph.order;
-    if (order === undefined) return selected.map((slot) => answer(slot, noDependencies));
+    if (order === undefined) {
+      // A loop, not map(): the builtin would call `answer` from outside the optimized code, once per check.
+      const answers: Answer[] = [];
+      for (let index = 0; index < selected.length; index += 1) answers.push(answer(selected[index] as S, noDependencies));
+      return answers;
+    }
     const wanted = new Set(selected);
     const answered = new Map<S, Promised>();
     for (const index of order) {

@@ -8,37 +8,24 @@ import { SERVICE_OPTION_SCHEMA } from './HealthServiceOptions.js';
 /**
  * One check's ring, as numbers and references (no object per execution):
  * position `(start + i) % capacity` holds the i-th oldest of `length`
- * entries. `entries` keeps the frozen entry made for a position the first
- * time a snapshot reads it, until that position is overwritten.
+ * entries. The fields of a position sit side by side, so that recording
+ * one touches two cache lines, not one per field: `numbers` holds its
+ * duration and time at `2 * position`, `references` its status, bounded
+ * output and frozen entry at `3 * position` (the entry is made the first
+ * time a snapshot reads the position, and kept until it is overwritten).
  */
 class Ring {
-  readonly statuses: (HealthStatus | undefined)[];
-  readonly durations: Float64Array;
-  readonly times: Float64Array;
-  readonly outputs: (string | undefined)[];
-  readonly entries: (HistoryEntry | undefined)[];
+  readonly numbers: Float64Array;
+  readonly references: (HealthStatus | string | HistoryEntry | undefined)[];
   start = 0;
   length = 0;
 
   constructor(capacity: number) {
-    this.statuses = new Array<HealthStatus | undefined>(capacity).fill(undefined);
-    this.durations = new Float64Array(capacity);
-    this.times = new Float64Array(capacity);
-    this.outputs = new Array<string | undefined>(capacity).fill(undefined);
-    this.entries = new Array<HistoryEntry | undefined>(capacity).fill(undefined);
+    this.numbers = new Float64Array(2 * capacity);
+    this.references = new Array<HealthStatus | string | HistoryEntry | undefined>(3 * capacity).fill(undefined);
   }
 }
 
-/**
- * @internal The last `capacity` executions of each check, in a fixed-size
- * ring buffer per check: recording stores numbers and references in
- * preallocated slots and allocates nothing for an output of `working`; the
- * time is formatted and the entry made only when a snapshot reads it (most
- * runs never read the history). An entry holds at most
- * `HISTORY_OUTPUT_MAX_LENGTH` characters of output, so memory stays
- * bounded in entries and in bytes however many executions there are.
- * Capacity 0 keeps nothing and allocates nothing.
- */
 export class ResultHistory<K> {
   readonly #capacity: number;
   readonly #rings = new Map<K, Ring>();
@@ -79,11 +66,13 @@ export class ResultHistory<K> {
       index = ring.start;
       ring.start = (ring.start + 1) % capacity;
     }
-    ring.statuses[index] = result.status;
-    ring.durations[index] = result.durationMs;
-    ring.times[index] = at;
-    ring.outputs[index] = boundedOutput(result.output);
-    ring.entries[index] = undefined;
+    const numbers = ring.numbers;
+    numbers[2 * index] = result.durationMs;
+    numbers[2 * index + 1] = at;
+    const references = ring.references;
+    references[3 * index] = result.status;
+    references[3 * index + 1] = boundedOutput(result.output);
+    references[3 * index + 2] = undefined;
   }
 
   /**
@@ -98,7 +87,7 @@ export class ResultHistory<K> {
     if (ring !== undefined) {
       for (let offset = 0; offset < ring.length; offset += 1) {
         const index = (ring.start + offset) % this.#capacity;
-        const entry = (ring.entries[index] ??= entryAt(ring, index, epochOffsetMs));
+        const entry = (ring.references[3 * index + 2] as HistoryEntry | undefined) ?? (ring.references[3 * index + 2] = entryAt(ring, index, epochOffsetMs));
         entries.push(entry);
         if (entry.status !== 'fail') up += 1;
       }
@@ -111,10 +100,10 @@ export class ResultHistory<K> {
 /** The frozen entry for position `index` of `ring` (recorded there). */
 function entryAt(ring: Ring, index: number, epochOffsetMs: number): HistoryEntry {
   return Object.freeze({
-    status: ring.statuses[index] as HealthStatus,
-    durationMs: ring.durations[index] as number,
-    time: new Date((ring.times[index] as number) + epochOffsetMs).toISOString(),
-    output: ring.outputs[index] as string,
+    status: ring.references[3 * index] as HealthStatus,
+    durationMs: ring.numbers[2 * index] as number,
+    time: new Date((ring.numbers[2 * index + 1] as number) + epochOffsetMs).toISOString(),
+    output: ring.references[3 * index + 1] as string,
   });
 }
 
