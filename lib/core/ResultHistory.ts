@@ -16,13 +16,13 @@ import { SERVICE_OPTION_SCHEMA } from './HealthServiceOptions.js';
  */
 class Ring {
   readonly numbers: Float64Array;
-  readonly references: (HealthStatus | string | HistoryEntry | undefined)[];
+  readonly references: (string | HistoryEntry | undefined)[];
   start = 0;
   length = 0;
 
   constructor(capacity: number) {
     this.numbers = new Float64Array(2 * capacity);
-    this.references = new Array<HealthStatus | string | HistoryEntry | undefined>(3 * capacity).fill(undefined);
+    this.references = new Array<string | HistoryEntry | undefined>(3 * capacity).fill(undefined);
   }
 }
 

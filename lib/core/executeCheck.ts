@@ -45,7 +45,7 @@ const stallToleranceMs = 10;
  * promise of its verdict.
  *
  * The execution's deadline is its own start plus its own timeout. The context
- * it hands the check is fresh and frozen, carries only what the public
+ * it hands the check is fresh, carries only what the public
  * `CheckContext` names (never this execution's record), and is closed when the verdict is given, so a
  * check that keeps running past its timeout can no longer record anything. On
  * timeout the context's signal is aborted and the execution ends
@@ -367,7 +367,7 @@ class Execution extends PendingExecution {
   }
 }
 
-// An execution and its frozen context kept for their shapes (see keepShapes): built as every execution is,
+// An execution and its context kept for their shapes (see keepShapes): built as every execution is,
 // in a scope and with a definition of their own, never run.
 keepShapes(new ExecutionContext(new Execution(new ExecutionScope(), Object.freeze({ name: 'shape' }) as CheckDefinition, 1, undefined, undefined)));
 

@@ -35,26 +35,35 @@ describe('ExecutionContext (what a check receives)', () => {
       seen = context;
     });
     const context = seen as CheckContext;
-    expect(Object.keys(context).sort()).to.deep.equal(['addError', 'addWarning', 'observe']);
-    expect('signal' in context).to.equal(true);
+    expect(Object.getOwnPropertyNames(context), 'no own property: every member is on the prototype').to.deep.equal([]);
+    expect(Object.getOwnPropertySymbols(context)).to.deep.equal([]);
     const prototype = Object.getPrototypeOf(context) as object;
-    expect(Object.getOwnPropertyNames(prototype).sort()).to.deep.equal(['constructor', 'signal']);
+    expect(Object.getOwnPropertyNames(prototype).sort()).to.deep.equal(['addError', 'addWarning', 'constructor', 'observe', 'signal']);
     expect(Object.getPrototypeOf(prototype)).to.equal(Object.prototype);
-    for (const internal of ['deadline', 'previous', 'next', 'state', 'resolve', 'settle', 'expire', 'abortBy', 'started', 'timeoutMs', 'dueAt']) {
+    for (const internal of ['deadline', 'previous', 'next', 'state', 'resolve', 'settle', 'expire', 'abortBy', 'started', 'timeoutMs', 'dueAt', 'listen', 'promise', 'then', 'deliver']) {
       expect(internal in context, internal).to.equal(false);
     }
   });
 
-  it('is frozen, and so is its prototype: a check cannot replace a member', async () => {
+  it('lets a check replace none of its members: each is an accessor of a frozen prototype, and assigning one throws', async () => {
     const result = await runWith((context) => {
-      expect(Object.isFrozen(context)).to.equal(true);
       expect(Object.isFrozen(Object.getPrototypeOf(context))).to.equal(true);
-      expect(() => {
-        (context as { addError: unknown }).addError = () => undefined;
-      }).to.throw(TypeError);
+      for (const member of ['addError', 'addWarning', 'observe', 'signal']) {
+        expect(() => {
+          (context as unknown as Record<string, unknown>)[member] = () => undefined;
+        }, member).to.throw(TypeError);
+      }
       context.addWarning('still recorded');
     });
     expect(result.output).to.equal('warning: still recorded');
+  });
+
+  it('hands the same function at every read of a member', async () => {
+    await runWith((context) => {
+      expect(context.addError).to.equal(context.addError);
+      expect(context.addWarning).to.equal(context.addWarning);
+      expect(context.observe).to.equal(context.observe);
+    });
   });
 
   it('works destructured: every member, signal included, keeps working without `this`', async () => {
