@@ -229,10 +229,13 @@ export class HealthService {
   /**
    * Stops background mode and waits for the executions in progress, if any
    * (they end by their timeouts at the latest). Afterwards no timer of
-   * this service is left. Safe to call when not started.
+   * this service is left (the deadline timer, kept unreferenced between runs,
+   * is cleared too, unless a run is still executing). Safe to call when not
+   * started.
    */
-  stop(): Promise<void> {
-    return this.#units.scheduler.stop();
+  async stop(): Promise<void> {
+    await this.#units.scheduler.stop();
+    this.#units.executor.scope.timer.release();
   }
 
   /** Whether background mode is running. */

@@ -77,9 +77,13 @@ export async function runCheck(check: unknown, options: RunCheckOptions & { read
   }
   const definition = definitionOf(instance.constructor as HealthCheckClass);
   const timeoutMs = valid.timeoutMs ?? effectiveTimeoutMs(definition, DEFAULT_TIMEOUT_MS);
+  const scope = new ExecutionScope();
   try {
-    return await PendingExecution.promised(executeCheck(new ExecutionScope(), definition, instance, timeoutMs));
+    return await PendingExecution.promised(executeCheck(scope, definition, instance, timeoutMs));
   } catch (error) {
     return internalFailure(definition, error);
+  } finally {
+    // This scope runs nothing else: no timer is left behind.
+    scope.timer.release();
   }
 }

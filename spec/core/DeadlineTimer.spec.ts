@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { Deadline, DeadlineState } from '#lib/core/Deadline.js';
@@ -130,7 +133,8 @@ describe('DeadlineTimer', () => {
     expect(expiries(first, second, third)).to.deep.equal([1, 1, 1]);
   });
 
-  it('keeps the timer while anything is pending and clears it with the last removal', async () => {
+  it('keeps the timer while anything is pending, and leaves it idle (unreferenced) with the last removal', async () => {
+    const arming = sinon.spy(globalThis, 'setTimeout');
     const ended = start(100);
     const waiting = start(200);
     finish(ended);
@@ -138,10 +142,65 @@ describe('DeadlineTimer', () => {
     expect(timer.size).to.equal(1);
     await advance(200);
     expect(expiries(ended, waiting)).to.deep.equal([0, 1]);
+    expect(clock.countTimers(), 'fired with nothing left pending: gone').to.equal(0);
     const last = start(100);
     finish(last);
-    expect(clock.countTimers()).to.equal(0);
     expect(timer.size).to.equal(0);
+    expect(timer.idle).to.equal(true);
+    expect(clock.countTimers(), 'idle, not cleared').to.equal(1);
+    const idle = arming.lastCall.returnValue as unknown as { hasRef(): boolean };
+    expect(idle.hasRef(), 'an idle timer keeps nothing alive').to.equal(false);
+  });
+
+  it('reuses an idle timer for an execution whose deadline is not earlier, referenced again, and re-arms when it fires', async () => {
+    const arming = sinon.spy(globalThis, 'setTimeout');
+    finish(start(100));
+    const idle = arming.lastCall.returnValue as unknown as { hasRef(): boolean };
+    await advance(40);
+    const next = start(100);
+    expect(arming.callCount, 'no timer set for it').to.equal(1);
+    expect(timer.idle).to.equal(false);
+    expect(idle.hasRef(), 'referenced again: a pending execution keeps the process alive').to.equal(true);
+    await advance(60);
+    expect(next.expired, 'the idle timer fired first, at its own time').to.equal(0);
+    expect(clock.countTimers(), 're-armed for the pending deadline').to.equal(1);
+    await advance(39);
+    expect(next.expired).to.equal(0);
+    await advance(1);
+    expect(next.expired, 'exactly at its own deadline').to.equal(1);
+    expect(clock.countTimers()).to.equal(0);
+  });
+
+  it('replaces an idle timer armed for later than a new deadline', async () => {
+    const arming = sinon.spy(globalThis, 'setTimeout');
+    finish(start(300));
+    const sooner = start(100);
+    expect(arming.callCount).to.equal(2);
+    expect(clock.countTimers(), 'the idle timer is cleared, not left beside the new one').to.equal(1);
+    await advance(100);
+    expect(sooner.expired).to.equal(1);
+    expect(clock.countTimers()).to.equal(0);
+  });
+
+  it('lets an idle timer that fires find nothing, and end', async () => {
+    const ended = start(100);
+    finish(ended);
+    await advance(100);
+    expect(ended.expired).to.equal(0);
+    expect(timer.idle).to.equal(false);
+    expect(clock.countTimers()).to.equal(0);
+  });
+
+  it('clears an idle timer at release(), and leaves a timer with executions pending alone', async () => {
+    finish(start(100));
+    timer.release();
+    expect(clock.countTimers()).to.equal(0);
+    expect(timer.idle).to.equal(false);
+    const pending = start(100);
+    timer.release();
+    expect(clock.countTimers(), 'an execution is pending').to.equal(1);
+    await advance(100);
+    expect(pending.expired).to.equal(1);
   });
 
   it('schedules no verdict turn when the timer fires for an execution that already ended', async () => {
@@ -222,6 +281,7 @@ describe('DeadlineTimer', () => {
       expect(timer.lanes).to.be.at.least(12);
       for (const execution of tracked) finish(execution);
       expect(timer.lanes).to.equal(8);
+      timer.release();
       expect(clock.countTimers()).to.equal(0);
     });
 
@@ -252,5 +312,33 @@ describe('DeadlineTimer', () => {
       expect(seconds.map((execution) => execution.expired)).to.deep.equal(timeouts.map(() => 1));
       expect(timer.size).to.equal(0);
     });
+  });
+});
+
+describe('DeadlineTimer, in a process of its own', function () {
+  this.timeout(30_000);
+
+  it('keeps the process alive for an execution it tracks, when the timer it reuses was idle (unreferenced)', async () => {
+    // A run leaves the timer idle; background mode (whose own timers keep nothing alive) then executes a check
+    // that hangs. The process must stay up until that check's timeout, and report it.
+    const script = `
+      import { HealthCheck, HealthCheckRegistry, HealthService, registerHealthCheck } from 'pulsecheck';
+      const registry = new HealthCheckRegistry();
+      let hang = false;
+      class Flaky extends HealthCheck {
+        check() { return hang ? new Promise(() => {}) : Promise.resolve(); }
+      }
+      registerHealthCheck({ registry, name: 'Flaky', timeoutMs: 300 })(Flaky);
+      const service = new HealthService([new Flaky()]);
+      await service.run();
+      hang = true;
+      service.onResult((result) => console.log(result.output));
+      service.start({ intervalMs: 60_000 });
+    `;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '--eval', script], {
+      cwd: fileURLToPath(new URL('../../..', import.meta.url)),
+      timeout: 20_000,
+    });
+    expect(stdout.trim()).to.equal('timeout: did not finish within 300 ms');
   });
 });

@@ -4,10 +4,14 @@
  */
 import { HealthService, type CheckResult, type HealthCheck } from 'pulsecheck';
 
-/** Runs `check` once under `timeoutMs` (through a HealthService of its own) and returns its result. */
+/**
+ * Runs `check` once under `timeoutMs` (through a HealthService of its own, stopped afterwards, so that its idle
+ * deadline timer is not left behind) and returns its result.
+ */
 export async function runCheck(check: HealthCheck, timeoutMs = 1000): Promise<CheckResult> {
   const service = new HealthService([check], { defaultTimeoutMs: timeoutMs });
   const report = await service.run();
+  await service.stop();
   const result = report.checks[0];
   if (result === undefined) throw new Error('runCheck: the report has no result');
   return result;
