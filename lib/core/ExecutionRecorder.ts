@@ -21,9 +21,9 @@ export class ExecutionRecorder {
   readonly #flap = new FlapFilter<CheckSlot>();
   readonly #singleFlight: SingleFlight<CheckSlot, Pending>;
   readonly #history: ResultHistory<CheckSlot>;
-  readonly #listeners: StatusListeners<CheckSlot>;
+  readonly #listeners: StatusListeners;
 
-  constructor(singleFlight: SingleFlight<CheckSlot, Pending>, history: ResultHistory<CheckSlot>, listeners: StatusListeners<CheckSlot>) {
+  constructor(singleFlight: SingleFlight<CheckSlot, Pending>, history: ResultHistory<CheckSlot>, listeners: StatusListeners) {
     this.#singleFlight = singleFlight;
     this.#history = history;
     this.#listeners = listeners;

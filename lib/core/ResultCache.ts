@@ -1,6 +1,7 @@
 import type { CheckResult } from '../report/CheckResult.js';
 import { reuseResult } from './reuseResult.js';
 import { roundMs } from './roundMs.js';
+import type { SlotKey } from './SlotState.js';
 
 /**
  * @internal A check's latest result and when it was recorded
@@ -12,25 +13,21 @@ export interface LatestResult {
   readonly finishedAt: number;
 }
 
-/** The record behind {@link LatestResult}, written once per key and then updated in place. */
-interface Latest {
-  result: CheckResult;
-  finishedAt: number;
-}
-
 /**
  * @internal The latest result of each check, and the TTL rule: a result
  * younger than the check's TTL is answered again (`cached: true`, with its
  * age) instead of executing the check.
  */
-export class ResultCache<K> {
-  readonly #latest = new Map<K, Latest>();
-
-  /** Records `result` as the latest of `key`, finished at `finishedAt` (no allocation after a key's first result). */
+export class ResultCache<K extends SlotKey> {
+  /**
+   * Records `result` as the latest of `key`, finished at `finishedAt`: in the key's {@link SlotState}, one record
+   * per key, made at its first result and then updated in place.
+   */
   record(key: K, result: CheckResult, finishedAt: number): void {
-    const latest = this.#latest.get(key);
+    const state = key.state;
+    const latest = state.latest;
     if (latest === undefined) {
-      this.#latest.set(key, { result, finishedAt });
+      state.latest = { result, finishedAt };
       return;
     }
     latest.result = result;
@@ -39,7 +36,7 @@ export class ResultCache<K> {
 
   /** The latest result of `key`, if any. */
   latest(key: K): LatestResult | undefined {
-    return this.#latest.get(key);
+    return key.state.latest;
   }
 
   /**
@@ -50,7 +47,7 @@ export class ResultCache<K> {
    * served until the new clock caught up.
    */
   reuse(key: K, ttlMs: number, now: number): CheckResult | undefined {
-    const latest = this.#latest.get(key);
+    const latest = key.state.latest;
     if (latest === undefined) return undefined;
     const ageMs = now - latest.finishedAt;
     return ageMs >= 0 && ageMs < ttlMs ? reuseResult(latest.result, roundMs(ageMs)) : undefined;

@@ -4,6 +4,7 @@ import type { HealthStatus } from '../report/HealthStatus.js';
 import { cutHistoryOutput } from '../report/cutHistoryOutput.js';
 import type { HistoryEntry } from '../report/HistoryEntry.js';
 import { SERVICE_OPTION_SCHEMA } from './HealthServiceOptions.js';
+import type { SlotKey } from './SlotState.js';
 
 /**
  * One check's ring, as numbers and references (no object per execution):
@@ -26,9 +27,8 @@ class Ring {
   }
 }
 
-export class ResultHistory<K> {
+export class ResultHistory<K extends SlotKey> {
   readonly #capacity: number;
-  readonly #rings = new Map<K, Ring>();
 
   /**
    * @param capacity - Entries kept per check: a whole number from 0 to
@@ -53,10 +53,12 @@ export class ResultHistory<K> {
   record(key: K, result: CheckResult, at: number): void {
     const capacity = this.#capacity;
     if (capacity === 0) return;
-    let ring = this.#rings.get(key);
+    const state = key.state;
+    // Only this unit writes the field, always with a Ring of this capacity.
+    let ring = state.ring as Ring | undefined;
     if (ring === undefined) {
       ring = new Ring(capacity);
-      this.#rings.set(key, ring);
+      state.ring = ring;
     }
     let index: number;
     if (ring.length < capacity) {
@@ -81,7 +83,7 @@ export class ResultHistory<K> {
    * keeps the right distance from the present however the wall clock was set meanwhile.
    */
   snapshot(key: K, name: string, epochOffsetMs: number = Date.now() - performance.now()): CheckHistory {
-    const ring = this.#rings.get(key);
+    const ring = key.state.ring as Ring | undefined;
     const entries: HistoryEntry[] = [];
     let up = 0;
     if (ring !== undefined) {

@@ -1,7 +1,4 @@
-/** The execution in flight for one key, if any: one per key, reused (no map write per execution). */
-interface Flight<E> {
-  execution: E | undefined;
-}
+import type { SlotKey } from './SlotState.js';
 
 /**
  * @internal Concurrent callers share the execution already in flight for a
@@ -11,37 +8,27 @@ interface Flight<E> {
  * the newer in place.
  *
  * Cheap on the hot path: disabled, `set` and `forget` do nothing; enabled,
- * each key gets one entry on its first execution, which later executions
- * reuse, so the map is written once per key, never per execution.
+ * the execution is kept in the key's own {@link SlotState}: a field write,
+ * no map.
  */
-export class SingleFlight<K, E extends object> {
-  readonly #inFlight = new Map<K, Flight<E>>();
-
+export class SingleFlight<K extends SlotKey, E extends object> {
   /** @param enabled - Whether callers join at all (`false`: {@link SingleFlight.join} never answers, and nothing is kept). */
   constructor(readonly enabled: boolean) {}
 
   /** The execution in flight for `key`, to join, if any (and enabled). */
   join(key: K): E | undefined {
-    return this.enabled ? this.#inFlight.get(key)?.execution : undefined;
+    // Only this unit writes the field, always with an E.
+    return this.enabled ? (key.state.inFlight as E | undefined) : undefined;
   }
 
   /** Makes `execution` the one later callers of `key` join. */
   set(key: K, execution: E): void {
-    if (!this.enabled) return;
-    const flight = this.#inFlight.get(key);
-    if (flight === undefined) this.#inFlight.set(key, { execution });
-    else flight.execution = execution;
+    if (this.enabled) key.state.inFlight = execution;
   }
 
   /** Stops offering `execution` for `key`, unless a newer one replaced it. */
   forget(key: K, execution: E): void {
-    if (!this.enabled) return;
-    const flight = this.#inFlight.get(key);
-    if (flight !== undefined && flight.execution === execution) flight.execution = undefined;
-  }
-
-  /** How many keys have an entry (for specs): at most one per key, whatever the number of executions. */
-  get keys(): number {
-    return this.#inFlight.size;
+    const state = key.state;
+    if (this.enabled && state.inFlight === execution) state.inFlight = undefined;
   }
 }

@@ -1,8 +1,8 @@
 import type { CheckResult } from '../report/CheckResult.js';
-import type { HealthStatus } from '../report/HealthStatus.js';
 import { describeSafely } from './internalFailure.js';
 import type { ResultListener } from './ResultListener.js';
 import type { StatusChangeListener } from './StatusChangeListener.js';
+import type { SlotKey } from './SlotState.js';
 
 /**
  * @internal The status-change listeners of a service, and each check's last
@@ -14,12 +14,11 @@ import type { StatusChangeListener } from './StatusChangeListener.js';
  * listeners (`onResult`) hear every execution, after the status-change ones,
  * by the same rules.
  */
-export class StatusListeners<K> {
+export class StatusListeners {
   // Copy on write: subscribing or unsubscribing replaces the array, so a notification iterates the array
   // current when it starts (no copy per execution), and skips a listener no longer in the current one.
   #listeners: readonly StatusChangeListener[] = [];
   #resultListeners: readonly ResultListener[] = [];
-  readonly #lastStatus = new Map<K, HealthStatus>();
 
   /**
    * Subscribes `listener`.
@@ -55,11 +54,12 @@ export class StatusListeners<K> {
    * throws. Allocates nothing, and calls nothing, for an execution whose
    * status did not change when no result listener is subscribed.
    */
-  notify(key: K, result: CheckResult): void {
+  notify(key: SlotKey, result: CheckResult): void {
     const status = result.status;
-    const previous = this.#lastStatus.get(key);
+    const state = key.state;
+    const previous = state.lastStatus;
     if (previous !== status) {
-      this.#lastStatus.set(key, status);
+      state.lastStatus = status;
       const listeners = this.#listeners;
       for (const listener of listeners) {
         if (listeners !== this.#listeners && !this.#listeners.includes(listener)) continue;

@@ -5,6 +5,7 @@ import { definitionOf } from './definitionOf.js';
 import { effectiveTimeoutMs } from './effectiveTimeoutMs.js';
 import { flapRule } from './FlapRule.js';
 import { HealthCheck } from './HealthCheck.js';
+import { SlotState } from './SlotState.js';
 import { SERVICE_OPTION_SCHEMA, type HealthServiceOptions } from './HealthServiceOptions.js';
 
 /**
@@ -32,6 +33,7 @@ export function checkSlots(checks: readonly HealthCheck[] | undefined, settings:
       timeoutMs: effectiveTimeoutMs(definition, defaultTimeoutMs),
       cacheTtlMs: definition.cacheTtlMs ?? defaultCacheTtlMs,
       flap: flapRule(definition.failAfter ?? settings.defaultFailAfter, definition.recoverAfter ?? settings.defaultRecoverAfter),
+      state: new SlotState(),
     };
   });
 }

@@ -27,7 +27,7 @@ export interface ServiceUnits {
   /** How each check is answered: known, shared or executed (and recorded). */
   readonly executor: CheckExecutor;
   readonly history: ResultHistory<CheckSlot>;
-  readonly listeners: StatusListeners<CheckSlot>;
+  readonly listeners: StatusListeners;
   readonly scheduler: BackgroundScheduler<CheckSlot>;
   /** The service's `serviceInfo`, frozen and redacted once, carried by every report; `undefined` when not set. */
   readonly service: ServiceInfo | undefined;
@@ -46,7 +46,7 @@ export interface ServiceUnits {
 export function serviceUnits(checks: readonly HealthCheck[] | undefined, settings: Readonly<HealthServiceOptions>): ServiceUnits {
   const history = new ResultHistory<CheckSlot>(settings.historySize);
   const selector = new CheckSelector(checkSlots(checks, settings));
-  const listeners = new StatusListeners<CheckSlot>();
+  const listeners = new StatusListeners();
   const singleFlight = new SingleFlight<CheckSlot, Pending>(settings.singleFlight ?? SERVICE_OPTION_SCHEMA.singleFlight.defaultValue);
   const recorder = new ExecutionRecorder(singleFlight, history, listeners);
   const scheduler: BackgroundScheduler<CheckSlot> = new BackgroundScheduler<CheckSlot>((slot): Promise<CheckResult[]> => executor.background(slot));

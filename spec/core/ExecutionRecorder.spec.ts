@@ -15,7 +15,7 @@ describe('ExecutionRecorder', () => {
   const failing = (on: CheckSlot): CheckResult => buildResult(on.definition, 1, [{ kind: 'unavailable', message: 'down' }], {});
   let flights: SingleFlight<CheckSlot, Pending>;
   let history: ResultHistory<CheckSlot>;
-  let listeners: StatusListeners<CheckSlot>;
+  let listeners: StatusListeners;
   let recorder: ExecutionRecorder;
   let changes: [string, HealthStatus | undefined, HealthStatus][];
 

@@ -9,7 +9,11 @@ import { slot } from './unitFixtures.js';
 const t0 = 1_700_000_000_000;
 
 describe('ResultHistory', () => {
-  const key = slot('Db');
+  // A slot belongs to one service: each spec gets its own, so no unit sees another's state on it.
+  let key = slot('Db');
+  beforeEach(() => {
+    key = slot('Db');
+  });
   const passing = buildResult(key.definition, 3, [], {});
   const failing = (message: string): CheckResult => buildResult(key.definition, 7, [{ kind: 'unavailable', message }], {});
 
@@ -66,6 +70,7 @@ describe('ResultHistory', () => {
           fc.array(fc.oneof(fc.record({ fails: fc.boolean(), atMs: fc.integer({ min: 0, max: 10_000_000 }) }), fc.constant('snapshot' as const)), { maxLength: 40 }),
           (capacity, steps) => {
             const history = new ResultHistory(capacity);
+            const key = slot('Db');
             const model: { status: string; durationMs: number; time: string; output: string }[] = [];
             for (const [index, step] of steps.entries()) {
               if (step === 'snapshot') {
