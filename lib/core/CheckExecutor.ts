@@ -107,7 +107,7 @@ export class CheckExecutor {
     if (known !== undefined && (dependencies.length === 0 || known.blockedBy !== undefined)) return known;
     const reused = known ?? this.#singleFlight.join(slot);
     if (reused === undefined) return this.#execute(slot, dependencies);
-    return dependencies.length === 0 ? reused : DependencyGate.combine(slot.definition, reused, dependencies, performance.now());
+    return dependencies.length === 0 ? reused : DependencyGate.combine(slot.definition, reused, dependencies, this.scope.clock.now());
   }
 
   /**
@@ -127,7 +127,8 @@ export class CheckExecutor {
       return recorded;
     }
     const gated = dependencies.length > 0;
-    const startedAt = gated ? performance.now() : 0;
+    const clock = this.scope.clock;
+    const startedAt = gated ? clock.now() : 0;
     const recorder = this.#recorder;
     if (!gated) {
       // The record path runs as the verdict is given, through this executor's one sink: no promise chained,
@@ -152,8 +153,8 @@ export class CheckExecutor {
     });
     started = combined instanceof Promise ? combined : Promise.resolve(combined);
     const gatedExecution: Promise<CheckResult> = started.then(
-      (executed) => recorder.record(slot, executed, gatedExecution),
-      (error: unknown) => recorder.record(slot, internalFailure(slot.definition, error), gatedExecution),
+      (executed) => recorder.record(slot, executed, gatedExecution, clock.now()),
+      (error: unknown) => recorder.record(slot, internalFailure(slot.definition, error), gatedExecution, clock.now()),
     );
     this.#singleFlight.set(slot, gatedExecution);
     return gatedExecution;
