@@ -1,5 +1,5 @@
 import type { CheckResult } from '../report/CheckResult.js';
-import { Deadline } from './Deadline.js';
+import { DeadlineState, type Deadline } from './Deadline.js';
 
 /** @internal What waits for a {@link PendingExecution} without a promise of its own: told once, with the index it gave. */
 export interface ExecutionWaiter {
@@ -19,14 +19,28 @@ export interface ExecutionWaiter {
  * that listens later, or a promise asked for later, gets it at once. It is
  * awaitable (`then` asks for the promise).
  */
-export abstract class PendingExecution extends Deadline implements PromiseLike<CheckResult> {
-  // Hidden-class care, as in Deadline: each field starts as the kind of value it keeps.
+export abstract class PendingExecution implements Deadline, PromiseLike<CheckResult> {
+  // Hidden-class care (executeCheck keeps one execution alive for its shape, see keepShapes): a field that
+  // starts as a small integer and later holds a fraction changes the object's hidden class, leaving the kept
+  // shape behind. So each field starts as the kind of value it keeps: a number always written with a fraction
+  // (`deadline`) starts as NaN, and one written only on a rare path (`dueAt`) as undefined, which takes any value.
+  // The Deadline fields (see Deadline):
+  deadline = Number.NaN;
+  timeoutMs = 0;
+  previous: Deadline | undefined = undefined;
+  next: Deadline | undefined = undefined;
+  state: DeadlineState = DeadlineState.running;
+  dueAt: number | undefined = undefined;
+  // Its own:
   #waiter: ExecutionWaiter | undefined = undefined;
   #index = 0;
   #others: { readonly waiter: ExecutionWaiter; readonly index: number }[] | undefined = undefined;
   #resolve: ((result: CheckResult) => void) | undefined = undefined;
   #promise: Promise<CheckResult> | undefined = undefined;
   #delivered: CheckResult | undefined = undefined;
+
+  /** The deadline passed and the execution had not settled a turn of the loop later (see Deadline). */
+  abstract expire(): void;
 
   /** Tells `waiter` the verdict (as item `index`): when it is delivered, or now if it was. */
   listen(waiter: ExecutionWaiter, index: number): void {

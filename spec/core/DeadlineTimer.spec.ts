@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
 import sinon from 'sinon';
-import { Deadline, DeadlineState } from '#lib/core/Deadline.js';
+import { DeadlineState, type Deadline } from '#lib/core/Deadline.js';
 import { DeadlineTimer } from '#lib/core/DeadlineTimer.js';
 
 /**
@@ -14,10 +14,15 @@ import { DeadlineTimer } from '#lib/core/DeadlineTimer.js';
  */
 describe('DeadlineTimer', () => {
   /** An execution as the timer sees it: started at `start`, due `timeoutMs` later; counts its expiries. */
-  class Execution extends Deadline {
+  class Execution implements Deadline {
+    deadline = Number.NaN;
+    timeoutMs = 0;
+    previous: Deadline | undefined = undefined;
+    next: Deadline | undefined = undefined;
+    state: DeadlineState = DeadlineState.running;
+    dueAt: number | undefined = undefined;
     expired = 0;
     constructor(timeoutMs: number, start: number) {
-      super();
       this.timeoutMs = timeoutMs;
       this.deadline = start + timeoutMs;
     }
