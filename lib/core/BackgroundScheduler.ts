@@ -1,7 +1,7 @@
 import type { CheckResult } from '../report/CheckResult.js';
 import { BACKGROUND_OPTION_SCHEMA, type BackgroundOptions } from './BackgroundOptions.js';
 import type { CheckDefinition } from './CheckDefinition.js';
-import { buildResult } from './executeCheck.js';
+import { buildResult } from './buildResult.js';
 import type { LatestResult } from './ResultCache.js';
 import { reuseResult } from './reuseResult.js';
 import { roundMs } from './roundMs.js';

@@ -1,6 +1,6 @@
 import type { CheckResult } from '../report/CheckResult.js';
 import type { CheckDefinition } from './CheckDefinition.js';
-import { buildResult } from './executeCheck.js';
+import { buildResult } from './buildResult.js';
 import { HealthCheck } from './HealthCheck.js';
 import { PROBE_TAGS } from './Probe.js';
 import type { RunOptions } from './RunOptions.js';

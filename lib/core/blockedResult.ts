@@ -1,7 +1,7 @@
 import type { CheckError } from '../report/CheckError.js';
 import type { CheckResult } from '../report/CheckResult.js';
 import type { CheckDefinition } from './CheckDefinition.js';
-import { buildResult } from './executeCheck.js';
+import { buildResult } from './buildResult.js';
 import { makeCheckError } from './toCheckError.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { CheckResult } from '../report/CheckResult.js';
 import type { CheckDefinition } from './CheckDefinition.js';
 import { describeThrown } from './describeThrown.js';
-import { buildResult } from './executeCheck.js';
+import { buildResult } from './buildResult.js';
 import { makeCheckError } from './toCheckError.js';
 
 const undescribable = 'a value that cannot be described';

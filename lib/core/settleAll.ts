@@ -1,7 +1,7 @@
 import type { CheckResult } from '../report/CheckResult.js';
 import type { CheckDefinition } from './CheckDefinition.js';
 import type { Answer, Pending } from './DependencyGate.js';
-import { buildResult } from './executeCheck.js';
+import { buildResult } from './buildResult.js';
 import { ExecutionScope, type Backstopped } from './ExecutionScope.js';
 import { internalFailure } from './internalFailure.js';
 import { keepShapes } from './keepShapes.js';

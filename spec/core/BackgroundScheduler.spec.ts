@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import sinon from 'sinon';
 import { HealthCheck } from 'pulsecheck';
 import { BackgroundScheduler, type ScheduledCheck } from '#lib/core/BackgroundScheduler.js';
-import { buildResult } from '#lib/core/executeCheck.js';
+import { buildResult } from '#lib/core/buildResult.js';
 import { deferred, installClock } from './fixtures.js';
 
 const definition = Object.freeze({ target: HealthCheck, name: 'Db', critical: true, timeoutMs: undefined, tags: Object.freeze([]), description: undefined, cacheTtlMs: undefined });

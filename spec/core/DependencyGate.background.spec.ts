@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { HealthCheck, HealthCheckRegistry, ServiceUnavailable, type CheckDefinition, type CheckResult } from 'pulsecheck';
 import { DependencyGate, type Answer } from '#lib/core/DependencyGate.js';
-import { buildResult } from '#lib/core/executeCheck.js';
+import { buildResult } from '#lib/core/buildResult.js';
 import { makeCheckError } from '#lib/core/toCheckError.js';
 import { checkClass, deferred, serviceFor, sleep } from './fixtures.js';
 

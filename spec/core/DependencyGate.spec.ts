@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { HealthCheck, type CheckDefinition, type CheckResult } from 'pulsecheck';
 import { DependencyGate, type Answer } from '#lib/core/DependencyGate.js';
-import { buildResult } from '#lib/core/executeCheck.js';
+import { buildResult } from '#lib/core/buildResult.js';
 import { PendingExecution } from '#lib/core/PendingExecution.js';
 import { makeCheckError } from '#lib/core/toCheckError.js';
 import { deferred, installClock } from './fixtures.js';

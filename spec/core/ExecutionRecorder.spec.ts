@@ -3,7 +3,7 @@ import type { CheckResult, HealthStatus } from 'pulsecheck';
 import { blockedResult } from '#lib/core/blockedResult.js';
 import type { CheckSlot } from '#lib/core/CheckSlot.js';
 import type { Pending } from '#lib/core/DependencyGate.js';
-import { buildResult } from '#lib/core/executeCheck.js';
+import { buildResult } from '#lib/core/buildResult.js';
 import { ExecutionRecorder } from '#lib/core/ExecutionRecorder.js';
 import { flapRule } from '#lib/core/FlapRule.js';
 import { ResultHistory } from '#lib/core/ResultHistory.js';

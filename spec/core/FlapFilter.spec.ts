@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { HealthCheck, type CheckResult, type HealthStatus } from 'pulsecheck';
-import { buildResult } from '#lib/core/executeCheck.js';
+import { buildResult } from '#lib/core/buildResult.js';
 import { FlapFilter } from '#lib/core/FlapFilter.js';
 import { flapRule, type FlapRule } from '#lib/core/FlapRule.js';
 import { makeCheckError } from '#lib/core/toCheckError.js';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { BackgroundScheduler } from '#lib/core/BackgroundScheduler.js';
 import type { CheckSlot } from '#lib/core/CheckSlot.js';
-import { buildResult } from '#lib/core/executeCheck.js';
+import { buildResult } from '#lib/core/buildResult.js';
 import { KnownResults } from '#lib/core/KnownResults.js';
 import { ResultCache } from '#lib/core/ResultCache.js';
 import { slot } from './unitFixtures.js';

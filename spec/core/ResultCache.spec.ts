@@ -1,6 +1,6 @@
 import type { CheckSlot } from '#lib/core/CheckSlot.js';
 import { expect } from 'chai';
-import { buildResult } from '#lib/core/executeCheck.js';
+import { buildResult } from '#lib/core/buildResult.js';
 import { ResultCache } from '#lib/core/ResultCache.js';
 import { slot } from './unitFixtures.js';
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { buildResult } from '#lib/core/executeCheck.js';
+import { buildResult } from '#lib/core/buildResult.js';
 import { ResultHistory, boundedOutput } from '#lib/core/ResultHistory.js';
 import { DEFAULT_HISTORY_SIZE, HISTORY_OUTPUT_MAX_LENGTH, MAX_HISTORY_SIZE, type CheckResult } from 'pulsecheck';
 import { numRuns } from '../support/arbitraries.js';

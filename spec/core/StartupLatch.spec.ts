@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { HealthReport } from 'pulsecheck';
 import { buildReport } from '#lib/core/buildReport.js';
-import { buildResult } from '#lib/core/executeCheck.js';
+import { buildResult } from '#lib/core/buildResult.js';
 import { StartupLatch } from '#lib/core/StartupLatch.js';
 import { slot } from './unitFixtures.js';
 

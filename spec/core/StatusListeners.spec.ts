@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { buildResult } from '#lib/core/executeCheck.js';
+import { buildResult } from '#lib/core/buildResult.js';
 import { StatusListeners } from '#lib/core/StatusListeners.js';
 import { slot } from './unitFixtures.js';
 

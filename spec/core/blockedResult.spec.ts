@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { HealthCheck, type CheckDefinition, type CheckError, type CheckResult } from 'pulsecheck';
 import { blockedResult } from '#lib/core/blockedResult.js';
-import { buildResult } from '#lib/core/executeCheck.js';
+import { buildResult } from '#lib/core/buildResult.js';
 import { makeCheckError } from '#lib/core/toCheckError.js';
 
 /** A definition for check `name`. */

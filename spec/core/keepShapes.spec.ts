@@ -46,7 +46,7 @@ describe('keepShapes', function () {
     const thrown = await deoptimizedByAFullCollection();
     // Thrown away at every full collection before executeCheck kept an execution and its context (and settleAll a
     // run's wait: 'start', 'settled').
-    const engine = ['executeCheck', 'Execution', 'ExecutionContext', 'Deadline', 'settle', 'start', 'settled', 'listen', 'deliver', '#deliver', '#result', 'add', '#unlink'];
+    const engine = ['executeCheck', 'Execution', 'ExecutionContext', 'Deadline', 'settle', 'start', 'settled', 'listen', '#handOver', '#deliver', '#result', 'add', '#unlink'];
     expect(thrown.filter((name) => engine.includes(name))).to.deep.equal([]);
     // Not kept: the deadline timer's #arm, with Node's own timer functions (insert, append, TimersList), embeds
     // Node's list of the timers of one duration, which Node drops once its last timer is cleared (each run).

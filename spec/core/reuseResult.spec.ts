@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { CheckResult } from 'pulsecheck';
 import type { CheckDefinition } from '#lib/core/CheckDefinition.js';
 import { blockedResult } from '#lib/core/blockedResult.js';
-import { buildResult } from '#lib/core/executeCheck.js';
+import { buildResult } from '#lib/core/buildResult.js';
 import { REUSE_COPIED_KEYS, reuseResult } from '#lib/core/reuseResult.js';
 
 /** What reuseResult must equal, key order included: the spread it replaces on its fast path. */

@@ -1,7 +1,7 @@
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { expect } from 'chai';
 import sinon from 'sinon';
-import { buildResult } from '#lib/core/executeCheck.js';
+import { buildResult } from '#lib/core/buildResult.js';
 import type { Pending } from '#lib/core/DependencyGate.js';
 import { ExecutionScope } from '#lib/core/ExecutionScope.js';
 import { settleAll, type SettleSlot } from '#lib/core/settleAll.js';
