@@ -75,8 +75,8 @@ export class DependencyGate<S extends { readonly definition: CheckDefinition }> 
     const order = this.#graph.order;
     if (order === undefined) {
       // A loop, not map(): the builtin would call `answer` from outside the optimized code, once per check.
-      const answers: Answer[] = [];
-      for (let index = 0; index < selected.length; index += 1) answers.push(answer(selected[index] as S, noDependencies));
+      const answers = new Array<Answer>(selected.length);
+      for (let index = 0; index < selected.length; index += 1) answers[index] = answer(selected[index] as S, noDependencies);
       return answers;
     }
     const wanted = new Set(selected);
