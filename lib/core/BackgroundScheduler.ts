@@ -5,6 +5,7 @@ import { buildResult } from './buildResult.js';
 import type { LatestResult } from './ResultCache.js';
 import { reuseResult } from './reuseResult.js';
 import { roundMs } from './roundMs.js';
+import type { SlotKey } from './SlotState.js';
 import { makeCheckError } from './toCheckError.js';
 import { MAX_TIMER_MS } from '../options/maxTimerMs.js';
 import { validateOptions } from '../options/validateOptions.js';
@@ -19,6 +20,7 @@ export interface ScheduledCheck<K> {
 
 /** One check's schedule while running. */
 interface Loop {
+  readonly key: SlotKey;
   readonly intervalMs: number;
   readonly staleAfterMs: number;
   timer: NodeJS.Timeout | undefined;
@@ -28,7 +30,8 @@ interface Loop {
 }
 
 interface Background {
-  readonly loops: Map<unknown, Loop>;
+  /** Every loop of this start(), each also in its key's SlotState while it runs. */
+  readonly loops: Loop[];
 }
 
 /**
@@ -43,7 +46,7 @@ interface Background {
  * delay. An execution must never reject (the service's are backstopped by
  * settleAll); should one, its schedule goes on anyway.
  */
-export class BackgroundScheduler<K> {
+export class BackgroundScheduler<K extends SlotKey> {
   readonly #execute: (key: K) => Promise<unknown>;
   #background: Background | undefined;
 
@@ -73,19 +76,21 @@ export class BackgroundScheduler<K> {
     const { intervalMs, staleAfterMs } = validateOptions(BACKGROUND_OPTION_SCHEMA, options, 'HealthService.start');
     if (this.#background !== undefined) throw new Error('HealthService.start: background mode is already running; call stop() first');
     const now = performance.now();
-    const background: Background = { loops: new Map() };
+    const background: Background = { loops: [] };
     for (const check of checks) {
       const own = check.intervalMs;
       const checkIntervalMs = own ?? intervalMs;
       const defaultLimit = Math.min(MAX_TIMER_MS, 3 * checkIntervalMs + check.timeoutMs);
       const limit = staleAfterMs === undefined ? defaultLimit : own === undefined ? staleAfterMs : Math.max(staleAfterMs, defaultLimit);
       const delayMs = check.initialDelayMs ?? 0;
-      background.loops.set(check.key, { intervalMs: checkIntervalMs, staleAfterMs: limit, timer: undefined, execution: undefined, firstDueAt: delayMs > 0 ? now + delayMs : undefined });
+      const loop: Loop = { key: check.key, intervalMs: checkIntervalMs, staleAfterMs: limit, timer: undefined, execution: undefined, firstDueAt: delayMs > 0 ? now + delayMs : undefined };
+      background.loops.push(loop);
+      check.key.state.loop = loop;
     }
     this.#background = background;
     try {
       for (const check of checks) {
-        const loop = background.loops.get(check.key);
+        const loop = loopOf(check.key);
         if (loop === undefined) continue;
         if (loop.firstDueAt === undefined) this.#run(background, check.key, loop);
         else this.#wait(background, check.key, loop, check.initialDelayMs ?? 0);
@@ -93,7 +98,10 @@ export class BackgroundScheduler<K> {
     } catch (error) {
       // #run and #wait never throw by design; should one ever, leave nothing running.
       this.#background = undefined;
-      for (const loop of background.loops.values()) clearTimeout(loop.timer);
+      for (const loop of background.loops) {
+        clearTimeout(loop.timer);
+        loop.key.state.loop = undefined;
+      }
       throw error;
     }
   }
@@ -103,10 +111,11 @@ export class BackgroundScheduler<K> {
     const background = this.#background;
     if (background === undefined) return;
     this.#background = undefined;
-    const loops = [...background.loops.values()];
+    const loops = background.loops;
     for (const loop of loops) {
       clearTimeout(loop.timer);
       loop.timer = undefined;
+      loop.key.state.loop = undefined;
     }
     // Every execution is already under way: waiting for each in turn waits for all of them.
     for (const loop of loops) await loop.execution?.catch(noop);
@@ -114,7 +123,7 @@ export class BackgroundScheduler<K> {
 
   /** The staleness limit of `key` in force, or `undefined` when not running or not scheduled. */
   staleAfterMsOf(key: K): number | undefined {
-    return this.#background?.loops.get(key)?.staleAfterMs;
+    return loopOf(key)?.staleAfterMs;
   }
 
   /**
@@ -127,7 +136,7 @@ export class BackgroundScheduler<K> {
    * then joins or starts an execution as outside background mode).
    */
   answer(key: K, definition: CheckDefinition, latest: LatestResult | undefined, now: number): CheckResult | undefined {
-    const loop = this.#background?.loops.get(key);
+    const loop = loopOf(key);
     if (loop === undefined) return undefined;
     // A result recorded after `now` (fake timers turned the clock back) has no age to give: as if none, as in ResultCache.
     if (latest !== undefined && latest.finishedAt <= now) {
@@ -173,3 +182,8 @@ export class BackgroundScheduler<K> {
 }
 
 function noop(): void {}
+
+/** `key`'s loop while background mode runs (only this unit writes the field, always with a Loop). */
+function loopOf(key: SlotKey): Loop | undefined {
+  return key.state.loop as Loop | undefined;
+}

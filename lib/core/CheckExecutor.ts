@@ -24,6 +24,9 @@ export class CheckExecutor {
   readonly #recorder: ExecutionRecorder;
   readonly #singleFlight: SingleFlight<CheckSlot, Pending>;
   readonly #known: (slot: CheckSlot) => CheckResult | undefined;
+  /** How many answers of the current `answer()` were known results, and whether all of the last one's were. */
+  #knownAnswers = 0;
+  #allKnown = false;
   /**
    * Where every ungated execution is offered to joiners as soon as it exists (so one whose thenable settles
    * inside its own then() is forgotten at once, never left offered) and recorded as its verdict is given.
@@ -59,15 +62,26 @@ export class CheckExecutor {
   answer(selected: readonly CheckSlot[], fresh: boolean): Answer[] {
     const scope = this.scope;
     scope.beginPass();
+    this.#knownAnswers = 0;
     try {
-      return this.#dependencies.answer(
+      const answers = this.#dependencies.answer(
         selected,
         (slot, dependencies) => this.#resultFor(slot, fresh, dependencies),
         this.#known,
       );
+      this.#allKnown = this.#knownAnswers === answers.length;
+      return answers;
     } finally {
       scope.endPass();
     }
+  }
+
+  /**
+   * Whether every answer of the last {@link CheckExecutor.answer} was a known result (cached or background): then
+   * there is nothing to wait for, and the run need not look at each answer to find out.
+   */
+  get allKnown(): boolean {
+    return this.#allKnown;
   }
 
   /** Waits for `pending` (answered for `slots`), backstopped; never rejects. */
@@ -104,7 +118,10 @@ export class CheckExecutor {
     if (fresh) return this.#execute(slot, dependencies);
     const known = this.#known(slot);
     // A known result already blocked stands as it is.
-    if (known !== undefined && (dependencies.length === 0 || known.blockedBy !== undefined)) return known;
+    if (known !== undefined && (dependencies.length === 0 || known.blockedBy !== undefined)) {
+      this.#knownAnswers += 1;
+      return known;
+    }
     const reused = known ?? this.#singleFlight.join(slot);
     if (reused === undefined) return this.#execute(slot, dependencies);
     return dependencies.length === 0 ? reused : DependencyGate.combine(slot.definition, reused, dependencies, this.scope.clock.now());

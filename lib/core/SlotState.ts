@@ -7,7 +7,8 @@ import type { LatestResult } from './ResultCache.js';
  * their part with a field read instead of a map lookup each (single-flight
  * three times per execution, the cache, the history and the status
  * listeners once each: six hash lookups, 5 % of the engine's instructions
- * per run and a share of its data-cache misses). Each field belongs to one
+ * per run and a share of its data-cache misses; background mode's schedule
+ * once per answer). Each field belongs to one
  * unit, which alone reads and writes it. A slot belongs to one service, so
  * its state to that service's units: one slot given to the units of two
  * services would mix their records.
@@ -21,6 +22,8 @@ export class SlotState {
   ring: object | undefined = undefined;
   /** {@link StatusListeners}: the status last notified. */
   lastStatus: HealthStatus | undefined = undefined;
+  /** {@link BackgroundScheduler}: the check's schedule while background mode runs. */
+  loop: object | undefined = undefined;
 }
 
 /** @internal A key the recording units keep their state on: a {@link CheckSlot} (or, in specs, any holder). */

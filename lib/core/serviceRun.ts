@@ -2,8 +2,6 @@ import type { CheckResult } from '../report/CheckResult.js';
 import type { HealthReport } from '../report/HealthReport.js';
 import { buildReport } from './buildReport.js';
 import type { CheckSlot } from './CheckSlot.js';
-import type { Answer } from './DependencyGate.js';
-import { PendingExecution } from './PendingExecution.js';
 import type { ResultHistory } from './ResultHistory.js';
 import type { RunOptions } from './RunOptions.js';
 import type { ServiceUnits } from './serviceUnits.js';
@@ -31,17 +29,12 @@ export async function serviceRun(units: ServiceRunUnits, options: RunOptions): P
   const executor = units.executor;
   const pending = executor.answer(selected, options.fresh === true);
   // Cached and background results are ready at once: skip the wait only when every one is.
-  const settled = allReady(pending) ? pending : await executor.settle(selected, pending);
+  const settled = executor.allKnown ? (pending as CheckResult[]) : await executor.settle(selected, pending);
   const history = units.history;
   const results = options.history === true && history.capacity > 0 ? settled.map((result, index) => withHistory(history, result, selected[index])) : settled;
   const report = buildReport(startedAt, t0, results, true, units.service);
   units.latch.keep(options, report);
   return report;
-}
-
-function allReady(answers: readonly Answer[]): answers is CheckResult[] {
-  for (const answer of answers) if (PendingExecution.isPending(answer)) return false;
-  return true;
 }
 
 /** `result` with `slot`'s history attached, frozen. */
