@@ -27,6 +27,16 @@ class Ring {
   }
 }
 
+/**
+ * @internal The last `capacity` executions of each check, in a fixed-size
+ * ring buffer per check (kept in the check's {@link SlotState}): recording
+ * stores numbers and references in preallocated slots and allocates nothing
+ * for an output of `working`; the time is formatted and the entry made only
+ * when a snapshot reads it (most runs never read the history). An entry
+ * holds at most `HISTORY_OUTPUT_MAX_LENGTH` characters of output, so memory
+ * stays bounded in entries and in bytes however many executions there are.
+ * Capacity 0 keeps nothing and allocates nothing.
+ */
 export class ResultHistory<K extends SlotKey> {
   readonly #capacity: number;
 
