@@ -12,6 +12,7 @@ import { keepShapes } from './keepShapes.js';
 import type { ExecutionWaiter, PendingExecution } from './PendingExecution.js';
 import { makeCheckError, toCheckError } from './toCheckError.js';
 import { sanitizeObservation } from './sanitizeObservation.js';
+import { timeoutError } from './timeoutError.js';
 import { roundMs } from './roundMs.js';
 
 const noObservations: Readonly<Record<string, Observation>> = Object.freeze({});
@@ -278,7 +279,7 @@ export class Execution implements PendingExecution {
   }
 
   #timedOut(): void {
-    this.#record(makeCheckError('timeout', `did not finish within ${this.timeoutMs} ms`));
+    this.#record(timeoutError(this.timeoutMs));
     this.#abortReason = new DOMException(`health check '${this.#definition.name}' timed out after ${this.timeoutMs} ms`, 'TimeoutError');
     try {
       this.#controller?.abort(this.#abortReason);

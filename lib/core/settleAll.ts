@@ -6,7 +6,7 @@ import { ExecutionScope, type Backstopped } from './ExecutionScope.js';
 import { internalFailure } from './internalFailure.js';
 import { keepShapes } from './keepShapes.js';
 import { PendingExecution, type ExecutionWaiter } from './PendingExecution.js';
-import { makeCheckError } from './toCheckError.js';
+import { timeoutError } from './timeoutError.js';
 import { BACKSTOP_GRACE_MS } from './backstopGraceMs.js';
 import { MAX_TIMER_MS } from '../options/maxTimerMs.js';
 
@@ -204,7 +204,7 @@ class RunWait implements ExecutionWaiter, Backstopped {
       const slot = this.#slotAt(index);
       // Later runs start afresh instead of waiting for it.
       this.#abandoned?.(index, item);
-      results[index] = buildResult(slot.definition, elapsed, [makeCheckError('timeout', `did not finish within ${slot.timeoutMs} ms`)], {});
+      results[index] = buildResult(slot.definition, elapsed, [timeoutError(slot.timeoutMs)], {});
     }
     this.#finish();
   }
