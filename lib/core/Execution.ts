@@ -31,7 +31,6 @@ const EVENT_LOOP_BLOCKED_KEY = 'eventLoopBlockedMs';
  */
 const stallToleranceMs = 10;
 
-
 /** {@link toCheckError}, but total: a value that cannot be described still becomes an error. */
 function safeCheckError(value: unknown, fallbackForString?: CheckErrorKind): CheckError {
   try {
@@ -152,7 +151,6 @@ export class Execution implements PendingExecution {
       resolve(result);
     }
   }
-
 
   get signal(): AbortSignal {
     if (this.#controller === undefined) {
@@ -304,11 +302,9 @@ export class Execution implements PendingExecution {
   }
 }
 
-
 // An execution and its context kept for their shapes (see keepShapes): built as every execution is,
 // in a scope and with a definition of their own, never run.
 keepShapes(new ExecutionContext(new Execution(new ExecutionScope(), Object.freeze({ name: 'shape' }) as CheckDefinition, 1, undefined, undefined)));
-
 
 /** A warning from a non-string message, described without ever throwing. */
 function safeWarning(message: unknown): CheckError {

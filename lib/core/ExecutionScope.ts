@@ -54,13 +54,13 @@ export class ExecutionScope {
 
   /** A run starts its executions now: from the second on, each starts when the previous one's synchronous part ended. */
   beginPass(): void {
-    this.clock = performance;
+    this.refreshClock();
     this.#inPass = true;
     this.#handoff = Number.NaN;
     this.#passTime = Number.NaN;
   }
 
-  /** Looks the clock up again (see {@link ExecutionScope.clock}): a background round starts. */
+  /** Looks the clock up again (see {@link ExecutionScope.clock}): a run's pass or a background round starts. */
   refreshClock(): void {
     this.clock = performance;
   }
