@@ -155,8 +155,8 @@ function redactParameters(text: string): string {
     const key = match[1] ?? '';
     if (!isSecretKey(key)) continue;
     const valueStart = match.index + match[0].length;
-    const value = valueSpan(text, valueStart);
-    if (value === undefined || isLinePosition(key, text.slice(value.start, value.end))) continue;
+    const value = valueSpan(text, valueStart, key);
+    if (value === undefined) continue;
     out += text.slice(copied, value.start) + value.replacement;
     copied = value.end;
     parameter.lastIndex = value.end;
@@ -178,10 +178,50 @@ interface ValueSpan {
   readonly replacement: string;
 }
 
-/** How far the value after a secret key's separator runs, and what replaces it; `undefined` when there is none to redact. */
-function valueSpan(text: string, start: number): ValueSpan | undefined {
+/**
+ * How far the value after a secret key's separator runs, and what replaces it; `undefined` when there is none to
+ * redact (the value of a file name `key` that is a line position, `secrets.yaml:12:`, included).
+ */
+function valueSpan(text: string, start: number, key = ''): ValueSpan | undefined {
   if (text.startsWith(REDACTED, start)) return undefined;
-  // A quoted value, possibly inside an escaped string (`\"…\"`): the same run of backslashes before its quotes.
+  const quoted = quotedSpan(text, start);
+  if (quoted !== null) return quoted;
+  let end = unquotedEnd(text, start);
+  if (end === start || isLinePosition(key, text.slice(start, end))) return undefined;
+  // `key: token='…'`: the value is itself a parameter's name and separator, and the secret is that parameter's value
+  // (quoted, or after blanks): redacted with it, not left behind it. A loop, not recursion, however many there are.
+  const own = end;
+  while (isSeparator(text.charCodeAt(end - 1))) {
+    let next = end;
+    while (next < text.length && isBlank(text.charCodeAt(next))) next += 1;
+    const nested = quotedSpan(text, next);
+    if (nested !== null) {
+      if (nested !== undefined) end = nested.end;
+      break;
+    }
+    const nestedEnd = unquotedEnd(text, next);
+    if (nestedEnd === next) break;
+    end = nestedEnd;
+  }
+  if (end > own) return { start, end, replacement: REDACTED };
+  if (authSchemes.has(text.slice(start, end).toLowerCase())) {
+    // `Authorization: Bearer <credentials>`: keep the scheme, redact what follows it.
+    let credentials = end;
+    while (credentials < text.length && (text[credentials] === ' ' || text[credentials] === '\t')) credentials += 1;
+    let credentialsEnd = credentials;
+    while (credentialsEnd < text.length && !isValueEnd(text.charCodeAt(credentialsEnd))) credentialsEnd += 1;
+    if (credentials > end && credentialsEnd > credentials) return { start: credentials, end: credentialsEnd, replacement: REDACTED };
+    if (credentials === text.length) return undefined; // the scheme alone ends the text: nothing secret yet (a next error may hold the credentials)
+  }
+  return { start, end, replacement: REDACTED };
+}
+
+/**
+ * The span of a quoted value starting at `start`, possibly inside an escaped string (`\"…\"`: the same run of
+ * backslashes before its quotes); `undefined` when it is empty or cannot be delimited, `null` when no quoted value
+ * starts there.
+ */
+function quotedSpan(text: string, start: number): ValueSpan | undefined | null {
   let quoteAt = start;
   while (text.charCodeAt(quoteAt) === 0x5c) quoteAt += 1;
   const first = text[quoteAt];
@@ -193,19 +233,24 @@ function valueSpan(text: string, start: number): ValueSpan | undefined {
     return { start, end: close + opening.length, replacement: `${opening}${REDACTED}${opening}` };
   }
   if (quoteAt > start) return undefined; // backslashes before anything but a quote: not a value we can delimit
+  return null;
+}
+
+/** Where an unquoted value starting at `start` ends (`start` itself when there is none). */
+function unquotedEnd(text: string, start: number): number {
   let end = start;
   while (end < text.length && !isValueEnd(text.charCodeAt(end))) end += 1;
-  if (end === start) return undefined;
-  if (authSchemes.has(text.slice(start, end).toLowerCase())) {
-    // `Authorization: Bearer <credentials>`: keep the scheme, redact what follows it.
-    let credentials = end;
-    while (credentials < text.length && (text[credentials] === ' ' || text[credentials] === '\t')) credentials += 1;
-    let credentialsEnd = credentials;
-    while (credentialsEnd < text.length && !isValueEnd(text.charCodeAt(credentialsEnd))) credentialsEnd += 1;
-    if (credentials > end && credentialsEnd > credentials) return { start: credentials, end: credentialsEnd, replacement: REDACTED };
-    if (credentials === text.length) return undefined; // the scheme alone ends the text: nothing secret yet (a next error may hold the credentials)
-  }
-  return { start, end, replacement: REDACTED };
+  return end;
+}
+
+/** `=` or `:`, which end a parameter's name. */
+function isSeparator(code: number): boolean {
+  return code === 0x3d || code === 0x3a;
+}
+
+/** A space, a tab or a line break. */
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
 /**

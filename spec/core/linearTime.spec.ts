@@ -78,6 +78,8 @@ describe('linear time on hostile input', function () {
     ['flags followed by long blank runs', (size) => `--password${' '.repeat(size)}-x`],
     ['a MySQL client with many -p words', (size) => `mysql ${'-p -px '.repeat(size / 7)}`],
     ['file names with line positions', (size) => 'secrets.yaml:12: '.repeat(size / 17)],
+    ['a secret key whose value is a name and separator, again and again', (size) => `key: ${'a= '.repeat(size / 3)}`],
+    ['secret keys whose values are names before quotes, never closed', (size) => "key: token='".repeat(size / 12)],
   ];
   for (const [what, make] of redactions) {
     it(`redactSecrets: ${what}`, async () => {

@@ -152,6 +152,19 @@ describe('redactSecrets, rule by rule', () => {
     }
   });
 
+  it('redacts the value of a parameter that is itself the value of a secret key (`key: token=\'…\'`), quoted or after blanks', () => {
+    // Found by the property spec of redactSecrets.channels.spec.ts: the secret key's value ended at the quote, and
+    // the quoted secret after it was left as it was.
+    expect(redactSecrets("key: token='FakeQuotedToken03' ")).to.equal('key: *** ');
+    expect(redactSecrets('api_key: password="a b" next')).to.equal('api_key: *** next');
+    expect(redactSecrets('secret=token: s3cr3t next')).to.equal('secret=*** next');
+    expect(redactSecrets('secret=a=b=c: "d" next')).to.equal('secret=*** next');
+    expect(redactSecrets("key: token='unterminated")).to.equal('key: ***');
+    // A value that only ends with a separator, with nothing after it, is redacted as before.
+    expect(redactSecrets('password=abc: ')).to.equal('password=*** ');
+    expect(redactSecrets("password=abc:''")).to.equal("password=***''");
+  });
+
   it('redacts every secret parameter of a text, and nothing between them', () => {
     expect(redactSecrets('a=1 token=t0k b=2 "secret": "s3c" c=3 pwd:p4')).to.equal('a=1 token=*** b=2 "secret": "***" c=3 pwd:***');
   });
