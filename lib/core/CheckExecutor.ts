@@ -57,11 +57,14 @@ export class CheckExecutor {
   /**
    * What a run answers for each of `selected`, in order: ready results, or
    * executions to wait for ({@link settleAll}, with {@link CheckExecutor.settle}).
-   * With `fresh`, every check executes anew.
+   * With `fresh`, every check executes anew. `startedAt`, the run's own
+   * start (`performance.now()`, read with only engine code run since), is
+   * when the first execution starts and the known results are answered (see
+   * {@link ExecutionScope.beginPass}).
    */
-  answer(selected: readonly CheckSlot[], fresh: boolean): Answer[] {
+  answer(selected: readonly CheckSlot[], fresh: boolean, startedAt = Number.NaN): Answer[] {
     const scope = this.scope;
-    scope.beginPass();
+    scope.beginPass(startedAt);
     this.#knownAnswers = 0;
     try {
       const answers = this.#dependencies.answer(
@@ -84,12 +87,23 @@ export class CheckExecutor {
     return this.#allKnown;
   }
 
-  /** Waits for `pending` (answered for `slots`), backstopped; never rejects. */
-  settle(slots: readonly CheckSlot[], pending: readonly Answer[], unref = false): Promise<CheckResult[]> {
-    return settleAll(this.scope, slots, pending, unref, (index, execution) => {
-      const slot = slots[index];
-      if (slot !== undefined) this.#singleFlight.forget(slot, execution);
-    });
+  /**
+   * Waits for `pending` (answered for `slots`), backstopped; never rejects.
+   *
+   * @param startedAt - When the run started (`performance.now()`), for its backstop; read now when left out.
+   */
+  settle(slots: readonly CheckSlot[], pending: readonly Answer[], startedAt = Number.NaN, unref = false): Promise<CheckResult[]> {
+    return settleAll(
+      this.scope,
+      slots,
+      pending,
+      unref,
+      (index, execution) => {
+        const slot = slots[index];
+        if (slot !== undefined) this.#singleFlight.forget(slot, execution);
+      },
+      startedAt,
+    );
   }
 
   /**
@@ -106,7 +120,7 @@ export class CheckExecutor {
       (own, dependencies) => this.#execute(own, dependencies),
       (other) => this.#known(other) ?? this.#singleFlight.join(other),
     );
-    return this.settle([slot], answers, true);
+    return this.settle([slot], answers, Number.NaN, true);
   }
 
   /**

@@ -52,12 +52,17 @@ export class ExecutionScope {
     for (const run of runs) run.armBackstop();
   };
 
-  /** A run starts its executions now: from the second on, each starts when the previous one's synchronous part ended. */
-  beginPass(): void {
+  /**
+   * A run starts its executions now: from the second on, each starts when the previous one's synchronous part ended.
+   *
+   * @param now - The run's own start (`performance.now()`), when only engine code ran since it was read: the first
+   *   execution starts then and known results answer at that time, rather than each reading the clock again.
+   */
+  beginPass(now = Number.NaN): void {
     this.refreshClock();
     this.#inPass = true;
-    this.#handoff = Number.NaN;
-    this.#passTime = Number.NaN;
+    this.#handoff = now;
+    this.#passTime = now;
   }
 
   /** Looks the clock up again (see {@link ExecutionScope.clock}): a run's pass or a background round starts. */

@@ -16,20 +16,37 @@ export type ServiceRunUnits = Pick<ServiceUnits, 'selector' | 'gate' | 'latch' |
  * waits only when some answer is still to come, attaches the history when
  * asked, and builds the frozen report (the startup latch keeps it when it
  * latches). Rejects only for malformed options.
+ *
+ * Not an async function: the report is made by one `then` on the wait
+ * (an async function's frame and its resumption cost more, measured at
+ * one check per run). The first execution starts at the run's own start
+ * (only engine code runs between the two readings), which the backstop
+ * counts from too: two clock readings per run fewer.
  */
-export async function serviceRun(units: ServiceRunUnits, options: RunOptions): Promise<HealthReport> {
-  const startedAt = Date.now();
-  const t0 = performance.now();
-  const selected = units.selector.select(options);
-  const closed = units.gate.answer(options);
-  if (closed !== undefined) return buildReport(startedAt, t0, [closed], true, units.service);
-  const replayed = units.latch.replay(options, selected);
-  if (replayed !== undefined) return buildReport(startedAt, t0, replayed, true, units.service);
+export function serviceRun(units: ServiceRunUnits, options: RunOptions): Promise<HealthReport> {
+  try {
+    const startedAt = Date.now();
+    const t0 = performance.now();
+    const selected = units.selector.select(options);
+    const closed = units.gate.answer(options);
+    if (closed !== undefined) return Promise.resolve(buildReport(startedAt, t0, [closed], true, units.service));
+    const replayed = units.latch.replay(options, selected);
+    if (replayed !== undefined) return Promise.resolve(buildReport(startedAt, t0, replayed, true, units.service));
 
-  const executor = units.executor;
-  const pending = executor.answer(selected, options.fresh === true);
-  // Cached and background results are ready at once: skip the wait only when every one is.
-  const settled = executor.allKnown ? (pending as CheckResult[]) : await executor.settle(selected, pending);
+    const executor = units.executor;
+    const pending = executor.answer(selected, options.fresh === true, t0);
+    // Cached and background results are ready at once: skip the wait only when every one is.
+    if (executor.allKnown) return Promise.resolve(reportOf(units, options, selected, pending as CheckResult[], startedAt, t0));
+    return executor.settle(selected, pending, t0).then((settled) => reportOf(units, options, selected, settled, startedAt, t0));
+  } catch (error) {
+    // Malformed options (or a defect): a rejection with what was thrown, as from an async function, never a throw.
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the thrown value itself
+    return Promise.reject(error);
+  }
+}
+
+/** The run's report of `settled` (the results of `selected`, adopted), with their history when asked. */
+function reportOf(units: ServiceRunUnits, options: RunOptions, selected: readonly CheckSlot[], settled: CheckResult[], startedAt: number, t0: number): HealthReport {
   const history = units.history;
   const results = options.history === true && history.capacity > 0 ? settled.map((result, index) => withHistory(history, result, selected[index])) : settled;
   const report = buildReport(startedAt, t0, results, true, units.service);
@@ -41,3 +58,4 @@ export async function serviceRun(units: ServiceRunUnits, options: RunOptions): P
 function withHistory(history: ResultHistory<CheckSlot>, result: CheckResult, slot: CheckSlot | undefined): CheckResult {
   return slot === undefined ? result : Object.freeze({ ...result, history: history.snapshot(slot, slot.definition.name) });
 }
+

@@ -33,6 +33,9 @@ export interface SettleSlot {
  * One promise per run: a pending execution hands its verdict to the run
  * directly ({@link PendingExecution.listen}); only a promise answer (a gated
  * or synchronous execution) is subscribed to.
+ *
+ * @param startedAt - When the run started (`performance.now()`), which the backstop counts from; the clock's
+ *   reading now when left out.
  */
 export function settleAll(
   scope: ExecutionScope,
@@ -40,12 +43,13 @@ export function settleAll(
   pending: readonly Answer[],
   unref = false,
   abandoned?: (index: number, execution: Pending) => void,
+  startedAt = Number.NaN,
 ): Promise<CheckResult[]> {
   let waiting = 0;
   for (let index = 0; index < pending.length; index += 1) if (PendingExecution.isPending(pending[index] as Answer)) waiting += 1;
   if (waiting === 0) return Promise.resolve([...(pending as readonly CheckResult[])]);
   return new Promise<CheckResult[]>((resolve) => {
-    new RunWait(scope, slots, pending, waiting, unref, abandoned, resolve).start();
+    new RunWait(scope, slots, pending, waiting, unref, abandoned, resolve, Number.isNaN(startedAt) ? performance.now() : startedAt).start();
   });
 }
 
@@ -64,7 +68,7 @@ class RunWait implements ExecutionWaiter, Backstopped {
   /** Whether each promise answer is subscribed to on its own (see `#track`). */
   #tracked = false;
   #timer: NodeJS.Timeout | undefined = undefined;
-  readonly #startedAt = performance.now();
+  readonly #startedAt: number;
   #waitMs = 0;
 
   constructor(
@@ -75,6 +79,7 @@ class RunWait implements ExecutionWaiter, Backstopped {
     unref: boolean,
     abandoned: ((index: number, execution: Pending) => void) | undefined,
     resolve: (results: CheckResult[]) => void,
+    startedAt: number,
   ) {
     this.#scope = scope;
     this.#slots = slots;
@@ -84,6 +89,7 @@ class RunWait implements ExecutionWaiter, Backstopped {
     this.#unref = unref;
     this.#abandoned = abandoned;
     this.#resolve = resolve;
+    this.#startedAt = startedAt;
   }
 
   /**
@@ -217,5 +223,5 @@ class RunWait implements ExecutionWaiter, Backstopped {
 // A run's wait kept for its shape (see keepShapes): a full collection between two runs would otherwise throw away
 // the optimized code that embeds it. Never started.
 keepShapes(
-  new RunWait(new ExecutionScope(), [], [], 0, false, undefined, () => undefined),
+  new RunWait(new ExecutionScope(), [], [], 0, false, undefined, () => undefined, 0),
 );

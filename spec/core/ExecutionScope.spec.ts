@@ -108,6 +108,18 @@ describe('ExecutionScope clock readings within a pass', () => {
     expect(scope.passTime(), 'outside a pass again: the clock').to.be.above(after);
   });
 
+  it("starts a pass's first execution, and answers its known results, at the reading the run started with", () => {
+    const scope = new ExecutionScope();
+    scope.beginPass(3);
+    expect(scope.passTime(), 'known results answer at the run start').to.equal(3);
+    expect(scope.startTime(), 'the first execution starts then').to.equal(3);
+    expect(scope.startTime(), 'taken once').to.not.equal(3);
+    expect(scope.passTime(), 'still the run start').to.equal(3);
+    scope.endPass();
+    scope.beginPass();
+    expect(scope.startTime(), 'no reading given: the clock').to.not.be.NaN.and.not.equal(3);
+  });
+
   it('hands the end of an execution on to the next start within a pass only, once', () => {
     const scope = new ExecutionScope();
     scope.handOff(5);

@@ -1,6 +1,7 @@
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { expect } from 'chai';
 import sinon from 'sinon';
+import { BACKSTOP_GRACE_MS } from '#lib/core/backstopGraceMs.js';
 import { buildResult } from '#lib/core/buildResult.js';
 import type { Pending } from '#lib/core/DependencyGate.js';
 import { ExecutionScope } from '#lib/core/ExecutionScope.js';
@@ -121,6 +122,20 @@ describe('settleAll', () => {
     expect(watched.results).to.equal(undefined);
     await clock.tickAsync(1);
     expect(watched.results?.map((result) => result.output)).to.deep.equal(['timeout: did not finish within 100 ms']);
+  });
+
+  it("counts the wait from the run's start when it is given one (the reading the run started with)", async () => {
+    const slots = [slot('hung', 100)];
+    const results: CheckResult[][] = [];
+    const startedAt = performance.now() - 60;
+    void settleAll(new ExecutionScope(), slots, [new Promise<CheckResult>(() => undefined)], false, undefined, startedAt).then((settled) => results.push(settled));
+    await nextTurn();
+    // the backstop waits the timeout and one grace period, 60 ms of which had passed before the call
+    await clock.tickAsync(100 + BACKSTOP_GRACE_MS - 60 - 1);
+    expect(results).to.deep.equal([]);
+    await clock.tickAsync(1);
+    await nextTurn();
+    expect(results.map((settled) => settled.map((result) => result.output))).to.deep.equal([['timeout: did not finish within 100 ms']]);
   });
 
   it('times out a hung execution without an abandoned listener', async () => {
