@@ -149,6 +149,26 @@ export class CheckExecutor {
    * later runs.
    */
   #execute(slot: CheckSlot, dependencies: readonly Promised[]): Answer {
+    if (dependencies.length > 0) return this.#executeGated(slot, dependencies);
+    // The record path runs as the verdict is given, through this executor's one sink: no promise chained,
+    // no closure made, per execution.
+    try {
+      return executeCheck(this.scope, slot.definition, slot.instance, slot.timeoutMs, this.#sink, slot);
+    } catch (error) {
+      const recorder = this.#recorder;
+      const failed: Promise<CheckResult> = Promise.resolve(internalFailure(slot.definition, error)).then((failure) => recorder.record(slot, failure, failed));
+      this.#singleFlight.set(slot, failed);
+      return failed;
+    }
+  }
+
+  /**
+   * An execution of `slot` gated by its `dependencies` (see {@link DependencyGate.combine}): not started when
+   * one is known failed already (blocked, and recorded as an execution is). A function of its own, apart from
+   * the ungated path every check without dependencies takes, so that the engine optimizes that one for itself
+   * (a service with a dependsOn chain in the same process made it a fifth slower).
+   */
+  #executeGated(slot: CheckSlot, dependencies: readonly Promised[]): Answer {
     const blocked = DependencyGate.knownFailure(dependencies);
     // a dependency's failure is known already: not started, blocked (and recorded like an execution)
     if (blocked !== undefined) {
@@ -157,30 +177,20 @@ export class CheckExecutor {
       this.scope.interrupt();
       return recorded;
     }
-    const gated = dependencies.length > 0;
     const clock = this.scope.clock;
-    const startedAt = gated ? clock.now() : 0;
+    const startedAt = clock.now();
     const recorder = this.#recorder;
-    if (!gated) {
-      // The record path runs as the verdict is given, through this executor's one sink: no promise chained,
-      // no closure made, per execution.
-      try {
-        return executeCheck(this.scope, slot.definition, slot.instance, slot.timeoutMs, undefined, this.#sink, slot);
-      } catch (error) {
-        const failed: Promise<CheckResult> = Promise.resolve(internalFailure(slot.definition, error)).then((failure) => recorder.record(slot, failure, failed));
-        this.#singleFlight.set(slot, failed);
-        return failed;
-      }
-    }
-    let abort: ((reason: DOMException) => void) | undefined;
-    let started: Promise<CheckResult>;
+    let own: Pending;
     try {
-      started = PendingExecution.promised(executeCheck(this.scope, slot.definition, slot.instance, slot.timeoutMs, (given) => (abort = given)));
+      own = executeCheck(this.scope, slot.definition, slot.instance, slot.timeoutMs);
     } catch (error) {
-      started = Promise.resolve(internalFailure(slot.definition, error));
+      own = Promise.resolve(internalFailure(slot.definition, error));
     }
+    // Still pending (not settled synchronously): what a failed dependency aborts.
+    const execution = own instanceof Promise ? undefined : own;
+    let started: Promise<CheckResult> = PendingExecution.promised(own);
     const combined = DependencyGate.combine(slot.definition, started, dependencies, startedAt, () => {
-      abort?.(new DOMException(`health check '${slot.definition.name}' is blocked by a failed dependency`, 'AbortError'));
+      execution?.abortBy(new DOMException(`health check '${slot.definition.name}' is blocked by a failed dependency`, 'AbortError'));
     });
     started = combined instanceof Promise ? combined : Promise.resolve(combined);
     const gatedExecution: Promise<CheckResult> = started.then(

@@ -26,6 +26,11 @@ export interface PendingExecution extends Deadline, PromiseLike<CheckResult> {
   listen(waiter: ExecutionWaiter, index: number): void;
   /** A promise of the verdict, made on first request; it never rejects. */
   promise(): Promise<CheckResult>;
+  /**
+   * Aborts the check's signal with `reason` (a failed dependency), unless the verdict is given already or the
+   * signal was aborted before; the execution still ends by its own rules.
+   */
+  abortBy(reason: DOMException): void;
 }
 
 /**

@@ -59,27 +59,20 @@ const nativeThen: unknown = Promise.prototype.then;
  * would. One sink serves every execution of a service: no closure per
  * execution.
  *
- * `exposeAbort`, when given, receives a function that aborts the context's
- * signal with a reason (a failed dependency; see {@link DependencyGate})
- * unless the verdict is given already; the execution still ends by its own
- * rules.
+ * A pending execution can be aborted from outside (`abortBy`: a failed
+ * dependency, see {@link DependencyGate}): the context's signal is aborted
+ * with that reason unless the verdict is given already; the execution still
+ * ends by its own rules.
  */
 export function executeCheck<K>(
   scope: ExecutionScope,
   definition: CheckDefinition,
   instance: HealthCheck,
   timeoutMs: number,
-  exposeAbort?: (abort: (reason: DOMException) => void) => void,
   sink?: ExecutionSink<K>,
   key?: K,
 ): Promise<CheckResult> | PendingExecution {
   const execution = new Execution(scope, definition, timeoutMs, sink, key);
-  // dependsOn: the caller may abort the check's signal when a dependency fails (and discard its verdict)
-  if (exposeAbort !== undefined) {
-    exposeAbort((reason) => {
-      execution.abortBy(reason);
-    });
-  }
   // Within a run's pass, the previous execution's last reading (see ExecutionScope.startTime).
   const started = scope.startTime();
   execution.started = started;

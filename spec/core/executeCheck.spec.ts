@@ -57,22 +57,23 @@ function recordTouches(touched: string[]): object {
 }
 
 /** Runs executeCheck, failing the spec if it throws synchronously. */
-function execute(body: (context: CheckContext) => unknown, timeoutMs = 100, exposeAbort?: (abort: (reason: DOMException) => void) => void): PromiseLike<CheckResult> {
-  let pending: PromiseLike<CheckResult> | undefined;
+function execute(body: (context: CheckContext) => unknown, timeoutMs = 100): Promise<CheckResult> | PendingExecution {
+  let pending: Promise<CheckResult> | PendingExecution | undefined;
   expect(() => {
-    pending = executeCheck(new ExecutionScope(), definition, instance(body), timeoutMs, exposeAbort);
+    pending = executeCheck(new ExecutionScope(), definition, instance(body), timeoutMs);
   }, 'executeCheck threw synchronously').not.to.throw();
-  return pending as PromiseLike<CheckResult>;
+  return pending as Promise<CheckResult> | PendingExecution;
 }
 
-/** Runs executeCheck with `exposeAbort`, and gives the abort function it was handed. */
+/** Runs executeCheck, and gives what aborts it from outside (a pending execution's abortBy; nothing once settled). */
 function executeAbortable(body: (context: CheckContext) => unknown, timeoutMs = 100): { result: PromiseLike<CheckResult>; abort: (reason: DOMException) => void } {
-  let abort: ((reason: DOMException) => void) | undefined;
-  const result = execute(body, timeoutMs, (given) => {
-    abort = given;
-  });
-  if (abort === undefined) throw new Error('exposeAbort was not called synchronously');
-  return { result, abort };
+  const result = execute(body, timeoutMs);
+  return {
+    result,
+    abort: (reason) => {
+      if (!(result instanceof Promise)) result.abortBy(reason);
+    },
+  };
 }
 
 describe('executeCheck', () => {
@@ -172,7 +173,7 @@ describe('executeCheck', () => {
           },
           finish: (key, result, now, execution) => sink.finish(key, result, now, execution),
         };
-        const returned = executeCheck(new ExecutionScope(), definition, instance(body), 100, undefined, spied, 'k');
+        const returned = executeCheck(new ExecutionScope(), definition, instance(body), 100, spied, 'k');
         expect(returned).to.equal(started);
         const result = await returned;
         expect(result.output).to.match(/^k: /);
@@ -184,7 +185,7 @@ describe('executeCheck', () => {
 
     it('tells it of a check that timed out once, with the timeout as its verdict', async () => {
       const log: string[] = [];
-      const result = await executeCheck(new ExecutionScope(), definition, instance(() => new Promise(() => undefined)), 5, undefined, loggingSink(log), 'k');
+      const result = await executeCheck(new ExecutionScope(), definition, instance(() => new Promise(() => undefined)), 5, loggingSink(log), 'k');
       expect(result.output).to.equal('k: timeout: did not finish within 5 ms');
       expect(log).to.deep.equal(['started k true', 'finish k fail number true']);
     });
@@ -196,7 +197,7 @@ describe('executeCheck', () => {
           throw new Error('sink broke');
         },
       };
-      const result = await executeCheck(new ExecutionScope(), definition, instance(() => Promise.resolve()), 100, undefined, sink, 'k');
+      const result = await executeCheck(new ExecutionScope(), definition, instance(() => Promise.resolve()), 100, sink, 'k');
       expect(result.status).to.equal('fail');
     });
   });
@@ -342,7 +343,7 @@ describe('executeCheck', () => {
     });
   });
 
-  describe('exposeAbort (how a failed dependency aborts the signal)', () => {
+  describe('abortBy (how a failed dependency aborts the signal)', () => {
     const dependencyFailed = (): DOMException => new DOMException("dependency 'Database' failed", 'AbortError');
 
     it('aborts the signal with the reason given; the check still ends by its own rules', async () => {
