@@ -68,9 +68,13 @@ async function scenario1() {
   return { rows };
 }
 
+/** Two processes (see sideBySideGroups): the peers with pulsecheck's defaults, then pulsecheck's configurations. */
 async function scenarioPeers() {
-  const result = await runChild('scenarios/sideBySideChild.js', [config.aggregationSizes.join(','), config.peersRounds, config.peersBatchMs], { timeoutMs: 900_000, execArgv: ['--expose-gc'] });
-  for (const line of formatSideBySide(result)) log(line);
+  const result = {};
+  for (const group of ['peers', 'configurations']) {
+    result[group] = await runChild('scenarios/sideBySideChild.js', [config.aggregationSizes.join(','), config.peersRounds, config.peersBatchMs, group], { timeoutMs: 900_000, execArgv: ['--expose-gc'] });
+    for (const line of formatSideBySide(result[group])) log(line);
+  }
   return result;
 }
 

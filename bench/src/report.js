@@ -399,9 +399,9 @@ function profileSection(data) {
   return lines.join('\n');
 }
 
-/** Scenario "peers" (issue 23): every library in one process, alternating rounds, with the goals of issue 23. */
+/** Scenario "peers" (issue 23): the peers beside pulsecheck in one process, its configurations in another. */
 function sideBySideSection(data) {
-  const keys = ['bare', 'adonis', 'nest-updown', 'nest', 'pulsecheck', 'pulsecheck-fresh', 'pulsecheck-features'];
+  const { peers, configurations } = data;
   const labels = {
     bare: 'bare `Promise.all` (floor)',
     adonis: '@adonisjs/health',
@@ -414,42 +414,67 @@ function sideBySideSection(data) {
     'pulsecheck-background': 'pulsecheck (answer from background mode)',
     'pulsecheck-features-background': 'pulsecheck (every feature on, answer from background mode)',
   };
-  const at = (key, n) => data.rows.find((row) => row.key === key && row.n === n);
+  const at = (result, key, n) => result.rows.find((row) => row.key === key && row.n === n);
+  const keysOf = (result) => Object.keys(labels).filter((key) => result.rows.some((row) => row.key === key && result.sizes.includes(row.n) && key !== 'pulsecheck-cache' && key !== 'pulsecheck-background' && key !== 'pulsecheck-features-background'));
+  const cpuTable = (result) => table(['N', ...keysOf(result).map((key) => labels[key])], result.sizes.map((n) => [n, ...keysOf(result).map((key) => fmt(at(result, key, n)?.cpuUsPerRun, 1))]));
+  const largest = configurations.answers.n;
+  const sharedRatio = (n) => configurations.ratios.find((r) => r.n === n)?.pulsecheckToAdonis;
   const lines = [
-    '## Side by side in one process (issue 23)',
+    '## Side by side (issue 23)',
     '',
-    `\`BENCH_SCENARIOS=peers\` (\`src/scenarios/sideBySideChild.js\`): every library in ONE process, ${data.rounds} alternating rounds (the order rotates each round) of ${data.batchMs} ms batches of sequential \`run()\` calls over N trivial async checks that all pass; ` +
+    `\`BENCH_SCENARIOS=peers\` (\`src/scenarios/sideBySideChild.js\`), two processes. In each, ${peers.rounds} alternating rounds (the order rotates each round) of ${peers.batchMs} ms batches of sequential \`run()\` calls over N trivial async checks that all pass; ` +
       'CPU-µs per run (process CPU time, GC threads included; median over the rounds), wall-clock µs in the JSON. Each batch starts after a full collection (`gc()`) and 20 ms of runs, neither measured: it pays for collecting its own garbage only, never for what the runner before it left (terminus withTimeout leaves over 1 MB per run), and is measured in the steady state each library reaches again after a major collection. pulsecheck is built with the `HealthService` constructor (no container), from ' +
-      `\`${data.build}\`. "Every feature on": \`failAfter: 3\`, \`recoverAfter: 2\`, a \`dependsOn\` chain (each check on the one before), a per-check \`intervalMs\` (not started: each run executes), and ${data.attached.map((name) => `\`${name}\``).join(', ')} (the WebhookNotifier posts to a local receiver).`,
+      `\`${peers.build}\`.`,
     '',
-    '### CPU-µs per run (lower is better)',
+    '- **Peers**: the floor, @adonisjs/health, @nestjs/terminus and pulsecheck with its defaults, the one configuration a service runs: the comparison issue 23 asks for.',
+    `- **Configurations**: pulsecheck's configurations (defaults, \`fresh\`, every feature on; at ${largest} checks the answers from the cache and background mode) with adonis and the floor. The engine's functions then serve six configurations at once, which the optimizing compiler pays for: the defaults cost more there than beside the peers alone (pulsecheck ÷ adonis in that process: ${configurations.sizes.map((n) => `${fmt(sharedRatio(n), 2)} at N = ${n}`).join(', ')}). Each configuration is compared with the defaults measured beside it.`,
     '',
-    table(['N', ...keys.map((key) => labels[key])], data.sizes.map((n) => [n, ...keys.map((key) => fmt(at(key, n)?.cpuUsPerRun, 1))])),
+    `"Every feature on": \`failAfter: 3\`, \`recoverAfter: 2\`, a \`dependsOn\` chain (each check on the one before), a per-check \`intervalMs\` (not started: each run executes), and ${configurations.attached.map((name) => `\`${name}\``).join(', ')} (the WebhookNotifier posts to a local receiver). "From background mode" is the same service started: each run answers from the latest results.`,
     '',
-    '### Ratios (measured in the same rounds)',
+    '### Peers: CPU-µs per run (lower is better)',
+    '',
+    cpuTable(peers),
+    '',
+    '### Peers: ratios (measured in the same rounds)',
     '',
     table(
-      ['N', 'pulsecheck ÷ adonis (goal ≤ 0.5)', 'pulsecheck ÷ terminus up()/down() (goal ≤ 0.33)', 'pulsecheck ÷ terminus withTimeout', 'fresh ÷ adonis', 'features ÷ defaults (goal ≤ 1.3)', 'pulsecheck over the floor, µs per check', 'adonis over the floor, µs per check'],
-      data.ratios.map((r) => [r.n, fmt(r.pulsecheckToAdonis, 2), fmt(r.pulsecheckToNestUpdown, 2), fmt(r.pulsecheckToNest, 3), fmt(r.freshToAdonis, 2), fmt(r.featuresToDefaults, 2), fmt(r.pulsecheckOverFloorUsPerCheck, 2), fmt(r.adonisOverFloorUsPerCheck, 2)]),
+      ['N', 'pulsecheck ÷ adonis (goal ≤ 0.5)', 'pulsecheck ÷ terminus up()/down() (goal ≤ 0.33)', 'pulsecheck ÷ terminus withTimeout', 'pulsecheck over the floor, µs per check', 'adonis over the floor, µs per check'],
+      peers.ratios.map((r) => [r.n, fmt(r.pulsecheckToAdonis, 2), fmt(r.pulsecheckToNestUpdown, 2), fmt(r.pulsecheckToNest, 3), fmt(r.pulsecheckOverFloorUsPerCheck, 2), fmt(r.adonisOverFloorUsPerCheck, 2)]),
     ),
     '',
-    `### Answers without execution, ${data.answers.n} checks (goal: at least 5× faster than a fresh run)`,
+    '### Configurations: CPU-µs per run',
+    '',
+    cpuTable(configurations),
+    '',
+    '### Configurations: ratios (measured in the same rounds)',
+    '',
+    table(
+      ['N', 'features (executed) ÷ defaults', 'fresh ÷ adonis', 'defaults ÷ adonis, sharing the process'],
+      configurations.ratios.map((r) => [r.n, fmt(r.featuresToDefaults, 2), fmt(r.freshToAdonis, 2), fmt(r.pulsecheckToAdonis, 2)]),
+    ),
+    '',
+    `Every feature on, answered from background mode (per-check \`intervalMs\`, the configuration issue 23 names; goal ≤ 1.3): ${fmt(configurations.answers.featuresBackgroundToDefaults, 2)} × the defaults' executed run, at ${largest} checks.`,
+    '',
+    `### Answers without execution, ${largest} checks (goal: at least 5× faster than a fresh run)`,
     '',
     table(
       ['answer', 'CPU-µs per run', 'fresh run ÷ this'],
       [
-        ['fresh run (`fresh: true`, `singleFlight: false`)', fmt(at('pulsecheck-fresh', data.answers.n)?.cpuUsPerRun, 1), '1'],
-        ['from the cache (`defaultCacheTtlMs` 1 h)', fmt(at('pulsecheck-cache', data.answers.n)?.cpuUsPerRun, 1), `${fmt(data.answers.freshToCache, 1)}×`],
-        ['from background mode (`start({ intervalMs: 60 s })`)', fmt(at('pulsecheck-background', data.answers.n)?.cpuUsPerRun, 1), `${fmt(data.answers.freshToBackground, 1)}×`],
-        ['every feature on, from background mode (per-check `intervalMs`)', fmt(at('pulsecheck-features-background', data.answers.n)?.cpuUsPerRun, 1), `${fmt(data.answers.featuresToFeaturesBackground, 1)}× (÷ features on, executed)`],
+        ['fresh run (`fresh: true`, `singleFlight: false`)', fmt(at(configurations, 'pulsecheck-fresh', largest)?.cpuUsPerRun, 1), '1'],
+        ['from the cache (`defaultCacheTtlMs` 1 h)', fmt(at(configurations, 'pulsecheck-cache', largest)?.cpuUsPerRun, 1), `${fmt(configurations.answers.freshToCache, 1)}×`],
+        ['from background mode (`start({ intervalMs: 60 s })`)', fmt(at(configurations, 'pulsecheck-background', largest)?.cpuUsPerRun, 1), `${fmt(configurations.answers.freshToBackground, 1)}×`],
+        ['every feature on, from background mode (per-check `intervalMs`)', fmt(at(configurations, 'pulsecheck-features-background', largest)?.cpuUsPerRun, 1), `${fmt(configurations.answers.featuresToFeaturesBackground, 1)}× (÷ features on, executed)`],
       ],
     ),
     '',
-    `### Bytes allocated per \`run()\` of ${data.answers.n} checks`,
+    `### Bytes allocated per \`run()\` of ${largest} checks`,
     '',
-    'The growth of the used V8 heap over the runs plus what every collection in between freed (`v8.GCProfiler`; `src/allocation.js`): garbage that dies young counts too. About 300 ms of runs each.',
+    'The growth of the used V8 heap over the runs plus what every collection in between freed (`v8.GCProfiler`; `src/allocation.js`): garbage that dies young counts too. About 300 ms of runs each; the peers and pulsecheck (defaults) from the first process, the other configurations from the second.',
     '',
-    table(['runner', 'bytes per run', 'per check'], Object.entries(data.bytesPerRun).map(([key, bytes]) => [labels[key] ?? key, bytes.toLocaleString('en-US'), fmt(bytes / data.answers.n, 0)])),
+    table(
+      ['runner', 'bytes per run', 'per check'],
+      [...Object.entries(peers.bytesPerRun), ...Object.entries(configurations.bytesPerRun).filter(([key]) => !(key in peers.bytesPerRun))].map(([key, bytes]) => [labels[key] ?? key, bytes.toLocaleString('en-US'), fmt(bytes / largest, 0)]),
+    ),
     '',
     'The instruction counts behind the CI guard (`npm run perf:guard`, callgrind; see CONTRIBUTING.md, "Performance guard") are not part of this run.',
     '',

@@ -11,6 +11,18 @@ export const sideBySideLibs = [
   { key: 'pulsecheck-fresh', label: 'pulsecheck, singleFlight: false, run({ fresh: true })' },
   { key: 'pulsecheck-features', label: 'pulsecheck, every feature on' },
 ];
+/**
+ * Which runners each process of the scenario holds. `peers`: the peers, the floor and pulsecheck with its
+ * defaults only, the one configuration a service runs (issue 23's comparison). `configurations`: pulsecheck's
+ * configurations beside its defaults, with adonis and the floor: the engine's functions then serve five
+ * configurations at once (a dependsOn chain, metrics, background answers...), which costs the defaults about a
+ * fifth (measured when the two groups shared one process), so that process reports that cost too and compares
+ * each configuration with the defaults measured beside it.
+ */
+export const sideBySideGroups = {
+  peers: { keys: ['bare', 'adonis', 'nest-updown', 'nest', 'pulsecheck'], answers: false },
+  configurations: { keys: ['bare', 'adonis', 'pulsecheck', 'pulsecheck-fresh', 'pulsecheck-features'], answers: true },
+};
 /** Answers without execution, at the largest N only. */
 export const answerLibs = [
   { key: 'pulsecheck-cache', label: 'pulsecheck, answer from the cache (defaultCacheTtlMs 1 h)' },
@@ -18,24 +30,26 @@ export const answerLibs = [
   { key: 'pulsecheck-features-background', label: 'pulsecheck, every feature on, answer from background mode (per-check intervalMs)' },
 ];
 
-/** The result as plain-text lines (the standalone output, and what run.js logs). */
+/** The result of one process (one group) as plain-text lines (the standalone output, and what run.js logs). */
 export function formatSideBySide(result) {
-  const lines = [`pulsecheck build: ${result.build}; ${result.rounds} rounds of ${result.batchMs} ms per configuration; CPU-µs per run() (median)`];
-  const header = ['N', ...sideBySideLibs.map((lib) => lib.key)];
-  lines.push(header.join('\t'));
+  const keys = sideBySideLibs.map((lib) => lib.key).filter((key) => result.rows.some((row) => row.key === key));
+  const lines = [`${result.group}: pulsecheck build: ${result.build}; ${result.rounds} rounds of ${result.batchMs} ms per configuration; CPU-µs per run() (median)`];
+  lines.push(['N', ...keys].join('\t'));
   for (const n of result.sizes) {
-    lines.push([n, ...sideBySideLibs.map((lib) => result.rows.find((row) => row.key === lib.key && row.n === n)?.cpuUsPerRun)].join('\t'));
+    lines.push([n, ...keys.map((key) => result.rows.find((row) => row.key === key && row.n === n)?.cpuUsPerRun)].join('\t'));
   }
   for (const ratio of result.ratios) {
-    lines.push(
-      `N=${ratio.n}: pulsecheck/adonis ${ratio.pulsecheckToAdonis}, pulsecheck/terminus up-down ${ratio.pulsecheckToNestUpdown}, pulsecheck/terminus withTimeout ${ratio.pulsecheckToNest}, fresh/adonis ${ratio.freshToAdonis}, features/defaults ${ratio.featuresToDefaults}, pulsecheck above the floor ${ratio.pulsecheckOverFloorUsPerCheck} µs per check`,
-    );
+    const parts = Object.entries(ratio)
+      .filter(([name, value]) => name !== 'n' && value !== null && Number.isFinite(value))
+      .map(([name, value]) => `${name} ${value}`);
+    lines.push(`N=${ratio.n}: ${parts.join(', ')}`);
   }
   const { answers } = result;
-  lines.push(`N=${answers.n} answers: fresh/cache ${answers.freshToCache}x, fresh/background ${answers.freshToBackground}x, defaults/background ${answers.defaultsToBackground}x, features/features-background ${answers.featuresToFeaturesBackground}x`);
-  for (const lib of answerLibs) lines.push(`  ${lib.key}: ${result.rows.find((row) => row.key === lib.key)?.cpuUsPerRun} µs`);
-  lines.push(`bytes allocated per run() of ${answers.n} checks: ${Object.entries(result.bytesPerRun).map(([key, bytes]) => `${key} ${bytes.toLocaleString('en-US')}`).join(', ')}`);
-  lines.push(`features attached: ${result.attached.join(', ')}`);
+  if (answers !== undefined) {
+    lines.push(`N=${answers.n} answers: ${Object.entries(answers).filter(([name]) => name !== 'n').map(([name, value]) => `${name} ${value}x`).join(', ')}`);
+    for (const lib of answerLibs) lines.push(`  ${lib.key}: ${result.rows.find((row) => row.key === lib.key)?.cpuUsPerRun} µs`);
+  }
+  lines.push(`bytes allocated per run() of ${Math.max(...result.sizes)} checks: ${Object.entries(result.bytesPerRun).map(([key, bytes]) => `${key} ${bytes.toLocaleString('en-US')}`).join(', ')}`);
+  if (result.attached.length > 0) lines.push(`features attached: ${result.attached.join(', ')}`);
   return lines;
 }
-

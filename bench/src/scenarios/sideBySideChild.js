@@ -1,11 +1,13 @@
-// Scenario "peers" (issue 23): pulsecheck, @adonisjs/health, @nestjs/terminus and a bare Promise.all floor in
-// ONE process, measured in alternating rounds (the order rotates each round), at N = 1, 10, 100 trivial async
-// checks that all pass. Per round and configuration, each runner does a batch of sequential run() calls for
-// `batchMs`; the figure is the median over the rounds of CPU-µs per run (process CPU time: on a shared machine,
-// what the library itself costs), with wall-clock µs beside it. Also: every pulsecheck feature on, the answer
-// from the cache and from background mode (100 checks), and bytes allocated per run() of 100 checks.
+// Scenario "peers" (issue 23), one process per group (see sideBySideGroups): `peers` holds pulsecheck (defaults),
+// @adonisjs/health, @nestjs/terminus and a bare Promise.all floor; `configurations` holds pulsecheck's
+// configurations (defaults, fresh, every feature on; the answers from the cache and background mode at the
+// largest N) with adonis and the floor. In each, the runners are measured in alternating rounds (the order
+// rotates each round), at N = 1, 10, 100 trivial async checks that all pass. Per round and configuration, each
+// runner does a batch of sequential run() calls for `batchMs`; the figure is the median over the rounds of
+// CPU-µs per run (process CPU time: on a shared machine, what the library itself costs), with wall-clock µs
+// beside it. Also: bytes allocated per run() at the largest N.
 //
-//   node --expose-gc src/scenarios/sideBySideChild.js [sizes=1,10,100] [rounds=5] [batchMs=100]
+//   node --expose-gc src/scenarios/sideBySideChild.js [sizes=1,10,100] [rounds=5] [batchMs=100] [group=peers]
 //
 // prints a table to stderr and the JSON result on the last line of stdout. PULSECHECK_DIST selects the build.
 import { performance } from 'node:perf_hooks';
@@ -15,7 +17,7 @@ import { create as createNest } from '../adapters/nestTerminus.js';
 import { bytesAllocatedPerCall } from '../allocation.js';
 import { pulsecheckBuildLabel } from '../pulsecheckBuild.js';
 import { createVariant, startReceiver } from '../pulsecheckServices.js';
-import { answerLibs, formatSideBySide, sideBySideLibs } from '../sideBySideFormat.js';
+import { answerLibs, formatSideBySide, sideBySideGroups, sideBySideLibs } from '../sideBySideFormat.js';
 import { median, round } from '../stats.js';
 import { trivialChecks } from '../works.js';
 
@@ -80,13 +82,16 @@ async function batch(run, batchMs, settleMs = 20) {
   return { cpuUs: (cpu.user + cpu.system) / count, wallUs: wallUs / count, runs: count };
 }
 
-export async function sideBySide({ sizes = [1, 10, 100], rounds = 5, batchMs = 100, warmupMs = 150, allocationMs = 300, log = () => {} } = {}) {
+export async function sideBySide({ sizes = [1, 10, 100], rounds = 5, batchMs = 100, warmupMs = 150, allocationMs = 300, group = 'peers', log = () => {} } = {}) {
+  const chosen = sideBySideGroups[group];
+  if (chosen === undefined) throw new Error(`sideBySide: unknown group '${group}' (${Object.keys(sideBySideGroups).join(', ')})`);
+  const libs = sideBySideLibs.filter((lib) => chosen.keys.includes(lib.key));
   const receiver = await startReceiver();
   const largest = Math.max(...sizes);
   const runners = [];
   for (const n of sizes) {
     const works = trivialChecks(n, 'pass');
-    for (const lib of [...sideBySideLibs, ...(n === largest ? answerLibs : [])]) {
+    for (const lib of [...libs, ...(n === largest && chosen.answers ? answerLibs : [])]) {
       runners.push({ key: lib.key, n, runner: await createRunner(lib.key, works, receiver.url), perRound: [] });
     }
   }
@@ -100,7 +105,7 @@ export async function sideBySide({ sizes = [1, 10, 100], rounds = 5, batchMs = 1
         entry.perRound.push(await batch(entry.runner.run, batchMs));
       }
     }
-    log(`peers: round ${roundIndex + 1}/${rounds} done`);
+    log(`peers (${group}): round ${roundIndex + 1}/${rounds} done`);
   }
   // Bytes per run at the largest N: about `allocationMs` of runs each (at least 50), from the CPU time measured.
   const allocation = {};
@@ -122,29 +127,32 @@ export async function sideBySide({ sizes = [1, 10, 100], rounds = 5, batchMs = 1
     cpuUsRounds: perRound.map((entry) => round(entry.cpuUs, 2)),
   }));
   const at = (key, n) => rows.find((row) => row.key === key && row.n === n)?.cpuUsPerRun;
+  const has = (key) => chosen.keys.includes(key);
   const ratios = sizes.map((n) => ({
     n,
     pulsecheckToAdonis: round(at('pulsecheck', n) / at('adonis', n), 2),
-    pulsecheckToNest: round(at('pulsecheck', n) / at('nest', n), 2),
-    pulsecheckToNestUpdown: round(at('pulsecheck', n) / at('nest-updown', n), 2),
-    freshToAdonis: round(at('pulsecheck-fresh', n) / at('adonis', n), 2),
-    featuresToDefaults: round(at('pulsecheck-features', n) / at('pulsecheck', n), 2),
+    ...(has('nest') ? { pulsecheckToNest: round(at('pulsecheck', n) / at('nest', n), 2), pulsecheckToNestUpdown: round(at('pulsecheck', n) / at('nest-updown', n), 2) } : {}),
+    ...(has('pulsecheck-fresh') ? { freshToAdonis: round(at('pulsecheck-fresh', n) / at('adonis', n), 2), featuresToDefaults: round(at('pulsecheck-features', n) / at('pulsecheck', n), 2) } : {}),
     pulsecheckOverFloorUsPerCheck: round((at('pulsecheck', n) - at('bare', n)) / n, 3),
     adonisOverFloorUsPerCheck: round((at('adonis', n) - at('bare', n)) / n, 3),
   }));
-  const answers = {
-    n: largest,
-    freshToCache: round(at('pulsecheck-fresh', largest) / at('pulsecheck-cache', largest), 1),
-    freshToBackground: round(at('pulsecheck-fresh', largest) / at('pulsecheck-background', largest), 1),
-    defaultsToBackground: round(at('pulsecheck', largest) / at('pulsecheck-background', largest), 1),
-    featuresToFeaturesBackground: round(at('pulsecheck-features', largest) / at('pulsecheck-features-background', largest), 1),
-  };
-  return { build: pulsecheckBuildLabel(), sizes, rounds, batchMs, attached, rows, ratios, answers, allocationRuns, bytesPerRun: allocation };
+  const answers = chosen.answers
+    ? {
+        n: largest,
+        freshToCache: round(at('pulsecheck-fresh', largest) / at('pulsecheck-cache', largest), 1),
+        freshToBackground: round(at('pulsecheck-fresh', largest) / at('pulsecheck-background', largest), 1),
+        defaultsToBackground: round(at('pulsecheck', largest) / at('pulsecheck-background', largest), 1),
+        featuresToFeaturesBackground: round(at('pulsecheck-features', largest) / at('pulsecheck-features-background', largest), 1),
+        featuresBackgroundToDefaults: round(at('pulsecheck-features-background', largest) / at('pulsecheck', largest), 2),
+      }
+    : undefined;
+  return { group, build: pulsecheckBuildLabel(), sizes, rounds, batchMs, attached, rows, ratios, answers, allocationRuns, bytesPerRun: allocation };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [sizesArg, roundsArg, batchArg] = process.argv.slice(2);
+  const [sizesArg, roundsArg, batchArg, groupArg] = process.argv.slice(2);
   const result = await sideBySide({
+    group: groupArg,
     sizes: sizesArg === undefined ? undefined : sizesArg.split(',').map(Number),
     rounds: roundsArg === undefined ? undefined : Number(roundsArg),
     batchMs: batchArg === undefined ? undefined : Number(batchArg),
