@@ -18,8 +18,11 @@ import { PendingExecution } from './PendingExecution.js';
  * on the {@link ExecutionRecorder}'s path.
  */
 export class CheckExecutor {
-  /** This service's deadline timer and blame state: another service's blocked loop explains nothing here. */
-  readonly scope = new ExecutionScope();
+  /**
+   * This service's deadline timer and blame state: another service's blocked loop explains nothing here. Its
+   * timer keeps the process alive for a background round's executions only: a run waits under its own backstop.
+   */
+  readonly scope = new ExecutionScope(false);
   readonly #dependencies: DependencyGate<CheckSlot>;
   readonly #recorder: ExecutionRecorder;
   readonly #singleFlight: SingleFlight<CheckSlot, Pending>;
@@ -120,6 +123,8 @@ export class CheckExecutor {
       (own, dependencies) => this.#execute(own, dependencies),
       (other) => this.#known(other) ?? this.#singleFlight.join(other),
     );
+    // Nothing else waits for a background execution: it keeps the process alive until its own deadline.
+    this.scope.timer.holdProcess();
     return this.settle([slot], answers, Number.NaN, true);
   }
 

@@ -14,7 +14,7 @@ export interface Backstopped {
  */
 export class ExecutionScope {
   /** The one timer for this scope's executions in flight. */
-  readonly timer = new DeadlineTimer();
+  readonly timer: DeadlineTimer;
   /**
    * The clock this scope's executions read (`performance`), looked up once per run or background round
    * ({@link ExecutionScope.refreshClock}) rather than at each reading: in Node, `globalThis.performance` is an
@@ -51,6 +51,15 @@ export class ExecutionScope {
     this.#awaitingBackstop.clear();
     for (const run of runs) run.armBackstop();
   };
+
+  /**
+   * @param keepsAlive - Whether the deadline timer keeps the process alive while any execution is pending: not for
+   *   a service's scope, whose runs wait under their own backstop and whose background rounds ask for it
+   *   ({@link DeadlineTimer.holdProcess}); `runCheck`'s does.
+   */
+  constructor(keepsAlive = true) {
+    this.timer = new DeadlineTimer(keepsAlive);
+  }
 
   /**
    * A run starts its executions now: from the second on, each starts when the previous one's synchronous part ended.

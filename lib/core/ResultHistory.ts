@@ -70,13 +70,15 @@ export class ResultHistory<K extends SlotKey> {
       ring = new Ring(capacity);
       state.ring = ring;
     }
+    // Wrapped by a comparison, not `%`: an integer division costs more than the rest of the write.
     let index: number;
     if (ring.length < capacity) {
-      index = (ring.start + ring.length) % capacity;
+      index = ring.start + ring.length;
+      if (index >= capacity) index -= capacity;
       ring.length += 1;
     } else {
       index = ring.start;
-      ring.start = (ring.start + 1) % capacity;
+      ring.start = index + 1 === capacity ? 0 : index + 1;
     }
     const numbers = ring.numbers;
     numbers[2 * index] = result.durationMs;

@@ -320,6 +320,66 @@ describe('DeadlineTimer', () => {
   });
 });
 
+describe('DeadlineTimer that keeps nothing alive by itself (a service\'s)', () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+  });
+  afterEach(() => {
+    // The spy wraps the fake setTimeout: restored first, so that the clock then puts the real one back.
+    sinon.restore();
+    clock.restore();
+  });
+
+  function entry(timeoutMs: number): Deadline & { expired: number } {
+    const made = {
+      deadline: performance.now() + timeoutMs,
+      timeoutMs,
+      previous: undefined,
+      next: undefined,
+      state: DeadlineState.running,
+      dueAt: undefined,
+      expired: 0,
+      expire(): void {
+        made.expired += 1;
+      },
+    };
+    return made;
+  }
+
+  it('is never referenced for pending executions, until asked to hold the process for them, and no longer once they ended', async () => {
+    const timer = new DeadlineTimer(false);
+    const arming = sinon.spy(globalThis, 'setTimeout');
+    const run = entry(100);
+    timer.add(run, performance.now());
+    const armed = arming.lastCall.returnValue as unknown as { hasRef(): boolean };
+    expect(armed.hasRef(), "a run's execution: its backstop keeps the process alive, not this timer").to.equal(false);
+    timer.remove(run);
+    const background = entry(100);
+    timer.add(background, performance.now());
+    expect(armed.hasRef(), 'the idle timer reused, still unreferenced').to.equal(false);
+    timer.holdProcess();
+    expect(armed.hasRef(), 'held: a background execution keeps the process alive until its deadline').to.equal(true);
+    timer.remove(background);
+    expect(armed.hasRef(), 'the last held execution ended: idle, unreferenced').to.equal(false);
+    const next = entry(100);
+    timer.add(next, performance.now());
+    expect(armed.hasRef(), 'the hold ended with the executions it was for').to.equal(false);
+    timer.holdProcess();
+    await clock.tickAsync(100);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(next.expired, 'held, it still fires at the deadline').to.equal(1);
+    const after = entry(100);
+    timer.add(after, performance.now());
+    const rearmed = arming.lastCall.returnValue as unknown as { hasRef(): boolean };
+    expect(rearmed.hasRef(), 'a hold ends when its executions expire, too').to.equal(false);
+    timer.remove(after);
+    timer.release();
+    timer.holdProcess();
+    expect(timer.size, 'holding with nothing pending is a no-op').to.equal(0);
+  });
+});
+
 describe('DeadlineTimer, in a process of its own', function () {
   this.timeout(30_000);
 
@@ -339,6 +399,25 @@ describe('DeadlineTimer, in a process of its own', function () {
       hang = true;
       service.onResult((result) => console.log(result.output));
       service.start({ intervalMs: 60_000 });
+    `;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '--eval', script], {
+      cwd: fileURLToPath(new URL('../../..', import.meta.url)),
+      timeout: 20_000,
+    });
+    expect(stdout.trim()).to.equal('timeout: did not finish within 300 ms');
+  });
+
+  it("keeps the process alive for a run of a check that never settles, through the run's backstop, and reports the timeout", async () => {
+    // Nothing but the run holds the process: the service's deadline timer is unreferenced, the run's backstop is not.
+    const script = `
+      import { HealthCheck, HealthCheckRegistry, HealthService, registerHealthCheck } from 'pulsecheck';
+      const registry = new HealthCheckRegistry();
+      class Hangs extends HealthCheck {
+        check() { return new Promise(() => {}); }
+      }
+      registerHealthCheck({ registry, name: 'Hangs', timeoutMs: 300 })(Hangs);
+      const report = await new HealthService([new Hangs()]).run();
+      console.log(report.checks[0].output);
     `;
     const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '--eval', script], {
       cwd: fileURLToPath(new URL('../../..', import.meta.url)),

@@ -215,9 +215,10 @@ describe('HealthService, pinned behaviours', () => {
     const duringBackground = await activeTimers();
     gate.resolve();
     await service.stop();
-    // counted a turn later, once the run's sweep armed the backstops: a run adds the deadline timer and its backstop, background the deadline timer only
+    // counted a turn later, once the run's sweep armed the backstops
     expect(idle).to.equal(before);
-    expect(duringBackground - idle).to.equal(duringRun - before - 1);
+    expect(duringRun - before, "a run: its backstop (the service's deadline timer keeps nothing alive for a run)").to.equal(1);
+    expect(duringBackground - idle, 'background: the deadline timer, held for its execution (its backstop keeps nothing alive)').to.equal(1);
   });
 
   describe('under a fake clock that does not start at zero', () => {
