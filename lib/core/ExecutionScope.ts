@@ -3,6 +3,13 @@ import { DeadlineTimer } from './DeadlineTimer.js';
 /** @internal A run whose backstop the scope's sweep arms (see {@link ExecutionScope.awaitBackstop}). */
 export interface Backstopped {
   armBackstop(): void;
+  /**
+   * Its place among the runs awaiting the sweep (see {@link ExecutionScope.awaitBackstop}), written by the scope
+   * only: a list through the runs themselves, so that joining and leaving it hashes nothing.
+   */
+  backstopPrevious: Backstopped | undefined;
+  backstopNext: Backstopped | undefined;
+  backstopAwaited: boolean;
 }
 
 /**
@@ -42,13 +49,18 @@ export class ExecutionScope {
   #inPass = false;
   /** Within a pass, the one clock reading that answers from known results use (see passTime); NaN: none yet. */
   #passTime = Number.NaN;
-  /** The backstops to arm at the next sweep, and that sweep (one setImmediate for every run of a turn). */
-  readonly #awaitingBackstop = new Set<Backstopped>();
+  /**
+   * The runs whose backstops the next sweep arms, oldest first (a list through the runs: a set's add and delete per
+   * run were a twentieth of a run of one check), and that sweep (one setImmediate for every run of a turn).
+   */
+  #firstAwaiting: Backstopped | undefined = undefined;
+  #lastAwaiting: Backstopped | undefined = undefined;
   #sweep: NodeJS.Immediate | undefined;
   readonly #armBackstops = (): void => {
     this.#sweep = undefined;
-    const runs = [...this.#awaitingBackstop];
-    this.#awaitingBackstop.clear();
+    const runs: Backstopped[] = [];
+    for (let run = this.#firstAwaiting; run !== undefined; run = run.backstopNext) runs.push(run);
+    for (const run of runs) this.cancelBackstop(run);
     for (const run of runs) run.armBackstop();
   };
 
@@ -122,14 +134,37 @@ export class ExecutionScope {
     this.explainedUntil = now;
   }
 
-  /** Calls `run.armBackstop()` at the next sweep (once the microtasks of this turn have drained), unless cancelled. */
+  /** Calls `run.armBackstop()` at the next sweep (once the microtasks of this turn have drained), unless cancelled; once. */
   awaitBackstop(run: Backstopped): void {
-    this.#awaitingBackstop.add(run);
+    if (run.backstopAwaited) return;
+    run.backstopAwaited = true;
+    const last = this.#lastAwaiting;
+    run.backstopPrevious = last;
+    run.backstopNext = undefined;
+    if (last === undefined) this.#firstAwaiting = run;
+    else last.backstopNext = run;
+    this.#lastAwaiting = run;
     if (this.#sweep === undefined) this.#sweep = setImmediate(this.#armBackstops);
   }
 
-  /** `run` needs no backstop any more (it ended). */
+  /** `run` needs no backstop any more (it ended): out of the list, if in it. */
   cancelBackstop(run: Backstopped): void {
-    this.#awaitingBackstop.delete(run);
+    if (!run.backstopAwaited) return;
+    run.backstopAwaited = false;
+    const previous = run.backstopPrevious;
+    const next = run.backstopNext;
+    if (previous === undefined) this.#firstAwaiting = next;
+    else previous.backstopNext = next;
+    if (next === undefined) this.#lastAwaiting = previous;
+    else next.backstopPrevious = previous;
+    run.backstopPrevious = undefined;
+    run.backstopNext = undefined;
+  }
+
+  /** How many runs await the next sweep (for specs: none is kept once it ended). */
+  get backstopsAwaited(): number {
+    let count = 0;
+    for (let run = this.#firstAwaiting; run !== undefined; run = run.backstopNext) count += 1;
+    return count;
   }
 }

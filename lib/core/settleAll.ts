@@ -70,6 +70,10 @@ class RunWait implements ExecutionWaiter, Backstopped {
   #timer: NodeJS.Timeout | undefined = undefined;
   readonly #startedAt: number;
   #waitMs = 0;
+  // The scope's list of runs awaiting its sweep (see ExecutionScope.awaitBackstop).
+  backstopPrevious: Backstopped | undefined = undefined;
+  backstopNext: Backstopped | undefined = undefined;
+  backstopAwaited = false;
 
   constructor(
     scope: ExecutionScope,
@@ -172,7 +176,8 @@ class RunWait implements ExecutionWaiter, Backstopped {
     if (this.#finished) return;
     this.#finished = true;
     this.#scope.cancelBackstop(this);
-    clearTimeout(this.#timer);
+    // No timer unless the backstop armed (most runs end first).
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#resolve(this.#results as CheckResult[]);
   }
 

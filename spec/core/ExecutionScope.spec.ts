@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import sinon from 'sinon';
 import { HealthCheckRegistry, type HealthReport } from 'pulsecheck';
 import { DeadlineTimer } from '#lib/core/DeadlineTimer.js';
-import { ExecutionScope } from '#lib/core/ExecutionScope.js';
+import { ExecutionScope, type Backstopped } from '#lib/core/ExecutionScope.js';
 import { activeTimers, checkClass, deferred, serviceFor } from './fixtures.js';
 import { StillClock } from './StillClock.js';
 
@@ -85,6 +85,52 @@ describe('ExecutionScope (one per HealthService)', () => {
       expect(DeadlineTimer.pending).to.equal(0);
       expect(await activeTimers()).to.equal(before);
     });
+  });
+});
+
+describe("ExecutionScope's sweep of the runs awaiting their backstop", () => {
+  /** A run that records when its backstop is armed. */
+  function run(name: string, armed: string[]): Backstopped {
+    return {
+      backstopPrevious: undefined,
+      backstopNext: undefined,
+      backstopAwaited: false,
+      armBackstop(): void {
+        armed.push(name);
+      },
+    };
+  }
+  const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+  it('arms the runs still waiting at the next turn, oldest first, once each; a run that ended is dropped at once', async () => {
+    const scope = new ExecutionScope();
+    const armed: string[] = [];
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((name) => run(name, armed)) as [Backstopped, Backstopped, Backstopped, Backstopped];
+    for (const waiting of [a, b, c, d]) scope.awaitBackstop(waiting);
+    scope.awaitBackstop(b);
+    expect(scope.backstopsAwaited, 'awaited once').to.equal(4);
+    scope.cancelBackstop(b);
+    scope.cancelBackstop(d);
+    scope.cancelBackstop(d);
+    expect(scope.backstopsAwaited, 'the ended ones are out of the list at once').to.equal(2);
+    await nextTurn();
+    expect(armed).to.deep.equal(['a', 'c']);
+    expect(scope.backstopsAwaited).to.equal(0);
+    scope.awaitBackstop(b);
+    scope.cancelBackstop(b);
+    scope.awaitBackstop(a);
+    await nextTurn();
+    expect(armed, 'a later turn sweeps again').to.deep.equal(['a', 'c', 'a']);
+  });
+
+  it('keeps no run that ended, however many end within one turn (a caller looping over await run())', () => {
+    const scope = new ExecutionScope();
+    for (let index = 0; index < 10_000; index += 1) {
+      const ended = run(String(index), []);
+      scope.awaitBackstop(ended);
+      scope.cancelBackstop(ended);
+    }
+    expect(scope.backstopsAwaited).to.equal(0);
   });
 });
 
