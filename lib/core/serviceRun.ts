@@ -21,20 +21,26 @@ export type ServiceRunUnits = Pick<ServiceUnits, 'selector' | 'gate' | 'latch' |
  * (an async function's frame and its resumption cost more, measured at
  * one check per run). The first execution starts at the run's own start
  * (only engine code runs between the two readings), which the backstop
- * counts from too: two clock readings per run fewer.
+ * counts from too: two clock readings per run fewer. The run's start is read
+ * once the options are read (its duration leaves their validation out), so
+ * that no code of the caller's (a getter of its options) runs between it and
+ * the first execution.
  */
 export function serviceRun(units: ServiceRunUnits, options: RunOptions): Promise<HealthReport> {
   try {
-    const startedAt = Date.now();
-    const t0 = performance.now();
+    // Everything read of the options (the caller's object: a getter is the caller's code) is read before the
+    // run's start, which the first execution starts at.
     const selected = units.selector.select(options);
     const closed = units.gate.answer(options);
-    if (closed !== undefined) return Promise.resolve(buildReport(startedAt, t0, [closed], true, units.service));
+    if (closed !== undefined) return Promise.resolve(buildReport(Date.now(), performance.now(), [closed], true, units.service));
     const replayed = units.latch.replay(options, selected);
-    if (replayed !== undefined) return Promise.resolve(buildReport(startedAt, t0, replayed, true, units.service));
+    if (replayed !== undefined) return Promise.resolve(buildReport(Date.now(), performance.now(), replayed, true, units.service));
+    const fresh = options.fresh === true;
 
+    const startedAt = Date.now();
+    const t0 = performance.now();
     const executor = units.executor;
-    const pending = executor.answer(selected, options.fresh === true, t0);
+    const pending = executor.answer(selected, fresh, t0);
     // Cached and background results are ready at once: skip the wait only when every one is.
     if (executor.allKnown) return Promise.resolve(reportOf(units, options, selected, pending as CheckResult[], startedAt, t0));
     return executor.settle(selected, pending, t0).then((settled) => reportOf(units, options, selected, settled, startedAt, t0));

@@ -640,6 +640,24 @@ describe('HealthService.run', () => {
       expect(report.checks).to.deep.equal([]);
     });
 
+    it("starts the first check after the caller's options were read: a getter that blocks the loop costs no check its time", async () => {
+      const local = new HealthCheckRegistry();
+      checkClass(local, 'Quick', () => sleep(5), { timeoutMs: 200 });
+      const service = serviceFor(local);
+      const options = {
+        get fresh(): boolean {
+          const until = performance.now() + 300;
+          while (performance.now() < until) {
+            // the caller's own code, blocking the loop longer than the check's timeout
+          }
+          return false;
+        },
+      };
+      const report = await service.run(options);
+      expect(report.checks[0]?.output).to.equal('working');
+      expect(report.checks[0]?.durationMs).to.be.below(200);
+    });
+
     it('rejects an unknown name, naming it and the known ones', async () => {
       const service = serviceFor(registry);
       let error: unknown;
