@@ -1,4 +1,5 @@
 import type { CheckResult } from '../report/CheckResult.js';
+import type { HealthStatus } from '../report/HealthStatus.js';
 import { describeSafely } from './internalFailure.js';
 import type { ResultListener } from './ResultListener.js';
 import type { StatusChangeListener } from './StatusChangeListener.js';
@@ -61,16 +62,25 @@ export class StatusListeners {
     if (previous !== status) {
       state.lastStatus = status;
       const listeners = this.#listeners;
-      for (const listener of listeners) {
-        if (listeners !== this.#listeners && !this.#listeners.includes(listener)) continue;
-        try {
-          listener(result, previous, status);
-        } catch (thrown) {
-          warnListenerThrew(thrown, 'status-change');
-        }
-      }
+      // Most services have no listener: no iterator then.
+      if (listeners.length > 0) this.#notifyChange(listeners, result, previous, status);
     }
     const resultListeners = this.#resultListeners;
+    if (resultListeners.length > 0) this.#notifyResult(resultListeners, result);
+  }
+
+  #notifyChange(listeners: readonly StatusChangeListener[], result: CheckResult, previous: HealthStatus | undefined, status: HealthStatus): void {
+    for (const listener of listeners) {
+      if (listeners !== this.#listeners && !this.#listeners.includes(listener)) continue;
+      try {
+        listener(result, previous, status);
+      } catch (thrown) {
+        warnListenerThrew(thrown, 'status-change');
+      }
+    }
+  }
+
+  #notifyResult(resultListeners: readonly ResultListener[], result: CheckResult): void {
     for (const listener of resultListeners) {
       if (resultListeners !== this.#resultListeners && !this.#resultListeners.includes(listener)) continue;
       try {
