@@ -203,11 +203,16 @@ export class Execution implements PendingExecution {
     return this.#result(now);
   }
 
-  /** The check's thenable settled (called at most once; later calls are ignored). */
-  settle(thrown: unknown, failed: boolean): void {
+  /**
+   * The check's thenable settled (called at most once; later calls are ignored). `inReactionJob`: called by a
+   * native promise's reaction job, so the verdict may take the reading shared by those queued before it
+   * ({@link ExecutionScope.settleTime}).
+   */
+  settle(thrown: unknown, failed: boolean, inReactionJob = false): void {
     const state = this.state;
     if (state === DeadlineState.settled) return;
-    const now = this.#scope.clock.now();
+    // A native promise's reaction: the reading that verdicts queued before it share (see ExecutionScope.settleTime).
+    const now = inReactionJob ? this.#scope.settleTime() : this.#scope.clock.now();
     this.#scope.timer.remove(this); // a no-op unless it is queued
     this.state = DeadlineState.settled;
     if (state === DeadlineState.queued) {

@@ -1,5 +1,8 @@
 import { DeadlineTimer } from './DeadlineTimer.js';
 
+/** A settled promise: a reaction to it is queued at once, behind every microtask queued so far (see settleTime). */
+const settled = Promise.resolve();
+
 /** @internal A run whose backstop the scope's sweep arms (see {@link ExecutionScope.awaitBackstop}). */
 export interface Backstopped {
   armBackstop(): void;
@@ -49,6 +52,11 @@ export class ExecutionScope {
   #inPass = false;
   /** Within a pass, the one clock reading that answers from known results use (see passTime); NaN: none yet. */
   #passTime = Number.NaN;
+  /** The reading that verdicts given in reaction jobs share (see settleTime); NaN: none. */
+  #settleReading = Number.NaN;
+  readonly #forgetSettleReading = (): void => {
+    this.#settleReading = Number.NaN;
+  };
   /**
    * The runs whose backstops the next sweep arms, oldest first (a list through the runs: a set's add and delete per
    * run were a twentieth of a run of one check), and that sweep (one setImmediate for every run of a turn).
@@ -102,6 +110,28 @@ export class ExecutionScope {
   interrupt(): void {
     this.#handoff = Number.NaN;
     this.#passTime = Number.NaN;
+  }
+
+  /**
+   * The time at which an execution whose check's native promise settled is given its verdict, in a reaction job
+   * (see executeCheck): one clock reading serves every such verdict until the microtasks queued before it have run.
+   *
+   * Why that is exact: a promise's reaction is queued when the promise settles, and the microtask queue runs in
+   * order. The reading is taken, and a reaction that forgets it queued at once, by the first verdict; every verdict
+   * that still finds it was queued before that reaction, so its check's promise had settled before the reading
+   * was taken. The reading is thus no earlier than the check's end, and no later than a reading of its own would be
+   * (it would be later still whenever other microtasks ran in between: a check that ended on time is not found late
+   * because code queued behind it kept the loop busy). A check run after run of trivial checks settles a hundred
+   * verdicts in one stretch: one reading instead of a hundred (a fifth of the engine's cost per check was its two
+   * readings). A verdict given any other way (a thenable of the check's own, a synchronous return) reads the clock.
+   */
+  settleTime(): number {
+    const reading = this.#settleReading;
+    if (!Number.isNaN(reading)) return reading;
+    const now = this.clock.now();
+    this.#settleReading = now;
+    settled.then(this.#forgetSettleReading, undefined);
+    return now;
   }
 
   /**

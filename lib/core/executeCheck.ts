@@ -100,14 +100,16 @@ export function executeCheck<K>(
   execution.deadline = started + timeoutMs;
   // Told before the thenable is subscribed: one that settles inside its own then() is recorded as ended at once.
   sink?.started(key as K, execution);
+  // A native promise calls these only from reaction jobs, queued as it settles (see ExecutionScope.settleTime).
+  const native = then === nativeThen;
   try {
     (then as PromiseLike<unknown>['then']).call(
       pending,
       () => {
-        execution.settle(undefined, false);
+        execution.settle(undefined, false, native);
       },
       (error: unknown) => {
-        execution.settle(error, true);
+        execution.settle(error, true, native);
       },
     );
   } catch (error) {
@@ -117,7 +119,7 @@ export function executeCheck<K>(
   if (execution.state !== DeadlineState.settled) {
     scope.timer.add(execution, returned);
     // No user code ran since `returned` (a native promise's then): the next execution of the pass may start then.
-    if (then === nativeThen) scope.handOff(returned);
+    if (native) scope.handOff(returned);
   }
   return execution;
 }
