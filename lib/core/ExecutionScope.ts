@@ -130,7 +130,7 @@ export class ExecutionScope {
     if (!Number.isNaN(reading)) return reading;
     const now = this.clock.now();
     this.#settleReading = now;
-    settled.then(this.#forgetSettleReading, undefined);
+    void settled.then(this.#forgetSettleReading);
     return now;
   }
 
