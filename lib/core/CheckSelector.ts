@@ -1,5 +1,6 @@
 import type { CheckSlot } from './CheckSlot.js';
 import { assertRunOptions } from './assertRunOptions.js';
+import type { Probe } from './Probe.js';
 import type { RunOptions } from './RunOptions.js';
 import { selectChecks } from './selectChecks.js';
 import { NO_RUN_OPTIONS } from './noRunOptions.js';
@@ -12,6 +13,8 @@ import { NO_RUN_OPTIONS } from './noRunOptions.js';
 export class CheckSelector {
   readonly #slots: readonly CheckSlot[];
   readonly #byName: ReadonlyMap<string, CheckSlot>;
+  /** The checks of each probe, selected on first use. */
+  readonly #byProbe = new Map<Probe, readonly CheckSlot[]>();
 
   /** @throws Error when two checks share a name. */
   constructor(slots: readonly CheckSlot[]) {
@@ -40,8 +43,19 @@ export class CheckSelector {
    */
   select(options: RunOptions): readonly CheckSlot[] {
     // run() without options passes the engine's own frozen empty options: nothing to check.
-    if (options !== NO_RUN_OPTIONS) assertRunOptions(options, 'HealthService.run', this.#byName);
-    return selectChecks(this.#slots, options, definitionOfSlot);
+    if (options === NO_RUN_OPTIONS) return this.#slots;
+    assertRunOptions(options, 'HealthService.run', this.#byName);
+    const { names, tags, probe } = options;
+    if (names !== undefined || tags !== undefined) return selectChecks(this.#slots, options, definitionOfSlot);
+    if (probe === undefined) return this.#slots;
+    // A probe's checks never change (the checks and their tags are fixed when the service is built): selected
+    // once per probe, not on every probe Kubernetes sends.
+    let selected = this.#byProbe.get(probe);
+    if (selected === undefined) {
+      selected = Object.freeze(selectChecks(this.#slots, { probe }, definitionOfSlot));
+      this.#byProbe.set(probe, selected);
+    }
+    return selected;
   }
 }
 

@@ -12,6 +12,16 @@ describe('CheckSelector', () => {
     expect(names({ probe: 'startup' })).to.deep.equal(['Boot']);
   });
 
+  it("selects each probe's checks once, and answers later probes with that selection, whatever came between", () => {
+    const once = new CheckSelector([slot('Loop', ['live']), slot('Db', ['ready']), slot('Queue')]);
+    const readiness = once.select({ probe: 'readiness' });
+    expect(once.select({ probe: 'liveness' }).map((selected) => selected.definition.name)).to.deep.equal(['Loop']);
+    expect(once.select({ probe: 'readiness', tags: ['ready'] }).map((selected) => selected.definition.name), 'narrowed: selected anew').to.deep.equal(['Db']);
+    expect(once.select({ probe: 'readiness', fresh: true }), 'the same array: not filtered again').to.equal(readiness);
+    expect(readiness.map((selected) => selected.definition.name)).to.deep.equal(['Db', 'Queue']);
+    expect(once.select({}), 'no selector: every check').to.equal(once.all);
+  });
+
   it('falls back to the readiness checks for startup when no check is tagged startup', () => {
     expect(new CheckSelector([slot('Db', ['ready']), slot('Loop', ['live'])]).select({ probe: 'startup' }).map((selected) => selected.definition.name)).to.deep.equal(['Db']);
   });
