@@ -11,7 +11,7 @@ import { profileAggregation } from './src/profile.js';
 import { usesBundledChecks } from './src/adapters/pulsecheck.js';
 import { renderMarkdown } from './src/report.js';
 import { hangScenario } from './src/scenarios/hang.js';
-import { formatSideBySide } from './src/sideBySideFormat.js';
+import { formatSideBySide, mergeSideBySide } from './src/sideBySideFormat.js';
 import { nestEndpoint } from './src/scenarios/nestEndpoint.js';
 import { stormCounts, stormThroughput, stormVariants } from './src/scenarios/storm.js';
 import { probeServices, unreachableReason } from './src/services.js';
@@ -68,11 +68,19 @@ async function scenario1() {
   return { rows };
 }
 
-/** Two processes (see sideBySideGroups): the peers with pulsecheck's defaults, then pulsecheck's configurations. */
+/**
+ * Two groups (see sideBySideGroups): the peers with pulsecheck's defaults, then pulsecheck's configurations; each
+ * in `peersProcesses` processes, one after the other, its figures the medians over them (mergeSideBySide).
+ */
 async function scenarioPeers() {
   const result = {};
   for (const group of ['peers', 'configurations']) {
-    result[group] = await runChild('scenarios/sideBySideChild.js', [config.aggregationSizes.join(','), config.peersRounds, config.peersBatchMs, group], { timeoutMs: 900_000, execArgv: ['--expose-gc'] });
+    const runs = [];
+    for (let process = 0; process < config.peersProcesses; process += 1) {
+      runs.push(await runChild('scenarios/sideBySideChild.js', [config.aggregationSizes.join(','), config.peersRounds, config.peersBatchMs, group], { timeoutMs: 900_000, execArgv: ['--expose-gc'] }));
+      log(`${group}, process ${process + 1}/${config.peersProcesses}: pulsecheck/adonis ${runs.at(-1).ratios.map((ratio) => `${ratio.pulsecheckToAdonis} (N=${ratio.n})`).join(', ')}`);
+    }
+    result[group] = mergeSideBySide(runs);
     for (const line of formatSideBySide(result[group])) log(line);
   }
   return result;

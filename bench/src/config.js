@@ -26,7 +26,9 @@ export const config = Object.freeze({
   historyRuns: num('BENCH_HISTORY_RUNS', 200_000, 20_000),
   historyChecks: num('BENCH_HISTORY_CHECKS', 4, 4),
 
-  // Scenario peers (issue 23): every library in one process, alternating rounds.
+  // Scenario peers (issue 23): each group in one process, alternating rounds; each group in this many processes,
+  // its figures the medians over them (a process's ratios move by a tenth from one process to the next).
+  peersProcesses: num('BENCH_PEERS_PROCESSES', 3, 1),
   peersRounds: num('BENCH_PEERS_ROUNDS', 5, 3),
   peersBatchMs: num('BENCH_PEERS_BATCH_MS', 100, 60),
 

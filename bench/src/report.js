@@ -422,7 +422,7 @@ function sideBySideSection(data) {
   const lines = [
     '## Side by side (issue 23)',
     '',
-    `\`BENCH_SCENARIOS=peers\` (\`src/scenarios/sideBySideChild.js\`), two processes. In each, ${peers.rounds} alternating rounds (the order rotates each round) of ${peers.batchMs} ms batches of sequential \`run()\` calls over N trivial async checks that all pass; ` +
+    `\`BENCH_SCENARIOS=peers\` (\`src/scenarios/sideBySideChild.js\`), two groups, each measured in ${peers.processes ?? 1} process${(peers.processes ?? 1) === 1 ? '' : 'es'} one after the other; every figure below is the median over a group's processes of that figure, each ratio measured within one process. In each process, ${peers.rounds} alternating rounds (the order rotates each round) of ${peers.batchMs} ms batches of sequential \`run()\` calls over N trivial async checks that all pass; ` +
       'CPU-µs per run (process CPU time, GC threads included; median over the rounds), wall-clock µs in the JSON. Each batch starts after a full collection (`gc()`) and 20 ms of runs, neither measured: it pays for collecting its own garbage only, never for what the runner before it left (terminus withTimeout leaves over 1 MB per run), and is measured in the steady state each library reaches again after a major collection. pulsecheck is built with the `HealthService` constructor (no container), from ' +
       `\`${peers.build}\`.`,
     '',
@@ -442,6 +442,12 @@ function sideBySideSection(data) {
       peers.ratios.map((r) => [r.n, fmt(r.pulsecheckToAdonis, 2), fmt(r.pulsecheckToNestUpdown, 2), fmt(r.pulsecheckToNest, 3), fmt(r.pulsecheckOverFloorUsPerCheck, 2), fmt(r.adonisOverFloorUsPerCheck, 2)]),
     ),
     '',
+    ...(peers.ratiosPerProcess !== undefined && peers.ratiosPerProcess.length > 1
+      ? [
+          `Per process, pulsecheck ÷ adonis: ${peers.ratios.map((ratio) => `N = ${ratio.n}: ${peers.ratiosPerProcess.map((each) => fmt(each.find((other) => other.n === ratio.n)?.pulsecheckToAdonis, 2)).join(', ')}`).join('; ')}.`,
+          '',
+        ]
+      : []),
     '### Configurations: CPU-µs per run',
     '',
     cpuTable(configurations),

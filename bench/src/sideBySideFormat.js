@@ -1,5 +1,6 @@
 // The runners of scenario "peers" (src/scenarios/sideBySideChild.js) and its plain-text summary, apart from the
 // child so that run.js can print the summary without loading any library.
+import { median, round } from './stats.js';
 
 /** The runners, by key: what the table's columns are. */
 export const sideBySideLibs = [
@@ -29,6 +30,35 @@ export const answerLibs = [
   { key: 'pulsecheck-background', label: 'pulsecheck, answer from background mode (start({ intervalMs: 60 s }))' },
   { key: 'pulsecheck-features-background', label: 'pulsecheck, every feature on, answer from background mode (per-check intervalMs)' },
 ];
+
+/**
+ * One group's results from several processes, merged: each figure (CPU and wall µs per run, each ratio, bytes per
+ * run) is the median over the processes of that figure, every ratio having been measured within one process;
+ * `processes` counts them, and `ratiosPerProcess` keeps each one's ratios.
+ */
+export function mergeSideBySide(results) {
+  const [first] = results;
+  if (results.length === 1) return { ...first, processes: 1, ratiosPerProcess: [first.ratios] };
+  const mid = (values) => {
+    const finite = values.filter((value) => typeof value === 'number' && Number.isFinite(value));
+    return finite.length === 0 ? null : round(median(finite), 3);
+  };
+  const rows = first.rows.map((row) => {
+    const same = results.map((result) => result.rows.find((other) => other.key === row.key && other.n === row.n));
+    return {
+      key: row.key,
+      n: row.n,
+      cpuUsPerRun: mid(same.map((other) => other?.cpuUsPerRun)),
+      wallUsPerRun: mid(same.map((other) => other?.wallUsPerRun)),
+      cpuUsRounds: same.flatMap((other) => other?.cpuUsRounds ?? []),
+    };
+  });
+  const mergeFields = (objects) => Object.fromEntries(Object.keys(objects[0]).map((field) => [field, field === 'n' ? objects[0].n : mid(objects.map((object) => object[field]))]));
+  const ratios = first.ratios.map((ratio) => mergeFields(results.map((result) => result.ratios.find((other) => other.n === ratio.n))));
+  const answers = first.answers === undefined ? undefined : mergeFields(results.map((result) => result.answers));
+  const bytesPerRun = mergeFields(results.map((result) => result.bytesPerRun));
+  return { ...first, rows, ratios, answers, bytesPerRun, processes: results.length, ratiosPerProcess: results.map((result) => result.ratios) };
+}
 
 /** The result of one process (one group) as plain-text lines (the standalone output, and what run.js logs). */
 export function formatSideBySide(result) {
