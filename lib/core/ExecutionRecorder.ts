@@ -18,7 +18,7 @@ import type { StatusListeners } from './StatusListeners.js';
 export class ExecutionRecorder {
   /** The latest result of each check, with when it was recorded (`performance.now()`). */
   readonly cache = new ResultCache<CheckSlot>();
-  readonly #flap = new FlapFilter<CheckSlot>();
+  readonly #flap = new FlapFilter();
   readonly #singleFlight: SingleFlight<CheckSlot, Pending>;
   readonly #history: ResultHistory<CheckSlot>;
   readonly #listeners: StatusListeners;

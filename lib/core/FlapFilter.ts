@@ -3,6 +3,7 @@ import type { CheckResult } from '../report/CheckResult.js';
 import type { SuppressedStatus } from '../report/SuppressedStatus.js';
 import type { FlapRule } from './FlapRule.js';
 import { roundMs } from './roundMs.js';
+import type { SlotKey } from './SlotState.js';
 import { makeCheckError } from './toCheckError.js';
 
 /** One check's flap state: whether its failure is confirmed, and the current streak. */
@@ -21,7 +22,7 @@ interface FlapState {
  * execution, between the execution and where its result is recorded,
  * cached and told to listeners, so a reused result (cache, background,
  * single-flight) never counts again. State is per key (per check of one
- * service).
+ * service), kept in the key's `SlotState`.
  *
  * - Not failed: a failed execution is reported `warn` (errors and output
  *   unchanged, plus {@link CheckResult.suppressed}) until `failCount`
@@ -32,19 +33,20 @@ interface FlapState {
  *   error `unavailable: recovering: ...`, until `recoverCount` of them in a
  *   row; then as it is. A failure resets that streak.
  */
-export class FlapFilter<K> {
-  readonly #states = new Map<K, FlapState>();
+export class FlapFilter {
 
   /**
    * The result to report for one execution's `result` of `key`, ended at
    * `now` (`performance.now()`). Without a rule, `result` itself.
    */
-  apply(key: K, rule: FlapRule | undefined, result: CheckResult, now: number): CheckResult {
+  apply(key: SlotKey, rule: FlapRule | undefined, result: CheckResult, now: number): CheckResult {
     if (rule === undefined) return result;
-    let state = this.#states.get(key);
+    // Kept in the check's own state object (a field, not a map lookup per execution); only this unit writes it.
+    const slotState = key.state;
+    let state = slotState.flap as FlapState | undefined;
     if (state === undefined) {
       state = { failed: false, streak: 0, since: now };
-      this.#states.set(key, state);
+      slotState.flap = state;
     }
     const failedNow = result.status === 'fail';
     if (!state.failed) {

@@ -24,6 +24,8 @@ export class SlotState {
   lastStatus: HealthStatus | undefined = undefined;
   /** {@link BackgroundScheduler}: the check's schedule while background mode runs. */
   loop: object | undefined = undefined;
+  /** Its failAfter/recoverAfter streak (FlapFilter's; only that unit writes it). */
+  flap: object | undefined = undefined;
 }
 
 /** @internal A key the recording units keep their state on: a {@link CheckSlot} (or, in specs, any holder). */

@@ -4,10 +4,16 @@ import { HealthCheck, type CheckResult, type HealthStatus } from 'pulsecheck';
 import { buildResult } from '#lib/core/buildResult.js';
 import { FlapFilter } from '#lib/core/FlapFilter.js';
 import { flapRule, type FlapRule } from '#lib/core/FlapRule.js';
+import { SlotState, type SlotKey } from '#lib/core/SlotState.js';
 import { makeCheckError } from '#lib/core/toCheckError.js';
 import { numRuns } from '../support/arbitraries.js';
 
 const definition = Object.freeze({ target: HealthCheck, name: 'Db', critical: true, timeoutMs: undefined, tags: Object.freeze([]), description: undefined, cacheTtlMs: undefined });
+
+/** A check's key, holding its own state (as a check slot of a service does). */
+function keyOf(): SlotKey {
+  return { state: new SlotState() };
+}
 
 /** One execution's own result with `status`. */
 function executed(status: HealthStatus): CheckResult {
@@ -18,8 +24,9 @@ function executed(status: HealthStatus): CheckResult {
 
 /** Feeds `statuses` (each at `t0 + index * stepMs`) through a fresh filter and returns the reported results. */
 function feed(rule: FlapRule | undefined, statuses: readonly HealthStatus[], stepMs = 1_000): CheckResult[] {
-  const filter = new FlapFilter<string>();
-  return statuses.map((status, index) => filter.apply('Db', rule, executed(status), 5_000_000 + index * stepMs));
+  const filter = new FlapFilter();
+  const db = keyOf();
+  return statuses.map((status, index) => filter.apply(db, rule, executed(status), 5_000_000 + index * stepMs));
 }
 
 const rule = (failAfter: Parameters<typeof flapRule>[0], recoverAfter?: number): FlapRule => {
@@ -34,9 +41,9 @@ describe('FlapFilter', () => {
       expect(flapRule(undefined, undefined)).to.equal(undefined);
       expect(flapRule(1, 1)).to.equal(undefined);
       expect(flapRule({ count: 1, durationMs: 0 }, undefined)).to.equal(undefined);
-      const filter = new FlapFilter<string>();
+      const filter = new FlapFilter();
       const result = executed('fail');
-      expect(filter.apply('Db', undefined, result, 1)).to.equal(result);
+      expect(filter.apply(keyOf(), undefined, result, 1)).to.equal(result);
     });
   });
 
@@ -62,12 +69,13 @@ describe('FlapFilter', () => {
     });
 
     it('keeps the state of each key apart', () => {
-      const filter = new FlapFilter<string>();
+      const filter = new FlapFilter();
+      const [a, b] = [keyOf(), keyOf()];
       const twice = rule(2);
-      expect(filter.apply('a', twice, executed('fail'), 1).status).to.equal('warn');
-      expect(filter.apply('b', twice, executed('fail'), 2).status).to.equal('warn');
-      expect(filter.apply('a', twice, executed('fail'), 3).status).to.equal('fail');
-      expect(filter.apply('b', twice, executed('pass'), 4).status).to.equal('pass');
+      expect(filter.apply(a, twice, executed('fail'), 1).status).to.equal('warn');
+      expect(filter.apply(b, twice, executed('fail'), 2).status).to.equal('warn');
+      expect(filter.apply(a, twice, executed('fail'), 3).status).to.equal('fail');
+      expect(filter.apply(b, twice, executed('pass'), 4).status).to.equal('pass');
     });
   });
 
@@ -144,11 +152,12 @@ describe('FlapFilter', () => {
         fc.array(observation, { maxLength: 60 }),
         (failCount, failMs, recoverCount, observations) => {
           const made = flapRule({ count: failCount, durationMs: failMs }, recoverCount);
-          const filter = new FlapFilter<string>();
+          const filter = new FlapFilter();
+          const key = keyOf();
           let now = 7_000_000;
           const actual = observations.map(({ status, gapMs }) => {
             now += gapMs;
-            const reported = filter.apply('k', made, executed(status), now);
+            const reported = filter.apply(key, made, executed(status), now);
             return { status: reported.status, streak: reported.suppressed?.streak };
           });
           expect(actual).to.deep.equal(model(failCount, failMs, recoverCount, observations));
