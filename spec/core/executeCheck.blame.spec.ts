@@ -62,34 +62,40 @@ describe('executeCheck', () => {
     });
 
     describe('verdicts given in one stretch of promise reactions (they share one clock reading)', () => {
-      it('does not find late a check whose promise settled on time, when a microtask queued before its verdict kept the loop busy', async () => {
+      /**
+       * Two executions of checks that return promises; 5 ms in, the first promise settles, then `after` runs
+       * (still in the same synchronous stretch) with the second's. Their results.
+       */
+      function stretch(after: (second: { resolve: () => void }) => void): Promise<[CheckResult, CheckResult]> {
         const first = deferred();
         const second = deferred();
         const results = Promise.all([execute(() => first.promise), execute(() => second.promise)]);
         clock.advance(5);
         first.resolve();
-        // queued after the first verdict, before the second: code that is no check's blocks the loop 300 ms
-        queueMicrotask(() => {
-          clock.advance(300);
+        after(second);
+        return results;
+      }
+
+      it('does not find late a check whose promise settled on time, when a microtask queued before its verdict kept the loop busy', async () => {
+        const [a, b] = await stretch((second) => {
+          // queued after the first verdict, before the second: code that is no check's blocks the loop 300 ms
+          queueMicrotask(() => {
+            clock.advance(300);
+          });
+          second.resolve();
         });
-        second.resolve();
-        const [a, b] = await results;
         expect([a.output, b.output]).to.deep.equal(['working', 'working']);
         expect([a.durationMs, b.durationMs], 'both ended 5 ms in, before the block').to.deep.equal([5, 5]);
       });
 
       it('reads the clock again for a check whose promise settled after the shared reading, even in the same stretch', async () => {
-        const first = deferred();
-        const second = deferred();
-        const results = Promise.all([execute(() => first.promise), execute(() => second.promise)]);
-        clock.advance(5);
-        first.resolve();
-        // runs after the first verdict took its reading: the second check ends 300 ms later, past its timeout
-        queueMicrotask(() => {
-          clock.advance(300);
-          second.resolve();
+        const [a, b] = await stretch((second) => {
+          // runs after the first verdict took its reading: the second check ends 300 ms later, past its timeout
+          queueMicrotask(() => {
+            clock.advance(300);
+            second.resolve();
+          });
         });
-        const [a, b] = await results;
         expect(a.output).to.equal('working');
         expect(b.output).to.equal(timedOut);
         expect(b.durationMs, 'its own end, not the reading taken before it').to.equal(305);
