@@ -64,4 +64,3 @@ function reportOf(units: ServiceRunUnits, options: RunOptions, selected: readonl
 function withHistory(history: ResultHistory<CheckSlot>, result: CheckResult, slot: CheckSlot | undefined): CheckResult {
   return slot === undefined ? result : Object.freeze({ ...result, history: history.snapshot(slot, slot.definition.name) });
 }
-

@@ -157,6 +157,33 @@ describe('DeadlineTimer', () => {
     expect(idle.hasRef(), 'an idle timer keeps nothing alive').to.equal(false);
   });
 
+  it("never references a service's timer (keepsAlive false) for pending executions, until asked to hold the process for them, and no longer once they ended", async () => {
+    timer = new DeadlineTimer(false);
+    const arming = sinon.spy(globalThis, 'setTimeout');
+    const run = start(100);
+    const armed = arming.lastCall.returnValue as unknown as { hasRef(): boolean };
+    expect(armed.hasRef(), "a run's execution: its backstop keeps the process alive, not this timer").to.equal(false);
+    finish(run);
+    const background = start(100);
+    expect(armed.hasRef(), 'the idle timer reused, still unreferenced').to.equal(false);
+    timer.holdProcess();
+    expect(armed.hasRef(), 'held: a background execution keeps the process alive until its deadline').to.equal(true);
+    finish(background);
+    expect(armed.hasRef(), 'the last held execution ended: idle, unreferenced').to.equal(false);
+    const next = start(100);
+    expect(armed.hasRef(), 'the hold ended with the executions it was for').to.equal(false);
+    timer.holdProcess();
+    await advance(100);
+    expect(next.expired, 'held, it still fires at the deadline').to.equal(1);
+    const after = start(100);
+    const rearmed = arming.lastCall.returnValue as unknown as { hasRef(): boolean };
+    expect(rearmed.hasRef(), 'a hold ends when its executions expire, too').to.equal(false);
+    finish(after);
+    timer.release();
+    timer.holdProcess();
+    expect(timer.size, 'holding with nothing pending is a no-op').to.equal(0);
+  });
+
   it('reuses an idle timer for an execution whose deadline is not earlier, referenced again, and re-arms when it fires', async () => {
     const arming = sinon.spy(globalThis, 'setTimeout');
     finish(start(100));
@@ -317,66 +344,6 @@ describe('DeadlineTimer', () => {
       expect(seconds.map((execution) => execution.expired)).to.deep.equal(timeouts.map(() => 1));
       expect(timer.size).to.equal(0);
     });
-  });
-});
-
-describe('DeadlineTimer that keeps nothing alive by itself (a service\'s)', () => {
-  let clock: sinon.SinonFakeTimers;
-  beforeEach(() => {
-    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-  });
-  afterEach(() => {
-    // The spy wraps the fake setTimeout: restored first, so that the clock then puts the real one back.
-    sinon.restore();
-    clock.restore();
-  });
-
-  function entry(timeoutMs: number): Deadline & { expired: number } {
-    const made = {
-      deadline: performance.now() + timeoutMs,
-      timeoutMs,
-      previous: undefined,
-      next: undefined,
-      state: DeadlineState.running,
-      dueAt: undefined,
-      expired: 0,
-      expire(): void {
-        made.expired += 1;
-      },
-    };
-    return made;
-  }
-
-  it('is never referenced for pending executions, until asked to hold the process for them, and no longer once they ended', async () => {
-    const timer = new DeadlineTimer(false);
-    const arming = sinon.spy(globalThis, 'setTimeout');
-    const run = entry(100);
-    timer.add(run, performance.now());
-    const armed = arming.lastCall.returnValue as unknown as { hasRef(): boolean };
-    expect(armed.hasRef(), "a run's execution: its backstop keeps the process alive, not this timer").to.equal(false);
-    timer.remove(run);
-    const background = entry(100);
-    timer.add(background, performance.now());
-    expect(armed.hasRef(), 'the idle timer reused, still unreferenced').to.equal(false);
-    timer.holdProcess();
-    expect(armed.hasRef(), 'held: a background execution keeps the process alive until its deadline').to.equal(true);
-    timer.remove(background);
-    expect(armed.hasRef(), 'the last held execution ended: idle, unreferenced').to.equal(false);
-    const next = entry(100);
-    timer.add(next, performance.now());
-    expect(armed.hasRef(), 'the hold ended with the executions it was for').to.equal(false);
-    timer.holdProcess();
-    await clock.tickAsync(100);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(next.expired, 'held, it still fires at the deadline').to.equal(1);
-    const after = entry(100);
-    timer.add(after, performance.now());
-    const rearmed = arming.lastCall.returnValue as unknown as { hasRef(): boolean };
-    expect(rearmed.hasRef(), 'a hold ends when its executions expire, too').to.equal(false);
-    timer.remove(after);
-    timer.release();
-    timer.holdProcess();
-    expect(timer.size, 'holding with nothing pending is a no-op').to.equal(0);
   });
 });
 
